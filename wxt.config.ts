@@ -1,0 +1,51 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Permission model (see README "Permissions"):
+ * - host permissions for the three supported sites are required: the content scripts run there.
+ * - `activeTab` is granted by the toolbar button, the context-menu item and the keyboard shortcut; it lets
+ *   those gestures take a pixel screenshot of any page.
+ * - `<all_urls>` is optional and asked for once, with an explanation, from the options page. Only with it can the
+ *   in-page capture control take a pixel screenshot; without it the record carries a DOM-rendered image, labelled so.
+ *
+ * HOLDFAST_TEST_GRANT_ALL_URLS=1 (used only by the test/bench build, never for a release) makes `<all_urls>`
+ * a required permission so that headless browsers, which cannot click a permission prompt, exercise the pixel path.
+ */
+const grantAllUrls = process.env.HOLDFAST_TEST_GRANT_ALL_URLS === '1';
+
+export const SITE_HOSTS = [
+  'https://x.com/*',
+  'https://twitter.com/*',
+  'https://www.instagram.com/*',
+  'https://www.facebook.com/*',
+  'https://www.messenger.com/*',
+];
+
+export default defineConfig({
+  srcDir: 'src',
+  outDir: process.env.HOLDFAST_OUT_DIR || '.output',
+  manifestVersion: undefined,
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting', 'tabs'],
+    host_permissions: grantAllUrls ? [...SITE_HOSTS, '<all_urls>'] : SITE_HOSTS,
+    optional_host_permissions: grantAllUrls ? [] : ['<all_urls>'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: '__MSG_commandCapturePage__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'holdfast@holdfast.invalid', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});

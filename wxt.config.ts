@@ -13,6 +13,8 @@ import { defineConfig } from 'wxt';
  * a required permission so that headless browsers, which cannot click a permission prompt, exercise the pixel path.
  */
 const grantAllUrls = process.env.HOLDFAST_TEST_GRANT_ALL_URLS === '1';
+/** Test/bench builds only: compiles in the background's test hooks (simulated quota, stalled write). */
+const testBuild = process.env.HOLDFAST_TEST === '1';
 
 export const SITE_HOSTS = [
   'https://x.com/*',
@@ -25,10 +27,10 @@ export const SITE_HOSTS = [
 export default defineConfig({
   srcDir: 'src',
   outDir: process.env.HOLDFAST_OUT_DIR || '.output',
-  manifestVersion: undefined,
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    define: { 'import.meta.env.HOLDFAST_TEST': JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,0 +1,169 @@
+/**
+ * Background wiring: typed message dispatch (vault-changing messages only from extension pages),
+ * the context menu, the keyboard command and the toolbar's page capture.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { AnyBackgroundMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
+import { isBackgroundMessage, VAULT_CHANGING } from '../../messaging/protocol';
+import { sendToTab } from '../../messaging/client';
+import { SUPPORTED_HOST_PATTERNS } from '../../sites/hosts';
+import type { Vault } from '../../vault/api';
+import { openVault } from '../../vault/vault';
+import type { ToolInfo } from './record';
+import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
+import { hasAllUrls } from './screenshot';
+
+type Sender = Browser.runtime.MessageSender;
+
+let vaultPromise: Promise<Vault> | null = null;
+function vault(): Promise<Vault> {
+  vaultPromise ??= openVault().catch((err) => {
+    vaultPromise = null;
+    throw err;
+  });
+  return vaultPromise;
+}
+
+let toolInfo: ToolInfo | null = null;
+async function tool(): Promise<ToolInfo> {
+  if (toolInfo) return toolInfo;
+  const ua = navigator.userAgent;
+  let name = /Firefox\/([\d.]+)/.exec(ua) ? `Firefox ${/Firefox\/([\d.]+)/.exec(ua)?.[1]}` : `Chromium ${/Chrom(?:e|ium)\/([\d.]+)/.exec(ua)?.[1] ?? '?'}`;
+  const rt = browser.runtime as unknown as { getBrowserInfo?: () => Promise<{ name: string; version: string }> };
+  if (rt.getBrowserInfo) {
+    try {
+      const info = await rt.getBrowserInfo();
+      name = `${info.name} ${info.version}`;
+    } catch {
+      /* keep UA-derived name */
+    }
+  }
+  toolInfo = { version: browser.runtime.getManifest().version, browser: name, userAgent: ua };
+  return toolInfo;
+}
+
+/** Test builds only (dead code in release builds): make the next vault write fail or stall. */
+const testHooks = { failNext: '' as '' | 'quota', delayNextMs: 0 };
+
+const deps: CaptureServiceDeps = {
+  vault,
+  tool,
+  async beforeWrite() {
+    if (!import.meta.env.HOLDFAST_TEST) return;
+    if (testHooks.delayNextMs) {
+      const ms = testHooks.delayNextMs;
+      testHooks.delayNextMs = 0;
+      await new Promise((r) => setTimeout(r, ms));
+    }
+    if (testHooks.failNext === 'quota') {
+      testHooks.failNext = '';
+      const { VaultError } = await import('../../vault/api');
+      throw new VaultError('quota', 'Your browser has no storage space left for the vault (simulated by the test build).');
+    }
+  },
+};
+
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+export function isSupportedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname;
+    return SUPPORTED_HOST_PATTERNS.some((p) => p === host);
+  } catch {
+    return false;
+  }
+}
+
+/** Capture the page of a tab (or, on a supported site, the item under the last right-click). */
+export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePayload['via'], pageOnly: boolean): Promise<CaptureResult> {
+  if (tab.id === undefined) return { ok: false, code: 'invalid', message: 'No tab to capture.' };
+  if (isSupportedUrl(tab.url)) {
+    try {
+      return await sendToTab(tab.id, { type: 'content:capture-context', via, pageOnly });
+    } catch {
+      /* content script not there (page loaded before install): fall through to the generic page capture */
+    }
+  }
+  try {
+    const payload = await collectPagePayload(tab.id, via);
+    return await captureItem(deps, payload, { tab, frameId: 0, id: browser.runtime.id });
+  } catch (err) {
+    return { ok: false, code: 'unknown', message: `This page cannot be captured (${err instanceof Error ? err.message : String(err)}).` };
+  }
+}
+
+async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknown> {
+  if (VAULT_CHANGING.has(msg.type) && !fromExtensionPage(sender)) {
+    return { ok: false, message: 'Refused: the vault can only be changed from the Holdfast vault page.' };
+  }
+  switch (msg.type) {
+    case 'capture:item': {
+      const { type: _t, ...payload } = msg;
+      return captureItem(deps, payload, sender);
+    }
+    case 'capture:page': {
+      if (!fromExtensionPage(sender)) return { ok: false, code: 'invalid', message: 'Refused.' };
+      const tab = await browser.tabs.get(msg.tabId);
+      return capturePageOfTab(tab, 'toolbar', true);
+    }
+    case 'vault:delete': {
+      try {
+        await (await vault()).deleteRecord(msg.id, msg.reason);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    case 'vault:verify': {
+      const report = await (await vault()).verify();
+      return { ok: report.ok, records: report.records, problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.seq !== undefined ? { seq: p.seq } : {}) })) };
+    }
+    case 'permissions:status':
+      return { allUrls: await hasAllUrls() };
+    default: {
+      const testMsg = msg as unknown as { type: string; code?: string; ms?: number };
+      if (import.meta.env.HOLDFAST_TEST && fromExtensionPage(sender)) {
+        if (testMsg.type === 'test:fail-next-write') {
+          testHooks.failNext = 'quota';
+          return { ok: true };
+        }
+        if (testMsg.type === 'test:delay-next-write') {
+          testHooks.delayNextMs = testMsg.ms ?? 0;
+          return { ok: true };
+        }
+      }
+      return { ok: false, message: `Unknown message ${String(testMsg.type)}` };
+    }
+  }
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    if (!isBackgroundMessage(raw)) return false;
+    handle(raw, sender).then(sendResponse, (err: unknown) => sendResponse({ ok: false, code: 'unknown', message: String(err) }));
+    return true;
+  });
+
+  const menus = browser.contextMenus;
+  const createMenus = () => {
+    menus.removeAll().then(() => {
+      menus.create({ id: 'holdfast-capture-item', title: browser.i18n.getMessage('menuCaptureItem'), contexts: ['all'], documentUrlPatterns: SUPPORTED_HOST_PATTERNS.map((h) => `https://${h}/*`) });
+      menus.create({ id: 'holdfast-capture-page', title: browser.i18n.getMessage('menuCapturePage'), contexts: ['page', 'frame', 'selection', 'link', 'image'] });
+    });
+  };
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onStartup?.addListener(createMenus);
+  menus.onClicked.addListener((info, tab) => {
+    if (!tab) return;
+    void capturePageOfTab(tab, 'context-menu', info.menuItemId === 'holdfast-capture-page');
+  });
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'capture-page') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab) await capturePageOfTab(tab, 'shortcut', true);
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * The content-script runtime shared by every site: chooses the adapter for the current URL (sites navigate
+ * in-page), keeps controls on items, runs captures, answers the background (context menu, page info).
+ */
+import { browser } from 'wxt/browser';
+import { kindLabel, t } from '../../i18n/t';
+import { sendToBackground } from '../../messaging/client';
+import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
+import type { CaptureTarget, SiteAdapter } from '../../sites/types';
+import { captureTarget, pageTarget } from './capture-item';
+import { CaptureControls } from './controls';
+import type { ControlHandle } from './ui-elements';
+import { Toast } from './ui-elements';
+
+export interface ContentRuntime {
+  controls: CaptureControls | null;
+}
+
+function messageFor(result: CaptureResult, isPage = false): { text: string; kind: 'ok' | 'error'; code: string } {
+  if (result.ok) {
+    const generic = result.extraction === 'generic' && !isPage;
+    const text = generic ? t('toastSavedGeneric', result.seq) : result.screenshot === 'dom-render' ? t('toastSavedDom', result.seq) : t('toastSaved', result.seq);
+    return { text, kind: 'ok', code: generic ? 'ok:generic' : 'ok' };
+  }
+  const reason =
+    result.code === 'quota' ? t('errQuota') : result.code === 'interrupted' ? t('errInterrupted') : result.code === 'screenshot' ? t('errScreenshot') : result.message || t('errUnknown');
+  return { text: t('toastFailed', reason), kind: 'error', code: `error:${result.code}` };
+}
+
+export function runContentScript(adapters: readonly SiteAdapter[]): ContentRuntime {
+  const runtime: ContentRuntime = { controls: null };
+  const toast = new Toast();
+  const busy = new WeakSet<Element>();
+  let lastContextNode: Node | null = null;
+
+  const pick = (): SiteAdapter | null => {
+    const url = new URL(location.href);
+    return adapters.find((a) => a.matches(url)) ?? null;
+  };
+  let adapter = pick();
+
+  const setControlsVisible = (visible: boolean) => {
+    runtime.controls?.setVisible(visible);
+    toast.setVisible(visible);
+  };
+
+  const send = (payload: ItemCapturePayload) => sendToBackground({ type: 'capture:item', ...payload });
+
+  const run = async (target: CaptureTarget, via: ItemCapturePayload['via'], control?: ControlHandle): Promise<CaptureResult> => {
+    if (busy.has(target.element)) {
+      toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
+      return { ok: false, code: 'busy', message: t('toastAlreadyCapturing') };
+    }
+    busy.add(target.element);
+    control?.setBusy(true);
+    toast.show(t('toastCapturing'), 'info', 'capturing');
+    try {
+      const result = await captureTarget(target.kind === 'page' ? null : adapter, target, via, {
+        send,
+        setControlsVisible,
+        genericWarning: t('warnGeneric'),
+      });
+      const msg = messageFor(result, target.kind === 'page');
+      toast.show(msg.text, msg.kind, msg.code);
+      return result;
+    } catch (err) {
+      const result: CaptureResult = { ok: false, code: 'unknown', message: String(err) };
+      toast.show(messageFor(result).text, 'error', 'error:unknown');
+      return result;
+    } finally {
+      busy.delete(target.element);
+      control?.setBusy(false);
+    }
+  };
+
+  const startControls = () => {
+    if (!adapter) return;
+    runtime.controls = new CaptureControls(adapter, {
+      label: (target) => t('controlLabel', kindLabel(target.kind)),
+      onActivate: (target, control) => void run(target, 'control', control),
+    });
+    runtime.controls.start();
+  };
+  startControls();
+
+  // Sites navigate in-page: re-pick the adapter when the URL changes.
+  let lastUrl = location.href;
+  const onUrlMaybeChanged = () => {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    const next = pick();
+    if (next === adapter) return;
+    adapter = next;
+    if (!adapter) {
+      runtime.controls?.stop();
+      runtime.controls = null;
+    } else if (runtime.controls) runtime.controls.setAdapter(adapter);
+    else startControls();
+  };
+  addEventListener('popstate', onUrlMaybeChanged);
+  // pushState fires no event; a cheap string comparison once a second catches in-page navigation.
+  setInterval(onUrlMaybeChanged, 1000);
+
+  addEventListener('contextmenu', (e) => {
+    lastContextNode = e.target as Node | null;
+  }, true);
+
+  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
+    const msg = raw as AnyContentMessage;
+    if (msg?.type === 'content:capture-context') {
+      const target = (!msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
+      void run(target, msg.via).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'content:controls-visible') {
+      setControlsVisible(msg.visible);
+      sendResponse({ ok: true });
+      return false;
+    }
+    return false;
+  });
+
+  return runtime;
+}

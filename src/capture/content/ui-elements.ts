@@ -1,0 +1,119 @@
+/**
+ * Holdfast's own elements in a site's page: the capture control and the confirmation toast.
+ * Both live in closed shadow roots (site CSS cannot restyle them, site scripts cannot read them) and are
+ * absolutely/fixed positioned so the site's layout never shifts.
+ */
+import type { ItemKind } from '../../model/evidence';
+
+export const CONTROL_ATTR = 'data-holdfast-capture';
+export const TOAST_ATTR = 'data-holdfast-toast';
+export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${TOAST_ATTR}]`;
+
+const SHIELD_SVG =
+  '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1 14.2-3.7-3.7 1.4-1.4 2.3 2.3 4.9-4.9 1.4 1.4-6.3 6.3Z"/></svg>';
+
+const CONTROL_CSS = `
+:host { all: initial; }
+button { all: unset; box-sizing: border-box; position: absolute; top: 4px; width: 26px; height: 26px;
+  display: grid; place-items: center; border-radius: 50%; cursor: pointer; color: #fff; background: #2d4a6b;
+  opacity: .55; box-shadow: 0 1px 3px rgba(0,0,0,.35); transition: opacity .15s; }
+button.end { right: 4px; } button.start { left: 4px; }
+button:hover, button:focus-visible { opacity: 1; }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+button[aria-busy="true"] { opacity: 1; background: #6b5a2d; cursor: progress; }
+@media (prefers-reduced-motion: reduce) { button { transition: none; } }
+`;
+
+export interface ControlHandle {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  setBusy(busy: boolean): void;
+}
+
+/** Stop the site from seeing interactions with our control (X would open the post, or like it on "l"). */
+function isolate(el: HTMLElement): void {
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu']) {
+    el.addEventListener(type, (e) => e.stopPropagation());
+  }
+}
+
+export function createControl(kind: ItemKind, label: string, positioned: boolean, onActivate: () => void): ControlHandle {
+  const host = document.createElement('holdfast-capture');
+  host.setAttribute(CONTROL_ATTR, kind);
+  host.style.cssText = `position:absolute;${positioned ? 'top:0;right:0;' : ''}width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483000;display:block;`;
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CONTROL_CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = positioned ? 'end' : 'start';
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.innerHTML = SHIELD_SVG;
+  isolate(host);
+  button.addEventListener('click', (e) => {
+    e.preventDefault();
+    onActivate();
+  });
+  root.append(style, button);
+  return {
+    host,
+    button,
+    setBusy(busy) {
+      button.setAttribute('aria-busy', String(busy));
+    },
+  };
+}
+
+const TOAST_CSS = `
+:host { all: initial; }
+div { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); max-width: min(560px, 90vw);
+  font: 14px/1.4 system-ui, sans-serif; color: #fff; background: #1f3550; padding: 10px 14px; border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.35); z-index: 2147483001; }
+div.error { background: #7a1f1f; }
+div[hidden] { display: none; }
+`;
+
+/** One toast per page; role=status so screen readers announce it. */
+export class Toast {
+  private host: HTMLElement | null = null;
+  private box: HTMLDivElement | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  private ensure(): HTMLDivElement {
+    if (this.box && this.host?.isConnected) return this.box;
+    const host = document.createElement('holdfast-toast');
+    host.setAttribute(TOAST_ATTR, '');
+    host.style.cssText = 'position:fixed;width:0;height:0;top:0;left:0;z-index:2147483001;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = TOAST_CSS;
+    const box = document.createElement('div');
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    box.hidden = true;
+    root.append(style, box);
+    (document.body ?? document.documentElement).append(host);
+    this.host = host;
+    this.box = box;
+    return box;
+  }
+
+  /** `code` is exposed as the host's attribute value (e.g. "ok", "error:quota") for automation; the text is not. */
+  show(message: string, kind: 'info' | 'ok' | 'error', code: string = kind, ms = 5000): void {
+    const box = this.ensure();
+    box.textContent = message;
+    box.className = kind === 'error' ? 'error' : '';
+    box.hidden = false;
+    this.host?.setAttribute(TOAST_ATTR, code);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      box.hidden = true;
+      this.host?.setAttribute(TOAST_ATTR, '');
+    }, kind === 'error' ? Math.max(ms, 9000) : ms);
+  }
+
+  setVisible(visible: boolean): void {
+    if (this.host) this.host.style.visibility = visible ? '' : 'hidden';
+  }
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '../../ui/options/App';
+import '../../ui/styles.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,19 @@
+/** UI text goes through browser.i18n; keys are typed from the English catalogue. */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+import type { ItemKind } from '../model/evidence';
+
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  try {
+    const text = browser.i18n.getMessage(key, substitutions.map(String));
+    return text || key;
+  } catch {
+    return key;
+  }
+}
+
+export function kindLabel(kind: ItemKind): string {
+  return t(`kind_${kind.replace('-', '_')}` as MessageKey);
+}

@@ -1,0 +1,94 @@
+/**
+ * Typed messages between content scripts, the background and extension pages.
+ * Every message is `{ type, ...payload }`; each type names its response. The background refuses any
+ * vault-changing message that does not come from an extension page (see `VAULT_CHANGING`).
+ */
+import type { ExtractedContent, ItemKind, Platform, ReportRoute } from '../model/evidence';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What a content script sends when the person clicks a capture control (or the context menu names an item). */
+export interface ItemCapturePayload {
+  content: ExtractedContent;
+  /** The item's HTML as it was in the page (our own controls removed). Stored as bytes; never rendered live. */
+  html: string;
+  pageUrl: string;
+  pageTitle: string;
+  /** The item's box, CSS pixels, relative to the viewport, clipped to it. */
+  rect: Rect;
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
+  /** True when the item did not fit in the viewport and only its visible part can be imaged. */
+  clipped: boolean;
+  /** Marks the element in the page so an on-demand DOM renderer can find it. */
+  renderToken: string;
+  adapter?: string;
+  adapterVersion?: string;
+  /** Where and how to report this item (from the site adapter). */
+  reportRoutes: ReportRoute[];
+  /** The gesture that started the capture. */
+  via: 'control' | 'context-menu' | 'toolbar' | 'shortcut';
+  /** The local UTC offset of the page's clock, "+HH:MM". */
+  localOffset: string;
+}
+
+export type CaptureErrorCode = 'quota' | 'screenshot' | 'busy' | 'invalid' | 'interrupted' | 'unknown';
+
+export type CaptureResult =
+  | {
+      ok: true;
+      recordId: string;
+      seq: number;
+      screenshot: 'pixel' | 'dom-render' | 'none';
+      extraction: 'adapter' | 'generic';
+      warnings: string[];
+    }
+  | { ok: false; code: CaptureErrorCode; message: string };
+
+export interface VerifySummary {
+  ok: boolean;
+  records: number;
+  problems: { code: string; message: string; seq?: number }[];
+}
+
+/** Messages handled by the background. */
+export interface BackgroundMessages {
+  'capture:item': { req: ItemCapturePayload; res: CaptureResult };
+  /** From the popup: capture the visible page of a tab (activeTab granted by opening the popup). */
+  'capture:page': { req: { tabId: number }; res: CaptureResult };
+  'vault:delete': { req: { id: string; reason?: string }; res: { ok: boolean; message?: string } };
+  'vault:verify': { req: Record<string, never>; res: VerifySummary };
+  'permissions:status': { req: Record<string, never>; res: { allUrls: boolean } };
+}
+
+/** Messages handled by content scripts (background → tab). */
+export interface ContentMessages {
+  /** Capture the item the person last right-clicked, or the page (kind 'page') when there is none. */
+  'content:capture-context': { req: { via: ItemCapturePayload['via']; pageOnly: boolean }; res: CaptureResult };
+  /** Collect what a page-level capture needs (used by toolbar/shortcut on supported sites). */
+  'content:page-info': { req: Record<string, never>; res: ItemCapturePayload };
+  /** Render the marked element to a PNG via the DOM (the on-demand renderer answers this). */
+  'render:dom': { req: { token: string; rect: Rect }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
+  /** Hide or restore Holdfast's own on-page controls around a screenshot. */
+  'content:controls-visible': { req: { visible: boolean }; res: { ok: true } };
+}
+
+export type MessageOf<M, K extends keyof M> = M[K] extends { req: infer R } ? { type: K } & R : never;
+export type ResponseOf<M, K extends keyof M> = M[K] extends { res: infer R } ? R : never;
+
+export type AnyBackgroundMessage = { [K in keyof BackgroundMessages]: MessageOf<BackgroundMessages, K> }[keyof BackgroundMessages];
+export type AnyContentMessage = { [K in keyof ContentMessages]: MessageOf<ContentMessages, K> }[keyof ContentMessages];
+
+/** Messages that change the vault: accepted only from extension pages, never from content scripts. */
+export const VAULT_CHANGING: ReadonlySet<keyof BackgroundMessages> = new Set(['vault:delete']);
+
+export function isBackgroundMessage(value: unknown): value is AnyBackgroundMessage {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export type { ExtractedContent, ItemKind, Platform };

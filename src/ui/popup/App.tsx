@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../i18n/t';
+import { sendToBackground } from '../../messaging/client';
+import type { CaptureResult } from '../../messaging/protocol';
+
+export function App() {
+  const [allUrls, setAllUrls] = useState<boolean | null>(null);
+  const [state, setState] = useState<'idle' | 'busy' | CaptureResult>('idle');
+
+  useEffect(() => {
+    void sendToBackground({ type: 'permissions:status' }).then((s) => setAllUrls(s.allUrls));
+  }, []);
+
+  const capture = async () => {
+    setState('busy');
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) {
+      setState({ ok: false, code: 'invalid', message: 'No tab.' });
+      return;
+    }
+    setState(await sendToBackground({ type: 'capture:page', tabId: tab.id }));
+  };
+
+  return (
+    <main style={{ width: '320px', padding: '12px' }}>
+      <h1 style={{ fontSize: '1.1rem' }}>Holdfast</h1>
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={capture} disabled={state === 'busy'} data-testid="popup-capture-page">
+          {t('popupCapturePage')}
+        </button>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/vault.html') })}>
+          {t('popupOpenVault')}
+        </button>
+      </div>
+      <p role="status" aria-live="polite">
+        {state === 'busy'
+          ? t('toastCapturing')
+          : state === 'idle'
+            ? ''
+            : state.ok
+              ? t('toastSaved', state.seq)
+              : t('toastFailed', state.code === 'quota' ? t('errQuota') : state.message)}
+      </p>
+      {allUrls === false && (
+        <p class="muted">
+          {t('popupExactOff')}{' '}
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupOptions')}
+          </button>
+        </p>
+      )}
+      <p class="muted">{t('privacyNote')}</p>
+    </main>
+  );
+}

@@ -9,8 +9,7 @@ import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../..
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { captureTarget, pageTarget } from './capture-item';
 import { CaptureControls } from './controls';
-import type { ControlHandle } from './ui-elements';
-import { Toast } from './ui-elements';
+import { type ControlHandle, createControl, Toast } from './ui-elements';
 
 export interface ContentRuntime {
   controls: CaptureControls | null;
@@ -41,6 +40,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
 
   const setControlsVisible = (visible: boolean) => {
     runtime.controls?.setVisible(visible);
+    if (pageControl) pageControl.host.style.visibility = visible ? '' : 'hidden';
     toast.setVisible(visible);
   };
 
@@ -73,11 +73,35 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     }
   };
 
+  // A supported site whose page shows no capturable item for a while (a redesign broke the selectors, or an
+  // unexpected page type): offer a generic capture of the visible page so the click is never impossible.
+  let pageControl: ControlHandle | null = null;
+  let emptyTimer: ReturnType<typeof setTimeout> | undefined;
+  const onScan = (targets: number) => {
+    if (targets > 0) {
+      clearTimeout(emptyTimer);
+      emptyTimer = undefined;
+      pageControl?.host.remove();
+      pageControl = null;
+      return;
+    }
+    if (pageControl?.host.isConnected || emptyTimer) return;
+    emptyTimer = setTimeout(() => {
+      emptyTimer = undefined;
+      if ((runtime.controls?.count ?? 0) > 0 || !adapter) return;
+      const target = pageTarget();
+      const control = createControl('page', t('controlLabel', kindLabel('page')), 'fixed', () => void run(target, 'control', control));
+      pageControl = control;
+      (document.body ?? document.documentElement).append(control.host);
+    }, 2500);
+  };
+
   const startControls = () => {
     if (!adapter) return;
     runtime.controls = new CaptureControls(adapter, {
       label: (target) => t('controlLabel', kindLabel(target.kind)),
       onActivate: (target, control) => void run(target, 'control', control),
+      onScan,
     });
     runtime.controls.start();
   };

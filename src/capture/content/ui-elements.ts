@@ -14,10 +14,9 @@ const SHIELD_SVG =
 
 const CONTROL_CSS = `
 :host { all: initial; }
-button { all: unset; box-sizing: border-box; position: absolute; top: 4px; width: 26px; height: 26px;
+button { all: unset; box-sizing: border-box; width: 26px; height: 26px;
   display: grid; place-items: center; border-radius: 50%; cursor: pointer; color: #fff; background: #2d4a6b;
   opacity: .55; box-shadow: 0 1px 3px rgba(0,0,0,.35); transition: opacity .15s; }
-button.end { right: 4px; } button.start { left: 4px; }
 button:hover, button:focus-visible { opacity: 1; }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
 button[aria-busy="true"] { opacity: 1; background: #6b5a2d; cursor: progress; }
@@ -37,16 +36,18 @@ function isolate(el: HTMLElement): void {
   }
 }
 
-export function createControl(kind: ItemKind, label: string, positioned: boolean, onActivate: () => void): ControlHandle {
+export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void): ControlHandle {
   const host = document.createElement('holdfast-capture');
   host.setAttribute(CONTROL_ATTR, kind);
-  host.style.cssText = `position:absolute;${positioned ? 'top:0;right:0;' : ''}width:0;height:0;margin:0;padding:0;border:0;overflow:visible;z-index:2147483000;display:block;`;
-  const root = host.attachShadow({ mode: 'closed' });
+  // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
+  // otherwise its static position (top-left of the item's content box).
+  const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
+  host.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = document.createElement('style');
   style.textContent = CONTROL_CSS;
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = positioned ? 'end' : 'start';
   button.setAttribute('aria-label', label);
   button.title = label;
   button.innerHTML = SHIELD_SVG;
@@ -79,6 +80,7 @@ export class Toast {
   private host: HTMLElement | null = null;
   private box: HTMLDivElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown = 0;
 
   private ensure(): HTMLDivElement {
     if (this.box && this.host?.isConnected) return this.box;
@@ -106,6 +108,7 @@ export class Toast {
     box.className = kind === 'error' ? 'error' : '';
     box.hidden = false;
     this.host?.setAttribute(TOAST_ATTR, code);
+    this.host?.setAttribute('data-holdfast-toast-n', String(++this.shown));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       box.hidden = true;

@@ -1,0 +1,68 @@
+// Architecture and privacy rules that a reader should be able to trust from the tree:
+// 1. Dependencies point one way between src/ folders (table below).
+// 2. The vault and the model use no DOM and no extension API (they run in a worker, a page and Node).
+// 3. Nothing in src/ opens a network connection (no fetch/XHR/WebSocket/beacon/EventSource; no remote URLs in pages).
+// Exit 1 with a list of violations.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const SRC = resolve(import.meta.dirname, '..', 'src');
+/** folder → folders it may import from (itself always allowed). */
+const ALLOWED = {
+  model: [],
+  vault: ['model'],
+  reporting: ['model'],
+  sites: ['model', 'reporting'],
+  messaging: ['model'],
+  i18n: ['model', 'public'],
+  capture: ['model', 'sites', 'messaging', 'vault', 'i18n', 'reporting'],
+  export: ['model', 'vault'],
+  ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites'],
+  entrypoints: ['*'],
+  public: [],
+};
+const NO_DOM_OR_EXTENSION = ['model', 'vault'];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (/\.(ts|tsx|html)$/.test(name)) yield p;
+  }
+}
+
+const problems = [];
+for (const file of files(SRC)) {
+  const rel = relative(SRC, file);
+  const top = rel.split(sep)[0];
+  const isTest = /\.test\.tsx?$/.test(file);
+  const text = readFileSync(file, 'utf8');
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  if (file.endsWith('.html')) {
+    if (/<(script|link|img)[^>]+(src|href)=["']https?:/i.test(text)) problems.push(`${rel}: loads a remote resource`);
+    continue;
+  }
+  for (const m of code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+    const spec = m[1];
+    if (spec.startsWith('.')) {
+      const target = relative(SRC, resolve(dirname(file), spec)).split(sep)[0];
+      if (target.startsWith('..')) continue;
+      const allowed = ALLOWED[top];
+      if (!allowed) problems.push(`${rel}: folder src/${top} is not in the architecture table`);
+      else if (target !== top && !allowed.includes('*') && !allowed.includes(target) && !isTest)
+        problems.push(`${rel}: src/${top} may not import from src/${target}`);
+    } else if (NO_DOM_OR_EXTENSION.includes(top) && /^(wxt|@wxt-dev|webextension-polyfill)/.test(spec)) {
+      problems.push(`${rel}: src/${top} must not use the extension API (${spec})`);
+    }
+  }
+  if (NO_DOM_OR_EXTENSION.includes(top) && !isTest && /\b(document|window|browser\.|chrome\.)\b/.test(code.replace(/['"`][^'"`]*['"`]/g, '')))
+    problems.push(`${rel}: src/${top} must not touch the DOM or the extension API`);
+  if (!isTest && /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/.test(code.replace(/['"`][^'"`\n]*['"`]/g, '')))
+    problems.push(`${rel}: opens a network connection; Holdfast sends nothing anywhere`);
+}
+
+if (problems.length) {
+  console.error(`Architecture check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log('Architecture check: dependencies one-way, vault/model free of DOM and extension API, no network code.');

@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+/**
+ * Conventions every site adapter must keep (refined-github style): registered, hosts covered by a content
+ * script, every selector proven by a fixture, every fixture's items extract and get report routes, and no
+ * selector strings hiding outside the site's selectors.ts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SUPPORTED_HOST_PATTERNS } from './hosts';
+import { SITES } from './registry';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const REPLICAS = join(ROOT, 'test', 'replicas');
+const ENTRYPOINTS = join(ROOT, 'src', 'entrypoints');
+
+function loadDocument(file: string, url: string): Document {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.documentElement.innerHTML = readFileSync(file, 'utf8').replace(/<!doctype[^>]*>/i, '');
+  void url;
+  return doc;
+}
+
+const contentScripts = readdirSync(ENTRYPOINTS)
+  .filter((n) => n.endsWith('.content.ts'))
+  .map((n) => readFileSync(join(ENTRYPOINTS, n), 'utf8'));
+
+describe('site adapter conventions', () => {
+  it('registers at least the three platforms', () => {
+    expect(SITES.map((s) => s.id).sort()).toEqual(['facebook', 'instagram', 'messenger', 'x']);
+  });
+
+  for (const site of SITES) {
+    describe(site.id, () => {
+      it('has hosts, each covered by a content script and a host permission', () => {
+        expect(site.hosts.length).toBeGreaterThan(0);
+        const primary = site.hosts.filter((h) => (SUPPORTED_HOST_PATTERNS as readonly string[]).includes(h));
+        expect(primary.length, `${site.id}: none of ${site.hosts.join(', ')} is a supported host`).toBeGreaterThan(0);
+        for (const h of primary) expect(contentScripts.some((src) => src.includes(`https://${h}/*`)), `${h} content script`).toBe(true);
+      });
+
+      it('has selectors, each with fixtures that exist and in which it matches', () => {
+        const entries = Object.entries(site.selectors);
+        expect(entries.length).toBeGreaterThan(0);
+        for (const [name, sel] of entries) {
+          expect(sel.fixtures.length, `${site.id}.${name} has no fixture`).toBeGreaterThan(0);
+          for (const f of sel.fixtures) {
+            const candidates = [join(REPLICAS, site.fixtureDir, f), ...readdirSync(REPLICAS).map((h) => join(REPLICAS, h, f))];
+            const file = candidates.find((c) => existsSync(c));
+            expect(file, `${site.id}.${name}: fixture ${f} missing`).toBeTruthy();
+            const doc = loadDocument(file!, '');
+            expect(doc.querySelector(sel.css), `${site.id}.${name} (${sel.css}) in ${f}`).not.toBeNull();
+          }
+        }
+      });
+
+      it('has replica pages with truth files, and report routes for every kind it captures', () => {
+        const pages = readdirSync(REPLICAS)
+          .flatMap((h) => (existsSync(join(REPLICAS, h)) ? readdirSync(join(REPLICAS, h)).filter((n) => n.endsWith('.truth.json')).map((n) => join(REPLICAS, h, n)) : []))
+          .map((f) => ({ f, truth: JSON.parse(readFileSync(f, 'utf8')) as { url: string; targets: Record<string, number> } }))
+          .filter(({ truth }) => site.matches(new URL(truth.url)));
+        expect(pages.length, `${site.id}: no replica page with a truth file`).toBeGreaterThan(0);
+        const kinds = new Set<string>();
+        for (const { f, truth } of pages) {
+          const doc = loadDocument(f.replace(/\.truth\.json$/, '.html'), truth.url);
+          const url = new URL(truth.url);
+          for (const target of site.findTargets(doc, { url, document: doc })) {
+            if (kinds.has(target.kind)) continue;
+            const content = site.extract(target, { url, document: doc });
+            const routes = site.reportRoutes(content);
+            expect(routes.length, `${site.id} ${target.kind}: no report route`).toBeGreaterThan(0);
+            expect(routes.every((r) => r.url || r.steps), `${site.id} ${target.kind}: a route with neither URL nor steps`).toBe(true);
+            kinds.add(target.kind);
+          }
+        }
+        expect(kinds.size, `${site.id}: no capturable item on its replica pages`).toBeGreaterThan(0);
+      });
+
+      it('keeps every selector in its selectors.ts (no inline data-testid/role/aria selectors in the adapter)', () => {
+        const adapterSrc = readFileSync(join(ROOT, 'src', 'sites', site.id, 'adapter.ts'), 'utf8');
+        const inline = [...adapterSrc.matchAll(/['"`]([^'"`\n]*\[(data-testid|role|aria-[a-z]+|data-[a-z-]+)[~^$*|]?=[^'"`\n]*)['"`]/g)].map((m) => m[1]);
+        expect(inline).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,154 @@
+/**
+ * Launches headless Chromium or Firefox ESR with a built Holdfast, pointed at the replica server.
+ * Chromium: --host-resolver-rules maps the real host names to the server. Firefox: a CONNECT proxy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { REPLICA_HOSTS, type ReplicaServer } from './server';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const GECKO_ID = 'holdfast@holdfast.invalid';
+const FIREFOX_UUID = '6f1c3c1e-6a51-4d1b-9a7e-2d2a8c0b7e11';
+
+export interface Harness {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  extensionBase: string;
+  /** Requests the extension's own contexts made (Chromium: CDP on the service worker and extension pages). */
+  extensionRequests: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function extensionDir(name: BrowserName, variant: 'test-grant' | 'test-nogrant' = 'test-grant'): string {
+  return resolve(import.meta.dirname, '..', '..', '.output', variant, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+}
+
+const VIEWPORT = { width: 1280, height: 900, deviceScaleFactor: 1 };
+
+async function watchExtensionNetwork(session: CDPSession, sink: string[]): Promise<void> {
+  session.on('Network.requestWillBeSent', (e: { request: { url: string } }) => {
+    if (/^(https?|wss?):/.test(e.request.url)) sink.push(e.request.url);
+  });
+  await session.send('Network.enable').catch(() => undefined);
+}
+
+export async function launchChromium(server: ReplicaServer, extDir: string): Promise<Harness> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'holdfast-chromium-'));
+  const rules = [...REPLICA_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    enableExtensions: [extDir],
+    userDataDir,
+    defaultViewport: VIEWPORT,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      `--host-resolver-rules=${rules}`,
+      `--ignore-certificate-errors-spki-list=${server.spki}`,
+      `--window-size=${VIEWPORT.width},${VIEWPORT.height + 100}`,
+    ],
+  });
+  const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const extensionBase = `${new URL(sw.url()).origin}/`;
+  const extensionRequests: string[] = [];
+  const watchTarget = async (target: typeof sw) => {
+    if (!target.url().startsWith(extensionBase)) return;
+    try {
+      await watchExtensionNetwork(await target.createCDPSession(), extensionRequests);
+    } catch {
+      /* target went away */
+    }
+  };
+  await watchTarget(sw);
+  browser.on('targetcreated', (t) => void watchTarget(t));
+  return {
+    name: 'chromium',
+    browser,
+    extensionBase,
+    extensionRequests,
+    newPage: () => browser.newPage(),
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(server: ReplicaServer, extDir: string): Promise<Harness> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true,
+    defaultViewport: VIEWPORT,
+    args: ['--remote-allow-system-access', `--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
+    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': server.proxyPort,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': server.proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'xpinstall.signatures.required': false,
+      'extensions.autoDisableScopes': 0,
+      'app.normandy.enabled': false,
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'browser.safebrowsing.downloads.enabled': false,
+      'browser.safebrowsing.provider.mozilla.updateURL': '',
+      'datareporting.healthreport.uploadEnabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+      'extensions.update.enabled': false,
+      'browser.region.network.url': '',
+      'browser.search.update': false,
+      'services.settings.server': 'https://127.0.0.1:9/',
+      'browser.newtabpage.activity-stream.feeds.system.topstories': false,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+      'privacy.resistFingerprinting': false,
+      'layout.css.devPixelsPerPx': '1.0',
+    },
+  });
+  await browser.installExtension(extDir);
+  return {
+    name: 'firefox',
+    browser,
+    extensionBase: `moz-extension://${FIREFOX_UUID}/`,
+    extensionRequests: [],
+    newPage: () => browser.newPage(),
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+export function launch(name: BrowserName, server: ReplicaServer, variant: 'test-grant' | 'test-nogrant' = 'test-grant'): Promise<Harness> {
+  const dir = extensionDir(name, variant);
+  return name === 'chromium' ? launchChromium(server, dir) : launchFirefox(server, dir);
+}
+
+/** Browsers to test: HOLDFAST_BROWSERS=chromium,firefox (default both). */
+export function browsersUnderTest(): BrowserName[] {
+  const list = (process.env.HOLDFAST_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()) as BrowserName[];
+  return list.filter((b) => b === 'chromium' || b === 'firefox');
+}

@@ -1,0 +1,244 @@
+/**
+ * Page objects for the real-browser tests: a site page with Holdfast's capture controls, and the vault page.
+ * The automation contract they rely on is written down in docs/testing.md.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { EvidenceRecord } from '../../src/model/evidence';
+import type { Harness } from './browsers';
+
+export const CONTROL = (kind: string) => `[data-holdfast-capture="${kind}"]`;
+export const TOAST = '[data-holdfast-toast]';
+
+export interface ToastResult {
+  code: string;
+}
+
+export class SitePage {
+  constructor(
+    readonly page: Page,
+    readonly harness: Harness,
+  ) {}
+
+  static async open(harness: Harness, url: string): Promise<SitePage> {
+    const page = await harness.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const sp = new SitePage(page, harness);
+    return sp;
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  /** Waits until the content script has put at least `min` controls of a kind on the page. */
+  async waitForControls(kind: string, min = 1, timeout = 10_000): Promise<number> {
+    await this.page.waitForFunction((sel, n) => document.querySelectorAll(sel).length >= n, { timeout, polling: 100 }, CONTROL(kind), min);
+    return this.countControls(kind);
+  }
+
+  countControls(kind: string): Promise<number> {
+    return this.page.$$eval(CONTROL(kind), (els) => els.length);
+  }
+
+  async control(kind: string, index: number): Promise<ElementHandle<Element>> {
+    const all = await this.page.$$(CONTROL(kind));
+    const el = all[index];
+    if (!el) throw new Error(`No capture control #${index} of kind ${kind} (found ${all.length})`);
+    return el;
+  }
+
+  private toastCount(): Promise<number> {
+    return this.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+  }
+
+  /** Waits for the toast that follows toast number `after` to settle on a final state (ok… / error… / busy). */
+  async waitForOutcome(after: number, timeout = 30_000): Promise<ToastResult> {
+    const handle = await this.page.waitForFunction(
+      (sel, n) => {
+        const host = document.querySelector(sel);
+        const count = Number(host?.getAttribute('data-holdfast-toast-n') ?? 0);
+        const code = host?.getAttribute('data-holdfast-toast') ?? '';
+        return count > n && code !== 'capturing' ? code : false;
+      },
+      { timeout, polling: 50 },
+      TOAST,
+      after,
+    );
+    return { code: (await handle.jsonValue()) as string };
+  }
+
+  /** Clicks the index-th control of a kind like a person would and waits for the outcome. */
+  async capture(kind: string, index = 0): Promise<ToastResult> {
+    await this.page.bringToFront();
+    const before = await this.toastCount();
+    const el = await this.control(kind, index);
+    await el.scrollIntoView();
+    await el.click();
+    return this.waitForOutcome(before);
+  }
+
+  /** Keyboard path: focus the control and press Enter. */
+  async captureWithKeyboard(kind: string, index = 0): Promise<ToastResult> {
+    await this.page.bringToFront();
+    const before = await this.toastCount();
+    const el = await this.control(kind, index);
+    await el.scrollIntoView();
+    await el.focus();
+    await this.page.keyboard.press('Enter');
+    return this.waitForOutcome(before);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+export interface RawArtifact {
+  id: string;
+  recordId: string;
+  role: string;
+  sha256: string;
+  size: number;
+  /** Recomputed in the page from the stored bytes. */
+  actualSha256: string;
+  actualSize: number;
+}
+
+export interface VerifyOutcome {
+  ok: boolean;
+  problems: string[];
+}
+
+export class VaultPage {
+  constructor(
+    readonly page: Page,
+    readonly harness: Harness,
+  ) {}
+
+  static async open(harness: Harness): Promise<VaultPage> {
+    const page = await harness.newPage();
+    const vp = new VaultPage(page, harness);
+    await vp.reload();
+    return vp;
+  }
+
+  async reload(): Promise<void> {
+    const url = `${this.harness.extensionBase}vault.html`;
+    // Firefox does not report moz-extension navigations as finished to the automation: wait on the DOM instead.
+    if (this.harness.name === 'firefox') void this.page.goto(url).catch(() => undefined);
+    else await this.page.goto(url);
+    await this.page.waitForSelector('[data-testid="record-count"]', { timeout: 15_000 });
+  }
+
+  /** Everything in the vault's IndexedDB, read directly (not through Holdfast's code), hashes recomputed here. */
+  async raw(): Promise<{ records: EvidenceRecord[]; artifacts: RawArtifact[] }> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('holdfast-vault');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result as T[]);
+          req.onerror = () => reject(req.error);
+        });
+      const records = await all<EvidenceRecord>('records');
+      const stored = await all<{ ref: { id: string; role: string; sha256: string; size: number }; recordId: string; bytes: Uint8Array | ArrayBuffer }>('artifacts');
+      const artifacts = [];
+      for (const a of stored) {
+        const bytes = a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes);
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        artifacts.push({
+          id: a.ref.id,
+          recordId: a.recordId,
+          role: a.ref.role,
+          sha256: a.ref.sha256,
+          size: a.ref.size,
+          actualSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+          actualSize: bytes.byteLength,
+        });
+      }
+      db.close();
+      records.sort((x, y) => x.seq - y.seq);
+      return { records, artifacts };
+    });
+  }
+
+  async newest(): Promise<EvidenceRecord> {
+    const { records } = await this.raw();
+    const live = records.filter((r) => !r.deleted);
+    const last = live[live.length - 1];
+    if (!last) throw new Error('The vault is empty');
+    return last;
+  }
+
+  /** Directly edits the stored data (as an attacker with disk access would), bypassing Holdfast. */
+  async tamper(action: 'delete-record' | 'edit-record', seq: number): Promise<void> {
+    await this.page.evaluate(
+      async (act, s) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('holdfast-vault');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const tx = db.transaction('records', 'readwrite');
+        const store = tx.objectStore('records');
+        const all = await new Promise<{ id: string; seq: number; text?: string }[]>((resolve) => {
+          const r = store.getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+        const rec = all.find((r) => r.seq === s);
+        if (!rec) throw new Error(`no record ${s}`);
+        if (act === 'delete-record') store.delete(rec.id);
+        else store.put({ ...rec, text: `${rec.text ?? ''} (edited)` });
+        await new Promise((resolve) => {
+          tx.oncomplete = resolve;
+        });
+        db.close();
+      },
+      action,
+      seq,
+    );
+  }
+
+  async verify(): Promise<VerifyOutcome> {
+    await this.page.bringToFront();
+    await this.reload();
+    await this.page.click('[data-testid="verify-vault"]');
+    const el = await this.page.waitForSelector('[data-testid="verify-result"]', { timeout: 60_000 });
+    const ok = (await el!.evaluate((e) => e.getAttribute('data-ok'))) === 'true';
+    const problems = ((await el!.evaluate((e) => e.getAttribute('data-problems'))) ?? '').split(' ').filter(Boolean);
+    return { ok, problems };
+  }
+
+  async listedRows(): Promise<{ id: string; seq: number; kind: string; author: string }[]> {
+    await this.reload();
+    await this.page.waitForSelector('[data-testid="record-row"], [data-testid="vault-empty"]');
+    return this.page.$$eval('[data-testid="record-row"]', (rows) =>
+      rows.map((r) => ({
+        id: r.getAttribute('data-record-id') ?? '',
+        seq: Number(r.getAttribute('data-seq')),
+        kind: r.getAttribute('data-kind') ?? '',
+        author: r.querySelector('[data-testid="row-author"]')?.textContent ?? '',
+      })),
+    );
+  }
+
+  async openRecord(id: string): Promise<void> {
+    await this.reload();
+    await this.page.click(`[data-testid="record-row"][data-record-id="${id}"]`);
+    await this.page.waitForSelector(`[data-testid="record-view"][data-record-id="${id}"]`);
+  }
+
+  /** Sends a test-build-only hook to the background from this extension page. */
+  async testHook(message: { type: string; [k: string]: unknown }): Promise<void> {
+    await this.page.evaluate(async (m) => {
+      type Api = { runtime: { sendMessage(msg: unknown): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      await (g.browser ?? g.chrome)!.runtime.sendMessage(m);
+    }, message);
+  }
+}

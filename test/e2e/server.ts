@@ -1,0 +1,170 @@
+/**
+ * Serves the replica pages (test/replicas/<host>/) over HTTPS under the sites' real host names, with a
+ * throwaway self-signed certificate, and logs every request. Firefox reaches it through a tiny HTTP CONNECT
+ * proxy (it has no host-resolver flag); Chromium through --host-resolver-rules.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+
+export const REPLICA_ROOT = resolve(import.meta.dirname, '..', 'replicas');
+export const REPLICA_HOSTS = [
+  'x.com',
+  'twitter.com',
+  'pbs.twimg.com',
+  'abs.twimg.com',
+  'www.instagram.com',
+  'scontent.cdninstagram.com',
+  'www.facebook.com',
+  'www.messenger.com',
+  'scontent.xx.fbcdn.net',
+  'example.org',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.mp4': 'video/mp4',
+};
+
+export interface LoggedRequest {
+  host: string;
+  path: string;
+  status: number;
+  origin?: string;
+  referer?: string;
+}
+
+export interface ReplicaServer {
+  port: number;
+  proxyPort: number;
+  requests: LoggedRequest[];
+  proxied: string[];
+  /** SPKI SHA-256 (base64) of the throwaway certificate, for --ignore-certificate-errors-spki-list. */
+  spki: string;
+  close(): Promise<void>;
+}
+
+function makeCert(): { key: Buffer; cert: Buffer; spki: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'holdfast-cert-'));
+  const san = REPLICA_HOSTS.map((h) => `DNS:${h}`).join(',');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=holdfast-replicas',
+    '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  const spki = execFileSync('sh', ['-c', `openssl x509 -in '${join(dir, 'cert.pem')}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]).toString().trim();
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')), spki };
+}
+
+interface Route {
+  pattern: string;
+  file: string;
+}
+const routeCache = new Map<string, Route[]>();
+function routesFor(host: string): Route[] {
+  if (!routeCache.has(host)) {
+    const file = join(REPLICA_ROOT, host, 'routes.json');
+    routeCache.set(host, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Route[]) : []);
+  }
+  return routeCache.get(host)!;
+}
+
+/** The file that answers host+path, or null. Never leaves the host's folder. */
+export const E2E_FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+export function resolveReplica(host: string, pathAndQuery: string): string | null {
+  if (!REPLICA_HOSTS.includes(host)) return null;
+  const pathname = pathAndQuery.split('?')[0] ?? '/';
+  // Test-only pages (e.g. a "redesigned" site) under any replica host: /__holdfast/<file>.
+  if (pathname.startsWith('/__holdfast/')) {
+    const f = normalize(join(E2E_FIXTURES, pathname.slice('/__holdfast/'.length)));
+    return f.startsWith(E2E_FIXTURES + '/') && existsSync(f) ? f : null;
+  }
+  const base = join(REPLICA_ROOT, host);
+  for (const r of routesFor(host)) {
+    if (new RegExp(r.pattern).test(pathAndQuery) || new RegExp(r.pattern).test(pathname)) return join(base, r.file);
+  }
+  const candidate = normalize(join(base, decodeURIComponent(pathname)));
+  if (!candidate.startsWith(base + '/')) return null;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+export async function startReplicaServer(): Promise<ReplicaServer> {
+  const { key, cert, spki } = makeCert();
+  const requests: LoggedRequest[] = [];
+  const proxied: string[] = [];
+  const https = createHttpsServer({ key, cert }, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = req.url ?? '/';
+    const file = resolveReplica(host, path);
+    const entry: LoggedRequest = {
+      host,
+      path,
+      status: file ? 200 : 404,
+      ...(req.headers.origin ? { origin: String(req.headers.origin) } : {}),
+      ...(req.headers.referer ? { referer: String(req.headers.referer) } : {}),
+    };
+    requests.push(entry);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not in the replica');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => https.listen(0, '127.0.0.1', r));
+  const port = (https.address() as AddressInfo).port;
+
+  const sockets = new Set<Socket>();
+  const proxy: Server = createHttpServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client: Socket, head) => {
+    const target = req.url ?? '';
+    proxied.push(target);
+    const [host] = target.split(':');
+    if (!host || !REPLICA_HOSTS.includes(host)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream).add(client);
+    const drop = () => {
+      upstream.destroy();
+      client.destroy();
+    };
+    upstream.on('error', drop);
+    client.on('error', drop);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const proxyPort = (proxy.address() as AddressInfo).port;
+
+  return {
+    port,
+    proxyPort,
+    requests,
+    proxied,
+    spki,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => proxy.close(r))]);
+      https.closeAllConnections?.();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The ordered list of schema migrations. The IndexedDB version of the vault is the number of
+ * migrations; opening a vault at an older version runs the missing ones, in order, in the upgrade
+ * transaction. Add new migrations at the end with the next number, each with its own test.
+ */
+import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-author-keys';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`Vault migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+});

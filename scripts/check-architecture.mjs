@@ -14,7 +14,7 @@ const ALLOWED = {
   reporting: ['model'],
   sites: ['model', 'reporting'],
   messaging: ['model'],
-  i18n: ['model', 'public'],
+  i18n: ['model'],
   capture: ['model', 'sites', 'messaging', 'vault', 'i18n', 'reporting'],
   export: ['model', 'vault'],
   ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../public/_locales/en/messages.json';
-import es from '../public/_locales/es/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import es from '../../public/_locales/es/messages.json';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

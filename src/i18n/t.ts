@@ -1,6 +1,6 @@
 /** UI text goes through browser.i18n; keys are typed from the English catalogue. */
 import { browser } from 'wxt/browser';
-import type en from '../public/_locales/en/messages.json';
+import type en from '../../public/_locales/en/messages.json';
 import type { ItemKind } from '../model/evidence';
 
 export type MessageKey = keyof typeof en;

@@ -62,8 +62,8 @@ export interface BackgroundMessages {
   /** From the popup: capture the visible page of a tab (activeTab granted by opening the popup). */
   'capture:page': { req: { tabId: number }; res: CaptureResult };
   'vault:delete': { req: { id: string; reason?: string }; res: { ok: boolean; message?: string } };
-  'vault:verify': { req: Record<string, never>; res: VerifySummary };
-  'permissions:status': { req: Record<string, never>; res: { allUrls: boolean } };
+  'vault:verify': { req: object; res: VerifySummary };
+  'permissions:status': { req: object; res: { allUrls: boolean } };
 }
 
 /** Messages handled by content scripts (background → tab). */
@@ -71,7 +71,7 @@ export interface ContentMessages {
   /** Capture the item the person last right-clicked, or the page (kind 'page') when there is none. */
   'content:capture-context': { req: { via: ItemCapturePayload['via']; pageOnly: boolean }; res: CaptureResult };
   /** Collect what a page-level capture needs (used by toolbar/shortcut on supported sites). */
-  'content:page-info': { req: Record<string, never>; res: ItemCapturePayload };
+  'content:page-info': { req: object; res: ItemCapturePayload };
   /** Render the marked element to a PNG via the DOM (the on-demand renderer answers this). */
   'render:dom': { req: { token: string; rect: Rect }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
   /** Hide or restore Holdfast's own on-page controls around a screenshot. */

@@ -149,7 +149,7 @@ export class VaultPage {
       const stored = await all<{ ref: { id: string; role: string; sha256: string; size: number }; recordId: string; bytes: Uint8Array | ArrayBuffer }>('artifacts');
       const artifacts = [];
       for (const a of stored) {
-        const bytes = a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes);
+        const bytes = new Uint8Array(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes));
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
         artifacts.push({
           id: a.ref.id,

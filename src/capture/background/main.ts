@@ -4,7 +4,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { AnyBackgroundMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
-import { isBackgroundMessage, VAULT_CHANGING } from '../../messaging/protocol';
+import { fromExtensionPage, refusal } from '../../messaging/guard';
+import { isBackgroundMessage } from '../../messaging/protocol';
 import { sendToTab } from '../../messaging/client';
 import { SUPPORTED_HOST_PATTERNS } from '../../sites/hosts';
 import type { Vault } from '../../vault/api';
@@ -63,9 +64,6 @@ const deps: CaptureServiceDeps = {
   },
 };
 
-function fromExtensionPage(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-}
 
 export function isSupportedUrl(url: string | undefined): boolean {
   if (!url) return false;
@@ -96,16 +94,14 @@ export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePa
 }
 
 async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknown> {
-  if (VAULT_CHANGING.has(msg.type) && !fromExtensionPage(sender)) {
-    return { ok: false, message: 'Refused: the vault can only be changed from the Holdfast vault page.' };
-  }
+  const refused = refusal(msg, sender);
+  if (refused) return { ok: false, code: 'invalid', message: refused };
   switch (msg.type) {
     case 'capture:item': {
       const { type: _t, ...payload } = msg;
       return captureItem(deps, payload, sender);
     }
     case 'capture:page': {
-      if (!fromExtensionPage(sender)) return { ok: false, code: 'invalid', message: 'Refused.' };
       const tab = await browser.tabs.get(msg.tabId);
       return capturePageOfTab(tab, 'toolbar', true);
     }

@@ -75,6 +75,7 @@ export async function rawEdit<T>(name: string, store: string, fn: (s: IDBObjectS
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error);
     });
+    done.catch(() => undefined); // a failed request aborts the transaction; the request's error is the one to report
     const result = await request(fn(tx.objectStore(store)));
     await done;
     return result;

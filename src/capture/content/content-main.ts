@@ -144,5 +144,15 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     return false;
   });
 
+  if (import.meta.env.HOLDFAST_TEST) {
+    // Test/bench builds only: lets the benchmark read the content script's own main-thread cost from its
+    // isolated world (page scripts cannot see it).
+    (globalThis as unknown as Record<string, unknown>).__holdfastStats = () => ({
+      scanTimeMs: runtime.controls?.scanTimeMs ?? 0,
+      scans: runtime.controls?.scans ?? 0,
+      controls: runtime.controls?.count ?? 0,
+    });
+  }
+
   return runtime;
 }

@@ -1,0 +1,137 @@
+/**
+ * npm run bench — prints figures (no pass/fail):
+ *  1. click → persisted record, p50/p95 over 30 captures per platform, headless Chromium, pixel screenshots;
+ *  2. content-script main-thread cost per post while 2,000 posts stream into the X timeline;
+ *  3. gzipped size of each per-site content script (release build);
+ *  4. the export benchmark (scripts/bench-export.ts) when present.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Harness, launch } from '../test/e2e/browsers';
+import { SitePage, VaultPage } from '../test/e2e/pages';
+import { startReplicaServer } from '../test/e2e/server';
+import { truthFiles } from '../test/e2e/truth';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const N = Number(process.env.HOLDFAST_BENCH_CAPTURES ?? 30);
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}
+
+async function clickToPersisted(harness: Harness, url: string, kind: string, index: number): Promise<number[]> {
+  const site = await SitePage.open(harness, url);
+  await site.waitForControls(kind, index + 1);
+  await site.page.evaluate(() => {
+    const w = window as unknown as { __hfClicks: number[]; __hfDone: number[] };
+    w.__hfClicks = [];
+    w.__hfDone = [];
+    addEventListener('click', () => w.__hfClicks.push(performance.now()), true);
+    new MutationObserver(() => {
+      const code = document.querySelector('[data-holdfast-toast]')?.getAttribute('data-holdfast-toast') ?? '';
+      if (code.startsWith('ok')) w.__hfDone.push(performance.now());
+    }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-holdfast-toast-n'] });
+  });
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const outcome = await site.capture(kind, index);
+    if (!outcome.code.startsWith('ok')) throw new Error(`capture failed: ${outcome.code}`);
+    // Space captures beyond Chromium's screenshot rate limit (2/s) so each measures one capture, not the queue.
+    await new Promise((r) => setTimeout(r, 650));
+  }
+  const { clicks, done } = await site.page.evaluate(() => {
+    const w = window as unknown as { __hfClicks: number[]; __hfDone: number[] };
+    return { clicks: w.__hfClicks, done: w.__hfDone };
+  });
+  for (let i = 0; i < Math.min(clicks.length, done.length); i++) times.push(done[i]! - clicks[i]!);
+  await site.close();
+  return times;
+}
+
+async function streamingCost(harness: Harness, withExtension: boolean): Promise<{ perPostMs: number; scanMs?: number; taskMs: number }> {
+  const page = await harness.newPage();
+  await page.goto('https://x.com/home', { waitUntil: 'load' });
+  if (withExtension) await page.waitForSelector('[data-holdfast-capture="post"]');
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const task = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m: { name: string }) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const stats = async () => {
+    for (const c of contexts.filter((c) => c.auxData?.type === 'isolated')) {
+      const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__holdfastStats ? JSON.stringify(globalThis.__holdfastStats()) : ""', contextId: c.id, returnByValue: true });
+      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number };
+    }
+    return undefined;
+  };
+  const t0 = await task();
+  const s0 = await stats();
+  const total = 2000;
+  await page.evaluate(async (n) => {
+    const r = (window as unknown as { __replica?: { appendPosts(k: number): void } }).__replica;
+    if (!r) throw new Error('replica has no __replica.appendPosts');
+    for (let i = 0; i < n; i += 20) {
+      r.appendPosts(20);
+      await new Promise((res) => requestAnimationFrame(() => res(null)));
+    }
+    await new Promise((res) => setTimeout(res, 300));
+  }, total);
+  const t1 = await task();
+  const s1 = await stats();
+  await page.close();
+  const scanMs = s0 && s1 ? s1.scanTimeMs - s0.scanTimeMs : undefined;
+  return { perPostMs: (scanMs ?? 0) / total, ...(scanMs !== undefined ? { scanMs } : {}), taskMs: t1 - t0 };
+}
+
+async function main() {
+  console.log('# Holdfast benchmark');
+  console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
+  const server = await startReplicaServer();
+  const harness = await launch('chromium', server, 'test-grant');
+  try {
+    await VaultPage.open(harness);
+    console.log(`\n## Click → persisted record (headless Chromium, ${N} captures each, pixel screenshot)`);
+    const seen = new Set<string>();
+    for (const truth of truthFiles()) {
+      const platform = truth.host;
+      if (seen.has(platform)) continue;
+      const item = truth.items.find((i) => i.kind === 'post') ?? truth.items[0];
+      if (!item) continue;
+      seen.add(platform);
+      const times = await clickToPersisted(harness, truth.url, item.kind, item.index);
+      console.log(`${platform.padEnd(20)} ${item.kind.padEnd(10)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   (n=${times.length})`);
+    }
+
+    console.log('\n## Content-script cost while 2,000 posts stream into the X timeline (20 per frame)');
+    const withExt = await streamingCost(harness, true);
+    console.log(`scan + control insertion (measured inside the content script): ${withExt.scanMs?.toFixed(1)} ms total = ${withExt.perPostMs.toFixed(4)} ms per post`);
+    console.log(`whole tab main-thread task time during the stream: ${withExt.taskMs.toFixed(0)} ms (page + extension)`);
+  } finally {
+    await harness.close();
+    await server.close();
+  }
+
+  console.log('\n## Content-script bundle size per site (release build, gzip -9)');
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const dir = join(ROOT, '.output', 'chrome-mv3', 'content-scripts');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const raw = readFileSync(join(dir, f));
+    console.log(`${f.padEnd(28)} ${(raw.length / 1024).toFixed(1)} KB raw   ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+  }
+  const renderer = join(ROOT, '.output', 'chrome-mv3', 'dom-render.js');
+  if (existsSync(renderer)) console.log(`${'dom-render.js (on demand)'.padEnd(28)} ${(gzipSync(readFileSync(renderer), { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+
+  if (existsSync(join(ROOT, 'scripts', 'bench-export.ts'))) {
+    console.log('\n## Export');
+    execFileSync('npx', ['tsx', 'scripts/bench-export.ts'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -159,6 +159,29 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
+    it('any other site: the toolbar's "capture this page" stores a page record with screenshot, HTML, URL and title', async () => {
+      const other = await SitePage.open(harness, 'https://example.org/__holdfast/plain.html');
+      try {
+        expect(await other.countControls('post')).toBe(0);
+        await other.page.bringToFront();
+        const result = (await vault.page.evaluate(async () => {
+          type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          const [tab] = await api.tabs.query({ url: 'https://example.org/*' });
+          return api.runtime.sendMessage({ type: 'capture:page', tabId: tab!.id });
+        })) as { ok: boolean; seq?: number };
+        expect(result.ok).toBe(true);
+        const rec = await vault.newest();
+        expect(rec).toMatchObject({ kind: 'page', platform: 'web', pageUrl: 'https://example.org/__holdfast/plain.html', pageTitle: 'A forum thread' });
+        expect(rec.text).toContain('A harassing post on a site Holdfast has no adapter for.');
+        expect(rec.screenshot.method).toBe('pixel');
+        expect(rec.artifacts.map((a) => a.role).sort()).toEqual(['html', 'screenshot', 'structured']);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('the vault page lists records newest first and shows a record with its fields, screenshot, hashes and report routes', async () => {
       const rows = await vault.listedRows();
       expect(rows.length).toBeGreaterThan(5);

@@ -1,0 +1,140 @@
+/**
+ * Every query the Instagram adapter makes, in one place, with the replica pages that prove each still matches
+ * (fixtures live in test/replicas/www.instagram.com/; checked by selectors.test.ts).
+ *
+ * Instagram's class names (x1lliihq, _aacl, …) are generated and change every build: nothing here keys on them.
+ * Stable hooks are roles, href shapes (/<user>/, /p/<code>/c/<id>/), <time datetime>, page metadata and inline JSON.
+ * aria-labels and visible texts are translated with the viewer's language: the word lists below cover English,
+ * Spanish and Portuguese, and every use has a structural fallback when a label is not recognised.
+ *
+ * | key                | css (abridged)                                          | finds                                         | stability | fixtures |
+ * |--------------------|---------------------------------------------------------|-----------------------------------------------|-----------|----------|
+ * | canonicalLink      | link[rel="canonical"]                                   | server-rendered permalink of the first page   | high      | post, post-es, post-logged-out, reel, profile |
+ * | ogUrl              | meta[property="og:url"]                                 | same, Open Graph                              | high      | post, post-es, post-logged-out, reel, profile |
+ * | ogTitle            | meta[property="og:title"]                               | "Name (@handle) • Instagram photos and videos"| medium    | profile, post |
+ * | main               | main[role="main"]                                       | the page body (the nav sits outside it)       | high      | all pages |
+ * | dialog             | [role="dialog"]                                         | a post opened over another page               | high      | carousel |
+ * | timeLink           | a[href] > time[datetime]                                | post time (/p/<code>/) and comment times      | high      | post, post-es, post-logged-out, reel, carousel |
+ * | commentTimeLink    | a[href*="/c/"] > time[datetime]                         | comment/reply permalink + time                | high      | post, post-es, post-logged-out, reel, carousel |
+ * | time               | time[datetime]                                          | any machine-readable time                     | high      | post, post-es, post-logged-out, reel, carousel |
+ * | profileLink        | a[href^="/"][role="link"]                               | links to /<user>/ (authors, mentions, nav)    | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
+ * | navAvatarImage     | a[role="link"][href^="/"] img                           | nav "Profile" link with the viewer's picture  | medium    | post, post-es, reel, carousel, profile, unavailable, dm, dm-pt |
+ * | rowText            | h1[dir="auto"], span[dir="auto"]                        | caption (h1) / comment / bio text             | medium    | post, post-es, post-logged-out, reel, carousel, profile |
+ * | anyLink            | a[href]                                                 | links inside a text                           | high      | all pages |
+ * | button             | [role="button"], button                                 | buttons (excluded from text; "View replies")  | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
+ * | image              | img[src]                                                | media and avatars                             | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
+ * | video              | video                                                   | reel / video post                             | high      | reel |
+ * | loadMoreComments   | svg[aria-label="Load more comments"], … (words)         | "load more comments" control                  | medium    | post, post-es |
+ * | loginLink          | a[href^="/accounts/login/"]                             | login wall of a logged-out page               | high      | post-logged-out |
+ * | profileHeader      | main header                                             | profile header                                | medium    | profile, carousel |
+ * | profileHandle      | header h2                                               | handle in the profile header                  | medium    | profile, carousel |
+ * | profileCountItems  | header ul > li                                          | posts / followers / following                 | medium    | profile, carousel |
+ * | profileCountNumber | li span                                                 | the number inside a count item                | medium    | profile, carousel |
+ * | followersLink      | a[href$="/followers/"]                                  | followers count link                          | high      | profile, carousel |
+ * | followingLink      | a[href$="/following/"]                                  | following count link                          | high      | profile, carousel |
+ * | exactCount         | span[title]                                             | exact count behind "12.5K"                    | medium    | profile, carousel |
+ * | externalLink       | a[href^="https://l.instagram.com/"]                     | outbound links (real target in ?u=)           | high      | profile, dm, dm-pt |
+ * | threadsLink        | a[href^="https://www.threads.net/"], …threads.com       | linked Threads account                        | medium    | profile |
+ * | pageJson           | script[type="application/json"]                         | inline JSON (profile id, viewer id)           | medium    | all pages |
+ * | dmContainer        | div[aria-label^="Conversation"], … (words)              | the open conversation                         | medium    | dm, dm-pt |
+ * | dmRowWrapper       | [role="none"], [role="presentation"]                    | message row wrappers (no role=grid any more)  | low       | dm, dm-pt |
+ * | dmRightAligned     | [style*="flex-end"]                                     | viewer's own messages (right-aligned)         | low       | dm, dm-pt |
+ * | dmTextBubble       | div[dir="auto"]                                         | text of a message                             | low       | dm, dm-pt |
+ * | dmPlayButton       | [role="button"][aria-label="Play"], … (words)           | voice message player                          | low       | dm, dm-pt |
+ * | dmReaction         | [aria-label="See who reacted to this"], … (words)       | reaction under a message                      | low       | dm, dm-pt |
+ * | unavailableText    | main h1, main h2, main span                             | "Sorry, this page isn't available." heading   | medium    | unavailable |
+ */
+import type { SelectorRegistry } from '../types';
+
+/** Translated interface words the adapter has to read, per language (en, es, pt). */
+export const words = {
+  /** Start of the open conversation's aria-label ("Conversation with Ryan Vance"). */
+  conversationLabelPrefixes: ['Conversation', 'Messages in conversation', 'Conversación', 'Mensajes de la conversación', 'Conversa', 'Mensagens da conversa'],
+  /** Same labels, with the other person's name captured. */
+  conversationLabelName: [
+    /^(?:Messages in conversation with|Conversation with)\s+(.+)$/i,
+    /^(?:Mensajes de la conversación con|Conversación con)\s+(.+)$/i,
+    /^(?:Mensagens da conversa com|Conversa com)\s+(.+)$/i,
+  ],
+  /** "View replies (3)": replies exist but are not loaded. */
+  viewReplies: [/view (?:all )?replies \((\d[\d,.]*)\)/i, /view all (\d[\d,.]*) replies/i, /ver respuestas \((\d[\d,.]*)\)/i, /ver (?:as )?respostas \((\d[\d,.]*)\)/i],
+  hideReplies: ['Hide replies', 'Ocultar respuestas', 'Ocultar respostas'],
+  loadMoreComments: ['Load more comments', 'Cargar más comentarios', 'Carregar mais comentários'],
+  /** alt text of profile pictures; group 1 = handle. */
+  profilePictureAlt: [/^(.+)'s profile picture$/i, /^Foto del perfil de (.+)$/i, /^Foto do perfil de (.+)$/i],
+  unavailable: ["Sorry, this page isn't available", 'Sorry, this page isn’t available', 'Esta página no está disponible', 'Esta página não está disponível'],
+  privateAccount: ['This account is private', 'Esta cuenta es privada', 'Esta conta é privada'],
+  /** Placeholder left where a message was unsent. */
+  unsent: ['unsent a message', 'anuló el envío de un mensaje', 'anulaste el envío de un mensaje', 'cancelou o envio de uma mensagem', 'cancelaste o envio de uma mensagem'],
+  /** Own side of an unsent placeholder ("You unsent a message"). */
+  unsentByViewer: [/^you unsent/i, /^anulaste/i, /^(?:você )?cancelou o envio/i, /^tú anulaste/i],
+  /** "Seen" receipt under the last message. */
+  seen: /^(?:seen|visto|visualizad[oa])\b/i,
+  play: ['Play', 'Reproducir', 'Reproduzir'],
+  reaction: ['See who reacted to this', 'Ver quién reaccionó a esto', 'Ver quem reagiu a isso'],
+  /** A time of day inside a divider row ("10:41 PM", "22:41", "9h05"). */
+  timeOfDay: /\b\d{1,2}[:h.]\d{2}\b/,
+} as const;
+
+/** First path segments that are Instagram's own pages, never a user's handle. */
+export const reservedPaths: readonly string[] = [
+  'about', 'accounts', 'api', 'archive', 'challenge', 'create', 'data', 'developer', 'direct', 'emails', 'explore',
+  'graphql', 'legal', 'lite', 'locations', 'notifications', 'oauth', 'p', 'press', 'privacy', 'reel', 'reels',
+  'session', 'static', 'stories', 'terms', 'threads', 'topics', 'tv', 'web', 'your_activity',
+];
+
+const list = (values: readonly string[], make: (v: string) => string): string => values.map(make).join(', ');
+const ALL = ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'unavailable.html', 'dm.html', 'dm-pt.html'];
+const POSTS = ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html'];
+const LOGGED_IN = ['post.html', 'post-es.html', 'reel.html', 'carousel.html', 'profile.html', 'unavailable.html', 'dm.html', 'dm-pt.html'];
+const DMS = ['dm.html', 'dm-pt.html'];
+
+const registry = {
+  canonicalLink: { css: 'link[rel="canonical"]', purpose: 'server-rendered permalink of the page as first loaded', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'profile.html'] },
+  ogUrl: { css: 'meta[property="og:url"]', purpose: 'Open Graph URL of the page as first loaded', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'profile.html'] },
+  ogTitle: { css: 'meta[property="og:title"]', purpose: 'profile title "Name (@handle) • …"', stability: 'medium', fixtures: ['profile.html', 'post.html'] },
+  main: { css: 'main[role="main"]', purpose: 'page body; the navigation (with the viewer\'s own account) is outside it', stability: 'high', fixtures: ALL },
+  dialog: { css: '[role="dialog"]', purpose: 'post opened as a dialog over another page', stability: 'high', fixtures: ['carousel.html'] },
+  timeLink: { css: 'a[href] > time[datetime]', purpose: 'times that link to the post or to a comment', stability: 'high', fixtures: POSTS },
+  commentTimeLink: { css: 'a[href*="/c/"] > time[datetime]', purpose: 'comment/reply time inside its permalink /p/<code>/c/<id>/', stability: 'high', fixtures: POSTS },
+  time: { css: 'time[datetime]', purpose: 'machine-readable time', stability: 'high', fixtures: POSTS },
+  profileLink: { css: 'a[href^="/"][role="link"]', purpose: 'links to /<user>/ (authors, mentions, avatars)', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
+  navAvatarImage: { css: 'a[role="link"][href^="/"] img', purpose: 'picture inside a profile link; outside <main> it is the viewer\'s own nav link', stability: 'medium', fixtures: LOGGED_IN },
+  rowText: { css: 'h1[dir="auto"], span[dir="auto"]', purpose: 'caption (h1), comment and bio text', stability: 'medium', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html'] },
+  anyLink: { css: 'a[href]', purpose: 'links inside a text', stability: 'high', fixtures: ALL },
+  button: { css: '[role="button"], button', purpose: 'buttons: never part of a text; "View replies (n)"', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
+  image: { css: 'img[src]', purpose: 'post media, message photos, avatars', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
+  video: { css: 'video', purpose: 'reel / video post', stability: 'high', fixtures: ['reel.html'] },
+  loadMoreComments: { css: list(words.loadMoreComments, (w) => `svg[aria-label="${w}"]`), purpose: '"load more comments" control at the end of the list', stability: 'medium', fixtures: ['post.html', 'post-es.html'] },
+  loginLink: { css: 'a[href^="/accounts/login/"]', purpose: 'login wall on a logged-out page', stability: 'high', fixtures: ['post-logged-out.html'] },
+  profileHeader: { css: 'main header', purpose: 'profile header', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
+  profileHandle: { css: 'header h2', purpose: 'handle in the profile header', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
+  profileCountItems: { css: 'header ul > li', purpose: 'posts / followers / following, in that order', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
+  profileCountNumber: { css: 'li span', purpose: 'the number inside a count item ("57" of "57 posts")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
+  followersLink: { css: 'a[href$="/followers/"]', purpose: 'followers count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
+  followingLink: { css: 'a[href$="/following/"]', purpose: 'following count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
+  exactCount: { css: 'span[title]', purpose: 'exact count behind an abbreviated one ("12.5K")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
+  externalLink: { css: 'a[href^="https://l.instagram.com/"]', purpose: 'outbound link through Instagram\'s redirector (target in ?u=)', stability: 'high', fixtures: ['profile.html', ...DMS] },
+  threadsLink: { css: 'a[href^="https://www.threads.net/"], a[href^="https://www.threads.com/"]', purpose: 'linked Threads account', stability: 'medium', fixtures: ['profile.html'] },
+  unavailableText: { css: 'main h1, main h2, main span', purpose: 'elements whose whole text may be the "page isn\'t available" notice', stability: 'medium', fixtures: ['unavailable.html'] },
+  pageJson: { css: 'script[type="application/json"]', purpose: 'inline JSON: profilePage_<id>, "profile_id", viewer ids', stability: 'medium', fixtures: ALL },
+  dmContainer: {
+    css: list(words.conversationLabelPrefixes, (w) => `div[aria-label^="${w}"]:not([role="button"])`),
+    purpose: 'the open conversation (label translated)',
+    stability: 'medium',
+    fixtures: DMS,
+  },
+  dmRowWrapper: { css: '[role="none"], [role="presentation"]', purpose: 'message row wrappers; the row list is the parent holding most of them', stability: 'low', fixtures: DMS },
+  dmRightAligned: { css: '[style*="flex-end"]', purpose: 'right-aligned row wrapper: the viewer\'s own message', stability: 'low', fixtures: DMS },
+  dmTextBubble: { css: 'div[dir="auto"]', purpose: 'text of a message', stability: 'low', fixtures: DMS },
+  dmPlayButton: { css: list(words.play, (w) => `[role="button"][aria-label="${w}"]`), purpose: 'voice message player', stability: 'low', fixtures: DMS },
+  dmReaction: { css: list(words.reaction, (w) => `[aria-label="${w}"]`), purpose: 'reaction shown under a message', stability: 'low', fixtures: DMS },
+} satisfies SelectorRegistry;
+
+export type SelectorKey = keyof typeof registry;
+export const selectors: SelectorRegistry = registry;
+
+/** The CSS of one registry entry (typed: only keys of the table above). */
+export function css(key: SelectorKey): string {
+  return registry[key].css;
+}

@@ -1,0 +1,1076 @@
+/**
+ * Instagram (www.instagram.com) site adapter: a pure DOM reader for post and reel pages (post, comments, replies),
+ * profile pages and direct-message conversations. Every CSS string comes from ./selectors.ts.
+ *
+ * Design notes (why it reads the page the way it does):
+ * - The page URL decides what the page is. link[rel=canonical]/og:url describe the page as first served and go stale
+ *   after in-app navigation, so they only confirm (profile id) and never override the URL.
+ * - Comment rows are found from their permalinks (`/p/<code>/c/<id>/` around a <time datetime>): the row is the
+ *   largest ancestor holding no other item's time. Comments and their replies share one "thread" element in the
+ *   comment list; the first comment of a thread is the top-level one, the rest are its replies.
+ * - The logged-in viewer's own account appears in the navigation, outside <main>; it is read only to tell the viewer's
+ *   side of a conversation and to keep the viewer's numeric id from being taken as a profile's id.
+ * - Direct messages carry no sender attribute. The viewer's messages are right-aligned (justify-content: flex-end);
+ *   the other side shows an avatar link on the last message of a run. Every DM record says how its sender was derived.
+ */
+import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
+import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { css, reservedPaths, selectors, words } from './selectors';
+
+const ORIGIN = 'https://www.instagram.com';
+const HANDLE_RE = /^[A-Za-z0-9._]{1,30}$/;
+const ITEM_PATH_RE = /^\/(?:[A-Za-z0-9._]{1,30}\/)?(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,})\/(?:c\/(\d+)\/(?:r\/(\d+)\/)?)?$/;
+
+// ------------------------------------------------------------------------------------------------ routes
+
+type Route =
+  | { type: 'post'; section: 'p' | 'reel'; code: string }
+  | { type: 'profile'; handle: string }
+  | { type: 'dm'; threadId: string }
+  | { type: 'other' };
+
+/** What kind of Instagram page a URL is. */
+export function routeOf(url: URL): Route {
+  const path = url.pathname;
+  const post = /^\/(?:[A-Za-z0-9._]{1,30}\/)?(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,})(?:\/|$)/.exec(path);
+  if (post?.[2]) return { type: 'post', section: post[1] === 'reel' || post[1] === 'reels' ? 'reel' : 'p', code: post[2] };
+  const dm = /^\/direct\/t\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(path);
+  if (dm?.[1]) return { type: 'dm', threadId: dm[1] };
+  const profile = /^\/([A-Za-z0-9._]{1,30})\/(?:(?:reels|tagged|saved|guides|feed|followers|following)\/?)?$/.exec(path);
+  if (profile?.[1] && !reservedPaths.includes(profile[1].toLowerCase())) return { type: 'profile', handle: profile[1] };
+  return { type: 'other' };
+}
+
+// ------------------------------------------------------------------------------------------------ small helpers
+
+const qsa = (root: ParentNode, selector: string): Element[] => Array.from(root.querySelectorAll(selector));
+
+function absolute(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, ORIGIN).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absolute link target; Instagram's outbound redirector (l.instagram.com/?u=…) is resolved to its real target. */
+function linkTarget(href: string | null): string | undefined {
+  const abs = absolute(href);
+  if (!abs) return undefined;
+  try {
+    const u = new URL(abs);
+    if (u.hostname === 'l.instagram.com') {
+      const real = u.searchParams.get('u');
+      if (real && /^https?:\/\//i.test(real)) return real;
+    }
+  } catch {
+    /* keep abs */
+  }
+  return abs;
+}
+
+/** The handle a link points to when it is a plain profile link (/<handle>/), else undefined. */
+function handleFromHref(href: string | null): string | undefined {
+  if (!href) return undefined;
+  let u: URL;
+  try {
+    u = new URL(href, ORIGIN);
+  } catch {
+    return undefined;
+  }
+  if (u.hostname !== 'www.instagram.com' && u.hostname !== 'instagram.com') return undefined;
+  const m = /^\/([A-Za-z0-9._]{1,30})\/?$/.exec(u.pathname);
+  if (!m?.[1] || reservedPaths.includes(m[1].toLowerCase())) return undefined;
+  return m[1];
+}
+
+const profileUrl = (handle: string): string => `${ORIGIN}/${handle}/`;
+
+function isButton(el: Element): boolean {
+  return el.matches(css('button'));
+}
+
+/** Text as shown: text nodes, <br> as line breaks, emoji images as their alt; buttons, icons and scripts skipped. */
+function textOf(el: Element): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const e = node as Element;
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'br') {
+      out += '\n';
+      return;
+    }
+    if (tag === 'img') {
+      out += e.getAttribute('alt') ?? '';
+      return;
+    }
+    if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template' || isButton(e)) return;
+    for (const child of Array.from(e.childNodes)) walk(child);
+  };
+  for (const child of Array.from(el.childNodes)) walk(child);
+  return out.replace(/\u00a0/g, ' ').trim();
+}
+
+function linksIn(el: Element): LinkRef[] {
+  const out: LinkRef[] = [];
+  for (const a of qsa(el, css('anyLink'))) {
+    const href = linkTarget(a.getAttribute('href'));
+    if (!href || a.getAttribute('href') === '#') continue;
+    out.push({ text: textOf(a), href });
+  }
+  return out;
+}
+
+function isProfilePictureAlt(alt: string | null): boolean {
+  return !!alt && words.profilePictureAlt.some((re) => re.test(alt.trim()));
+}
+
+/** An avatar: a profile picture (by its alt text) or any picture inside a link to a profile. */
+function isAvatar(img: Element): boolean {
+  if (isProfilePictureAlt(img.getAttribute('alt'))) return true;
+  const a = img.closest(css('anyLink'));
+  return !!a && !!handleFromHref(a.getAttribute('href'));
+}
+
+function mediaRef(el: Element): MediaRef[] {
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'img') {
+    const url = absolute(el.getAttribute('src'));
+    if (!url) return [];
+    const alt = el.getAttribute('alt');
+    return [alt ? { url, type: 'image', alt } : { url, type: 'image' }];
+  }
+  if (tag === 'video') {
+    const out: MediaRef[] = [];
+    const src = el.getAttribute('src');
+    const url = src?.startsWith('blob:') ? src : absolute(src);
+    if (url) out.push({ url, type: 'video' });
+    const poster = absolute(el.getAttribute('poster'));
+    if (poster) out.push({ url: poster, type: 'image', alt: 'video cover image (poster)' });
+    return out;
+  }
+  return [];
+}
+
+function lowestCommonAncestor(els: Element[]): Element | null {
+  let anc: Element | null = els[0] ?? null;
+  for (const e of els.slice(1)) {
+    while (anc && !anc.contains(e)) anc = anc.parentElement;
+  }
+  return anc;
+}
+
+/** The child of `ancestor` that contains `el` (or el itself when it is a direct child). */
+function childOf(ancestor: Element, el: Element): Element {
+  let cur = el;
+  while (cur.parentElement && cur.parentElement !== ancestor) cur = cur.parentElement;
+  return cur;
+}
+
+const unique = <T>(xs: T[]): T[] => Array.from(new Set(xs));
+
+function dedupeMedia(list: MediaRef[]): MediaRef[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    if (seen.has(m.url)) return false;
+    seen.add(m.url);
+    return true;
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ page state
+
+interface PageState {
+  main: Element | null;
+  /** The logged-in viewer's handle, from the navigation's profile link (outside <main>). */
+  viewer?: string;
+  loggedOut: boolean;
+  /** The "Sorry, this page isn't available." text, when the page shows it. */
+  unavailableText?: string;
+}
+
+function pageState(doc: Document): PageState {
+  const main = doc.querySelector(css('main'));
+  let viewer: string | undefined;
+  for (const img of qsa(doc, css('navAvatarImage'))) {
+    if (main?.contains(img) || img.closest(css('dialog'))) continue;
+    const h = handleFromHref(img.closest(css('anyLink'))?.getAttribute('href') ?? null);
+    if (h) {
+      viewer = h;
+      break;
+    }
+  }
+  let unavailableText: string | undefined;
+  for (const el of qsa(doc, css('unavailableText'))) {
+    const t = (el.textContent ?? '').trim();
+    if (t.length < 80 && words.unavailable.some((w) => t === w || t === `${w}.`)) {
+      unavailableText = t;
+      break;
+    }
+  }
+  const loggedOut = !viewer && !!doc.querySelector(css('loginLink'));
+  return { main, viewer, loggedOut, unavailableText };
+}
+
+const LOGGED_OUT_WARNING = 'Viewed while logged out: Instagram shows logged-out visitors only part of the comments and replies.';
+
+// ------------------------------------------------------------------------------------------------ posts
+
+interface CommentInfo {
+  link: Element;
+  time: Element;
+  row: Element;
+  thread: Element;
+  id: string;
+  parentId?: string;
+  isReply: boolean;
+  permalink: string;
+}
+
+interface PostInfo {
+  scope: Element;
+  postEl: Element;
+  section: 'p' | 'reel';
+  code: string;
+  postTimes: Element[];
+  captionRow?: Element;
+  captionText?: Element;
+  headerLink?: Element;
+  author?: string;
+  media: Element[];
+  comments: CommentInfo[];
+}
+
+function parseItemHref(href: string | null): { code: string; commentId?: string; replyId?: string } | undefined {
+  const abs = absolute(href);
+  if (!abs) return undefined;
+  const u = new URL(abs);
+  if (u.hostname !== 'www.instagram.com' && u.hostname !== 'instagram.com') return undefined;
+  const m = ITEM_PATH_RE.exec(u.pathname);
+  if (!m?.[2]) return undefined;
+  return { code: m[2], commentId: m[3], replyId: m[4] };
+}
+
+/** The text element of a caption/comment row: a dir=auto text outside links, buttons and the time. */
+function rowTextElement(row: Element): Element | undefined {
+  return qsa(row, css('rowText')).find((el) => !el.closest(css('anyLink')) && !el.closest(css('button')) && !el.querySelector(css('time')));
+}
+
+/** The first link in `row` to a profile that shows a name (not just a picture), else any profile link. */
+function rowAuthorLink(row: Element): Element | undefined {
+  const links = qsa(row, css('profileLink')).filter((a) => handleFromHref(a.getAttribute('href')));
+  return links.find((a) => (a.textContent ?? '').trim() !== '') ?? links[0];
+}
+
+function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string }): PostInfo {
+  const state = pageState(doc);
+  const ownTimes = (root: ParentNode) =>
+    qsa(root, css('timeLink')).filter((t) => parseItemHref(t.parentElement?.getAttribute('href') ?? null)?.code === route.code);
+  const dialog = qsa(doc, css('dialog')).find((d) => ownTimes(d).length > 0);
+  const scope = dialog ?? state.main ?? doc.body ?? doc.documentElement;
+
+  const times = ownTimes(scope);
+  const links = times.map((t) => t.parentElement as Element);
+  const counts = new Map<Element, number>();
+  for (const a of links) {
+    for (let cur = a.parentElement; cur && cur !== scope; cur = cur.parentElement) counts.set(cur, (counts.get(cur) ?? 0) + 1);
+  }
+
+  // Media: photos and videos that are neither avatars nor inside a link (grid thumbnails of other posts are links).
+  const media = qsa(scope, `${css('image')}, ${css('video')}`).filter((el) => el.tagName.toLowerCase() === 'video' || (!isAvatar(el) && !el.closest(css('anyLink'))));
+  const mediaAncestors = new Set<Element>();
+  for (const m of media) for (let cur = m.parentElement; cur && cur !== scope; cur = cur.parentElement) mediaAncestors.add(cur);
+
+  const rowOf = (link: Element): Element => {
+    let cur = link;
+    while (cur.parentElement && cur.parentElement !== scope && counts.get(cur.parentElement) === 1 && !mediaAncestors.has(cur.parentElement)) {
+      cur = cur.parentElement;
+    }
+    return cur;
+  };
+
+  const postTimes: Element[] = [];
+  let captionRow: Element | undefined;
+  let captionText: Element | undefined;
+  const raw: { link: Element; time: Element; row: Element; id: string; parentId?: string }[] = [];
+  times.forEach((time, i) => {
+    const link = links[i] as Element;
+    const parsed = parseItemHref(link.getAttribute('href'));
+    if (!parsed) return;
+    const row = rowOf(link);
+    if (!parsed.commentId) {
+      postTimes.push(time);
+      const text = rowTextElement(row);
+      if (!captionRow && text && rowAuthorLink(row)) {
+        captionRow = row;
+        captionText = text;
+      }
+      return;
+    }
+    raw.push(parsed.replyId ? { link, time, row, id: parsed.replyId, parentId: parsed.commentId } : { link, time, row, id: parsed.commentId });
+  });
+
+  // Threads: children of the comment list (the lowest element holding every comment and the caption).
+  const list = lowestCommonAncestor([...(captionRow ? [captionRow] : []), ...raw.map((c) => c.row)]);
+  const threadOf = (row: Element): Element => (list && list !== row && list.contains(row) ? childOf(list, row) : row);
+  const firstInThread = new Map<Element, string>();
+  const threadCount = new Set(raw.map((c) => threadOf(c.row))).size;
+  const useDepth = !captionRow && threadCount === 1 && raw.length > 1;
+  const depth = (el: Element) => {
+    let d = 0;
+    for (let cur: Element | null = el; cur && cur !== scope; cur = cur.parentElement) d++;
+    return d;
+  };
+  const minDepth = Math.min(...raw.map((c) => depth(c.link)));
+  let lastTop: string | undefined;
+  const comments: CommentInfo[] = raw.map((c) => {
+    const thread = threadOf(c.row);
+    let parentId = c.parentId;
+    if (!parentId) {
+      if (useDepth) {
+        if (depth(c.link) > minDepth) parentId = lastTop;
+        else lastTop = c.id;
+      } else {
+        const first = firstInThread.get(thread);
+        if (first === undefined) firstInThread.set(thread, c.id);
+        else parentId = first;
+      }
+    } else if (!firstInThread.has(thread)) {
+      firstInThread.set(thread, c.parentId ?? c.id);
+    }
+    const path = c.parentId ? `/${route.section === 'reel' ? 'reel' : 'p'}/${route.code}/c/${c.parentId}/r/${c.id}/` : undefined;
+    const permalink = linkPermalink(c.link) ?? absolute(path) ?? `${ORIGIN}/p/${route.code}/c/${c.id}/`;
+    return { link: c.link, time: c.time, row: c.row, thread, id: c.id, parentId, isReply: !!parentId, permalink };
+  });
+
+  // The post element: the lowest element holding media, caption, the post's time and its comments.
+  const parts = [media[0], captionRow, postTimes[0], comments[0]?.row].filter((x): x is Element => !!x);
+  const postEl = parts.length >= 2 ? (lowestCommonAncestor(parts) ?? scope) : scope;
+
+  // Header author: first profile link showing a name, outside rows and outside the media column.
+  const rows = [captionRow, ...comments.map((c) => c.row)].filter((x): x is Element => !!x);
+  const mediaColumns = media.filter((m) => postEl.contains(m) && m !== postEl).map((m) => childOf(postEl, m));
+  const headerLink = qsa(postEl, css('profileLink')).find(
+    (a) =>
+      handleFromHref(a.getAttribute('href')) &&
+      (a.textContent ?? '').trim() !== '' &&
+      !rows.some((r) => r.contains(a)) &&
+      !mediaColumns.some((col) => col.contains(a)),
+  );
+  const captionAuthor = captionRow ? handleFromHref(rowAuthorLink(captionRow)?.getAttribute('href') ?? null) : undefined;
+  const author = captionAuthor ?? handleFromHref(headerLink?.getAttribute('href') ?? null);
+
+  return {
+    scope,
+    postEl,
+    section: route.section,
+    code: route.code,
+    postTimes,
+    captionRow,
+    captionText,
+    headerLink,
+    author,
+    media: media.filter((m) => postEl.contains(m) && !rows.some((r) => r.contains(m))),
+    comments,
+  };
+}
+
+function linkPermalink(link: Element): string | undefined {
+  const abs = absolute(link.getAttribute('href'));
+  if (!abs) return undefined;
+  const u = new URL(abs);
+  return `${ORIGIN}${u.pathname}`;
+}
+
+function postPermalink(info: { section: 'p' | 'reel'; code: string }): string {
+  return `${ORIGIN}/${info.section}/${info.code}/`;
+}
+
+/** "View replies (n)" in the comment's thread: n replies exist that the page has not loaded. */
+function hiddenRepliesNote(thread: Element): string | undefined {
+  for (const b of qsa(thread, css('button'))) {
+    const t = (b.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    for (const re of words.viewReplies) {
+      const m = re.exec(t);
+      if (m?.[1]) return `${m[1]} more replies are not loaded (the page shows “${t}”); open them before capturing to keep them.`;
+    }
+    if ((words.hideReplies as readonly string[]).includes(t)) continue;
+    const generic = /\((\d[\d,.]*)\)\s*$/.exec(t);
+    if (generic?.[1] && !/\d/.test(t.replace(generic[0], ''))) {
+      return `${generic[1]} more replies may not be loaded (the page shows “${t}”).`;
+    }
+  }
+  return undefined;
+}
+
+function extractPost(info: PostInfo, state: PageState): ExtractedContent {
+  const warnings: string[] = [];
+  const time = info.postTimes[0];
+  const author = info.author;
+  if (!author) warnings.push("Could not find the post's author on the page.");
+  if (!time) warnings.push("Could not find the post's time on the page.");
+  const media = dedupeMedia(info.media.flatMap(mediaRef));
+  if (media.length === 0) warnings.push('No photo or video was found in the post.');
+  const images = info.media.filter((m) => m.tagName.toLowerCase() === 'img');
+  if (images.length > 1) {
+    warnings.push(`Carousel: ${images.length} slides were loaded in the page; slides Instagram had not loaded yet are not included.`);
+  }
+  if (info.media.some((m) => m.tagName.toLowerCase() === 'video' && (m.getAttribute('src') ?? '').startsWith('blob:'))) {
+    warnings.push("The video streams from a temporary blob: address: the video file itself is not in the page (Instagram's “Download your information” or a screen recording can keep it).");
+  }
+  if (qsa(info.postEl, css('loadMoreComments')).length > 0) {
+    warnings.push('More comments exist than are shown (“Load more comments”): load them before capturing the whole discussion.');
+  }
+  if (state.loggedOut) warnings.push(LOGGED_OUT_WARNING);
+  const text = info.captionText ? textOf(info.captionText) : undefined;
+  const content: ExtractedContent = {
+    kind: 'post',
+    platform: 'instagram',
+    permalink: postPermalink(info),
+    itemId: info.code,
+    links: info.captionText ? linksIn(info.captionText) : [],
+    media,
+    method: 'adapter',
+    warnings,
+  };
+  if (time) {
+    content.itemTime = time.getAttribute('datetime') ?? undefined;
+    content.itemTimeText = (time.textContent ?? '').trim();
+  }
+  if (author) content.author = { handle: author, profileUrl: profileUrl(author) };
+  if (text) content.text = text;
+  return content;
+}
+
+function extractComment(info: PostInfo, c: CommentInfo, state: PageState): ExtractedContent {
+  const warnings: string[] = [];
+  const authorLink = rowAuthorLink(c.row);
+  const handle = handleFromHref(authorLink?.getAttribute('href') ?? null);
+  const textEl = rowTextElement(c.row);
+  if (!handle) warnings.push("Could not find the comment's author on the page.");
+  if (!textEl) warnings.push("Could not find the comment's text (it may be a sticker or GIF only).");
+  if (!c.isReply) {
+    const note = hiddenRepliesNote(c.thread);
+    if (note) warnings.push(note);
+  }
+  if (state.loggedOut) warnings.push(LOGGED_OUT_WARNING);
+  const media = dedupeMedia(qsa(c.row, css('image')).filter((img) => !isAvatar(img)).flatMap(mediaRef));
+  const content: ExtractedContent = {
+    kind: c.isReply ? 'reply' : 'comment',
+    platform: 'instagram',
+    permalink: c.permalink,
+    itemId: c.id,
+    itemTime: c.time.getAttribute('datetime') ?? undefined,
+    itemTimeText: (c.time.textContent ?? '').trim(),
+    links: textEl ? linksIn(textEl) : [],
+    media,
+    method: 'adapter',
+    warnings,
+  };
+  if (handle) content.author = { handle, profileUrl: profileUrl(handle) };
+  if (textEl) content.text = textOf(textEl);
+  if (c.parentId) content.inReplyTo = `${ORIGIN}/${info.section}/${info.code}/c/${c.parentId}/`;
+  return content;
+}
+
+// ------------------------------------------------------------------------------------------------ profiles
+
+interface ProfileInfo {
+  header: Element | null;
+  element: Element;
+  anchor?: Element;
+}
+
+function findProfile(doc: Document, state: PageState): ProfileInfo {
+  const header = doc.querySelector(css('profileHeader'));
+  const element = header ?? state.main ?? doc.body ?? doc.documentElement;
+  const anchor = header?.querySelector(css('profileHandle')) ?? undefined;
+  return { header, element, anchor };
+}
+
+function metaContent(doc: Document, key: 'ogTitle' | 'ogUrl' | 'canonicalLink'): string | undefined {
+  const el = doc.querySelector(css(key));
+  const v = key === 'canonicalLink' ? el?.getAttribute('href') : el?.getAttribute('content');
+  return v?.trim() || undefined;
+}
+
+/** The numeric account id of `handle` from the page's inline JSON, never the viewer's own id. */
+function profileAccountId(doc: Document, handle: string, viewer: string | undefined): { id?: string; source?: string; warning?: string } {
+  // The inline JSON describes the page as first served: check it is this profile's page.
+  const served = handleFromHref(metaContent(doc, 'ogUrl') ?? metaContent(doc, 'canonicalLink') ?? null);
+  if (served && served.toLowerCase() !== handle.toLowerCase()) {
+    return {
+      warning: `The page's embedded data belongs to @${served} (the page was reached by navigating inside Instagram), so no numeric account id was taken; reload the profile page to capture it.`,
+    };
+  }
+  const json = qsa(doc, css('pageJson'))
+    .map((s) => s.textContent ?? '')
+    .join('\n');
+  const all = (re: RegExp) => unique(Array.from(json.matchAll(re), (m) => m[1] ?? '').filter((x) => x && x !== '0'));
+  const pageIds = all(/profilePage_(\d+)/g);
+  const profileIds = all(/"profile_id"\s*:\s*"?(\d+)"?/g);
+  const viewerIds = all(/"(?:viewerId|viewer_id|USER_ID|user_id)"\s*:\s*"?(\d+)"?/g);
+  if (pageIds.length > 1 || profileIds.length > 1) {
+    return { warning: 'The page names several profile ids; none was taken.' };
+  }
+  const [pageId] = pageIds;
+  const [profileId] = profileIds;
+  if (pageId && profileId && pageId !== profileId) {
+    return { warning: 'The page names two different profile ids; none was taken.' };
+  }
+  const id = pageId ?? profileId;
+  if (!id) return { warning: "The page does not carry this account's numeric id." };
+  if (viewerIds.includes(id) && (!viewer || viewer.toLowerCase() !== handle.toLowerCase())) {
+    return { warning: "The only id found is the logged-in account's own id; it was not used as this profile's id." };
+  }
+  const source =
+    pageId && profileId
+      ? 'inline page JSON: profilePage_<id> and "profile_id"'
+      : pageId
+        ? 'inline page JSON: profilePage_<id>'
+        : 'inline page JSON: "profile_id"';
+  return { id, source };
+}
+
+function extractProfile(doc: Document, url: URL, route: { handle: string } | undefined, state: PageState): ExtractedContent {
+  const warnings: string[] = [];
+  const { header } = findProfile(doc, state);
+  if (!header) warnings.push('The profile header was not recognised; only the page address and metadata were read.');
+
+  const og = /^(.*?)\s*\(@([A-Za-z0-9._]{1,30})\)/.exec(metaContent(doc, 'ogTitle') ?? '');
+  const shown = (header?.querySelector(css('profileHandle'))?.textContent ?? '').trim().replace(/^@/, '');
+  let handle = HANDLE_RE.test(shown) ? shown : undefined;
+  if (!handle && og?.[2] && (!route || og[2].toLowerCase() === route.handle.toLowerCase())) handle = og[2];
+  if (!handle) handle = route?.handle;
+  if (route && handle && handle.toLowerCase() !== route.handle.toLowerCase()) {
+    warnings.push(`The profile header shows @${handle} while the address is /${route.handle}/.`);
+  }
+
+  // Display name and bio: dir=auto texts of the header outside the handle, counts, links and buttons, in order.
+  const texts = header
+    ? qsa(header, css('rowText'))
+        .filter((el) => !el.closest(css('profileHandle')) && !el.closest(css('profileCountItems')) && !el.closest(css('anyLink')) && !el.closest(css('button')))
+        .filter((el) => !qsa(header, css('rowText')).some((other) => other !== el && other.contains(el)))
+        .map((el) => ({ el, text: textOf(el) }))
+        .filter((t) => t.text !== '')
+    : [];
+  const ogName = og?.[2] && handle && og[2].toLowerCase() === handle.toLowerCase() ? og[1]?.trim() : undefined;
+  let displayName: string | undefined;
+  let bioEl: Element | undefined;
+  if (ogName !== undefined) {
+    displayName = ogName || undefined;
+    bioEl = texts.find((t) => t.text !== ogName)?.el;
+  } else {
+    displayName = texts[0]?.text;
+    bioEl = texts[1]?.el;
+  }
+
+  const fields: Record<string, string> = {};
+  const links: LinkRef[] = [];
+  if (bioEl) {
+    fields.bio = textOf(bioEl);
+    links.push(...linksIn(bioEl));
+  }
+  const website = header?.querySelector(css('externalLink'));
+  if (website) {
+    const target = linkTarget(website.getAttribute('href'));
+    if (target) {
+      fields.website = target;
+      links.push({ text: textOf(website), href: target });
+    }
+  }
+  const threads = header?.querySelector(css('threadsLink'));
+  if (threads) {
+    const href = absolute(threads.getAttribute('href'));
+    if (href) links.push({ text: textOf(threads), href: href.split('?')[0] ?? href });
+  }
+  const countKeys = ['posts', 'followers', 'following'] as const;
+  (header ? qsa(header, css('profileCountItems')) : []).slice(0, 3).forEach((li, i) => {
+    const exact = li.querySelector(css('exactCount'))?.getAttribute('title')?.trim();
+    const shownCount = (li.querySelector(css('profileCountNumber'))?.textContent ?? '').trim();
+    const value = exact || shownCount;
+    const key = countKeys[i];
+    if (key && value && /\d/.test(value)) fields[key] = value;
+  });
+  const mainText = state.main?.textContent ?? '';
+  if (words.privateAccount.some((w) => mainText.includes(w))) {
+    warnings.push('This account is private: its posts are hidden from this viewer.');
+  }
+  if (state.loggedOut) warnings.push('Viewed while logged out.');
+
+  const author: Author = {};
+  if (handle) {
+    author.handle = handle;
+    if (displayName) author.displayName = displayName;
+    const idInfo = profileAccountId(doc, handle, state.viewer);
+    if (idInfo.id) {
+      author.accountId = idInfo.id;
+      author.accountIdSource = idInfo.source;
+    }
+    if (idInfo.warning) warnings.push(idInfo.warning);
+    author.profileUrl = profileUrl(handle);
+  } else {
+    warnings.push("Could not read the profile's handle.");
+  }
+  const picture = header ? qsa(header, css('image')).find((img) => isProfilePictureAlt(img.getAttribute('alt'))) ?? header.querySelector(css('image')) : null;
+  const content: ExtractedContent = {
+    kind: 'profile',
+    platform: 'instagram',
+    permalink: handle ? profileUrl(handle) : `${ORIGIN}${url.pathname}`,
+    itemId: author.accountId ?? handle,
+    author,
+    links,
+    media: picture ? mediaRef(picture) : [],
+    fields,
+    method: 'adapter',
+    warnings,
+  };
+  if (displayName) content.text = [displayName, fields.bio].filter(Boolean).join('\n');
+  return content;
+}
+
+// ------------------------------------------------------------------------------------------------ direct messages
+
+type RowKind = 'message' | 'unsent' | 'system' | 'divider' | 'seen' | 'empty';
+
+interface DmRow {
+  el: Element;
+  kind: RowKind;
+  text: string;
+}
+
+interface DmInfo {
+  container: Element;
+  recognised: boolean;
+  header?: Element;
+  list?: Element;
+  rows: DmRow[];
+  participants: Author[];
+  viewer?: string;
+}
+
+/** Whether a row is right-aligned: inline style first; computed style only when asked (and no avatar says otherwise). */
+function rightAligned(row: Element, useComputed = true): 'inline' | 'computed' | undefined {
+  const candidates = [row, ...qsa(row, css('dmRightAligned'))];
+  if (candidates.some((el) => /justify-content\s*:\s*flex-end/i.test(el.getAttribute('style') ?? ''))) return 'inline';
+  if (!useComputed) return undefined;
+  const view = row.ownerDocument?.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return undefined;
+  try {
+    const near = [row, ...Array.from(row.children), ...Array.from(row.children).flatMap((c) => Array.from(c.children))];
+    if (near.some((el) => view.getComputedStyle(el).justifyContent === 'flex-end')) return 'computed';
+  } catch {
+    /* no layout information */
+  }
+  return undefined;
+}
+
+function rowHasContent(row: Element): boolean {
+  if (row.querySelector(css('dmTextBubble')) || row.querySelector(css('video')) || row.querySelector(css('dmPlayButton'))) return true;
+  return qsa(row, css('image')).some((img) => !isAvatar(img));
+}
+
+function classifyRow(el: Element): DmRow {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  if (rowHasContent(el)) return { el, kind: 'message', text };
+  if (text && text.length < 160 && words.unsent.some((w) => lower.includes(w.toLowerCase()))) return { el, kind: 'unsent', text };
+  if (words.seen.test(text) && text.length < 60) return { el, kind: 'seen', text };
+  if (el.querySelector(css('time')) || (text.length < 60 && words.timeOfDay.test(text))) return { el, kind: 'divider', text };
+  if (text) return { el, kind: 'system', text };
+  return { el, kind: 'empty', text };
+}
+
+function findDm(doc: Document, state: PageState): DmInfo {
+  const candidates = qsa(doc, css('dmContainer'));
+  const rowCount = (c: Element) => c.querySelectorAll(css('dmRowWrapper')).length;
+  const labelled = candidates.sort((a, b) => rowCount(b) - rowCount(a))[0];
+  const container = labelled ?? state.main ?? doc.body ?? doc.documentElement;
+
+  // The row list: the element directly holding the most role=none/presentation wrappers.
+  const groups = new Map<Element, number>();
+  for (const w of qsa(container, css('dmRowWrapper'))) {
+    const p = w.parentElement;
+    if (p) groups.set(p, (groups.get(p) ?? 0) + 1);
+  }
+  let list: Element | undefined;
+  let best = 0;
+  for (const [p, n] of groups) {
+    if (n > best) {
+      list = p;
+      best = n;
+    }
+  }
+  const rows = list ? Array.from(list.children).map(classifyRow) : [];
+
+  // Participants: profile links of the conversation header (outside the list), else avatars in the rows.
+  const header = list ? Array.from(container.children).find((c) => !c.contains(list as Element) && c.querySelector(css('profileLink'))) : undefined;
+  const people = new Map<string, Author>();
+  const addFrom = (root: Element) => {
+    for (const a of qsa(root, css('profileLink'))) {
+      if (list && root !== list && list.contains(a)) continue;
+      const h = handleFromHref(a.getAttribute('href'));
+      if (!h || h === state.viewer) continue;
+      const entry = people.get(h) ?? { handle: h, profileUrl: profileUrl(h) };
+      const name = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (name && name !== h && !entry.displayName) entry.displayName = name;
+      people.set(h, entry);
+    }
+  };
+  if (labelled) addFrom(header ?? container);
+  if (people.size === 0 && list) addFrom(list);
+  if (labelled && people.size === 1) {
+    const label = labelled.getAttribute('aria-label') ?? '';
+    const only = Array.from(people.values())[0] as Author;
+    for (const re of words.conversationLabelName) {
+      const m = re.exec(label);
+      if (m?.[1] && !only.displayName) only.displayName = m[1].trim();
+    }
+  }
+  const participants: Author[] = Array.from(people.values()).map((p) => {
+    const out: Author = { handle: p.handle };
+    if (p.displayName) out.displayName = p.displayName;
+    out.profileUrl = p.profileUrl;
+    return out;
+  });
+  if (state.viewer) participants.push({ handle: state.viewer, profileUrl: profileUrl(state.viewer) });
+  return { container, recognised: !!labelled, header, list, rows, participants, viewer: state.viewer };
+}
+
+const DM_TIME_WARNING = 'Instagram shows no exact time on each message: itemTimeText is the time divider shown above it.';
+
+function extractDmMessage(info: DmInfo, index: number, threadUrl: string): ExtractedContent {
+  const row = info.rows[index] as DmRow;
+  const el = row.el;
+  const warnings: string[] = [];
+  const others = info.participants.filter((p) => p.handle !== info.viewer);
+
+  // Time: the message's own <time>, else the latest divider above it.
+  let itemTime: string | undefined;
+  let itemTimeText: string | undefined;
+  const ownTime = el.querySelector(css('time'));
+  if (ownTime) {
+    itemTime = ownTime.getAttribute('datetime') ?? undefined;
+    itemTimeText = (ownTime.textContent ?? '').trim() || undefined;
+  } else {
+    for (let i = index - 1; i >= 0; i--) {
+      const r = info.rows[i] as DmRow;
+      if (r.kind !== 'divider') continue;
+      const t = r.el.querySelector(css('time'));
+      itemTime = t?.getAttribute('datetime') ?? undefined;
+      itemTimeText = r.text;
+      break;
+    }
+    if (!itemTime) warnings.push(DM_TIME_WARNING);
+  }
+
+  // Direction and sender.
+  let direction: 'sent' | 'received' | 'unknown' = 'unknown';
+  let senderDerivation: string;
+  let sender: Author | undefined;
+  const viewerAuthor = info.viewer ? { handle: info.viewer, profileUrl: profileUrl(info.viewer) } : undefined;
+  const avatarHandle = qsa(el, css('profileLink'))
+    .map((a) => handleFromHref(a.getAttribute('href')))
+    .find((h): h is string => !!h);
+  const findOther = (h: string) => others.find((p) => p.handle === h) ?? { handle: h, profileUrl: profileUrl(h) };
+  const inlineRight = row.kind === 'message' && rightAligned(el, false) === 'inline';
+  const align = inlineRight ? 'inline' : row.kind === 'message' && !avatarHandle ? rightAligned(el, true) : undefined;
+  if (row.kind === 'unsent') {
+    const byViewer = words.unsentByViewer.some((re) => re.test(row.text));
+    const named = others.find((p) => row.text.startsWith(p.handle ?? '\u0000') || (p.displayName && row.text.startsWith(p.displayName)));
+    if (byViewer) {
+      direction = 'sent';
+      sender = viewerAuthor;
+      senderDerivation = 'The placeholder says the viewer unsent it.';
+    } else if (named) {
+      direction = 'received';
+      sender = named;
+      senderDerivation = `The placeholder names @${named.handle}.`;
+    } else if (others.length === 1) {
+      direction = 'received';
+      sender = others[0];
+      senderDerivation = `The placeholder does not name the viewer; the only other participant is @${others[0]?.handle}.`;
+    } else {
+      senderDerivation = 'The placeholder does not say who unsent it.';
+    }
+    warnings.push('This message was unsent: only Instagram’s placeholder is left, its content is gone from the conversation.');
+  } else if (align) {
+    direction = 'sent';
+    sender = viewerAuthor;
+    senderDerivation =
+      align === 'inline'
+        ? "Row is right-aligned (inline style justify-content: flex-end): Instagram shows the viewer's own messages on the right."
+        : "Row is right-aligned (computed justify-content: flex-end): Instagram shows the viewer's own messages on the right.";
+  } else if (avatarHandle) {
+    direction = 'received';
+    sender = findOther(avatarHandle);
+    senderDerivation = `Avatar link to /${avatarHandle}/ beside the message (not right-aligned).`;
+  } else if (row.kind === 'message' && others.length === 1) {
+    direction = 'received';
+    sender = others[0];
+    senderDerivation = `Not right-aligned and no avatar (Instagram draws it only on the last message of a run); the only other participant is @${others[0]?.handle}.`;
+  } else if (row.kind === 'message') {
+    // Group conversation: the avatar sits on the last message of the same run.
+    let found: string | undefined;
+    for (let i = index + 1; i < info.rows.length; i++) {
+      const r = info.rows[i] as DmRow;
+      if (r.kind !== 'message' || rightAligned(r.el)) break;
+      const h = qsa(r.el, css('profileLink'))
+        .map((a) => handleFromHref(a.getAttribute('href')))
+        .find((x): x is string => !!x);
+      if (h) {
+        found = h;
+        break;
+      }
+    }
+    if (found) {
+      direction = 'received';
+      sender = findOther(found);
+      senderDerivation = `Not right-aligned; sender taken from the avatar (/${found}/) at the end of the same run of messages.`;
+    } else {
+      senderDerivation = 'Not right-aligned and no avatar in its run: the sender could not be told.';
+    }
+  } else {
+    senderDerivation = 'A notice in the conversation, not a message bubble: no sender shown.';
+    warnings.push(`Notice in the conversation (not a message): “${row.text}”.`);
+  }
+  if (direction === 'sent' && !sender) warnings.push("The viewer's own account was not found on the page (navigation missing).");
+
+  // Content.
+  const reactions = qsa(el, css('dmReaction'));
+  const bubbles = qsa(el, css('dmTextBubble')).filter((b) => !reactions.some((r) => r.contains(b)) && !qsa(el, css('dmTextBubble')).some((o) => o !== b && o.contains(b)));
+  const text = row.kind === 'message' ? bubbles.map(textOf).filter(Boolean).join('\n') : row.text;
+  const links = bubbles.flatMap(linksIn);
+  const media = dedupeMedia(qsa(el, `${css('image')}, ${css('video')}`).filter((m) => m.tagName.toLowerCase() === 'video' || !isAvatar(m)).flatMap(mediaRef));
+  const fields: Record<string, string> = {};
+  const play = el.querySelector(css('dmPlayButton'));
+  if (play) {
+    // The duration is drawn next to the play button, inside the same bubble (the avatar's alt text is not part of it).
+    const duration = /(?<!\d)\d{1,2}:\d{2}(?!\d)/.exec(textOf(play.parentElement ?? el))?.[0];
+    fields.voiceMessage = duration ?? 'shown';
+    warnings.push(`Voice message${duration ? ` (${duration})` : ''}: the audio is not in the page and Instagram shows no transcript.`);
+  }
+  const reactionText = reactions.map(textOf).filter(Boolean).join(' ');
+  if (reactionText) {
+    fields.reactions = reactionText;
+    warnings.push(`Reaction ${reactionText} shown under the message; who reacted is not shown on the page.`);
+  }
+  if (row.kind === 'message' && !text && media.length === 0 && !fields.voiceMessage) {
+    warnings.push('Message content could not be read (sticker, shared post or a new message type).');
+  }
+  const content: ExtractedContent = {
+    kind: 'dm-message',
+    platform: 'instagram',
+    permalink: threadUrl,
+    links,
+    media,
+    participants: info.participants,
+    direction,
+    senderDerivation,
+    method: 'adapter',
+    warnings,
+  };
+  if (itemTime) content.itemTime = itemTime;
+  if (itemTimeText) content.itemTimeText = itemTimeText;
+  if (sender) content.author = sender;
+  if (text) content.text = text;
+  if (Object.keys(fields).length) content.fields = fields;
+  return content;
+}
+
+function isDmTargetRow(r: DmRow): boolean {
+  return r.kind === 'message' || r.kind === 'unsent' || r.kind === 'system';
+}
+
+function extractDmThread(info: DmInfo, threadId: string, threadUrl: string): ExtractedContent {
+  const messages: ExtractedContent[] = [];
+  const lines: string[] = [];
+  info.rows.forEach((r, i) => {
+    if (r.kind === 'divider') lines.push(`— ${r.text} —`);
+    if (!isDmTargetRow(r)) return;
+    const m = extractDmMessage(info, i, threadUrl);
+    messages.push(m);
+    const who = m.author?.handle ?? (m.direction === 'sent' ? 'me' : 'unknown');
+    const body =
+      r.kind === 'unsent'
+        ? `[${r.text}]`
+        : (m.text ?? (m.fields?.voiceMessage ? `[voice message ${m.fields.voiceMessage}]` : m.media.length ? '[photo]' : '[not readable]'));
+    lines.push(`${who}: ${body}${m.fields?.reactions ? ` [reaction ${m.fields.reactions}]` : ''}`);
+  });
+  const warnings: string[] = [];
+  if (!info.recognised) {
+    warnings.push('The conversation container was not recognised (its label may be in another language); rows were read from the whole page area.');
+  }
+  warnings.push(`Only the ${messages.length} messages loaded in the page are included; scroll up to load older ones before capturing the whole conversation.`);
+  warnings.push(...unique(messages.flatMap((m) => m.warnings)));
+  const content: ExtractedContent = {
+    kind: 'dm-thread',
+    platform: 'instagram',
+    permalink: threadUrl,
+    itemId: threadId,
+    participants: info.participants,
+    links: messages.flatMap((m) => m.links),
+    media: dedupeMedia(messages.flatMap((m) => m.media)),
+    messages,
+    method: 'adapter',
+    warnings,
+  };
+  if (lines.length) content.text = lines.join('\n');
+  return content;
+}
+
+// ------------------------------------------------------------------------------------------------ the adapter
+
+function inRoot(root: ParentNode, el: Element): boolean {
+  return (root as Node) === el.ownerDocument || (root as Node).contains(el);
+}
+
+function findTargetsUnsafe(root: ParentNode, ctx: ExtractContext): CaptureTarget[] {
+  const doc = ctx.document;
+  const state = pageState(doc);
+  const route = routeOf(ctx.url);
+  const out: CaptureTarget[] = [];
+  if (state.unavailableText) {
+    out.push({ element: state.main ?? doc.body, kind: 'page' });
+  } else if (route.type === 'post') {
+    const info = analysePost(doc, route);
+    out.push({ element: info.postEl, kind: 'post', anchor: info.headerLink?.parentElement ?? undefined });
+    for (const c of info.comments) out.push({ element: c.row, kind: c.isReply ? 'reply' : 'comment' });
+  } else if (route.type === 'profile') {
+    const p = findProfile(doc, state);
+    out.push({ element: p.element, kind: 'profile', anchor: p.anchor });
+  } else if (route.type === 'dm') {
+    const info = findDm(doc, state);
+    out.push({ element: info.container, kind: 'dm-thread', anchor: info.header });
+    for (const r of info.rows) if (isDmTargetRow(r)) out.push({ element: r.el, kind: 'dm-message' });
+  }
+  return out.filter((t) => inRoot(root, t.element));
+}
+
+function extractUnsafe(target: CaptureTarget, ctx: ExtractContext): ExtractedContent {
+  const doc = ctx.document;
+  const state = pageState(doc);
+  const route = routeOf(ctx.url);
+  switch (target.kind) {
+    case 'post':
+    case 'comment':
+    case 'reply': {
+      if (route.type !== 'post') throw new Error('not an Instagram post page');
+      const info = analysePost(doc, route);
+      if (target.kind === 'post') return extractPost(info, state);
+      const c = info.comments.find((x) => x.row === target.element) ?? info.comments.find((x) => target.element.contains(x.link));
+      if (!c) throw new Error('comment not found on the page');
+      return extractComment(info, c, state);
+    }
+    case 'profile':
+      return extractProfile(doc, ctx.url, route.type === 'profile' ? route : undefined, state);
+    case 'dm-thread':
+    case 'dm-message': {
+      if (route.type !== 'dm') throw new Error('not an Instagram conversation page');
+      const info = findDm(doc, state);
+      const threadUrl = `${ORIGIN}/direct/t/${route.threadId}/`;
+      if (target.kind === 'dm-thread') return extractDmThread(info, route.threadId, threadUrl);
+      const index = info.rows.findIndex((r) => r.el === target.element || r.el.contains(target.element));
+      if (index < 0) throw new Error('message not found in the conversation');
+      return extractDmMessage(info, index, threadUrl);
+    }
+    default: {
+      const permalink =
+        route.type === 'post'
+          ? postPermalink(route)
+          : route.type === 'profile'
+            ? profileUrl(route.handle)
+            : route.type === 'dm'
+              ? `${ORIGIN}/direct/t/${route.threadId}/`
+              : `${ORIGIN}${ctx.url.pathname}`;
+      const warnings = state.unavailableText
+        ? [`Instagram shows “${state.unavailableText}”: the item may have been deleted, or its owner may have blocked or restricted this account.`]
+        : ['Not a post, profile or conversation page: only the page itself was recorded.'];
+      const content: ExtractedContent = { kind: target.kind, platform: 'instagram', permalink, links: [], media: [], method: 'adapter', warnings };
+      if (state.unavailableText) content.text = state.unavailableText;
+      return content;
+    }
+  }
+}
+
+const GUIDELINES_FORM = 'https://help.instagram.com/contact/383679321740945';
+const IMPERSONATION_FORM = 'https://help.instagram.com/contact/636276399721841';
+
+function inAppRoutes(kind: ItemKind): ReportRoute[] {
+  switch (kind) {
+    case 'post':
+      return [{ id: 'instagram-in-app-post', label: 'Report the post in Instagram', steps: 'Open the post, tap ⋯ (More options) at its top → Report, choose the reason (for example bullying or harassment) and follow the prompts. The account is not told who reported it.' }];
+    case 'comment':
+    case 'reply':
+      return [{ id: 'instagram-in-app-comment', label: 'Report the comment in Instagram', steps: 'Open the post and find the comment. In the app: swipe left on it (iPhone) or long-press it (Android) and tap Report. On the web: hover the comment, click ⋯ → Report. Reports are anonymous.' }];
+    case 'profile':
+      return [{ id: 'instagram-in-app-profile', label: 'Report the account in Instagram', steps: 'Open the profile, tap ⋯ at the top → Report → Report account, then choose why (for example pretending to be someone, or bullying or harassment).' }];
+    case 'dm-message':
+      return [{ id: 'instagram-in-app-dm', label: 'Report the message in Instagram', steps: 'In the chat, long-press the message (web: hover it and click ⋯) → Report, then follow the prompts. Reporting is anonymous; capture first, since reported chats can disappear from view.' }];
+    case 'dm-thread':
+      return [
+        { id: 'instagram-in-app-dm-conversation', label: 'Report the conversation in Instagram', steps: 'Open the chat, tap the name or ⓘ at the top → Report, then follow the prompts. Single messages: long-press (web: hover, ⋯) → Report.' },
+      ];
+    default:
+      return [];
+  }
+}
+
+export const instagramAdapter: SiteAdapter = {
+  id: 'instagram',
+  version: '1.0.0',
+  hosts: ['www.instagram.com', 'instagram.com'],
+  selectors,
+  fixtureDir: 'www.instagram.com',
+
+  matches(url: URL): boolean {
+    return this.hosts.includes(url.hostname);
+  },
+
+  findTargets(root: ParentNode, ctx: ExtractContext): CaptureTarget[] {
+    try {
+      return findTargetsUnsafe(root, ctx);
+    } catch {
+      return [];
+    }
+  },
+
+  extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent {
+    return extractUnsafe(target, ctx);
+  },
+
+  reportRoutes(content: ExtractedContent): ReportRoute[] {
+    const routes = inAppRoutes(content.kind);
+    routes.push({
+      id: 'instagram-form-community-guidelines',
+      label: 'Instagram form: report content that breaks the Community Guidelines',
+      url: GUIDELINES_FORM,
+      steps: 'Open the form and paste the link to the item (below) where it asks for the content.',
+      note: 'Medium confidence: form address as gathered in late 2026.',
+    });
+    const account = content.author?.profileUrl;
+    routes.push({
+      id: 'instagram-form-impersonation',
+      label: 'Instagram form: report an account pretending to be you',
+      url: IMPERSONATION_FORM,
+      steps: account ? `Paste the account's profile link (${account}) and have a photo of your ID ready.` : "Paste the account's profile link and have a photo of your ID ready.",
+      note: 'Photo ID required; no Instagram account needed. Medium confidence.',
+    });
+    if (content.permalink) {
+      routes.push({
+        id: 'copy-permalink',
+        label: 'Copy the link to this item',
+        url: content.permalink,
+        steps: 'Copy this address and paste it into a report form wherever it asks for a link to the content.',
+      });
+    }
+    return routes;
+  },
+};

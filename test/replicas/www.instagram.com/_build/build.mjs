@@ -96,7 +96,7 @@ const heart = '<path d="M16.8 3.5a4.9 4.9 0 0 0-4.8 2.9 4.9 4.9 0 0 0-4.8-2.9C4.
 const userLink = (h, inner, cls = 'x1i10hfl xjbqb8w x1ejq31n xd10rxx x1sy0etr x17r0tee x972fbf xcfux6l') =>
   `<a class="${cls}" href="/${h}/" role="link" tabindex="0">${inner}</a>`;
 const avatarImg = (L, h, size = 32) =>
-  `<img alt="${esc(L.pp(h))}" class="xpdipgo x972fbf xcfux6l x1qhh985 xk390pu x5yr21d" crossorigin="anonymous" draggable="false" src="${esc(USERS[h].pic)}" height="${size}" width="${size}">`;
+  `<img alt="${esc(L.pp(h))}" class="xpdipgo x972fbf xcfux6l x1qhh985 xk390pu x5yr21d" draggable="false" src="${esc(USERS[h].pic)}" height="${size}" width="${size}">`;
 const mention = (h) => `<a class="x1i10hfl xjbqb8w x1ejq31n _a6hd" href="/${h}/" role="link" tabindex="0">@${h}</a>`;
 const tag = (t) => `<a class="x1i10hfl xjbqb8w x1ejq31n _a6hd" href="/explore/tags/${t}/" role="link" tabindex="0">#${t}</a>`;
 
@@ -119,7 +119,8 @@ function nav(L, viewer) {
 
 const STYLE = `<style>
 html,body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:14px;color:#000;background:#fff}
-a{color:inherit;text-decoration:none}a._a6hd{color:#00376b}
+a{color:inherit;text-decoration:none}a._a6hd{color:#00376b}h1,h2{font-size:14px;margin:0;font-weight:600}h1._ap3a,span._ap3a{font-weight:400;white-space:pre-line}
+header h2{font-size:20px;font-weight:400}.x1q0g3np.x6s0dn4{gap:12px}button{background:none;border:0;padding:0;font:inherit;color:#737373}
 .x9f619{box-sizing:border-box}.x78zum5{display:flex}.xdt5ytf{flex-direction:column}.x1iyjqo2{flex-grow:1}
 .x1vjfegm{width:244px;border-right:1px solid #dbdbdb;padding:8px 12px;position:sticky;top:0;height:100vh}
 .x1n2onr6{position:relative}.xl56j7k{justify-content:center}.x6s0dn4{align-items:center}
@@ -190,7 +191,7 @@ function commentThread(L, lang, ctx, c) {
     });
   let replies = '';
   if (c.replies?.length && c.expanded) {
-    replies = `<div class="x540dpk"><div class="x1i10hfl xjqpnuy" role="button" tabindex="0" data-replica-toggle="hide"><div class="_a9yi"></div><span class="x1lliihq">${esc(L.hideReplies)}</span></div><div class="xr1yuqi">${c.replies.map((r) => `<div class="x1n2onr6">${own(r, c.id)}</div>`).join('')}</div></div>`;
+    replies = `<div class="x540dpk"><div class="x1i10hfl xjqpnuy" role="button" tabindex="0" data-replica-toggle="hide" data-view-label="${esc(L.viewReplies(c.replies.length))}"><div class="_a9yi"></div><span class="x1lliihq">${esc(L.hideReplies)}</span></div><div class="xr1yuqi">${c.replies.map((r) => `<div class="x1n2onr6">${own(r, c.id)}</div>`).join('')}</div></div>`;
   } else if (c.hiddenReplies) {
     replies = `<div class="x540dpk"><div class="x1i10hfl xjqpnuy" role="button" tabindex="0" data-replica-template="replies-${c.id}"><div class="_a9yi"></div><span class="x1lliihq">${esc(L.viewReplies(c.hiddenReplies.length))}</span></div></div>`;
     ctx.templates.push(`<template id="replies-${c.id}" data-hide-label="${esc(L.hideReplies)}">${c.hiddenReplies.map((r) => `<div class="x1n2onr6">${own(r, c.id)}</div>`).join('')}</template>`);
@@ -204,7 +205,7 @@ function postHeader(L, author) {
 
 function mediaSingle(m) {
   const tags = (m.tags || []).map((h) => `<div class="x1n2onr6 _aa1y" style="left:${40}%;top:${62}%">${userLink(h, `<span class="x1lliihq">${h}</span>`, 'x1i10hfl _a6hd')}</div>`).join('');
-  return `<div class="_aagu"><div class="_aagv" style="padding-bottom:125%"><img alt="${esc(m.alt)}" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" crossorigin="anonymous" decoding="auto" sizes="600px" src="${esc(m.url)}" srcset="${esc(m.url.replace('p1080x1080', 'p640x640'))} 640w,${esc(m.url)} 1080w" style="object-fit:cover"></div><div class="_aagw"></div>${tags ? `<div class="x1lliihq _aa1x" aria-hidden="true">${tags}</div>` : ''}</div>`;
+  return `<div class="_aagu"><div class="_aagv" style="padding-bottom:125%"><img alt="${esc(m.alt)}" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" decoding="auto" sizes="600px" src="${esc(m.url)}" srcset="${esc(m.url.replace('p1080x1080', 'p640x640'))} 640w,${esc(m.url)} 1080w" style="object-fit:cover"></div><div class="_aagw"></div>${tags ? `<div class="x1lliihq _aa1x" aria-hidden="true">${tags}</div>` : ''}</div>`;
 }
 function media(L, p) {
   if (p.video) {
@@ -238,7 +239,7 @@ function postBody(L, lang, p, opts) {
 }
 
 function morePosts(L, author, items) {
-  return `<div class="x1qjc9v5 x78zum5 xdt5ytf"><div class="x1n2onr6"><span class="x1lliihq">${esc(L.morePostsFrom)} ${userLink(author, `<span dir="auto">${author}</span>`)}</span></div><div class="x78zum5">${items.map((it) => `<div class="x1lliihq x1n2onr6"><a class="x1i10hfl" href="/${author}/p/${it.code}/" role="link" tabindex="0"><div class="_aagu"><div class="_aagv"><img alt="${esc(it.alt)}" class="x5yr21d xu96u03 x10l6tqk" crossorigin="anonymous" src="${esc(it.url)}" style="object-fit:cover"></div></div></a></div>`).join('')}</div></div>`;
+  return `<div class="x1qjc9v5 x78zum5 xdt5ytf"><div class="x1n2onr6"><span class="x1lliihq">${esc(L.morePostsFrom)} ${userLink(author, `<span dir="auto">${author}</span>`)}</span></div><div class="x78zum5">${items.map((it) => `<div class="x1lliihq x1n2onr6"><a class="x1i10hfl" href="/${author}/p/${it.code}/" role="link" tabindex="0"><div class="_aagu"><div class="_aagv"><img alt="${esc(it.alt)}" class="x5yr21d xu96u03 x10l6tqk" src="${esc(it.url)}" style="object-fit:cover"></div></div></a></div>`).join('')}</div></div>`;
 }
 
 function postHead(p, title, desc, { canonical } = {}) {
@@ -372,7 +373,7 @@ function profileHeader(L, u) {
 }
 function profileGrid(L, u, items) {
   const tabs = `<div class="x78zum5 xl56j7k" role="tablist"><a aria-selected="true" class="x1i10hfl" href="/${u.handle}/" role="tab" tabindex="0"><span class="x1lliihq">${esc(L.tabsPosts)}</span></a><a aria-selected="false" class="x1i10hfl" href="/${u.handle}/reels/" role="tab" tabindex="0"><span class="x1lliihq">${esc(L.tabsReels)}</span></a><a aria-selected="false" class="x1i10hfl" href="/${u.handle}/tagged/" role="tab" tabindex="0"><span class="x1lliihq">${esc(L.tabsTagged)}</span></a></div>`;
-  const grid = `<div class="x78zum5 xdt5ytf"><div class="x78zum5 x1q0g3np">${items.map((it) => `<div class="x1lliihq x1n2onr6 xh8yej3"><a class="x1i10hfl xjbqb8w _a6hd" href="/${u.handle}/${it.section || 'p'}/${it.code}/" role="link" tabindex="0"><div class="_aagu"><div class="_aagv"><img alt="${esc(it.alt)}" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" crossorigin="anonymous" src="${esc(it.url)}" style="object-fit:cover"></div><div class="_aagw"></div></div></a></div>`).join('')}</div></div>`;
+  const grid = `<div class="x78zum5 xdt5ytf"><div class="x78zum5 x1q0g3np">${items.map((it) => `<div class="x1lliihq x1n2onr6 xh8yej3"><a class="x1i10hfl xjbqb8w _a6hd" href="/${u.handle}/${it.section || 'p'}/${it.code}/" role="link" tabindex="0"><div class="_aagu"><div class="_aagv"><img alt="${esc(it.alt)}" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" src="${esc(it.url)}" style="object-fit:cover"></div><div class="_aagw"></div></div></a></div>`).join('')}</div></div>`;
   return tabs + grid;
 }
 const VANCE = {

@@ -38,7 +38,9 @@ async function watchExtensionNetwork(session: CDPSession, sink: string[]): Promi
 
 export async function launchChromium(server: ReplicaServer, extDir: string): Promise<Harness> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'holdfast-chromium-'));
-  const rules = [...REPLICA_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  // Every host name resolves to the replica server, so any request to anywhere is seen and logged there;
+  // hosts that are not replicas get a 404 and show up in `server.requests` as unknown.
+  const rules = `MAP * 127.0.0.1:${server.port}`;
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -61,17 +63,18 @@ export async function launchChromium(server: ReplicaServer, extDir: string): Pro
     ],
   });
   const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
-  const extensionBase = `${new URL(sw.url()).origin}/`;
+  const extensionBase = /^chrome-extension:\/\/[^/]+\//.exec(sw.url())?.[0] ?? "";
   const extensionRequests: string[] = [];
+  // Extension pages are watched over CDP. The service worker is not attached to: attaching keeps Chromium from
+  // restarting it after it stops (puppeteer#9995); its requests would reach the replica server, which logs all.
   const watchTarget = async (target: typeof sw) => {
-    if (!target.url().startsWith(extensionBase)) return;
+    if (!target.url().startsWith(extensionBase) || target.type() === 'service_worker') return;
     try {
       await watchExtensionNetwork(await target.createCDPSession(), extensionRequests);
     } catch {
       /* target went away */
     }
   };
-  await watchTarget(sw);
   browser.on('targetcreated', (t) => void watchTarget(t));
   return {
     name: 'chromium',

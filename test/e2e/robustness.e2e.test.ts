@@ -130,9 +130,11 @@ for (const browserName of browsersUnderTest()) {
         const toastN = await site.page.evaluate(() => Number(document.querySelector('[data-holdfast-toast]')?.getAttribute('data-holdfast-toast-n') ?? 0));
         await (await site.control('post', 0)).click();
         await new Promise((r) => setTimeout(r, 1200));
-        const sw = await harness.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(harness.extensionBase));
         // Stop the service worker while the capture waits to be written, as the browser may at any time.
-        await (await sw.worker())?.close();
+        const cdp = await vault.page.createCDPSession();
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
         const outcome = await site.waitForOutcome(toastN, 20_000);
         expect(outcome.code).toBe('error:interrupted');
         await new Promise((r) => setTimeout(r, 5000));
@@ -159,7 +161,7 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
-    it('any other site: the toolbar's "capture this page" stores a page record with screenshot, HTML, URL and title', async () => {
+    it('any other site: the toolbar “capture this page” stores a page record with screenshot, HTML, URL and title', async () => {
       const other = await SitePage.open(harness, 'https://example.org/__holdfast/plain.html');
       try {
         expect(await other.countControls('post')).toBe(0);

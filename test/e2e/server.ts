@@ -43,6 +43,8 @@ export interface LoggedRequest {
   host: string;
   path: string;
   status: number;
+  /** False for host names that are not replica hosts (nothing should ever ask for them). */
+  known: boolean;
   origin?: string;
   referer?: string;
 }
@@ -114,6 +116,7 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       host,
       path,
       status: file ? 200 : 404,
+      known: REPLICA_HOSTS.includes(host),
       ...(req.headers.origin ? { origin: String(req.headers.origin) } : {}),
       ...(req.headers.referer ? { referer: String(req.headers.referer) } : {}),
     };

@@ -11,6 +11,8 @@ import { captureTarget, pageTarget } from './capture-item';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, Toast } from './ui-elements';
 
+const CAPTURE_TIMEOUT_MS = 45_000;
+
 export interface ContentRuntime {
   controls: CaptureControls | null;
 }
@@ -40,11 +42,18 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
 
   const setControlsVisible = (visible: boolean) => {
     runtime.controls?.setVisible(visible);
-    if (pageControl) pageControl.host.style.visibility = visible ? '' : 'hidden';
+    if (pageControl) pageControl.host.style.opacity = visible ? '' : '0';
     toast.setVisible(visible);
   };
 
-  const send = (payload: ItemCapturePayload) => sendToBackground({ type: 'capture:item', ...payload });
+  // A background that never answers (stopped and not restarted) must not leave the click hanging.
+  const send = (payload: ItemCapturePayload) =>
+    Promise.race([
+      sendToBackground({ type: 'capture:item', ...payload }),
+      new Promise<CaptureResult>((resolve) =>
+        setTimeout(() => resolve({ ok: false, code: 'interrupted', message: 'Holdfast did not answer in time.' }), CAPTURE_TIMEOUT_MS),
+      ),
+    ]);
 
   const run = async (target: CaptureTarget, via: ItemCapturePayload['via'], control?: ControlHandle): Promise<CaptureResult> => {
     if (busy.has(target.element)) {

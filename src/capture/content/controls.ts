@@ -121,9 +121,10 @@ export class CaptureControls {
     this.attached.set(target.element, entry);
   }
 
-  /** Hide or show every control (around a screenshot). */
+  /** Hide or show every control (around a screenshot). Opacity, not visibility: a click that lands on a
+   * hidden control during someone else's screenshot must still reach it, never fall through to the site. */
   setVisible(visible: boolean): void {
-    for (const { control } of this.attached.values()) control.host.style.visibility = visible ? '' : 'hidden';
+    for (const { control } of this.attached.values()) control.host.style.opacity = visible ? '' : '0';
   }
 
   /** The target that contains `node`, if any (for the context menu). */

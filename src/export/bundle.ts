@@ -1,0 +1,320 @@
+/**
+ * exportBundle: writes the court-ready bundle (one ZIP) into a stream, reading artifacts from the
+ * vault one at a time so a vault of any size exports in bounded memory. Pure: no DOM, no extension
+ * API; runs in an extension page and in Node. The format is described in docs/export-format.md.
+ *
+ * Order inside the ZIP: artifacts/… (one folder per record), manifest.json, custody-log.jsonl,
+ * report.html, report.pdf, incidents.csv, VERIFY.txt, CERTIFICATION-TEMPLATE.txt, SHA256SUMS.
+ * SHA256SUMS comes last because it lists the hash of every other file, computed while writing.
+ */
+import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import type { Vault } from '../vault/api';
+import { sha256Hex } from '../vault/hashing';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type ChainEntry,
+  describeScope,
+  type ExportScope,
+  FILES,
+  inScope,
+  type Manifest,
+  type ManifestArtifact,
+  type ManifestRecord,
+} from './format';
+import { artifactPaths, bundleFilename, recordFolder } from './names';
+import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, renderHtmlReport } from './report-html';
+import { buildReportModel } from './report-model';
+import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
+import { createSha256 } from './sha256';
+import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
+import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
+
+export interface ExportOptions {
+  scope: ExportScope;
+  /** Encrypts every file with AES-256 when non-empty. */
+  password?: string;
+  /** A name the person may type for the cover page; blank = none. */
+  exporterName?: string;
+  toolVersion: string;
+  /** Called after each record in each pass: total = 3 × records + 1 (files, HTML report, PDF report, finish). */
+  onProgress?(done: number, total: number): void;
+  /** Stops the export; the sink is aborted. */
+  signal?: AbortSignal;
+  /** Report budgets (tests and very large vaults). */
+  html?: Partial<HtmlReportOptions>;
+  pdf?: Partial<PdfReportOptions>;
+}
+
+export interface ExportResult {
+  /** Suggested file name, e.g. holdfast-evidence_2026-11-20T15-30-00Z.zip */
+  filename: string;
+  manifest: Manifest;
+  /** Bytes written to the sink. */
+  bytes: number;
+  /** Every file in the bundle but SHA256SUMS, with its hash. */
+  files: { path: string; sha256: string; size: number }[];
+}
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: 'empty' | 'aborted' | 'failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ExportError';
+  }
+}
+
+const MAX_EXPORTER_NAME = 200;
+
+export async function exportBundle(
+  vault: Vault,
+  options: ExportOptions,
+  sink: WritableStream<Uint8Array>,
+): Promise<ExportResult> {
+  const out = sink.getWriter();
+  let written = 0;
+  const counted = new WritableStream<Uint8Array>({
+    async write(chunk) {
+      written += chunk.byteLength;
+      await out.ready;
+      await out.write(chunk);
+    },
+    async close() {
+      await out.close();
+    },
+    async abort(reason) {
+      await out.abort(reason);
+    },
+  });
+  try {
+    return await writeBundle(vault, options, counted, () => written);
+  } catch (error) {
+    await out.abort(error).catch(() => undefined);
+    if (error instanceof ExportError) throw error;
+    if (options.signal?.aborted) throw new ExportError('aborted', 'The export was stopped. No bundle was saved.', { cause: error });
+    throw new ExportError('failed', `The export failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+async function writeBundle(
+  vault: Vault,
+  options: ExportOptions,
+  target: WritableStream<Uint8Array>,
+  bytesWritten: () => number,
+): Promise<ExportResult> {
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw new ExportError('aborted', 'The export was stopped. No bundle was saved.');
+  };
+  const exportedAt = new Date().toISOString();
+  const exportId = globalThis.crypto.randomUUID();
+  const password = options.password ? options.password : undefined;
+  const exporterName = options.exporterName?.trim().slice(0, MAX_EXPORTER_NAME) || undefined;
+  const warnings: string[] = [];
+
+  // Newest first from the vault; the bundle is in chain order.
+  const all = (await vault.list({ includeDeleted: true })).sort((a, b) => a.seq - b.seq);
+  const selected = all.filter((r) => inScope(r, options.scope));
+  if (options.scope.type === 'records') {
+    const present = new Set(all.map((r) => r.id));
+    for (const id of options.scope.ids) if (!present.has(id)) warnings.push(`Record ${id} was asked for but is not in the vault.`);
+  }
+  if (selected.length === 0) throw new ExportError('empty', 'No records match this choice, so nothing was exported.');
+
+  const total = selected.length * 3 + 1;
+  let done = 0;
+  const tick = () => {
+    done += 1;
+    options.onProgress?.(done, total);
+  };
+
+  const zip = new ZipWriter(target, {
+    ...ZIP_WORKER_OPTIONS,
+    keepOrder: true,
+    ...(password ? { password, encryptionStrength: 3 as const } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const lastModDate = new Date(exportedAt);
+  const files: { path: string; sha256: string; size: number }[] = [];
+
+  const addBytes = async (path: string, bytes: Uint8Array, mediaType: string) => {
+    const sha256 = await sha256Hex(bytes);
+    await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level: isPrecompressed(mediaType) ? 0 : 6 });
+    files.push({ path, sha256, size: bytes.byteLength });
+  };
+  const addText = (path: string, text: string) => addBytes(path, new TextEncoder().encode(text), 'text/plain');
+  const addStream = async (path: string, source: AsyncIterable<string> | Iterable<string>, level = 6) => {
+    const hasher = createSha256();
+    let size = 0;
+    const stream = textStream(source, (chunk) => {
+      hasher.update(chunk);
+      size += chunk.byteLength;
+    });
+    await zip.add(path, stream, { lastModDate, level });
+    files.push({ path, sha256: hasher.digestHex(), size });
+  };
+
+  // 1. Artifacts, one record at a time.
+  const manifestRecords: ManifestRecord[] = [];
+  let artifactCount = 0;
+  let artifactBytes = 0;
+  for (const record of selected) {
+    checkAbort();
+    const entry = manifestEntry(record);
+    manifestRecords.push(entry);
+    for (const artifact of entry.artifacts) {
+      const stored = await vault.getArtifact(artifact.id);
+      artifactCount += 1;
+      artifactBytes += artifact.size;
+      if (!stored) {
+        warnings.push(`The file ${artifact.path} of record #${record.seq} was missing from the vault at export time.`);
+        continue;
+      }
+      await addBytes(artifact.path, stored.bytes, artifact.mediaType);
+    }
+    tick();
+  }
+
+  // 2. The custody event for this export, then the manifest (which names the custody log's new head).
+  checkAbort();
+  const deletedCount = selected.filter((r) => r.deleted).length;
+  await vault.logCustody(
+    'exported',
+    undefined,
+    `export ${exportId}: ${selected.length} record(s), ${describeScope(options.scope)}${password ? ', encrypted' : ''}`,
+  );
+  const custody = await vault.custodyLog();
+  const custodyHead = custody.at(-1);
+  const chainRecords: ChainEntry[] = all.map((r) => ({
+    seq: r.seq,
+    id: r.id,
+    prevHash: r.chain.prevHash,
+    recordHash: r.chain.recordHash,
+    ...(r.deleted ? { deleted: true as const } : {}),
+  }));
+  const last = all.at(-1);
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    exportId,
+    tool: { name: 'Holdfast', version: options.toolVersion },
+    exportedAt,
+    ...(exporterName ? { exportedBy: exporterName } : {}),
+    encrypted: password !== undefined,
+    scope: options.scope,
+    counts: { records: selected.length, deleted: deletedCount, artifacts: artifactCount, artifactBytes },
+    records: manifestRecords,
+    chain: {
+      genesis: GENESIS_HASH,
+      records: chainRecords,
+      head: last ? { seq: last.seq, hash: last.chain.recordHash } : { seq: 0, hash: GENESIS_HASH },
+    },
+    custody: {
+      file: FILES.custody,
+      events: custody.length,
+      head: custodyHead ? { seq: custodyHead.seq, hash: custodyHead.hash } : { seq: 0, hash: GENESIS_HASH },
+    },
+    files: [FILES.custody, FILES.reportHtml, FILES.reportPdf, FILES.csv, FILES.verify, FILES.certification],
+    warnings,
+  };
+  await addText(FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  await addStream(
+    FILES.custody,
+    custody.map((event) => `${JSON.stringify(event)}\n`),
+  );
+
+  // 3. Reports (screenshots read again, one at a time).
+  const model = buildReportModel(manifest);
+  const loadBytes = async (artifact: ManifestArtifact) => (await vault.getArtifact(artifact.id))?.bytes;
+  checkAbort();
+  await addStream(
+    FILES.reportHtml,
+    renderHtmlReport(model, loadBytes, { ...DEFAULT_HTML_REPORT_OPTIONS, ...options.html }, tick),
+  );
+  // Deleted records have no exhibit in the reports; count them so progress reaches the end.
+  for (let i = 0; i < deletedCount; i++) tick();
+  checkAbort();
+  const pdf = await renderPdfReport(model, loadBytes, { ...DEFAULT_PDF_REPORT_OPTIONS, ...options.pdf }, tick);
+  for (let i = 0; i < deletedCount; i++) tick();
+  await addBytes(FILES.reportPdf, pdf, 'application/pdf');
+
+  // 4. Plain files, then SHA256SUMS over everything written so far.
+  const filename = bundleFilename(exportedAt, scopeLabel(options.scope));
+  await addStream(FILES.csv, incidentsCsv(manifest));
+  await addText(FILES.verify, verifyText(manifest, filename));
+  await addText(FILES.certification, certificationText(manifest));
+  await addText(FILES.sums, sha256sums(files));
+  checkAbort();
+  await zip.close();
+  tick();
+  return { filename, manifest, bytes: bytesWritten(), files };
+}
+
+function manifestEntry(record: EvidenceRecord): ManifestRecord {
+  if (record.deleted) return { record, artifacts: [] };
+  const paths = artifactPaths(record);
+  return {
+    record,
+    folder: recordFolder(record),
+    artifacts: (record.artifacts ?? []).map((ref, i) => ({
+      id: ref.id,
+      role: ref.role,
+      mediaType: ref.mediaType,
+      path: paths[i]!,
+      sha256: ref.sha256,
+      size: ref.size,
+    })),
+  };
+}
+
+function scopeLabel(scope: ExportScope): string | undefined {
+  switch (scope.type) {
+    case 'person':
+      return scope.label || scope.accounts[0]?.handle || scope.accounts[0]?.accountId;
+    case 'dateRange':
+      return `${scope.from?.slice(0, 10) ?? 'start'}_to_${scope.to?.slice(0, 10) ?? 'now'}`;
+    case 'records':
+      return `${scope.ids.length}-records`;
+    default:
+      return undefined;
+  }
+}
+
+/** A byte stream from string chunks, batched to ~64 KB, reporting each emitted chunk. */
+function textStream(source: AsyncIterable<string> | Iterable<string>, onChunk: (chunk: Uint8Array) => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator: AsyncIterator<string> | Iterator<string> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let batch = '';
+        while (batch.length < 64 * 1024) {
+          const next = await iterator.next();
+          if (next.done) {
+            if (batch) {
+              const bytes = encoder.encode(batch);
+              onChunk(bytes);
+              controller.enqueue(bytes);
+            }
+            controller.close();
+            return;
+          }
+          batch += next.value;
+        }
+        const bytes = encoder.encode(batch);
+        onChunk(bytes);
+        controller.enqueue(bytes);
+      },
+      async cancel(reason) {
+        await iterator.return?.(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

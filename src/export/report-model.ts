@@ -1,0 +1,136 @@
+/**
+ * What the human-readable reports (report.html, report.pdf, incidents.csv) show, computed once
+ * from the manifest: exhibits in chain order, a summary per account, a timeline. Pure.
+ */
+import type { Author, EvidenceRecord } from '../model/evidence';
+import { describeScope, type Manifest, type ManifestArtifact } from './format';
+
+export interface Exhibit {
+  /** 1, 2, 3 … in the order of the vault's chain (capture order). */
+  number: number;
+  record: EvidenceRecord;
+  artifacts: ManifestArtifact[];
+}
+
+export interface AccountSummary {
+  platform: string;
+  handles: string[];
+  names: string[];
+  accountIds: string[];
+  captures: number;
+  firstCapturedAt: string;
+  lastCapturedAt: string;
+  firstItemTime?: string;
+  lastItemTime?: string;
+  exhibits: number[];
+}
+
+export interface ReportModel {
+  manifest: Manifest;
+  scopeText: string;
+  exhibits: Exhibit[];
+  deleted: EvidenceRecord[];
+  accounts: AccountSummary[];
+  /** Exhibits ordered by the item's own time (capture time when the page gave none). */
+  timeline: Exhibit[];
+}
+
+export function buildReportModel(manifest: Manifest): ReportModel {
+  const exhibits: Exhibit[] = [];
+  const deleted: EvidenceRecord[] = [];
+  for (const entry of manifest.records) {
+    if (entry.record.deleted) deleted.push(entry.record);
+    else exhibits.push({ number: exhibits.length + 1, record: entry.record, artifacts: entry.artifacts });
+  }
+  const byKey = new Map<string, AccountSummary>();
+  for (const ex of exhibits) {
+    const r = ex.record;
+    const author: Author = r.author ?? r.content?.author ?? {};
+    const handle = author.handle?.trim().replace(/^@/, '');
+    const key = `${r.platform}|${author.accountId ? `id:${author.accountId}` : handle ? `@${handle.toLowerCase()}` : 'unknown'}`;
+    let s = byKey.get(key);
+    if (!s) {
+      s = {
+        platform: r.platform,
+        handles: [],
+        names: [],
+        accountIds: [],
+        captures: 0,
+        firstCapturedAt: r.capturedAt,
+        lastCapturedAt: r.capturedAt,
+        exhibits: [],
+      };
+      byKey.set(key, s);
+    }
+    s.captures += 1;
+    s.exhibits.push(ex.number);
+    if (handle && !s.handles.includes(handle)) s.handles.push(handle);
+    if (author.displayName && !s.names.includes(author.displayName)) s.names.push(author.displayName);
+    if (author.accountId && !s.accountIds.includes(author.accountId)) s.accountIds.push(author.accountId);
+    if (r.capturedAt < s.firstCapturedAt) s.firstCapturedAt = r.capturedAt;
+    if (r.capturedAt > s.lastCapturedAt) s.lastCapturedAt = r.capturedAt;
+    const item = toUtcIso(r.itemTime);
+    if (item) {
+      if (!s.firstItemTime || item < s.firstItemTime) s.firstItemTime = item;
+      if (!s.lastItemTime || item > s.lastItemTime) s.lastItemTime = item;
+    }
+  }
+  const accounts = [...byKey.values()].sort((a, b) => b.captures - a.captures || a.firstCapturedAt.localeCompare(b.firstCapturedAt));
+  const timeline = [...exhibits].sort((a, b) => {
+    const ta = toUtcIso(a.record.itemTime) ?? a.record.capturedAt;
+    const tb = toUtcIso(b.record.itemTime) ?? b.record.capturedAt;
+    return ta.localeCompare(tb) || a.number - b.number;
+  });
+  return { manifest, scopeText: describeScope(manifest.scope), exhibits, deleted, accounts, timeline };
+}
+
+/** The time as UTC ISO-8601 ("…Z"), or undefined when absent or unreadable. */
+export function toUtcIso(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms).toISOString();
+}
+
+/**
+ * A time for people: "2026-11-20 15:30:05 UTC" (milliseconds only when not zero). When the source
+ * was not already UTC, the original text follows in brackets so nothing is lost.
+ */
+export function formatUtc(value: string | undefined): string {
+  if (!value) return '—';
+  const iso = toUtcIso(value);
+  if (!iso) return `${value} (unreadable time)`;
+  const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${iso.slice(19, 23) === '.000' ? '' : iso.slice(19, 23)} UTC`;
+  return value === iso || value === iso.replace('.000Z', 'Z') ? text : `${text} (page said ${value})`;
+}
+
+/** "@alice (Alice A.), account id 123" — every identifier the record has. */
+export function describeAuthor(author: Author | undefined): string {
+  if (!author) return 'unknown';
+  const parts: string[] = [];
+  if (author.handle) parts.push(`@${author.handle.replace(/^@/, '')}`);
+  if (author.displayName) parts.push(parts.length ? `(${author.displayName})` : author.displayName);
+  let text = parts.join(' ') || 'unknown';
+  if (author.accountId) text += `, account id ${author.accountId}${author.accountIdSource ? ` (from ${author.accountIdSource})` : ''}`;
+  return text;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+/** First `max` characters of a text on one line, for tables. */
+export function excerpt(text: string | undefined, max = 120): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
+}
+
+/** Media types a report may show inline, mapped to the type written into a data: URI. */
+export function inlineImageType(mediaType: string): 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | undefined {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase();
+  return type === 'image/png' || type === 'image/jpeg' || type === 'image/gif' || type === 'image/webp' ? type : undefined;
+}

@@ -1,0 +1,491 @@
+/**
+ * report.pdf: the report as exhibits (pdf-lib, standard fonts only, so no font files are bundled).
+ * Standard fonts only encode Windows-1252; other characters never crash the export: accented
+ * letters are simplified and anything else is written as [U+XXXX], with a note on the page.
+ * Every URL and every artifact's SHA-256 is drawn as text, so `pdftotext` finds them.
+ * Screenshots (PNG/JPEG) are embedded within a memory budget; beyond it the page names the file.
+ */
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { EvidenceRecord } from '../model/evidence';
+import type { ManifestArtifact } from './format';
+import { kindTitle, platformName, screenshotText } from './report-html';
+import { describeAuthor, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel } from './report-model';
+
+export interface PdfReportOptions {
+  maxImageBytes: number;
+  maxTotalImageBytes: number;
+  /** PNGs larger than this many pixels are not embedded (pdf-lib decodes them in memory). */
+  maxImagePixels: number;
+}
+
+export const DEFAULT_PDF_REPORT_OPTIONS: PdfReportOptions = {
+  maxImageBytes: 15 * 1024 * 1024,
+  maxTotalImageBytes: 120 * 1024 * 1024,
+  maxImagePixels: 40_000_000,
+};
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const FOOTER = 30;
+const GREY = rgb(0.35, 0.35, 0.35);
+const DARK_RED = rgb(0.5, 0.12, 0);
+
+const REPLACEMENT_NOTE =
+  'Some characters cannot be shown in this PDF’s standard font: accented letters were simplified and other characters (emoji, non-Latin scripts) are written as [U+code]. The exact text is in report.html and manifest.json.';
+
+/** Makes text encodable by a standard font. `replaced` is set when anything had to change. */
+export function makeSanitizer(font: PDFFont): { clean(text: string): string; replaced: boolean; reset(): void } {
+  const charset = new Set(font.getCharacterSet());
+  const state = {
+    replaced: false,
+    reset() {
+      state.replaced = false;
+    },
+    clean(text: string): string {
+      let out = '';
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (charset.has(cp)) {
+          out += ch;
+          continue;
+        }
+        if (ch === '\t') {
+          out += '    ';
+          continue;
+        }
+        if (ch === '\r' || ch === '\n') {
+          out += ' ';
+          continue;
+        }
+        if (cp === 0xa0 || cp === 0x2007 || cp === 0x202f) {
+          out += ' ';
+          continue;
+        }
+        const simplified = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+        state.replaced = true;
+        if (simplified && simplified !== ch && [...simplified].every((c) => charset.has(c.codePointAt(0)!))) {
+          out += simplified;
+        } else {
+          out += `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
+        }
+      }
+      return out;
+    },
+  };
+  return state;
+}
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  mono: PDFFont;
+}
+
+class Layout {
+  page!: PDFPage;
+  y = 0;
+  /** For each page: the exhibit it belongs to (0 = front matter). */
+  readonly pageExhibit: number[] = [];
+  currentExhibit = 0;
+  readonly width = A4[0] - 2 * MARGIN;
+  private readonly sanitizers: Map<PDFFont, ReturnType<typeof makeSanitizer>>;
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
+    this.sanitizers = new Map([fonts.regular, fonts.bold, fonts.mono].map((f) => [f, makeSanitizer(f)]));
+  }
+
+  get replaced(): boolean {
+    return [...this.sanitizers.values()].some((s) => s.replaced);
+  }
+
+  resetReplaced(): void {
+    for (const s of this.sanitizers.values()) s.reset();
+  }
+
+  newPage(): void {
+    this.page = this.doc.addPage(A4);
+    this.pageExhibit.push(this.currentExhibit);
+    this.y = A4[1] - MARGIN;
+  }
+
+  /** Starts a new page when less than `height` points remain. */
+  ensure(height: number): void {
+    if (this.y - height < MARGIN + FOOTER) this.newPage();
+  }
+
+  space(points: number): void {
+    this.y -= points;
+  }
+
+  /** Wrapped text; long words (URLs, hashes) are broken at the line width. */
+  text(
+    value: string,
+    options: { font?: PDFFont; size?: number; indent?: number; color?: ReturnType<typeof rgb>; lineGap?: number } = {},
+  ): void {
+    const font = options.font ?? this.fonts.regular;
+    const size = options.size ?? 10;
+    const indent = options.indent ?? 0;
+    const lineHeight = size * 1.3 + (options.lineGap ?? 0);
+    const clean = this.sanitizers.get(font)!.clean;
+    const maxWidth = this.width - indent;
+    for (const paragraph of value.split(/\r?\n/)) {
+      const lines = wrap(clean(paragraph), font, size, maxWidth);
+      for (const line of lines) {
+        this.ensure(lineHeight);
+        this.y -= lineHeight;
+        if (line) this.page.drawText(line, { x: MARGIN + indent, y: this.y + size * 0.25, size, font, color: options.color ?? rgb(0, 0, 0) });
+      }
+    }
+  }
+
+  /** "Label   value" in two columns; the value wraps within its column. */
+  field(label: string, value: string, options: { mono?: boolean } = {}): void {
+    const labelWidth = 120;
+    const labelSize = 9;
+    const font = options.mono ? this.fonts.mono : this.fonts.regular;
+    const size = options.mono ? 8 : 9.5;
+    const lineHeight = Math.max(labelSize, size) * 1.35;
+    const clean = this.sanitizers.get(font)!.clean;
+    const lines = (value || '—').split(/\r?\n/).flatMap((p) => wrap(clean(p), font, size, this.width - labelWidth));
+    this.ensure(lineHeight * Math.min(lines.length, 3));
+    lines.forEach((line, i) => {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      if (i === 0 || this.y > A4[1] - MARGIN - lineHeight * 1.5) {
+        const text = this.sanitizers.get(this.fonts.bold)!.clean(i === 0 ? label : `${label} (cont.)`);
+        this.page.drawText(text, { x: MARGIN, y: this.y + 2, size: labelSize, font: this.fonts.bold });
+      }
+      if (line) this.page.drawText(line, { x: MARGIN + labelWidth, y: this.y + 2, size, font });
+    });
+    this.space(2);
+  }
+
+  heading(value: string, size = 14): void {
+    this.ensure(size * 3);
+    this.space(size * 0.6);
+    this.text(value, { font: this.fonts.bold, size });
+    this.space(size * 0.3);
+  }
+
+  /** Draws a picture at its on-screen size (CSS pixels at 0.75 pt), shrunk to fit the page. */
+  image(image: PDFImage, devicePixelRatio: number): void {
+    const maxHeight = A4[1] - 2 * MARGIN - FOOTER - 20;
+    const dpr = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
+    let w = Math.min((image.width / dpr) * 0.75, this.width);
+    let h = (image.height * w) / image.width;
+    if (h > maxHeight) {
+      h = maxHeight;
+      w = (image.width * h) / image.height;
+    }
+    // Start a new page rather than shrink a picture into a sliver at the bottom.
+    if (this.y - h < MARGIN + FOOTER) this.newPage();
+    this.y -= h;
+    this.page.drawImage(image, { x: MARGIN, y: this.y, width: w, height: h });
+    this.page.drawRectangle({ x: MARGIN, y: this.y, width: w, height: h, borderColor: GREY, borderWidth: 0.5 });
+    this.space(8);
+  }
+}
+
+/** Breaks one paragraph into lines no wider than `maxWidth`. Text must already be encodable. */
+export function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  if (text === '') return [''];
+  const lines: string[] = [];
+  let line = '';
+  const width = (s: string) => font.widthOfTextAtSize(s, size);
+  for (const word of text.split(/(?<= )/)) {
+    if (width(line + word) <= maxWidth) {
+      line += word;
+      continue;
+    }
+    if (line) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    if (width(word) <= maxWidth) {
+      line = word;
+      continue;
+    }
+    // A word wider than the line (URL, hash, long token): break it by characters.
+    let piece = '';
+    for (const ch of word) {
+      if (width(piece + ch) > maxWidth && piece) {
+        lines.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    line = piece;
+  }
+  if (line || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** Width × height from a PNG's IHDR, or undefined when the bytes are not a PNG. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.byteLength < 24 || sig.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export async function renderPdfReport(
+  model: ReportModel,
+  loadBytes: (artifact: ManifestArtifact) => Promise<Uint8Array | undefined>,
+  options: PdfReportOptions = DEFAULT_PDF_REPORT_OPTIONS,
+  onRecord?: () => void,
+): Promise<Uint8Array> {
+  const m = model.manifest;
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Evidence report — exported ${m.exportedAt}`);
+  doc.setAuthor(m.exportedBy ?? 'Holdfast');
+  doc.setSubject(`Holdfast evidence bundle ${m.exportId}`);
+  doc.setCreator(`Holdfast ${m.tool.version}`);
+  doc.setProducer('Holdfast (pdf-lib)');
+  doc.setCreationDate(new Date(m.exportedAt));
+  doc.setModificationDate(new Date(m.exportedAt));
+  const fonts: Fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    mono: await doc.embedFont(StandardFonts.Courier),
+  };
+  const L = new Layout(doc, fonts);
+
+  // Cover
+  L.newPage();
+  L.text('Evidence report', { font: fonts.bold, size: 22 });
+  L.space(10);
+  L.text(
+    'Captures of online content kept with Holdfast, an evidence-keeping browser extension. Each capture is an exhibit with its screenshot, addresses, times (UTC) and SHA-256 hashes. The files are in the artifacts/ folder of the bundle; VERIFY.txt explains how to check them.',
+    { size: 10.5 },
+  );
+  L.space(10);
+  L.field('Exported by', m.exportedBy ?? '(no name given)');
+  L.field('Exported at', formatUtc(m.exportedAt));
+  L.field('Scope', model.scopeText);
+  L.field('Captures (exhibits)', String(model.exhibits.length));
+  L.field('Deleted records', String(model.deleted.length));
+  L.field('Files', `${m.counts.artifacts} (${formatBytes(m.counts.artifactBytes)})`);
+  L.field('Accounts', String(model.accounts.length));
+  L.field('Tool', `Holdfast ${m.tool.version}`);
+  L.field('Export id', m.exportId, { mono: true });
+  L.field('Chain head', `record #${m.chain.head.seq}: ${m.chain.head.hash}`, { mono: true });
+  L.field('Custody log head', `entry #${m.custody.head.seq}: ${m.custody.head.hash}`, { mono: true });
+  for (const w of m.warnings) L.text(w, { size: 9, color: DARK_RED });
+
+  // Summary by account
+  L.newPage();
+  L.heading('Summary by account');
+  for (const a of model.accounts) {
+    L.ensure(70);
+    L.text(
+      `${platformName(a.platform)} — ${a.handles.map((h) => `@${h}`).join(', ') || 'no handle'}${a.names.length ? ` (${a.names.join(', ')})` : ''}`,
+      { font: fonts.bold, size: 10 },
+    );
+    L.text(`Account id(s): ${a.accountIds.join(', ') || 'none shown'}`, { size: 9, indent: 12 });
+    L.text(`Captures: ${a.captures}; exhibits ${compact(a.exhibits)}`, { size: 9, indent: 12 });
+    L.text(`Captured from ${formatUtc(a.firstCapturedAt)} to ${formatUtc(a.lastCapturedAt)}`, { size: 9, indent: 12 });
+    if (a.firstItemTime) L.text(`Item times from ${formatUtc(a.firstItemTime)} to ${formatUtc(a.lastItemTime)}`, { size: 9, indent: 12 });
+    L.space(6);
+  }
+
+  // Timeline
+  L.newPage();
+  L.heading('Timeline');
+  L.text('Every capture in the order the platform dated it (capture time where the page showed no date). Times in UTC.', {
+    size: 9,
+    color: GREY,
+  });
+  L.space(4);
+  for (const ex of model.timeline) {
+    const r = ex.record;
+    L.text(
+      `Exhibit ${ex.number} — item ${formatUtc(r.itemTime)}; captured ${formatUtc(r.capturedAt)}; ${platformName(r.platform)} ${r.kind}; ${describeAuthor(r.author)}`,
+      { size: 8.5, font: fonts.bold },
+    );
+    if (r.text) L.text(excerpt(r.text, 160), { size: 8.5, indent: 12 });
+    L.space(2);
+  }
+  if (L.replaced) {
+    L.space(6);
+    L.text(REPLACEMENT_NOTE, { size: 8, color: GREY });
+  }
+
+  // Exhibits
+  let embedded = 0;
+  for (const ex of model.exhibits) {
+    L.currentExhibit = ex.number;
+    L.resetReplaced();
+    L.newPage();
+    const notes: string[] = [];
+    writeExhibitFacts(L, ex);
+    for (const artifact of ex.artifacts) {
+      if (artifact.role !== 'screenshot') continue;
+      const type = artifact.mediaType.split(';')[0]!.trim().toLowerCase();
+      if (type !== 'image/png' && type !== 'image/jpeg') {
+        notes.push(`The picture ${artifact.path} (${type}) cannot be embedded in a PDF; open the file itself.`);
+        continue;
+      }
+      if (artifact.size > options.maxImageBytes || embedded + artifact.size > options.maxTotalImageBytes) {
+        notes.push(`The picture ${artifact.path} (${formatBytes(artifact.size)}) is not embedded, to keep this PDF a manageable size; open the file itself.`);
+        continue;
+      }
+      const bytes = await loadBytes(artifact);
+      if (!bytes) {
+        notes.push(`The picture ${artifact.path} was missing from the vault at export time.`);
+        continue;
+      }
+      try {
+        let image: PDFImage;
+        if (type === 'image/png') {
+          const size = pngSize(bytes);
+          if (!size) throw new Error('not a PNG');
+          if (size.width * size.height > options.maxImagePixels) {
+            notes.push(`The picture ${artifact.path} (${size.width}×${size.height} pixels) is too large to embed; open the file itself.`);
+            continue;
+          }
+          image = await doc.embedPng(bytes);
+        } else {
+          image = await doc.embedJpg(bytes);
+        }
+        embedded += bytes.byteLength;
+        L.space(4);
+        L.text(`Screenshot (${artifact.path}):`, { size: 8.5, color: GREY });
+        L.image(image, ex.record.screenshot?.devicePixelRatio ?? 1);
+      } catch {
+        notes.push(`The picture ${artifact.path} could not be read as an image, so it is not embedded; its file and hash are listed below.`);
+      }
+    }
+    for (const note of notes) L.text(note, { size: 9, color: DARK_RED });
+    writeExhibitText(L, ex.record);
+    writeExhibitFiles(L, ex);
+    if (L.replaced) {
+      L.space(6);
+      L.text(REPLACEMENT_NOTE, { size: 8, color: GREY });
+    }
+    onRecord?.();
+  }
+
+  if (model.deleted.length) {
+    L.currentExhibit = 0;
+    L.newPage();
+    L.heading('Deleted records');
+    L.text(
+      'These records were deleted by the person keeping the vault. Their content and files are gone; their place in the hash chain remains so the chain still verifies.',
+      { size: 9, color: GREY },
+    );
+    for (const r of model.deleted) {
+      L.text(
+        `Record #${r.seq}: ${r.platform} ${r.kind}, captured ${formatUtc(r.capturedAt)}, deleted ${formatUtc(r.deleted?.at)}${r.deleted?.reason ? ` — reason given: ${r.deleted.reason}` : ''}`,
+        { size: 9 },
+      );
+      L.text(`record hash ${r.chain.recordHash}`, { size: 7.5, font: fonts.mono, indent: 12 });
+    }
+  }
+
+  // Footers: "Page n of N", the exhibit each page belongs to.
+  const pages = doc.getPages();
+  const total = pages.length;
+  pages.forEach((page, i) => {
+    const label = `Page ${i + 1} of ${total}`;
+    const size = 8.5;
+    page.drawText(label, {
+      x: A4[0] - MARGIN - fonts.regular.widthOfTextAtSize(label, size),
+      y: MARGIN - 10,
+      size,
+      font: fonts.regular,
+      color: GREY,
+    });
+    const exhibit = L.pageExhibit[i] ?? 0;
+    const left = exhibit ? `Exhibit ${exhibit} — Holdfast evidence report ${m.exportedAt}` : `Holdfast evidence report ${m.exportedAt}`;
+    page.drawText(left, { x: MARGIN, y: MARGIN - 10, size, font: fonts.regular, color: GREY });
+  });
+  return doc.save({ useObjectStreams: true });
+}
+
+function writeExhibitFacts(L: Layout, ex: Exhibit): void {
+  const r = ex.record;
+  L.text(`Exhibit ${ex.number}`, { font: L.fonts.bold, size: 18 });
+  L.space(2);
+  L.text(`${kindTitle(r)} by ${describeAuthor(r.author)} on ${platformName(r.platform)}`, { font: L.fonts.bold, size: 11.5 });
+  L.space(6);
+  L.field('Record', `#${r.seq}  ${r.id}`);
+  L.field('Item time (UTC)', `${formatUtc(r.itemTime)}${r.content?.itemTimeText ? ` (shown on the page as "${r.content.itemTimeText}")` : ''}`);
+  L.field('Captured (UTC)', `${formatUtc(r.capturedAt)} (capturing computer's offset ${r.capturedAtOffset})`);
+  L.field('Permalink', r.permalink ?? 'none', { mono: true });
+  L.field('Page URL', r.pageUrl, { mono: true });
+  L.field('Author', describeAuthor(r.author));
+  if (r.author?.profileUrl) L.field('Profile URL', r.author.profileUrl, { mono: true });
+  if (r.content?.itemId) L.field('Platform item id', r.content.itemId, { mono: true });
+  if (r.content?.inReplyTo) L.field('In reply to', r.content.inReplyTo, { mono: true });
+  if (r.content?.participants?.length) L.field('Participants', r.content.participants.map(describeAuthor).join('; '));
+  L.field(
+    'How it was read',
+    `${r.extraction.method === 'adapter' ? `site reader ${r.extraction.adapter ?? ''}` : 'generic (the page did not look as expected)'}; screenshot: ${screenshotText(r)}`,
+  );
+  L.field('Captured with', `Holdfast ${r.tool.version}, ${r.tool.browser}`);
+}
+
+function writeExhibitText(L: Layout, r: EvidenceRecord): void {
+  const c = r.content;
+  if (r.text) {
+    L.heading('Text', 11);
+    L.text(r.text, { size: 10 });
+  }
+  if (c?.fields && Object.keys(c.fields).length) {
+    L.heading('Profile fields', 11);
+    for (const [k, v] of Object.entries(c.fields)) L.text(`${k}: ${v}`, { size: 9.5 });
+  }
+  if (c?.quoted) {
+    L.heading(`Quoted item by ${describeAuthor(c.quoted.author)}`, 10);
+    if (c.quoted.permalink) L.text(c.quoted.permalink, { font: L.fonts.mono, size: 8 });
+    if (c.quoted.text) L.text(c.quoted.text, { size: 9.5, indent: 12 });
+  }
+  if (c?.messages?.length) {
+    L.heading(`Messages visible in the conversation (${c.messages.length})`, 11);
+    for (const msg of c.messages) {
+      L.text(`${formatUtc(msg.itemTime)} — ${describeAuthor(msg.author)}${msg.direction ? ` (${msg.direction})` : ''}`, {
+        size: 8.5,
+        color: GREY,
+      });
+      L.text(msg.text ?? '', { size: 9.5, indent: 12 });
+      L.space(2);
+    }
+  }
+  if (c?.links?.length) {
+    L.heading('Links in the item', 10);
+    for (const l of c.links) L.text(`${l.text} — ${l.href}`, { size: 8.5, font: L.fonts.mono });
+  }
+  if (r.media.length) {
+    L.heading('Media in the item', 10);
+    for (const md of r.media) L.text(`${md.type}: ${md.url}${md.alt ? ` — "${md.alt}"` : ''}`, { size: 8.5, font: L.fonts.mono });
+  }
+  const warnings = [...new Set([...(r.extraction.warnings ?? []), ...(c?.warnings ?? [])])];
+  for (const w of warnings) L.text(`Note: ${w}`, { size: 9, color: DARK_RED });
+}
+
+function writeExhibitFiles(L: Layout, ex: Exhibit): void {
+  const r = ex.record;
+  L.heading('Files and hashes (SHA-256)', 11);
+  for (const a of ex.artifacts) {
+    L.ensure(40);
+    L.text(`${a.role}, ${a.mediaType}, ${a.size} bytes`, { size: 8.5, color: GREY });
+    L.text(a.path, { size: 8, font: L.fonts.mono, indent: 12 });
+    L.text(a.sha256, { size: 8, font: L.fonts.mono, indent: 12 });
+    L.space(3);
+  }
+  L.field('Record hash', r.chain.recordHash, { mono: true });
+  L.field('Previous record hash', r.chain.prevHash, { mono: true });
+  if (r.imported) {
+    L.text(
+      `Imported from another vault on ${formatUtc(r.imported.at)}; originally record #${r.imported.originalSeq} with hash ${r.imported.originalRecordHash}.`,
+      { size: 8.5, color: GREY },
+    );
+  }
+}
+
+function compact(numbers: number[]): string {
+  return numbers.length > 12 ? `${numbers.slice(0, 12).join(', ')} … (${numbers.length})` : numbers.join(', ');
+}

@@ -1,0 +1,248 @@
+/**
+ * Helpers for the export tests and the benchmark only (never imported by production code): real
+ * PNG files, a vault seeded with varied and hostile records, and a file sink for Node.
+ */
+import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { deflateSync } from 'node:zlib';
+import type { EvidenceRecord } from '../model/evidence';
+import type { NewArtifact, NewRecord, Vault } from '../vault/api';
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** A real RGB PNG of the given size: a colour gradient, so every picture differs. */
+export function makePng(width: number, height: number, seed = 0): Uint8Array {
+  const raw = new Uint8Array((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0;
+    for (let x = 0; x < width; x++) {
+      raw[row + 1 + x * 3] = (x * 7 + seed * 31) & 0xff;
+      raw[row + 2 + x * 3] = (y * 5 + seed * 17) & 0xff;
+      raw[row + 3 + x * 3] = ((x + y) * 3 + seed * 11) & 0xff;
+    }
+  }
+  const ihdr = new Uint8Array(13);
+  const v = new DataView(ihdr.buffer);
+  v.setUint32(0, width);
+  v.setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', new Uint8Array(deflateSync(raw))),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+const enc = new TextEncoder();
+
+export function newRecord(overrides: Partial<NewRecord> & Pick<NewRecord, 'platform' | 'kind'>): NewRecord {
+  const text = overrides.text;
+  return {
+    formatVersion: 1,
+    pageUrl: `https://example.invalid/${overrides.platform}`,
+    capturedAt: '2026-11-20T10:00:00.000Z',
+    capturedAtOffset: '+01:00',
+    media: [],
+    content: {
+      kind: overrides.kind,
+      platform: overrides.platform,
+      ...(text !== undefined ? { text } : {}),
+      ...(overrides.author ? { author: overrides.author } : {}),
+      links: [],
+      media: [],
+      method: 'adapter',
+      warnings: [],
+    },
+    extraction: { method: 'adapter', adapter: `${overrides.platform}@1`, warnings: [] },
+    screenshot: { method: 'pixel', devicePixelRatio: 2 },
+    tool: { name: 'Holdfast', version: '0.1.0', browser: 'test', userAgent: 'vitest' },
+    reportRoutes: [],
+    ...overrides,
+  };
+}
+
+export function captureArtifacts(seed: number, html: string, extra: Record<string, unknown> = {}): NewArtifact[] {
+  return [
+    { role: 'screenshot', mediaType: 'image/png', filename: `shot-${seed}.png`, bytes: makePng(40 + seed, 30 + seed, seed) },
+    { role: 'html', mediaType: 'text/html;charset=utf-8', filename: `page-${seed}.html`, bytes: enc.encode(html) },
+    {
+      role: 'structured',
+      mediaType: 'application/json',
+      filename: `content-${seed}.json`,
+      bytes: enc.encode(`${JSON.stringify({ seed, ...extra }, null, 2)}\n`),
+    },
+  ];
+}
+
+export const HOSTILE_TEXT = '<script>alert("x")</script> & <img src=x onerror=alert(1)> "quoted" \'single\'';
+export const FORMULA_TEXT = '=HYPERLINK("http://evil.invalid","click me")';
+
+/**
+ * Seeds a vault with six captures on four platforms (unicode, emoji, hostile HTML, spreadsheet
+ * formulas, a DM thread) and one deleted record. Returns the live records, oldest first.
+ */
+export async function seedVault(vault: Vault): Promise<EvidenceRecord[]> {
+  const out: EvidenceRecord[] = [];
+  const add = async (r: NewRecord, a: NewArtifact[]) => {
+    const rec = await vault.addRecord(r, a);
+    out.push(rec);
+    return rec;
+  };
+  await add(
+    newRecord({
+      platform: 'x',
+      kind: 'post',
+      pageUrl: 'https://x.com/alice_harasser/status/1860000000000000001',
+      permalink: 'https://x.com/alice_harasser/status/1860000000000000001',
+      capturedAt: '2026-11-20T10:00:00.123Z',
+      itemTime: '2026-11-20T09:58:00.000Z',
+      author: { handle: 'alice_harasser', displayName: 'Alice 😈 Ünïcødé', accountId: '4401', accountIdSource: 'json-ld' },
+      text: `You will regret this 😡🔥 — ça va? ${HOSTILE_TEXT}`,
+    }),
+    captureArtifacts(1, `<article><p>${HOSTILE_TEXT}</p></article>`),
+  );
+  await add(
+    newRecord({
+      platform: 'x',
+      kind: 'reply',
+      pageUrl: 'https://x.com/alice_harasser/status/1860000000000000002',
+      permalink: 'https://x.com/alice_harasser/status/1860000000000000002',
+      capturedAt: '2026-11-21T11:30:00.000Z',
+      itemTime: '2026-11-21T08:00:00+02:00',
+      author: { handle: 'Alice_Harasser', displayName: 'Alice', accountId: '4401' },
+      text: FORMULA_TEXT,
+    }),
+    captureArtifacts(2, '<div>=HYPERLINK</div>'),
+  );
+  await add(
+    newRecord({
+      platform: 'instagram',
+      kind: 'comment',
+      pageUrl: 'https://www.instagram.com/p/ABCdef123/',
+      permalink: 'https://www.instagram.com/p/ABCdef123/c/17900000000000001/',
+      capturedAt: '2026-11-22T12:00:00.000Z',
+      itemTime: '2026-11-22T11:00:00.000Z',
+      author: { handle: 'bob.b', displayName: 'Боб Иванов' },
+      text: 'Я знаю, где ты живёшь. 我知道你住在哪里。 +1 -1 @everyone',
+    }),
+    captureArtifacts(3, '<p>Я знаю</p>'),
+  );
+  const toDelete = await add(
+    newRecord({
+      platform: 'facebook',
+      kind: 'post',
+      pageUrl: 'https://www.facebook.com/some.page/posts/1',
+      capturedAt: '2026-11-22T13:00:00.000Z',
+      author: { handle: 'some.page' },
+      text: 'to be deleted',
+    }),
+    captureArtifacts(4, '<p>deleted</p>'),
+  );
+  await add(
+    newRecord({
+      platform: 'messenger',
+      kind: 'dm-thread',
+      pageUrl: 'https://www.messenger.com/t/100000000000001',
+      permalink: 'https://www.messenger.com/t/100000000000001',
+      capturedAt: '2026-11-23T09:00:00.000Z',
+      author: { displayName: 'Carol C', accountId: '100000000000001', accountIdSource: 'conversation id' },
+      text: 'thread',
+      content: {
+        kind: 'dm-thread',
+        platform: 'messenger',
+        links: [],
+        media: [],
+        method: 'adapter',
+        warnings: ['Sender derived from bubble position.'],
+        participants: [{ displayName: 'Carol C', accountId: '100000000000001' }],
+        messages: [
+          {
+            kind: 'dm-message',
+            platform: 'messenger',
+            text: 'answer me',
+            itemTime: '2026-11-23T08:00:00.000Z',
+            direction: 'received',
+            author: { displayName: 'Carol C' },
+            links: [],
+            media: [],
+            method: 'adapter',
+            warnings: [],
+          },
+          {
+            kind: 'dm-message',
+            platform: 'messenger',
+            text: 'please stop',
+            itemTime: '2026-11-23T08:01:00.000Z',
+            direction: 'sent',
+            links: [],
+            media: [],
+            method: 'adapter',
+            warnings: [],
+          },
+        ],
+      },
+    }),
+    captureArtifacts(5, '<div>thread</div>'),
+  );
+  await add(
+    newRecord({
+      platform: 'x',
+      kind: 'profile',
+      pageUrl: 'https://x.com/alice_alt',
+      permalink: 'https://x.com/alice_alt',
+      capturedAt: '2026-11-24T10:00:00.000Z',
+      author: { handle: 'alice_alt', displayName: 'Alice (alt)', accountId: '9902', profileUrl: 'https://x.com/alice_alt' },
+      text: '@alice_alt bio: watching you',
+      content: {
+        kind: 'profile',
+        platform: 'x',
+        links: [],
+        media: [],
+        method: 'adapter',
+        warnings: [],
+        fields: { Bio: 'watching you', Joined: 'November 2026' },
+      },
+    }),
+    captureArtifacts(6, '<header>profile</header>'),
+  );
+  await vault.deleteRecord(toDelete.id, 'posted by mistake');
+  return out.filter((r) => r.id !== toDelete.id);
+}
+
+/** A WritableStream writing to a file (Node). Resolves `done` when the file is closed. */
+export function fileSink(path: string): WritableStream<Uint8Array> {
+  return Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>;
+}

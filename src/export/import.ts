@@ -1,0 +1,174 @@
+/**
+ * importBundle: restores records from an exported bundle into a vault. The whole bundle is
+ * verified first (verify.ts); anything wrong — damaged or truncated ZIP, unsafe names, zip bomb,
+ * oversized or invalid manifest, wrong hashes, unknown format, wrong or missing password — and
+ * nothing is written. Records whose id is already in the vault refuse the whole import too.
+ * Records keep their original capture times and hashes; a record that cannot continue this vault's
+ * chain exactly is re-linked by the vault, which keeps its original seq and hashes in `imported`.
+ * Pure: no DOM, no extension API.
+ */
+import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import type { Vault } from '../vault/api';
+import { inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
+import type { BundleSource } from './zip';
+
+/** The vault operation import needs (implemented by the vault in src/vault/vault.ts). */
+export interface ImportTarget extends Vault {
+  importRecord(original: EvidenceRecord, artifacts: { ref: ArtifactRef; bytes: Uint8Array }[], bundle?: string): Promise<EvidenceRecord>;
+}
+
+export interface ImportOptions extends Pick<VerifyBundleOptions, 'password' | 'limits' | 'hasher'> {
+  /** Called after each record is imported. */
+  onProgress?(done: number, total: number): void;
+  /** Called while the bundle is verified (bytes). */
+  onVerifyProgress?(done: number, total: number): void;
+}
+
+export type ImportRefusal =
+  | 'unreadable'
+  | 'unsafe'
+  | 'too-large'
+  | 'password'
+  | 'not-a-bundle'
+  | 'format'
+  | 'tampered'
+  | 'duplicate'
+  | 'no-import-support';
+
+export interface ImportResult {
+  status: 'imported' | 'refused' | 'partial';
+  /** Plain reason when refused or partial. */
+  reason?: string;
+  refusal?: ImportRefusal;
+  /** The verification of the bundle (always run first). */
+  report: BundleReport;
+  /** Records now in the vault, as stored (re-linked ones carry `imported`). */
+  imported: EvidenceRecord[];
+  /** How many of them had to be re-linked into this vault's chain. */
+  relinked: number;
+  /** Deleted records (tombstones) that could not be placed in this vault's chain. */
+  skipped: { seq: number; id: string; reason: string }[];
+}
+
+export function isImportTarget(vault: Vault): vault is ImportTarget {
+  return typeof (vault as Partial<ImportTarget>).importRecord === 'function';
+}
+
+export async function importBundle(vault: Vault, source: BundleSource, options: ImportOptions = {}): Promise<ImportResult> {
+  const opened = await inspectBundle(source, {
+    ...(options.password !== undefined && { password: options.password }),
+    ...(options.limits && { limits: options.limits }),
+    ...(options.hasher && { hasher: options.hasher }),
+    ...(options.onVerifyProgress && { onProgress: options.onVerifyProgress }),
+  });
+  const { report, manifest } = opened;
+  const refuse = (refusal: ImportRefusal, reason: string): ImportResult => ({
+    status: 'refused',
+    refusal,
+    reason,
+    report,
+    imported: [],
+    relinked: 0,
+    skipped: [],
+  });
+  if (!report.ok || !manifest) return refuse(refusalFor(report), reasonFor(report));
+  if (!isImportTarget(vault)) return refuse('no-import-support', 'This vault cannot import records.');
+
+  // Nothing is written until every record is known to be new here.
+  const records = manifest.records.map((r) => r.record).sort((a, b) => a.seq - b.seq);
+  const already: number[] = [];
+  for (const record of records) if (await vault.get(record.id)) already.push(record.seq);
+  if (already.length) {
+    return refuse(
+      'duplicate',
+      `${already.length === 1 ? 'Record' : 'Records'} #${already.join(', #')} of this bundle ${already.length === 1 ? 'is' : 'are'} already in your vault (this bundle, or part of it, was imported before). Nothing was imported.`,
+    );
+  }
+
+  // Plan: records that continue this vault's chain exactly are kept as they are; once one has to be
+  // re-linked, later ones are re-linked too. A deleted record cannot be re-linked (its hash can no
+  // longer be recomputed), so it is skipped and reported.
+  const newest = (await vault.list({ limit: 1, includeDeleted: true }))[0];
+  let head = newest ? { seq: newest.seq, hash: newest.chain.recordHash } : { seq: 0, hash: GENESIS_HASH };
+  let linked = true;
+  const plan: EvidenceRecord[] = [];
+  const skipped: ImportResult['skipped'] = [];
+  for (const record of records) {
+    const continues = linked && record.chain.prevHash === head.hash && record.seq === head.seq + 1;
+    if (continues) {
+      head = { seq: record.seq, hash: record.chain.recordHash };
+      plan.push(record);
+    } else if (record.deleted) {
+      skipped.push({ seq: record.seq, id: record.id, reason: 'A deleted record can only be restored in its original place in the chain.' });
+    } else {
+      linked = false;
+      plan.push(record);
+    }
+  }
+
+  const bundleLabel = `Holdfast export ${manifest.exportId} (${manifest.exportedAt})`;
+  const byId = new Map(manifest.records.map((r) => [r.record.id, r]));
+  const imported: EvidenceRecord[] = [];
+  let relinked = 0;
+  try {
+    for (const record of plan) {
+      const entry = byId.get(record.id)!;
+      const artifacts: { ref: ArtifactRef; bytes: Uint8Array }[] = [];
+      if (!record.deleted) {
+        for (const ref of record.artifacts) {
+          const path = entry.artifacts.find((a) => a.id === ref.id)!.path;
+          artifacts.push({ ref, bytes: await opened.read(path) });
+        }
+      }
+      const stored = await vault.importRecord(record, artifacts, bundleLabel);
+      if (stored.imported) relinked += 1;
+      imported.push(stored);
+      options.onProgress?.(imported.length, plan.length);
+    }
+  } catch (error) {
+    await logSummary(vault, manifest.exportId, imported.length, relinked, skipped.length, true);
+    return {
+      status: 'partial',
+      reason: `Stopped after ${imported.length} of ${plan.length} records: ${error instanceof Error ? error.message : String(error)}`,
+      report,
+      imported,
+      relinked,
+      skipped,
+    };
+  }
+  await logSummary(vault, manifest.exportId, imported.length, relinked, skipped.length, false);
+  return { status: 'imported', report, imported, relinked, skipped };
+}
+
+async function logSummary(vault: Vault, exportId: string, count: number, relinked: number, skipped: number, stopped: boolean) {
+  try {
+    await vault.logCustody(
+      'imported',
+      undefined,
+      `bundle ${exportId}: ${count} record(s) imported${relinked ? `, ${relinked} re-linked` : ''}${skipped ? `, ${skipped} deleted record(s) skipped` : ''}${stopped ? ', stopped early' : ''}`,
+    );
+  } catch {
+    // The records themselves carry their own 'imported' custody entries.
+  }
+}
+
+function refusalFor(report: BundleReport): ImportRefusal {
+  const codes = new Set(report.problems.map((p) => p.code));
+  if (codes.has('unreadable')) return 'unreadable';
+  if (codes.has('unsafe-path')) return 'unsafe';
+  if (codes.has('too-large')) return 'too-large';
+  if (codes.has('password-required') || codes.has('password-wrong')) return 'password';
+  if (codes.has('manifest-missing') || codes.has('manifest-invalid')) return 'not-a-bundle';
+  if (codes.has('format-unknown')) return 'format';
+  return 'tampered';
+}
+
+function reasonFor(report: BundleReport): string {
+  const first = report.problems.slice(0, 3).map((p) => p.message);
+  const more = report.problems.length > 3 ? ` (and ${report.problems.length - 3} more problems)` : '';
+  const lead =
+    refusalFor(report) === 'tampered'
+      ? 'This bundle does not verify, so nothing was imported: '
+      : 'This file cannot be imported, so nothing was imported: ';
+  return `${lead}${first.join(' ')}${more}`;
+}

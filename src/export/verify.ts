@@ -1,0 +1,727 @@
+/**
+ * verifyBundle: checks an exported bundle end to end and says exactly what is missing, added or
+ * changed. Pure (zip.js + WebCrypto + the vault's pure hashing); runs in an extension page and in
+ * Node (bin/holdfast-verify.mjs).
+ *
+ * Checks, in order:
+ *  1. The ZIP can be read; no entry name escapes the folder; declared sizes and compression ratios
+ *     are within limits (checked before anything is inflated, and counted again while inflating).
+ *  2. The password opens it (when encrypted).
+ *  3. manifest.json is JSON, of a known format version, and matches docs/export-format.schema.json.
+ *  4. Every file's SHA-256 against SHA256SUMS; files listed but absent = missing; present but not
+ *     listed (or not known to the manifest) = added.
+ *  5. Every artifact against the hash and size its record carries (the record hash covers them).
+ *  6. Every record's recordHash recomputed; records in chain order; the chain of prevHash links
+ *     from the genesis to the head; each record matches its place in the chain.
+ *  7. The custody log's own chain, its head, and that its last entry records this export.
+ */
+import {
+  type Entry,
+  ERR_ENCRYPTED,
+  ERR_INVALID_PASSWORD,
+  type FileEntry,
+  ZipReader,
+} from '@zip.js/zip.js';
+import schemaJson from '../../docs/export-format.schema.json';
+import type { EvidenceRecord } from '../model/evidence';
+import type { CustodyEvent } from '../vault/api';
+import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, TOP_LEVEL_FILES } from './format';
+import { type JsonSchema, validateSchema } from './json-schema';
+import { unsafePathReason } from './names';
+import { createSha256, type HasherFactory } from './sha256';
+import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
+
+const MANIFEST_SCHEMA = schemaJson as unknown as JsonSchema;
+
+export interface VerifyLimits {
+  /** Largest bundle accepted from a stream (a Blob or file is read in place). */
+  maxBundleBytes: number;
+  /** Sum of all files' uncompressed sizes. */
+  maxTotalBytes: number;
+  /** Largest single file, uncompressed. */
+  maxEntryBytes: number;
+  maxEntries: number;
+  /** Largest uncompressed/compressed ratio of a file bigger than `ratioMinBytes`. */
+  maxRatio: number;
+  ratioMinBytes: number;
+  maxManifestBytes: number;
+  /** SHA256SUMS and custody-log.jsonl. */
+  maxListBytes: number;
+}
+
+export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
+  maxBundleBytes: 16 * 1024 ** 3,
+  maxTotalBytes: 16 * 1024 ** 3,
+  maxEntryBytes: 2 * 1024 ** 3,
+  maxEntries: 500_000,
+  maxRatio: 200,
+  ratioMinBytes: 1024 * 1024,
+  maxManifestBytes: 64 * 1024 * 1024,
+  maxListBytes: 64 * 1024 * 1024,
+};
+
+export interface VerifyBundleOptions {
+  password?: string;
+  limits?: Partial<VerifyLimits>;
+  /** Streaming SHA-256 for files too large to hash in one piece (the CLI passes node:crypto). */
+  hasher?: HasherFactory;
+  /** Bytes checked so far out of the total uncompressed size. */
+  onProgress?(done: number, total: number): void;
+}
+
+export type BundleProblemCode =
+  | 'unreadable' // not a ZIP, truncated, or ambiguous (e.g. two files with one name)
+  | 'unsafe-path' // a name that would escape the folder when unpacked
+  | 'too-large' // size, entry-count or compression-ratio limits (zip bomb)
+  | 'password-required'
+  | 'password-wrong'
+  | 'manifest-missing'
+  | 'manifest-invalid'
+  | 'format-unknown'
+  | 'sums-missing'
+  | 'sums-invalid'
+  | 'file-missing'
+  | 'file-added'
+  | 'file-changed'
+  | 'file-corrupt'
+  | 'artifact-missing'
+  | 'artifact-hash'
+  | 'artifact-size'
+  | 'record-hash'
+  | 'record-order'
+  | 'record-duplicate'
+  | 'chain-break'
+  | 'head-mismatch'
+  | 'custody-break';
+
+export interface BundleProblem {
+  code: BundleProblemCode;
+  path?: string;
+  seq?: number;
+  recordId?: string;
+  artifactId?: string;
+  message: string;
+}
+
+export interface BundleReport {
+  ok: boolean;
+  /** True when checking stopped early (unreadable, wrong password, limits, unusable manifest). */
+  fatal: boolean;
+  format?: string;
+  formatVersion?: number;
+  exportId?: string;
+  exportedAt?: string;
+  exportedBy?: string;
+  toolVersion?: string;
+  encrypted: boolean;
+  records: number;
+  deleted: number;
+  artifacts: number;
+  files: number;
+  bytes: number;
+  missing: string[];
+  added: string[];
+  changed: string[];
+  problems: BundleProblem[];
+  checkedAt: string;
+}
+
+/** What import needs beyond the report: the manifest and a way to read each file. */
+export interface OpenedBundle {
+  report: BundleReport;
+  manifest?: Manifest;
+  /** Reads one file's bytes (limits and password applied). */
+  read(path: string): Promise<Uint8Array>;
+}
+
+export async function verifyBundle(source: BundleSource, options: VerifyBundleOptions = {}): Promise<BundleReport> {
+  return (await inspectBundle(source, options)).report;
+}
+
+class LimitError extends Error {}
+
+/** Verifies and keeps the bundle open for reading (used by importBundle). */
+export async function inspectBundle(source: BundleSource, options: VerifyBundleOptions = {}): Promise<OpenedBundle> {
+  const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits };
+  const problems: BundleProblem[] = [];
+  const missing = new Set<string>();
+  const added = new Set<string>();
+  const changed = new Set<string>();
+  const report: BundleReport = {
+    ok: false,
+    fatal: false,
+    encrypted: false,
+    records: 0,
+    deleted: 0,
+    artifacts: 0,
+    files: 0,
+    bytes: 0,
+    missing: [],
+    added: [],
+    changed: [],
+    problems,
+    checkedAt: new Date().toISOString(),
+  };
+  const byPath = new Map<string, FileEntry>();
+  const password = options.password ? options.password : undefined;
+
+  const readEntry = async (entry: FileEntry, onChunk: (chunk: Uint8Array) => void, cap: number): Promise<void> => {
+    let count = 0;
+    const limit = Math.min(entry.uncompressedSize, cap);
+    await entry.getData(
+      new WritableStream<Uint8Array>({
+        write(chunk) {
+          count += chunk.byteLength;
+          // More bytes than declared, or than allowed: stop inflating now (zip bomb).
+          if (count > limit) throw new LimitError(`${entry.filename} inflates to more than ${limit} bytes`);
+          onChunk(chunk);
+        },
+      }),
+      { ...ZIP_WORKER_OPTIONS, ...(password ? { password } : {}), checkCrc32: true },
+    );
+  };
+  const readAll = async (entry: FileEntry, cap: number): Promise<Uint8Array> => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    await readEntry(entry, (c) => {
+      chunks.push(c);
+      size += c.byteLength;
+    }, cap);
+    return concat(chunks, size);
+  };
+  const opened: OpenedBundle = {
+    report,
+    async read(path) {
+      const entry = byPath.get(path);
+      if (!entry) throw new Error(`${path} is not in the bundle`);
+      return readAll(entry, limits.maxEntryBytes);
+    },
+  };
+  const finish = (fatal: boolean): OpenedBundle => {
+    report.fatal = fatal;
+    report.missing = [...missing].sort();
+    report.added = [...added].sort();
+    report.changed = [...changed].sort();
+    report.ok = !fatal && problems.length === 0;
+    return opened;
+  };
+  const fatal = (code: BundleProblemCode, message: string, path?: string): OpenedBundle => {
+    problems.push({ code, message, ...(path !== undefined && { path }) });
+    return finish(true);
+  };
+
+  // 1. Open the ZIP and look at its directory.
+  let entries: Entry[];
+  try {
+    const reader = await readerFor(source, limits.maxBundleBytes);
+    const zip = new ZipReader(reader, { ...ZIP_WORKER_OPTIONS, strictness: 'strict', filenameValidation: 'tolerant' });
+    entries = await zip.getEntries();
+  } catch (error) {
+    if (error instanceof BundleReadError && error.code === 'too-large') return fatal('too-large', error.message);
+    return fatal('unreadable', `The file is not a readable ZIP bundle (it may be damaged or incomplete): ${errorText(error)}.`);
+  }
+  const files = entries.filter((e): e is FileEntry => !e.directory);
+  report.files = files.length;
+  if (files.length > limits.maxEntries) {
+    return fatal('too-large', `The bundle holds ${files.length} files, more than the ${limits.maxEntries} allowed.`);
+  }
+  let declaredTotal = 0;
+  for (const entry of files) {
+    const reason = unsafePathReason(entry.filename);
+    if (reason) {
+      problems.push({ code: 'unsafe-path', path: entry.filename, message: `"${entry.filename}" is not a safe name: ${reason}.` });
+      added.add(entry.filename);
+      continue;
+    }
+    if (byPath.has(entry.filename)) {
+      return fatal('unreadable', `The bundle holds two files named "${entry.filename}".`, entry.filename);
+    }
+    byPath.set(entry.filename, entry);
+    declaredTotal += entry.uncompressedSize;
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      return fatal('too-large', `"${entry.filename}" would unpack to ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed.`, entry.filename);
+    }
+    if (
+      entry.uncompressedSize > limits.ratioMinBytes &&
+      entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)
+    ) {
+      return fatal(
+        'too-large',
+        `"${entry.filename}" is compressed ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))} to 1, more than a real bundle is (a "zip bomb" would be).`,
+        entry.filename,
+      );
+    }
+  }
+  if (declaredTotal > limits.maxTotalBytes) {
+    return fatal('too-large', `The bundle would unpack to ${declaredTotal} bytes, more than the ${limits.maxTotalBytes} allowed.`);
+  }
+  report.bytes = declaredTotal;
+  report.encrypted = files.some((e) => e.encrypted);
+
+  // 2. Password.
+  if (report.encrypted && !password) {
+    return fatal('password-required', 'This bundle is encrypted. Enter the password it was exported with.');
+  }
+
+  // 3. Manifest.
+  const manifestEntry = byPath.get(FILES.manifest);
+  if (!manifestEntry) return fatal('manifest-missing', 'manifest.json is missing, so the bundle cannot be checked.', FILES.manifest);
+  if (manifestEntry.uncompressedSize > limits.maxManifestBytes) {
+    return fatal('too-large', `manifest.json is ${manifestEntry.uncompressedSize} bytes, more than the ${limits.maxManifestBytes} allowed.`, FILES.manifest);
+  }
+  const actual = new Map<string, { sha256: string; size: number }>();
+  let manifestBytes: Uint8Array;
+  try {
+    manifestBytes = await readAll(manifestEntry, limits.maxManifestBytes);
+  } catch (error) {
+    if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
+    if (error instanceof LimitError) return fatal('too-large', `manifest.json unpacks to more than it declares: ${error.message}.`, FILES.manifest);
+    return fatal('manifest-invalid', `manifest.json cannot be read: ${errorText(error)}.`, FILES.manifest);
+  }
+  actual.set(FILES.manifest, { sha256: await digestHex(manifestBytes), size: manifestBytes.byteLength });
+  let manifestValue: unknown;
+  try {
+    manifestValue = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    return fatal('manifest-invalid', 'manifest.json is not valid JSON.', FILES.manifest);
+  }
+  manifestBytes = new Uint8Array(0);
+  const head = manifestValue as Partial<Manifest> | null;
+  if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT) {
+    return fatal('format-unknown', 'manifest.json does not describe a Holdfast evidence bundle.', FILES.manifest);
+  }
+  if (head.formatVersion !== BUNDLE_FORMAT_VERSION) {
+    return fatal(
+      'format-unknown',
+      `This bundle uses format version ${String(head.formatVersion)}, which this version of Holdfast does not know (it reads version ${BUNDLE_FORMAT_VERSION}).`,
+      FILES.manifest,
+    );
+  }
+  const schemaErrors = validateSchema(MANIFEST_SCHEMA, manifestValue, 10);
+  if (schemaErrors.length) {
+    return fatal(
+      'manifest-invalid',
+      `manifest.json does not have the expected structure: ${schemaErrors.map((e) => `${e.path} ${e.message}`).join('; ')}.`,
+      FILES.manifest,
+    );
+  }
+  const manifest = manifestValue as Manifest;
+  opened.manifest = manifest;
+  report.format = manifest.format;
+  report.formatVersion = manifest.formatVersion;
+  report.exportId = manifest.exportId;
+  report.exportedAt = manifest.exportedAt;
+  if (manifest.exportedBy !== undefined) report.exportedBy = manifest.exportedBy;
+  report.toolVersion = manifest.tool.version;
+  report.records = manifest.records.length;
+  report.deleted = manifest.records.filter((r) => r.record.deleted).length;
+
+  // 4. SHA256SUMS.
+  const sums = new Map<string, string>();
+  const sumsEntry = byPath.get(FILES.sums);
+  if (!sumsEntry) {
+    problems.push({ code: 'sums-missing', path: FILES.sums, message: 'SHA256SUMS is missing: the files cannot be checked against it.' });
+    missing.add(FILES.sums);
+  } else {
+    try {
+      const bytes = await readAll(sumsEntry, limits.maxListBytes);
+      actual.set(FILES.sums, { sha256: await digestHex(bytes), size: bytes.byteLength });
+      parseSums(new TextDecoder().decode(bytes), sums, problems);
+    } catch (error) {
+      if (error instanceof LimitError) return fatal('too-large', `SHA256SUMS is larger than allowed: ${error.message}.`, FILES.sums);
+      problems.push({ code: 'file-corrupt', path: FILES.sums, message: `SHA256SUMS cannot be read: ${errorText(error)}.` });
+    }
+  }
+
+  // 5. What each artifact must be, from the records themselves (covered by the record hashes).
+  interface Expected {
+    sha256: string;
+    size: number;
+    seq: number;
+    recordId: string;
+    artifactId: string;
+  }
+  const expected = new Map<string, Expected>();
+  for (const { record, artifacts } of manifest.records) {
+    const listed = new Map(artifacts.map((a) => [a.id, a]));
+    if (record.deleted) continue;
+    for (const ref of record.artifacts) {
+      const entry = listed.get(ref.id);
+      if (!entry) {
+        problems.push({
+          code: 'artifact-missing',
+          seq: record.seq,
+          recordId: record.id,
+          artifactId: ref.id,
+          message: `The file "${ref.filename}" of record #${record.seq} is not listed in manifest.json.`,
+        });
+        continue;
+      }
+      if (entry.sha256 !== ref.sha256 || entry.size !== ref.size) {
+        problems.push({
+          code: 'artifact-hash',
+          path: entry.path,
+          seq: record.seq,
+          recordId: record.id,
+          artifactId: ref.id,
+          message: `manifest.json lists ${entry.path} with a hash or size different from what record #${record.seq} recorded at capture.`,
+        });
+        changed.add(entry.path);
+      }
+      expected.set(entry.path, { sha256: ref.sha256, size: ref.size, seq: record.seq, recordId: record.id, artifactId: ref.id });
+    }
+    for (const a of artifacts) {
+      if (!record.artifacts.some((ref) => ref.id === a.id)) {
+        problems.push({
+          code: 'file-added',
+          path: a.path,
+          seq: record.seq,
+          recordId: record.id,
+          message: `manifest.json lists ${a.path} under record #${record.seq}, but the record itself has no such file.`,
+        });
+        added.add(a.path);
+      }
+    }
+  }
+  report.artifacts = expected.size;
+  const known = new Set<string>([FILES.manifest, FILES.sums, ...manifest.files, ...expected.keys()]);
+
+  // 6. Hash every file once.
+  let doneBytes = manifestEntry.uncompressedSize + (sumsEntry?.uncompressedSize ?? 0);
+  let custodyText: string | undefined;
+  const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
+  for (const [path, entry] of byPath) {
+    if (path === FILES.manifest || path === FILES.sums) continue;
+    if (manifest.encrypted && !entry.encrypted) {
+      problems.push({ code: 'file-changed', path, message: `${path} is not encrypted like the rest of the bundle: it was added or replaced.` });
+      changed.add(path);
+    }
+    try {
+      if (path === FILES.custody) {
+        const bytes = await readAll(entry, limits.maxListBytes);
+        actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
+        custodyText = new TextDecoder().decode(bytes);
+      } else if (entry.uncompressedSize <= bufferLimit) {
+        const bytes = await readAll(entry, limits.maxEntryBytes);
+        actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
+      } else {
+        const hasher = (options.hasher ?? createSha256)();
+        let size = 0;
+        await readEntry(entry, (chunk) => {
+          hasher.update(chunk);
+          size += chunk.byteLength;
+        }, limits.maxEntryBytes);
+        actual.set(path, { sha256: hasher.digestHex(), size });
+      }
+    } catch (error) {
+      if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
+      if (error instanceof LimitError) return fatal('too-large', `A file unpacks to more than it declares (${error.message}): refused as a possible zip bomb.`, path);
+      problems.push({ code: 'file-corrupt', path, message: `${path} is damaged and cannot be read: ${errorText(error)}.` });
+      changed.add(path);
+    }
+    doneBytes += entry.uncompressedSize;
+    options.onProgress?.(doneBytes, declaredTotal);
+  }
+
+  // 7. Compare files with SHA256SUMS and the manifest.
+  for (const [path, got] of actual) {
+    if (path !== FILES.sums && sumsEntry) {
+      const listedHash = sums.get(path);
+      if (listedHash === undefined) {
+        problems.push({ code: 'file-added', path, message: `${path} is in the bundle but not listed in SHA256SUMS: it was added.` });
+        added.add(path);
+      } else if (listedHash !== got.sha256) {
+        problems.push({ code: 'file-changed', path, message: `${path} does not match its hash in SHA256SUMS: it was changed.` });
+        changed.add(path);
+      }
+    }
+    const exp = expected.get(path);
+    if (exp) {
+      const where = { path, seq: exp.seq, recordId: exp.recordId, artifactId: exp.artifactId };
+      if (got.size !== exp.size) {
+        problems.push({ code: 'artifact-size', ...where, message: `${path} (record #${exp.seq}) has ${got.size} bytes, but ${exp.size} were captured.` });
+        changed.add(path);
+      } else if (got.sha256 !== exp.sha256) {
+        problems.push({ code: 'artifact-hash', ...where, message: `${path} (record #${exp.seq}) does not match the hash recorded at capture: it was changed.` });
+        changed.add(path);
+      }
+    } else if (!known.has(path) && !added.has(path)) {
+      problems.push({ code: 'file-added', path, message: `${path} is in the bundle but manifest.json does not know it: it was added.` });
+      added.add(path);
+    }
+  }
+  for (const path of sums.keys()) {
+    if (!byPath.has(path) && !expected.has(path)) {
+      problems.push({ code: 'file-missing', path, message: `${path} is listed in SHA256SUMS but missing from the bundle.` });
+      missing.add(path);
+    }
+  }
+  for (const [path, exp] of expected) {
+    if (!byPath.has(path)) {
+      problems.push({
+        code: 'artifact-missing',
+        path,
+        seq: exp.seq,
+        recordId: exp.recordId,
+        artifactId: exp.artifactId,
+        message: `${path} (a file of record #${exp.seq}) is missing from the bundle.`,
+      });
+      missing.add(path);
+    }
+  }
+  for (const path of manifest.files) {
+    if (!byPath.has(path) && !sums.has(path)) {
+      problems.push({ code: 'file-missing', path, message: `${path} is missing from the bundle.` });
+      missing.add(path);
+    }
+  }
+
+  // 8. Records and the chain.
+  await checkRecords(manifest, problems);
+
+  // 9. Custody log.
+  if (custodyText !== undefined) await checkCustody(custodyText, manifest, problems);
+  else if (!missing.has(FILES.custody)) {
+    problems.push({ code: 'file-missing', path: FILES.custody, message: 'custody-log.jsonl is missing from the bundle.' });
+    missing.add(FILES.custody);
+  }
+
+  return finish(false);
+}
+
+function parseSums(text: string, sums: Map<string, string>, problems: BundleProblem[]): void {
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (line === '' && i === lines.length - 1) return;
+    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ''));
+    if (!m) {
+      problems.push({ code: 'sums-invalid', path: FILES.sums, message: `SHA256SUMS line ${i + 1} is not "<hash>  <file>".` });
+      return;
+    }
+    const path = m[2]!;
+    if (sums.has(path)) {
+      problems.push({ code: 'sums-invalid', path: FILES.sums, message: `SHA256SUMS lists ${path} twice.` });
+      return;
+    }
+    sums.set(path, m[1]!.toLowerCase());
+  });
+}
+
+async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Promise<void> {
+  const GENESIS = manifest.chain.genesis;
+  // Chain order and links.
+  const chain = manifest.chain.records;
+  const bySeq = new Map<number, (typeof chain)[number]>();
+  chain.forEach((entry, i) => {
+    if (entry.seq !== i + 1) {
+      problems.push({
+        code: 'chain-break',
+        seq: entry.seq,
+        recordId: entry.id,
+        message: `The chain in manifest.json is out of order or has a gap: position ${i + 1} holds record #${entry.seq}.`,
+      });
+    }
+    bySeq.set(entry.seq, entry);
+    const prev = i === 0 ? GENESIS : chain[i - 1]!.recordHash;
+    if (entry.prevHash !== prev) {
+      problems.push({
+        code: 'chain-break',
+        seq: entry.seq,
+        recordId: entry.id,
+        message:
+          i === 0
+            ? `Record #${entry.seq} should start the chain but points to an earlier record.`
+            : `Record #${entry.seq} does not link to the record before it (#${chain[i - 1]!.seq}): records were reordered, removed or edited.`,
+      });
+    }
+  });
+  const last = chain.at(-1);
+  const headSeq = last?.seq ?? 0;
+  const headHash = last?.recordHash ?? GENESIS;
+  if (manifest.chain.head.seq !== headSeq || manifest.chain.head.hash !== headHash) {
+    problems.push({
+      code: 'head-mismatch',
+      seq: manifest.chain.head.seq,
+      message: `The chain should end at record #${manifest.chain.head.seq}, but its last record is #${headSeq}: records were removed or added.`,
+    });
+  }
+
+  // Each record: order, uniqueness, own hash, place in the chain.
+  const ids = new Set<string>();
+  let prevSeq = 0;
+  for (const { record } of manifest.records) {
+    const label = `Record #${record.seq} (${record.id})`;
+    const where = { seq: record.seq, recordId: record.id };
+    if (ids.has(record.id)) {
+      problems.push({ code: 'record-duplicate', ...where, message: `${label} appears twice in manifest.json.` });
+      continue;
+    }
+    ids.add(record.id);
+    if (record.seq <= prevSeq) {
+      problems.push({
+        code: 'record-order',
+        ...where,
+        message: `Records in manifest.json are out of chain order: #${record.seq} comes after #${prevSeq}.`,
+      });
+    }
+    prevSeq = Math.max(prevSeq, record.seq);
+    if (!record.deleted) {
+      let hash: string | undefined;
+      try {
+        hash = await computeRecordHash(record as EvidenceRecord);
+      } catch {
+        hash = undefined;
+      }
+      if (hash !== record.chain.recordHash) {
+        problems.push({ code: 'record-hash', ...where, message: `${label} does not match its own hash: its content was changed after capture.` });
+      }
+    }
+    const link = bySeq.get(record.seq);
+    if (!link) {
+      problems.push({ code: 'chain-break', ...where, message: `${label} is not in the vault's chain listed in manifest.json.` });
+    } else if (link.id !== record.id || link.recordHash !== record.chain.recordHash || link.prevHash !== record.chain.prevHash) {
+      problems.push({
+        code: 'chain-break',
+        ...where,
+        message: `${label} does not match position #${record.seq} of the chain: it was replaced or edited.`,
+      });
+    } else if (Boolean(link.deleted) !== Boolean(record.deleted)) {
+      problems.push({ code: 'chain-break', ...where, message: `${label} is marked deleted in one place and not in the other.` });
+    }
+  }
+}
+
+const CUSTODY_ACTIONS = new Set(['captured', 'viewed', 'exported', 'deleted', 'imported', 'verified']);
+
+async function checkCustody(text: string, manifest: Manifest, problems: BundleProblem[]): Promise<void> {
+  const path = FILES.custody;
+  const events: CustodyEvent[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' && i === lines.length - 1) break;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not JSON.` });
+      return;
+    }
+    const e = value as CustodyEvent;
+    if (
+      !e ||
+      typeof e !== 'object' ||
+      !Number.isInteger(e.seq) ||
+      typeof e.at !== 'string' ||
+      !CUSTODY_ACTIONS.has(e.action) ||
+      !/^[0-9a-f]{64}$/.test(String(e.prevHash)) ||
+      !/^[0-9a-f]{64}$/.test(String(e.hash))
+    ) {
+      problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not a custody entry.` });
+      return;
+    }
+    events.push(e);
+  }
+  let prev: CustodyEvent | undefined;
+  for (const event of events) {
+    const expectedSeq = (prev?.seq ?? 0) + 1;
+    if (event.seq !== expectedSeq) {
+      problems.push({ code: 'custody-break', path, seq: event.seq, message: `Custody log entry #${expectedSeq} is missing or out of order (found #${event.seq}).` });
+    }
+    let hash: string | undefined;
+    try {
+      hash = await computeCustodyHash(event);
+    } catch {
+      hash = undefined;
+    }
+    if (hash !== event.hash) {
+      problems.push({ code: 'custody-break', path, seq: event.seq, message: `Custody log entry #${event.seq} (${event.action}) does not match its hash: it was changed.` });
+    }
+    const expectedPrev = prev ? prev.hash : manifest.chain.genesis;
+    if (event.prevHash !== expectedPrev) {
+      problems.push({ code: 'custody-break', path, seq: event.seq, message: `Custody log entry #${event.seq} does not link to the entry before it.` });
+    }
+    prev = event;
+  }
+  const last = events.at(-1);
+  if (events.length !== manifest.custody.events || !last || last.seq !== manifest.custody.head.seq || last.hash !== manifest.custody.head.hash) {
+    problems.push({
+      code: 'custody-break',
+      path,
+      message: `The custody log should end at entry #${manifest.custody.head.seq} (${manifest.custody.events} entries) but has ${events.length}, ending at #${last?.seq ?? 0}: entries were removed or added.`,
+    });
+  }
+  if (!last || last.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
+    problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
+  }
+  const logged = new Set(events.filter((e) => e.action === 'captured' || e.action === 'imported').map((e) => e.recordId));
+  for (const { record } of manifest.records) {
+    if (!logged.has(record.id)) {
+      problems.push({
+        code: 'custody-break',
+        path,
+        seq: record.seq,
+        recordId: record.id,
+        message: `The custody log has no capture or import entry for record #${record.seq}.`,
+      });
+    }
+  }
+}
+
+function isPasswordError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return message === ERR_INVALID_PASSWORD || message === ERR_ENCRYPTED;
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+async function digestHex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  let hex = '';
+  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** A plain-language report, for the command line and for copying from the extension. */
+export function formatBundleReport(report: BundleReport): string {
+  const lines: string[] = ['Holdfast evidence bundle check', ''];
+  if (report.exportId) {
+    lines.push(`Export id:      ${report.exportId}`);
+    lines.push(`Exported at:    ${report.exportedAt} (UTC)${report.exportedBy ? ` by ${report.exportedBy}` : ''}`);
+    lines.push(`Made with:      Holdfast ${report.toolVersion}, format ${report.format} v${report.formatVersion}`);
+  }
+  lines.push(`Encrypted:      ${report.encrypted ? 'yes' : 'no'}`);
+  lines.push(`Records:        ${report.records} (deleted: ${report.deleted})`);
+  lines.push(`Captured files: ${report.artifacts}`);
+  lines.push(`Files in ZIP:   ${report.files}`);
+  lines.push('');
+  if (report.ok) {
+    lines.push('Every file matches SHA256SUMS and the hashes recorded at capture; every record matches its hash;');
+    lines.push('the chain of records and the custody log are complete and in order.');
+    lines.push('');
+    lines.push('RESULT: OK');
+    return `${lines.join('\n')}\n`;
+  }
+  if (report.missing.length) lines.push(`Missing (${report.missing.length}):`, ...report.missing.map((p) => `  - ${p}`), '');
+  if (report.added.length) lines.push(`Added (${report.added.length}):`, ...report.added.map((p) => `  + ${p}`), '');
+  if (report.changed.length) lines.push(`Changed (${report.changed.length}):`, ...report.changed.map((p) => `  * ${p}`), '');
+  lines.push(`Problems (${report.problems.length}):`);
+  for (const p of report.problems) lines.push(`  [${p.code}] ${p.message}`);
+  lines.push('');
+  lines.push(report.fatal ? 'RESULT: NOT CHECKED — the bundle could not be checked completely (see above).' : 'RESULT: PROBLEMS FOUND');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,280 @@
+/**
+ * Every query the X adapter makes, in one table. adapter.ts takes all its CSS from here.
+ *
+ * | name                  | css                                                              | stability | proving fixtures (test/replicas/x.com/)        |
+ * |-----------------------|------------------------------------------------------------------|-----------|-----------------------------------------------|
+ * | cell                  | [data-testid="cellInnerDiv"]                                     | high      | home, status, profile, profile-es, dm-legacy   |
+ * | post                  | article[data-testid="tweet"]                                     | high      | home, status, profile, profile-es              |
+ * | promoted              | [data-testid="placementTracking"]                                | high      | home                                           |
+ * | userName              | [data-testid="User-Name"]                                        | high      | home, status, profile, profile-es              |
+ * | postText              | [data-testid="tweetText"]                                        | high      | home, status, profile, profile-es, dm-legacy   |
+ * | time                  | time[datetime]                                                   | high      | all                                            |
+ * | link                  | a[href]                                                          | high      | all                                            |
+ * | quotedBlock           | div[role="link"]                                                 | medium    | home                                           |
+ * | photo                 | [data-testid="tweetPhoto"] img                                   | high      | home, status, profile-es                       |
+ * | video                 | [data-testid="videoPlayer"] video                                | high      | profile                                        |
+ * | image                 | img                                                              | high      | dm-legacy, dm-chat                             |
+ * | avatarContainer       | [data-testid^="UserAvatar-Container-"]                           | high      | all                                            |
+ * | profileName           | [data-testid="UserName"]                                         | high      | profile, profile-es                            |
+ * | profileBio            | [data-testid="UserDescription"]                                  | high      | profile, profile-es                            |
+ * | profileLocation       | [data-testid="UserLocation"]                                     | high      | profile, profile-es                            |
+ * | profileUrl            | [data-testid="UserUrl"]                                          | high      | profile, profile-es                            |
+ * | profileJoinDate       | [data-testid="UserJoinDate"]                                     | high      | profile, profile-es                            |
+ * | profileSchema         | script[type="application/ld+json"][data-testid="UserProfileSchema-test"] | high | profile, profile-es                    |
+ * | profileBanner         | img[src*="/profile_banners/"]                                    | high      | profile, profile-es                            |
+ * | followingLink         | a[href$="/following"]                                            | high      | profile, profile-es                            |
+ * | followersLink         | a[href$="/followers"], a[href$="/verified_followers"]            | high      | profile, profile-es                            |
+ * | followButton          | [data-testid$="-follow"], [data-testid$="-unfollow"]             | high      | home, profile, profile-es                      |
+ * | userCell              | [data-testid="UserCell"]                                         | high      | home, status, profile, profile-es              |
+ * | primaryColumn         | [data-testid="primaryColumn"]                                    | high      | home, status, profile, profile-es, dm-legacy   |
+ * | viewerProfileLink     | a[data-testid="AppTabBar_Profile_Link"]                          | high      | all                                            |
+ * | viewerAccountSwitcher | [data-testid="SideNav_AccountSwitcher_Button"]                   | high      | all                                            |
+ * | inlineScript          | script:not([src])                                                | medium    | all                                            |
+ * | dmLegacyThread        | [data-testid="DmActivityContainer"]                              | medium    | dm-legacy                                      |
+ * | dmLegacyMessage       | [data-testid="messageEntry"]                                     | medium    | dm-legacy                                      |
+ * | dmLegacyInboxRow      | [data-testid="conversation"]                                     | medium    | dm-legacy                                      |
+ * | dmChatContainer       | [data-testid="dm-container"]                                     | medium    | dm-chat                                        |
+ * | dmChatHeader          | [data-testid="dm-conversation-header"]                           | medium    | dm-chat                                        |
+ * | dmChatList            | [data-testid="dm-message-list"]                                  | medium    | dm-chat                                        |
+ * | dmChatMessage         | [data-testid="dm-message-list"] [data-testid^="message-"]        | medium    | dm-chat                                        |
+ * | dmChatMessageText     | [data-testid^="message-text-"]                                   | medium    | dm-chat                                        |
+ * | dmChatInboxRow        | [data-testid^="dm-conversation-item-"]                           | medium    | dm-chat                                        |
+ *
+ * Notes
+ * - Stable hooks only: data-testid, role, element + attribute shapes, URL shapes. Generated classes (`css-175oi2r`,
+ *   `r-18u37iz`) and Tailwind utilities (`justify-end`) are never queried; DM alignment is read from the computed
+ *   style of the message row, not from class names.
+ * - In the newer Chat layout `dm-conversation-item-<a>:<b>` are the rows of the inbox list (one per conversation),
+ *   not messages; a message is `[data-testid="message-<uuid>"]` (with `data-dm-message-row`) and its text is in
+ *   `[data-testid="message-text-<uuid>"]`. `dmChatMessage` also matches `message-text-…`; the adapter filters those out.
+ * - `quotedBlock`: X draws a quoted post as a `div[role=link]` inside the article; the adapter also finds it
+ *   structurally (the block holding the article's second User-Name) when the role is missing.
+ * - `inlineScript`: the page's initial state carries `session.user_id`, the signed-in viewer's numeric id, used only
+ *   to tell the viewer apart (DM direction, conversation id) and never as the id of anyone else.
+ */
+import type { SelectorRegistry } from '../types';
+
+const ALL = ['home.html', 'status.html', 'profile.html', 'profile-es.html', 'dm-legacy.html', 'dm-chat.html'];
+const TIMELINES = ['home.html', 'status.html', 'profile.html', 'profile-es.html'];
+const PROFILES = ['profile.html', 'profile-es.html'];
+
+export const selectors = {
+  cell: {
+    css: '[data-testid="cellInnerDiv"]',
+    purpose: 'one row of a virtualised list (timeline cell, DM message cell)',
+    stability: 'high',
+    fixtures: [...TIMELINES, 'dm-legacy.html'],
+  },
+  post: {
+    css: 'article[data-testid="tweet"]',
+    purpose: 'a post (tweet) in a timeline or conversation',
+    stability: 'high',
+    fixtures: TIMELINES,
+  },
+  promoted: {
+    css: '[data-testid="placementTracking"]',
+    purpose: 'marks a promoted (ad) post: skipped, never a capture target',
+    stability: 'high',
+    fixtures: ['home.html'],
+  },
+  userName: {
+    css: '[data-testid="User-Name"]',
+    purpose: 'author block of a post or quoted post: display name, then @handle (and the time)',
+    stability: 'high',
+    fixtures: TIMELINES,
+  },
+  postText: {
+    css: '[data-testid="tweetText"]',
+    purpose: 'text of a post, quoted post or legacy DM message (emoji as <img alt>, links inline)',
+    stability: 'high',
+    fixtures: [...TIMELINES, 'dm-legacy.html'],
+  },
+  time: {
+    css: 'time[datetime]',
+    purpose: 'the item’s own time; in a post its parent link is the permalink',
+    stability: 'high',
+    fixtures: ALL,
+  },
+  link: {
+    css: 'a[href]',
+    purpose: 'links: permalinks (/<handle>/status/<id>), profile links (/<handle>), t.co links, mentions',
+    stability: 'high',
+    fixtures: ALL,
+  },
+  quotedBlock: {
+    css: 'div[role="link"]',
+    purpose: 'the quoted post block nested inside a quote post',
+    stability: 'medium',
+    fixtures: ['home.html'],
+  },
+  photo: {
+    css: '[data-testid="tweetPhoto"] img',
+    purpose: 'photos attached to a post (pbs.twimg.com/media/…), alt text in alt',
+    stability: 'high',
+    fixtures: ['home.html', 'status.html', 'profile-es.html'],
+  },
+  video: {
+    css: '[data-testid="videoPlayer"] video',
+    purpose: 'video attached to a post (poster image URL kept)',
+    stability: 'high',
+    fixtures: ['profile.html'],
+  },
+  image: {
+    css: 'img',
+    purpose: 'images inside a DM message (avatars and emoji are filtered out by position)',
+    stability: 'high',
+    fixtures: ['dm-legacy.html', 'dm-chat.html'],
+  },
+  avatarContainer: {
+    css: '[data-testid^="UserAvatar-Container-"]',
+    purpose: 'an account’s avatar; inside a profile header it is the profile photo',
+    stability: 'high',
+    fixtures: ALL,
+  },
+  profileName: {
+    css: '[data-testid="UserName"]',
+    purpose: 'profile header: display name and @handle',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileBio: {
+    css: '[data-testid="UserDescription"]',
+    purpose: 'profile header: bio',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileLocation: {
+    css: '[data-testid="UserLocation"]',
+    purpose: 'profile header: location',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileUrl: {
+    css: '[data-testid="UserUrl"]',
+    purpose: 'profile header: website (display text, t.co href)',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileJoinDate: {
+    css: '[data-testid="UserJoinDate"]',
+    purpose: 'profile header: join date as shown (localised)',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileSchema: {
+    css: 'script[type="application/ld+json"][data-testid="UserProfileSchema-test"]',
+    purpose: 'profile JSON-LD: mainEntity.identifier (numeric id), additionalName (handle), dateCreated',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  profileBanner: {
+    css: 'img[src*="/profile_banners/"]',
+    purpose: 'profile header photo; its URL carries the numeric account id',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  followingLink: {
+    css: 'a[href$="/following"]',
+    purpose: 'profile header: following count as shown',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  followersLink: {
+    css: 'a[href$="/followers"], a[href$="/verified_followers"]',
+    purpose: 'profile header: followers count as shown',
+    stability: 'high',
+    fixtures: PROFILES,
+  },
+  followButton: {
+    css: '[data-testid$="-follow"], [data-testid$="-unfollow"]',
+    purpose: 'follow button; its data-testid is "<numeric id>-follow" of the account it belongs to',
+    stability: 'high',
+    fixtures: ['home.html', ...PROFILES],
+  },
+  userCell: {
+    css: '[data-testid="UserCell"]',
+    purpose: 'an account row (who to follow); pairs a handle with its follow button’s numeric id',
+    stability: 'high',
+    fixtures: TIMELINES,
+  },
+  primaryColumn: {
+    css: '[data-testid="primaryColumn"]',
+    purpose: 'the main column (bounds the profile header)',
+    stability: 'high',
+    fixtures: [...TIMELINES, 'dm-legacy.html'],
+  },
+  viewerProfileLink: {
+    css: 'a[data-testid="AppTabBar_Profile_Link"]',
+    purpose: 'navigation link to the signed-in viewer’s own profile (the viewer’s handle)',
+    stability: 'high',
+    fixtures: ALL,
+  },
+  viewerAccountSwitcher: {
+    css: '[data-testid="SideNav_AccountSwitcher_Button"]',
+    purpose: 'account menu: the viewer’s display name and @handle',
+    stability: 'high',
+    fixtures: ALL,
+  },
+  inlineScript: {
+    css: 'script:not([src])',
+    purpose: 'inline scripts; the initial state’s session.user_id is the viewer’s numeric id',
+    stability: 'medium',
+    fixtures: ALL,
+  },
+  dmLegacyThread: {
+    css: '[data-testid="DmActivityContainer"]',
+    purpose: 'older DM layout: the open conversation (header, messages, composer)',
+    stability: 'medium',
+    fixtures: ['dm-legacy.html'],
+  },
+  dmLegacyMessage: {
+    css: '[data-testid="messageEntry"]',
+    purpose: 'older DM layout: one message (text in tweetText)',
+    stability: 'medium',
+    fixtures: ['dm-legacy.html'],
+  },
+  dmLegacyInboxRow: {
+    css: '[data-testid="conversation"]',
+    purpose: 'older DM layout: an inbox row (fallback for the other participant)',
+    stability: 'medium',
+    fixtures: ['dm-legacy.html'],
+  },
+  dmChatContainer: {
+    css: '[data-testid="dm-container"]',
+    purpose: 'newer Chat layout: the whole chat area (inbox + conversation)',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+  dmChatHeader: {
+    css: '[data-testid="dm-conversation-header"]',
+    purpose: 'newer Chat layout: the conversation header (other participant)',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+  dmChatList: {
+    css: '[data-testid="dm-message-list"]',
+    purpose: 'newer Chat layout: the scrolling message list',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+  dmChatMessage: {
+    css: '[data-testid="dm-message-list"] [data-testid^="message-"]',
+    purpose: 'newer Chat layout: message rows "message-<id>" (message-text-<id> filtered out in code)',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+  dmChatMessageText: {
+    css: '[data-testid^="message-text-"]',
+    purpose: 'newer Chat layout: the text of a message',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+  dmChatInboxRow: {
+    css: '[data-testid^="dm-conversation-item-"]',
+    purpose: 'newer Chat layout: inbox rows "dm-conversation-item-<a>:<b>" (conversation id fallback)',
+    stability: 'medium',
+    fixtures: ['dm-chat.html'],
+  },
+} satisfies SelectorRegistry;
+
+export type XSelectorName = keyof typeof selectors;

@@ -1,0 +1,594 @@
+/**
+ * Facebook (www.facebook.com) posts, comments, replies and profile headers. A pure DOM reader: every query comes
+ * from ./selectors.ts; translated labels come from its word lists and always have a structural fallback.
+ *
+ * What is read, and from where:
+ * - post: `[role=article]` that is not a comment; author from the profile_name block (or the first heading link),
+ *   text from story_message, permalink from the time link (href /posts/pfbid…, permalink.php?story_fbid=…&id=…,
+ *   /groups/<g>/posts/<n>/), its aria-label is the displayed date. Numeric ids found alongside (post_id in the page
+ *   JSON, story_fbid, group ids) go to itemId/fields; the pfbid URL is kept as seen.
+ * - comment / reply: `[role=article][aria-label^="Comment by …"]` / "Reply by …" (localised; fallback: the
+ *   comment_id / reply_comment_id in the item's own time link).
+ * - profile: the block holding `h1` above the profile tabs, on pages with a ProfileTimeline pagelet; numeric id
+ *   from profile.php?id= or the page JSON "userID" (never one of the logged-in viewer's ids).
+ * - a deleted or hidden post ("This content isn't available right now") is offered as a post whose capture
+ *   records that state.
+ */
+import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
+import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import {
+  absUrl,
+  cleanUrl,
+  decodeCommentId,
+  FB_ORIGIN,
+  isFacebookHost,
+  isViewer,
+  linksIn,
+  type PageData,
+  parseDisplayedDate,
+  profileFromUrl,
+  profileKey,
+  readPageData,
+  readViewer,
+  textOf,
+  type Viewer,
+} from './common';
+import { selectors as S, words } from './selectors';
+
+const VERSION = '1.0.0';
+
+const css = (key: keyof typeof S & string): string => S[key]!.css;
+
+function all(root: ParentNode, key: string): Element[] {
+  return Array.from(root.querySelectorAll(S[key]!.css));
+}
+
+/** Elements under `article` that belong to it, not to a nested article (comments inside a post, replies…). */
+function own(article: Element, key: string): Element[] {
+  const art = css('article');
+  return all(article, key).filter((e) => e.closest(art) === article);
+}
+
+function startsWithAny(s: string, list: readonly string[]): boolean {
+  return list.some((w) => s.startsWith(w));
+}
+
+// ---------------------------------------------------------------------------------------- classification
+
+type ArticleKind = 'post' | 'comment' | 'reply' | null;
+
+/** The comment's own time link: a comment_id link that is not a link to a person. */
+function commentTimeLink(article: Element, base: string): { el: Element; url: URL } | null {
+  for (const a of own(article, 'commentLink')) {
+    const u = absUrl(a.getAttribute('href'), base);
+    if (u && !profileFromUrl(u)) return { el: a, url: u };
+  }
+  return null;
+}
+
+function classify(article: Element, base: string): ArticleKind {
+  const label = article.getAttribute('aria-label') ?? '';
+  if (label) {
+    if (startsWithAny(label, words.replyPrefixes)) return 'reply';
+    if (startsWithAny(label, words.commentPrefixes)) return 'comment';
+  }
+  // Unknown wording (another language, a changed label): fall back on the ids in the item's own time link.
+  const t = commentTimeLink(article, base);
+  if (t) return t.url.searchParams.has('reply_comment_id') ? 'reply' : 'comment';
+  // A post (never nested inside another post: a nested unlabelled article is a shared/quoted attachment).
+  const parent = article.parentElement?.closest(css('article'));
+  if (parent) return null;
+  if (article.matches(css('feedPost'))) return 'post';
+  if (own(article, 'profileName').length || own(article, 'storyMessage').length || own(article, 'permalinkLink').length) return 'post';
+  return null;
+}
+
+function isProfilePage(root: ParentNode): boolean {
+  return !!root.querySelector(css('profileTimeline')) || !!root.querySelector(css('profileTiles'));
+}
+
+/** The profile header: the h1's ancestor just below the one that also holds the tabs/timeline. */
+function profileHeader(root: ParentNode): Element | null {
+  const main = root.querySelector(css('main'));
+  const h1 = (main ?? root).querySelector(css('heading1'));
+  if (!h1) return null;
+  const stop = [css('profileTabs'), css('profileTimeline'), css('profileTiles')].join(', ');
+  let el: Element = h1;
+  while (el.parentElement && el.parentElement !== main && !el.parentElement.querySelector(stop)) el = el.parentElement;
+  return el;
+}
+
+function unavailableNotice(root: ParentNode): Element | null {
+  const main = root.querySelector(css('main'));
+  if (!main) return null;
+  const text = (main.textContent ?? '').slice(0, 5000).replace(/[\u2018\u2019]/g, "'");
+  return words.unavailable.some((w) => text.includes(w.replace(/[\u2018\u2019]/g, "'"))) ? main : null;
+}
+
+// ---------------------------------------------------------------------------------------- reading helpers
+
+interface Ctx {
+  base: string;
+  url: URL;
+  doc: Document;
+  data: PageData;
+  viewer: Viewer;
+}
+
+function makeCtx(ctx: ExtractContext): Ctx {
+  const data = readPageData(ctx.document, css('pageJson'));
+  const viewer = readViewer(ctx.document, data, css('navLink'), css('yourProfileLink'));
+  if (viewer.loggedOut && !ctx.document.querySelector(css('loginPrompt'))) viewer.loggedOut = false;
+  return { base: ctx.url.href, url: ctx.url, doc: ctx.document, data, viewer };
+}
+
+function base(kind: ItemKind): ExtractedContent {
+  return { kind, platform: 'facebook', links: [], media: [], method: 'adapter', warnings: [] };
+}
+
+/** Author from a link; adds the numeric id from the page JSON actors when the link itself has none. */
+function authorFromLink(a: Element | undefined, c: Ctx, fields: Record<string, string>): Author | undefined {
+  if (!a) return undefined;
+  const u = absUrl(a.getAttribute('href'), c.base);
+  const p = u && profileFromUrl(u);
+  if (!p) return undefined;
+  const name = textOf(a) || a.querySelector(css('labelledSvg'))?.getAttribute('aria-label') || undefined;
+  const author: Author = { ...(p.handle ? { handle: p.handle } : {}), ...(name ? { displayName: name } : {}), profileUrl: p.profileUrl };
+  if (p.accountId) {
+    author.accountId = p.accountId;
+    if (p.accountIdSource) author.accountIdSource = p.accountIdSource;
+  }
+  if (isViewer(author, c.viewer) || (c.viewer.name && !p.accountId && !p.handle && name === c.viewer.name)) {
+    // The logged-in person's own item: say so, and never attach the viewer's account id to it.
+    delete author.accountId;
+    delete author.accountIdSource;
+    fields.authorIsViewer = 'yes';
+    return author;
+  }
+  const key = profileKey(p.profileUrl);
+  const actor = c.data.actors.find((x) => (p.accountId && x.id === p.accountId) || (key && profileKey(x.url) === key));
+  if (actor) {
+    if (!author.accountId) {
+      author.accountId = actor.id;
+      author.accountIdSource = 'page data (actor whose URL matches the author link)';
+    }
+    fields.authorType = actor.type === 'Page' ? 'page' : 'person';
+  } else if (!author.accountId && p.handle) {
+    // On a profile page, the profile's own "userID" (next to its "userVanity") also identifies its posts' author.
+    const u = c.data.userIds.find((x) => x.userVanity?.toLowerCase() === p.handle!.toLowerCase());
+    if (u) {
+      author.accountId = u.userID;
+      author.accountIdSource = 'page data ("userID" next to the matching "userVanity")';
+    }
+  }
+  return author;
+}
+
+function mediaOf(els: Element[], c: Ctx): MediaRef[] {
+  const out: MediaRef[] = [];
+  const seen = new Set<string>();
+  for (const img of els) {
+    const src = img.getAttribute('src');
+    if (!src || src.startsWith('data:')) continue;
+    const u = absUrl(src, c.base);
+    if (!u || seen.has(u.href)) continue;
+    seen.add(u.href);
+    const alt = img.getAttribute('alt');
+    out.push({ url: u.href, type: 'image', ...(alt ? { alt } : {}) });
+  }
+  return out;
+}
+
+function timeFrom(el: Element | undefined, article: Element, content: ExtractedContent, what: string): void {
+  const machine = own(article, 'time')[0]?.getAttribute('datetime');
+  const label = el?.getAttribute('aria-label')?.trim() || (el ? textOf(el) : '');
+  if (label) content.itemTimeText = label;
+  if (machine && !Number.isNaN(Date.parse(machine))) {
+    content.itemTime = machine;
+    return;
+  }
+  const parsed = parseDisplayedDate(label);
+  if (parsed) {
+    content.itemTime = parsed;
+    content.warnings.push(`The ${what}'s time was read from the date Facebook displays ("${label}"), in this device's time zone; the page gives no machine-readable time.`);
+  } else if (label) {
+    content.warnings.push(`Facebook shows the ${what}'s time only as "${label}" (relative, or without a year); no exact time was recorded.`);
+  } else {
+    content.warnings.push(`No time was found for this ${what}.`);
+  }
+}
+
+function notes(c: Ctx, content: ExtractedContent): void {
+  if (c.viewer.loggedOut) {
+    content.warnings.push('Seen while logged out of Facebook: the page shows less to visitors (some names, comments and ids may be missing).');
+  }
+}
+
+// ---------------------------------------------------------------------------------------- posts
+
+interface PostIds {
+  itemId?: string;
+  fields: Record<string, string>;
+  ownerId?: string;
+}
+
+function postIdsFrom(u: URL, c: Ctx): PostIds {
+  const fields: Record<string, string> = {};
+  const segs = u.pathname.split('/').filter(Boolean);
+  let itemId: string | undefined;
+  let ownerId: string | undefined;
+  let pfbid: string | undefined;
+  if (segs[0] === 'groups' && segs[2] === 'posts' && segs[3]) {
+    fields.groupId = segs[1]!;
+    if (/^\d+$/.test(segs[3])) itemId = segs[3];
+    else if (segs[3].startsWith('pfbid')) pfbid = segs[3];
+  } else if (segs[1] === 'posts' && segs[2]) {
+    if (/^\d+$/.test(segs[2])) itemId = segs[2];
+    else if (segs[2].startsWith('pfbid')) pfbid = segs[2];
+  } else if (segs[0] === 'permalink.php' || segs[0] === 'story.php') {
+    const story = u.searchParams.get('story_fbid') ?? '';
+    if (/^\d+$/.test(story)) itemId = story;
+    else if (story.startsWith('pfbid')) pfbid = story;
+    const id = u.searchParams.get('id');
+    if (id && /^\d+$/.test(id)) ownerId = id;
+  } else if (segs[0] === 'photo' || segs[0] === 'photo.php') {
+    const fbid = u.searchParams.get('fbid');
+    if (fbid && /^\d+$/.test(fbid)) itemId = fbid;
+  } else if ((segs[1] === 'videos' || segs[0] === 'reel') && segs[segs.length - 1] && /^\d+$/.test(segs[segs.length - 1]!)) {
+    itemId = segs[segs.length - 1];
+  }
+  if (pfbid) {
+    fields.pfbid = pfbid;
+    const match = c.data.posts.find((p) => p.url?.includes(pfbid!));
+    if (match) {
+      itemId = match.postId;
+      fields.postIdSource = 'page data (post_id next to this permalink)';
+    } else itemId = pfbid;
+  }
+  return { ...(itemId ? { itemId } : {}), fields, ...(ownerId ? { ownerId } : {}) };
+}
+
+function postPermalinkLink(article: Element, c: Ctx): { el: Element; url: URL } | null {
+  const message = own(article, 'storyMessage');
+  const candidates = own(article, 'permalinkLink').filter((a) => !message.some((m) => m.contains(a)));
+  let fallback: { el: Element; url: URL } | null = null;
+  for (const a of candidates) {
+    const u = absUrl(a.getAttribute('href'), c.base);
+    if (!u || !isFacebookHost(u.hostname) || u.searchParams.has('comment_id')) continue;
+    if (a.getAttribute('aria-label')) return { el: a, url: u };
+    fallback ??= { el: a, url: u };
+  }
+  return fallback;
+}
+
+function isPostUrl(u: URL): boolean {
+  return /\/posts\/|^\/permalink\.php$|^\/story\.php$/.test(u.pathname) || u.searchParams.has('story_fbid');
+}
+
+function extractPost(article: Element, c: Ctx): ExtractedContent {
+  const content = base('post');
+  const fields: Record<string, string> = {};
+
+  // Author
+  const nameBox = own(article, 'profileName')[0];
+  const nameLinks = nameBox ? all(nameBox, 'anyLink') : own(article, 'headingLink');
+  const authorLink = nameLinks.find((a) => {
+    const u = absUrl(a.getAttribute('href'), c.base);
+    return !!u && !!profileFromUrl(u) && textOf(a) !== '';
+  });
+  const author = authorFromLink(authorLink, c, fields);
+  if (author) content.author = author;
+  else content.warnings.push('The author could not be read from this post.');
+
+  // Sponsored?
+  const sponsored = own(article, 'sponsoredLink')[0];
+  if (sponsored) content.promoted = true;
+
+  // Permalink and time
+  const link = postPermalinkLink(article, c);
+  let permalinkUrl = link?.url;
+  if (!permalinkUrl && !sponsored && isPostUrl(c.url) && !c.doc.querySelector(css('feedPost'))) permalinkUrl = c.url;
+  if (permalinkUrl) {
+    content.permalink = cleanUrl(permalinkUrl);
+    const ids = postIdsFrom(permalinkUrl, c);
+    if (ids.itemId) content.itemId = ids.itemId;
+    Object.assign(fields, ids.fields);
+    if (ids.ownerId && content.author && !content.author.accountId && fields.authorIsViewer !== 'yes' && !c.data.viewerIds.has(ids.ownerId)) {
+      content.author.accountId = ids.ownerId;
+      content.author.accountIdSource = 'permalink.php id= (the story owner)';
+    }
+  } else if (sponsored) {
+    content.warnings.push('Sponsored post: Facebook shows no permalink for ads.');
+  } else {
+    content.warnings.push('No permalink was found for this post.');
+  }
+  if (!sponsored) timeFrom(link?.el, article, content, 'post');
+
+  // Group
+  if (fields.groupId) {
+    const g = all(c.doc, 'groupLink').find((a) => {
+      const u = absUrl(a.getAttribute('href'), c.base);
+      return !!u && u.pathname.replace(/\/$/, '') === `/groups/${fields.groupId}` && textOf(a) !== '';
+    });
+    if (g) fields.group = textOf(g);
+  }
+
+  // Text, links, media
+  const message = own(article, 'storyMessage')[0];
+  if (message) {
+    const button = css('button');
+    let truncated = false;
+    content.text = textOf(message, (el) => {
+      if (!el.matches(button)) return false;
+      if (words.seeMore.includes(textOf(el) as (typeof words.seeMore)[number])) truncated = true;
+      return true;
+    });
+    content.links = linksIn(all(message, 'anyLink'), c.base);
+    if (truncated) content.warnings.push('The post text is cut short on the page ("See more" was not opened); only the visible part was captured.');
+  }
+  content.media = mediaOf(own(article, 'mediaImage').filter((img) => !message?.contains(img)), c);
+  if (!message && content.media.length === 0) content.warnings.push('No text or media was found in this post.');
+
+  if (fields.authorType === 'page') {
+    content.warnings.push('The author is a Facebook Page, not a personal profile: a Page can be run by several people, and its admins are not shown.');
+  }
+  if (Object.keys(fields).length) content.fields = fields;
+  notes(c, content);
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------- comments
+
+function nameFromLabel(label: string): string | undefined {
+  for (const re of words.commentLabelName) {
+    const m = label.match(re);
+    if (m?.[1]) return m[1].trim();
+  }
+  return undefined;
+}
+
+function extractComment(article: Element, kind: 'comment' | 'reply', c: Ctx): ExtractedContent {
+  const content = base(kind);
+  const fields: Record<string, string> = {};
+  const t = commentTimeLink(article, c.base);
+
+  // Author: the first own link to a person that shows a name; else the label.
+  const authorLink = own(article, 'anyLink').find((a) => {
+    if (t && a === t.el) return false;
+    const u = absUrl(a.getAttribute('href'), c.base);
+    return !!u && !!profileFromUrl(u) && textOf(a) !== '';
+  });
+  const author = authorFromLink(authorLink, c, fields);
+  const label = article.getAttribute('aria-label') ?? '';
+  if (author) content.author = author;
+  else {
+    const name = nameFromLabel(label);
+    if (name) {
+      content.author = { displayName: name };
+      content.warnings.push('The author link was not found; the name was read from the comment\'s label.');
+    } else content.warnings.push(`The author of this ${kind} could not be read.`);
+  }
+
+  if (t) {
+    const permalink = new URL(cleanUrl(t.url));
+    content.permalink = permalink.href;
+    const commentId = t.url.searchParams.get('comment_id');
+    const replyId = t.url.searchParams.get('reply_comment_id');
+    const ownId = kind === 'reply' ? replyId : commentId;
+    if (ownId) content.itemId = decodeCommentId(ownId);
+    if (kind === 'reply' && commentId) {
+      const parent = new URL(permalink.href);
+      parent.searchParams.delete('reply_comment_id');
+      content.inReplyTo = parent.href;
+      fields.parentCommentId = decodeCommentId(commentId);
+    } else {
+      const post = new URL(permalink.href);
+      post.searchParams.delete('comment_id');
+      post.searchParams.delete('reply_comment_id');
+      content.inReplyTo = post.href;
+    }
+  } else content.warnings.push(`No permalink was found for this ${kind}.`);
+  timeFrom(t?.el, article, content, kind);
+
+  // Text: the comment's own dir=auto blocks outside links (the author name is inside a link).
+  const blocks = own(article, 'autoDirBlock').filter((b) => !b.closest(css('anyLink')));
+  const top = blocks.filter((b) => !blocks.some((o) => o !== b && o.contains(b)));
+  const text = top.map((b) => textOf(b)).filter(Boolean).join('\n');
+  if (text) content.text = text;
+  content.links = linksIn(top.flatMap((b) => all(b, 'anyLink')), c.base);
+  content.media = mediaOf(own(article, 'mediaImage'), c);
+  if (!text && content.media.length === 0) content.warnings.push(`No text was found in this ${kind} (it may be a sticker or GIF).`);
+  if (Object.keys(fields).length) content.fields = fields;
+  notes(c, content);
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------- profile
+
+function extractProfile(header: Element, c: Ctx): ExtractedContent {
+  const content = base('profile');
+  const fields: Record<string, string> = {};
+  const h1 = header.querySelector(css('heading1'));
+  const name = h1 ? textOf(h1) : '';
+  if (name) fields.name = name;
+
+  const page = new URL(c.url.href);
+  const p = profileFromUrl(page);
+  const author: Author = { ...(name ? { displayName: name } : {}) };
+  if (p) {
+    if (p.handle) author.handle = p.handle;
+    author.profileUrl = p.profileUrl;
+    content.permalink = p.profileUrl;
+    if (p.accountId) {
+      author.accountId = p.accountId;
+      author.accountIdSource = p.accountIdSource === 'profile link (profile.php?id=)' ? 'profile URL (profile.php?id=)' : (p.accountIdSource ?? 'profile URL');
+    }
+  } else content.permalink = cleanUrl(page);
+
+  const isOwn = (p?.handle && c.viewer.handle && p.handle.toLowerCase() === c.viewer.handle.toLowerCase()) || (p?.accountId && p.accountId === c.viewer.id);
+  if (isOwn) {
+    fields.profileIsViewer = 'yes';
+    content.warnings.push("This is the logged-in account's own profile.");
+  } else if (!author.accountId) {
+    const byVanity = p?.handle ? c.data.userIds.find((u) => u.userVanity?.toLowerCase() === p.handle!.toLowerCase()) : undefined;
+    const distinct = [...new Set(c.data.userIds.map((u) => u.userID))];
+    if (byVanity) {
+      author.accountId = byVanity.userID;
+      author.accountIdSource = 'page data ("userID" next to the matching "userVanity")';
+    } else if (distinct.length === 1) {
+      author.accountId = distinct[0]!;
+      author.accountIdSource = 'page data ("userID", not the logged-in viewer\'s)';
+    } else if (distinct.length > 1) content.warnings.push('The page carries several account ids; none could be tied to this profile with certainty.');
+    else content.warnings.push('No numeric account id was found on the page.');
+  } else {
+    const json = c.data.userIds.find((u) => u.userID === author.accountId);
+    if (json) fields.accountIdConfirmedBy = 'page data ("userID")';
+  }
+  content.author = author;
+
+  const friends = all(header, 'friendsLink')[0];
+  if (friends) fields.friends = textOf(friends);
+
+  // Intro tile: bio and lines ("Lives in …").
+  const tile = c.doc.querySelector(css('profileTiles'));
+  const links: LinkRef[] = [];
+  if (tile) {
+    const items = all(tile, 'listItem');
+    const bio = all(tile, 'bioText').find((s) => !items.some((li) => li.contains(s)) && !s.closest(css('heading')));
+    if (bio) {
+      const b = textOf(bio);
+      if (b) {
+        fields.bio = b;
+        content.text = b;
+      }
+    }
+    const lines = items.map((li) => textOf(li)).filter(Boolean);
+    if (lines.length) fields.intro = lines.join('\n');
+    links.push(...linksIn(items.flatMap((li) => all(li, 'anyLink')), c.base));
+  }
+  content.links = links;
+
+  const media: MediaRef[] = [];
+  const cover = header.querySelector(css('coverPhoto'));
+  const coverSrc = absUrl(cover?.getAttribute('src'), c.base);
+  if (coverSrc) media.push({ url: coverSrc.href, type: 'image', alt: 'cover photo' });
+  for (const img of all(header, 'svgImage')) {
+    const href = absUrl(img.getAttribute('xlink:href') ?? img.getAttribute('href'), c.base);
+    if (!href) continue;
+    const label = img.closest(css('labelledSvg'))?.getAttribute('aria-label');
+    media.push({ url: href.href, type: 'image', alt: label ? `profile picture (${label})` : 'profile picture' });
+    break;
+  }
+  content.media = media;
+  content.fields = fields;
+  notes(c, content);
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------- unavailable
+
+function extractUnavailable(main: Element, c: Ctx): ExtractedContent {
+  const content = base('post');
+  content.permalink = cleanUrl(c.url);
+  const ids = postIdsFrom(c.url, c);
+  if (ids.itemId) content.itemId = ids.itemId;
+  const segs = c.url.pathname.split('/').filter(Boolean);
+  const owner = segs.length >= 3 && segs[1] === 'posts' ? profileFromUrl(new URL(`/${segs[0]}`, FB_ORIGIN)) : null;
+  if (owner) {
+    content.author = { ...(owner.handle ? { handle: owner.handle } : {}), profileUrl: owner.profileUrl };
+    ids.fields.authorSource = 'the post URL (the page shows no author)';
+  }
+  const shown = textOf(main, (el) => el.matches(css('anyLink')));
+  const heading = shown.split('\n').find((l) => words.unavailable.some((w) => l.replace(/\u2019/g, "'").includes(w.replace(/\u2019/g, "'"))));
+  content.text = shown;
+  ids.fields.state = 'unavailable';
+  content.fields = ids.fields;
+  content.warnings.push(
+    `Facebook shows "${heading ?? words.unavailable[0]}": the post was deleted, or its owner hid it from this account. This capture records that state, not the post.`,
+  );
+  notes(c, content);
+  return content;
+}
+
+// ---------------------------------------------------------------------------------------- adapter
+
+export const facebookAdapter: SiteAdapter = {
+  id: 'facebook',
+  version: VERSION,
+  hosts: ['www.facebook.com', 'facebook.com', 'web.facebook.com'],
+  selectors: S,
+  fixtureDir: 'www.facebook.com',
+
+  matches(url: URL): boolean {
+    if (!this.hosts.includes(url.hostname.toLowerCase())) return false;
+    return !/^\/messages(\/|$)/.test(url.pathname);
+  },
+
+  findTargets(root: ParentNode, ctx: ExtractContext): CaptureTarget[] {
+    try {
+      const targets: CaptureTarget[] = [];
+      const baseHref = ctx.url.href;
+      if (isProfilePage(root)) {
+        const header = profileHeader(root);
+        if (header) targets.push({ element: header, kind: 'profile' });
+      }
+      for (const a of all(root, 'article')) {
+        const kind = classify(a, baseHref);
+        if (kind) targets.push({ element: a, kind });
+      }
+      if (!targets.length) {
+        const notice = unavailableNotice(root);
+        if (notice) targets.push({ element: notice, kind: 'post' });
+      }
+      return targets;
+    } catch {
+      return [];
+    }
+  },
+
+  extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent {
+    const c = makeCtx(ctx);
+    const el = target.element;
+    if (target.kind === 'profile') return extractProfile(el, c);
+    if (target.kind === 'comment' || target.kind === 'reply') return extractComment(el, target.kind, c);
+    if (el.matches(css('article'))) return extractPost(el, c);
+    return extractUnavailable(el, c);
+  },
+
+  reportRoutes(content: ExtractedContent): ReportRoute[] {
+    const what = content.kind === 'profile' ? 'profile' : content.kind === 'post' ? 'post' : 'comment';
+    const steps =
+      content.kind === 'profile'
+        ? 'On the profile, open ⋯ (next to Message) → "Find support or report", then follow the steps.'
+        : content.kind === 'post'
+          ? 'On the post, open ⋯ (top right) → "Find support or report" (or "Report post"), then follow the steps.'
+          : 'Hover over the comment, open ⋯ next to it → "Report comment" / "Find support or report".';
+    const routes: ReportRoute[] = [
+      { id: `facebook-in-app-${what}`, label: `Report this ${what} on Facebook`, steps },
+      {
+        id: 'facebook-form-intimate-images',
+        label: 'Facebook form: intimate images shared without consent',
+        url: 'https://www.facebook.com/help/contact/567360146613371',
+        steps: 'Paste the permalink of the post, comment or profile into the form.',
+        note: 'medium confidence',
+      },
+      {
+        id: 'facebook-form-impersonation',
+        label: 'Facebook form: an account pretending to be you or someone else',
+        url: 'https://www.facebook.com/help/contact/169486816475808',
+        steps: 'Paste the link to the impersonating profile.',
+        note: 'no account needed (medium confidence)',
+      },
+      {
+        id: 'stopncii',
+        label: 'StopNCII.org: stop intimate images spreading on Facebook, Instagram and partner sites',
+        url: 'https://stopncii.org',
+        note: 'adults; the image is fingerprinted on your device and never uploaded',
+      },
+    ];
+    if (content.permalink) {
+      routes.push({ id: 'copy-permalink', label: 'Copy the link to this item', url: content.permalink, steps: 'Copy this link into the report form or your incident log.' });
+    }
+    return routes;
+  },
+};

@@ -246,3 +246,104 @@ export async function seedVault(vault: Vault): Promise<EvidenceRecord[]> {
 export function fileSink(path: string): WritableStream<Uint8Array> {
   return Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>;
 }
+
+/** A sink collecting everything written; `bytes()` joins it. */
+export function memorySink(): { sink: WritableStream<Uint8Array>; bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  return {
+    sink: new WritableStream<Uint8Array>({
+      write(chunk) {
+        chunks.push(chunk.slice());
+      },
+    }),
+    bytes() {
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let o = 0;
+      for (const c of chunks) {
+        out.set(c, o);
+        o += c.byteLength;
+      }
+      return out;
+    },
+  };
+}
+
+/** Every file of a ZIP, by name, in order (plain ZIPs, or with the password). */
+export async function unzipAll(bytes: Uint8Array, password?: string): Promise<Map<string, Uint8Array>> {
+  const { ZipReader, Uint8ArrayReader, Uint8ArrayWriter } = await import('@zip.js/zip.js');
+  const reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false, filenameValidation: 'tolerant' });
+  const out = new Map<string, Uint8Array>();
+  for (const entry of await reader.getEntries()) {
+    if (entry.directory) continue;
+    out.set(entry.filename, await entry.getData(new Uint8ArrayWriter(), { ...(password ? { password } : {}), useWebWorkers: false }));
+  }
+  return out;
+}
+
+/** Writes files into a new ZIP, in the map's order. */
+export async function zipAll(files: Map<string, Uint8Array>, options: { password?: string; level?: number } = {}): Promise<Uint8Array> {
+  const { ZipWriter, Uint8ArrayReader, Uint8ArrayWriter } = await import('@zip.js/zip.js');
+  const writer = new ZipWriter(new Uint8ArrayWriter(), {
+    useWebWorkers: false,
+    ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
+    ...(options.level !== undefined ? { level: options.level } : {}),
+  });
+  for (const [name, data] of files) await writer.add(name, new Uint8ArrayReader(data));
+  return writer.close();
+}
+
+/** Re-packs a bundle after `edit` changed its files (the way someone editing an unpacked bundle would). */
+export async function tamper(
+  bytes: Uint8Array,
+  edit: (files: Map<string, Uint8Array>) => void | Promise<void>,
+  password?: string,
+): Promise<Uint8Array> {
+  const files = await unzipAll(bytes, password);
+  await edit(files);
+  return zipAll(files, password ? { password } : {});
+}
+
+/** Replaces every occurrence of `from` with `to` (same length) in the raw bytes (names in headers). */
+export function patchBytes(bytes: Uint8Array, from: string, to: string): Uint8Array {
+  const a = new TextEncoder().encode(from);
+  const b = new TextEncoder().encode(to);
+  if (a.length !== b.length) throw new Error('patchBytes: lengths differ');
+  const out = bytes.slice();
+  let count = 0;
+  for (let i = 0; i <= out.length - a.length; i++) {
+    let match = true;
+    for (let j = 0; j < a.length && match; j++) match = out[i + j] === a[j];
+    if (match) {
+      out.set(b, i);
+      count += 1;
+    }
+  }
+  if (count === 0) throw new Error(`patchBytes: "${from}" not found`);
+  return out;
+}
+
+/**
+ * Rewrites the declared uncompressed size of the named entry in the central directory and the
+ * local header (for entries written with known sizes, no Zip64).
+ */
+export function patchDeclaredSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = new TextEncoder().encode(name);
+  let patched = 0;
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    const isCentral = sig === 0x02014b50;
+    const isLocal = sig === 0x04034b50;
+    if (!isCentral && !isLocal) continue;
+    const nameOffset = i + (isCentral ? 46 : 30);
+    const nameLength = view.getUint16(i + (isCentral ? 28 : 26), true);
+    if (nameLength !== nameBytes.length || nameBytes.some((b, j) => out[nameOffset + j] !== b)) continue;
+    view.setUint32(i + (isCentral ? 24 : 22), size, true);
+    patched += 1;
+  }
+  if (patched === 0) throw new Error(`patchDeclaredSize: ${name} not found`);
+  return out;
+}
+
+export const decode = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);

@@ -124,6 +124,8 @@ export class VaultPage {
   }
 
   async reload(): Promise<void> {
+    // A background tab runs no animation frames; puppeteer's click waits on them.
+    await this.page.bringToFront();
     const url = `${this.harness.extensionBase}vault.html`;
     // Firefox does not report moz-extension navigations as finished to the automation: wait on the DOM instead.
     if (this.harness.name === 'firefox') void this.page.goto(url).catch(() => undefined);
@@ -229,7 +231,9 @@ export class VaultPage {
 
   async openRecord(id: string): Promise<void> {
     await this.reload();
-    await this.page.click(`[data-testid="record-row"][data-record-id="${id}"]`);
+    const row = `[data-testid="record-row"][data-record-id="${id}"]`;
+    await this.page.waitForSelector(row);
+    await this.page.click(row);
     await this.page.waitForSelector(`[data-testid="record-view"][data-record-id="${id}"]`);
   }
 

@@ -47,7 +47,18 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'holdfast@holdfast.invalid', strict_min_version: '128.0' } } }
+      ? {
+          // MV2 has no optional_host_permissions: optional origins go in optional_permissions.
+          optional_permissions: grantAllUrls ? [] : ['<all_urls>'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'holdfast@holdfast.invalid',
+              strict_min_version: '128.0',
+              // Firefox's built-in data-consent declaration: Holdfast collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

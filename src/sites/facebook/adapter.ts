@@ -3,11 +3,11 @@
  * from ./selectors.ts; translated labels come from its word lists and always have a structural fallback.
  *
  * What is read, and from where:
- * - post: `[role=article]` that is not a comment; author from the profile_name block (or the first heading link),
+ * - post: an article (role) that is not a comment; author from the profile_name block (or the first heading link),
  *   text from story_message, permalink from the time link (href /posts/pfbid…, permalink.php?story_fbid=…&id=…,
  *   /groups/<g>/posts/<n>/), its aria-label is the displayed date. Numeric ids found alongside (post_id in the page
  *   JSON, story_fbid, group ids) go to itemId/fields; the pfbid URL is kept as seen.
- * - comment / reply: `[role=article][aria-label^="Comment by …"]` / "Reply by …" (localised; fallback: the
+ * - comment / reply: an article labelled "Comment by …" / "Reply by …" (localised; fallback: the
  *   comment_id / reply_comment_id in the item's own time link).
  * - profile: the block holding `h1` above the profile tabs, on pages with a ProfileTimeline pagelet; numeric id
  *   from profile.php?id= or the page JSON "userID" (never one of the logged-in viewer's ids).

@@ -19,6 +19,7 @@ import {
   type Entry,
   ERR_ENCRYPTED,
   ERR_INVALID_PASSWORD,
+  ERR_INVALID_UNCOMPRESSED_SIZE,
   type FileEntry,
   ZipReader,
 } from '@zip.js/zip.js';
@@ -169,17 +170,25 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const readEntry = async (entry: FileEntry, onChunk: (chunk: Uint8Array) => void, cap: number): Promise<void> => {
     let count = 0;
     const limit = Math.min(entry.uncompressedSize, cap);
-    await entry.getData(
-      new WritableStream<Uint8Array>({
-        write(chunk) {
-          count += chunk.byteLength;
-          // More bytes than declared, or than allowed: stop inflating now (zip bomb).
-          if (count > limit) throw new LimitError(`${entry.filename} inflates to more than ${limit} bytes`);
-          onChunk(chunk);
-        },
-      }),
-      { ...ZIP_WORKER_OPTIONS, ...(password ? { password } : {}), checkCrc32: true },
-    );
+    try {
+      await entry.getData(
+        new WritableStream<Uint8Array>({
+          write(chunk) {
+            count += chunk.byteLength;
+            // More bytes than declared, or than allowed: stop inflating now (zip bomb).
+            if (count > limit) throw new LimitError(`${entry.filename} unpacks to more than the ${limit} bytes it may have`);
+            onChunk(chunk);
+          },
+        }),
+        { ...ZIP_WORKER_OPTIONS, ...(password ? { password } : {}), checkCrc32: true },
+      );
+    } catch (error) {
+      // zip.js counts too: a file that inflates to another size than declared is a possible bomb.
+      if (error instanceof Error && error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
+        throw new LimitError(`${entry.filename} unpacks to more or fewer bytes than the ${entry.uncompressedSize} it declares`);
+      }
+      throw error;
+    }
   };
   const readAll = async (entry: FileEntry, cap: number): Promise<Uint8Array> => {
     const chunks: Uint8Array[] = [];
@@ -276,7 +285,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     manifestBytes = await readAll(manifestEntry, limits.maxManifestBytes);
   } catch (error) {
     if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-    if (error instanceof LimitError) return fatal('too-large', `manifest.json unpacks to more than it declares: ${error.message}.`, FILES.manifest);
+    if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, FILES.manifest);
     return fatal('manifest-invalid', `manifest.json cannot be read: ${errorText(error)}.`, FILES.manifest);
   }
   actual.set(FILES.manifest, { sha256: await digestHex(manifestBytes), size: manifestBytes.byteLength });
@@ -289,7 +298,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   manifestBytes = new Uint8Array(0);
   const head = manifestValue as Partial<Manifest> | null;
   if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT) {
-    return fatal('format-unknown', 'manifest.json does not describe a Holdfast evidence bundle.', FILES.manifest);
+    return fatal('manifest-invalid', 'manifest.json does not describe a Holdfast evidence bundle.', FILES.manifest);
   }
   if (head.formatVersion !== BUNDLE_FORMAT_VERSION) {
     return fatal(
@@ -329,7 +338,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       actual.set(FILES.sums, { sha256: await digestHex(bytes), size: bytes.byteLength });
       parseSums(new TextDecoder().decode(bytes), sums, problems);
     } catch (error) {
-      if (error instanceof LimitError) return fatal('too-large', `SHA256SUMS is larger than allowed: ${error.message}.`, FILES.sums);
+      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, FILES.sums);
       problems.push({ code: 'file-corrupt', path: FILES.sums, message: `SHA256SUMS cannot be read: ${errorText(error)}.` });
     }
   }
@@ -416,7 +425,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       }
     } catch (error) {
       if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-      if (error instanceof LimitError) return fatal('too-large', `A file unpacks to more than it declares (${error.message}): refused as a possible zip bomb.`, path);
+      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, path);
       problems.push({ code: 'file-corrupt', path, message: `${path} is damaged and cannot be read: ${errorText(error)}.` });
       changed.add(path);
     }

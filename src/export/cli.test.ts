@@ -1,0 +1,101 @@
+/** The built command-line verifier (bin/holdfast-verify.mjs), run as a person would run it. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDbName } from '../vault/test-support';
+import { openVault } from '../vault/vault';
+import { exportBundle } from './bundle';
+import { FILES } from './format';
+import { memorySink, seedVault, tamper } from './test-support';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'holdfast-verify.mjs');
+let dir: string;
+const paths: Record<'good' | 'tampered' | 'encrypted' | 'garbage', string> = { good: '', tampered: '', encrypted: '', garbage: '' };
+
+function verify(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')], { encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  dir = mkdtempSync(join(tmpdir(), 'holdfast-cli-'));
+  const vault = await openVault(freshDbName('cli'));
+  await seedVault(vault);
+  const plain = memorySink();
+  await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0' }, plain.sink);
+  const enc = memorySink();
+  await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0', password: 'pa ss' }, enc.sink);
+  vault.close();
+  const bad = await tamper(plain.bytes(), (files) => {
+    files.delete(FILES.reportPdf);
+  });
+  for (const [key, bytes] of [
+    ['good', plain.bytes()],
+    ['tampered', bad],
+    ['encrypted', enc.bytes()],
+    ['garbage', new TextEncoder().encode('not a zip at all')],
+  ] as const) {
+    paths[key] = join(dir, `${key}.zip`);
+    writeFileSync(paths[key], bytes);
+  }
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('holdfast-verify', () => {
+  it('exits 0 and says OK for an intact bundle', () => {
+    const r = verify([paths.good]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('RESULT: OK');
+    expect(r.out).toContain('Records:        6 (deleted: 1)');
+  });
+
+  it('exits 1 and names what is missing for a tampered bundle', () => {
+    const r = verify([paths.tampered]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Missing (1):');
+    expect(r.out).toContain(`- ${FILES.reportPdf}`);
+    expect(r.out).toContain('RESULT: PROBLEMS FOUND');
+  });
+
+  it('prints the report as JSON with --json', () => {
+    const r = verify([paths.tampered, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.missing).toEqual([FILES.reportPdf]);
+    expect(report.ok).toBe(false);
+  });
+
+  it('encrypted: exits 2 without the password or with a wrong one, 0 with it (option or environment)', () => {
+    const none = verify([paths.encrypted]);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('encrypted');
+    expect(verify([paths.encrypted, '--password', 'nope']).code).toBe(2);
+    expect(verify([paths.encrypted, '--password', 'pa ss']).code).toBe(0);
+    expect(verify([`--password=pa ss`, paths.encrypted]).code).toBe(0);
+    expect(verify([paths.encrypted], { HOLDFAST_BUNDLE_PASSWORD: 'pa ss' }).code).toBe(0);
+  });
+
+  it('exits 2 on usage errors and unreadable input', () => {
+    const noArgs = verify([]);
+    expect(noArgs.code).toBe(2);
+    expect(noArgs.err).toContain('Usage: holdfast-verify');
+    expect(verify(['--frobnicate', paths.good]).code).toBe(2);
+    expect(verify([paths.good, paths.good]).code).toBe(2);
+    expect(verify([paths.good, '--password']).code).toBe(2);
+    const missing = verify([join(dir, 'no-such.zip')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Cannot read');
+    expect(verify([dir]).code).toBe(2);
+    const garbage = verify([paths.garbage]);
+    expect(garbage.code).toBe(2);
+    expect(garbage.out).toContain('not a readable ZIP');
+    expect(verify(['--help']).code).toBe(0);
+  });
+});

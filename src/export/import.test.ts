@@ -1,0 +1,251 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceRecord } from '../model/evidence';
+import { sha256Hex } from '../vault/hashing';
+import { freshDbName } from '../vault/test-support';
+import { openVault, type VaultImpl } from '../vault/vault';
+import { exportBundle, type ExportOptions } from './bundle';
+import { FILES, type Manifest } from './format';
+import { importBundle, type ImportResult } from './import';
+import { decode, memorySink, patchBytes, patchDeclaredSize, seedVault, tamper, unzipAll, zipAll } from './test-support';
+
+const enc = new TextEncoder();
+const opened: VaultImpl[] = [];
+let source: VaultImpl;
+let live: EvidenceRecord[];
+let bundle: Uint8Array;
+let encrypted: Uint8Array;
+
+async function newVault(): Promise<VaultImpl> {
+  const v = await openVault(freshDbName('import'));
+  opened.push(v);
+  return v;
+}
+
+async function exportBytes(v: VaultImpl, options: Partial<ExportOptions> = {}): Promise<{ bytes: Uint8Array; manifest: Manifest }> {
+  const mem = memorySink();
+  const result = await exportBundle(v, { scope: { type: 'all' }, toolVersion: '0.1.0', ...options }, mem.sink);
+  return { bytes: mem.bytes(), manifest: result.manifest };
+}
+
+/** Everything observable about a vault, to show a refused import changed nothing. */
+async function snapshot(v: VaultImpl) {
+  const report = await v.verify();
+  return {
+    count: await v.count(),
+    records: await v.list({ includeDeleted: true }),
+    custody: await v.custodyLog(),
+    ok: report.ok,
+    head: report.headHash,
+  };
+}
+
+async function resum(files: Map<string, Uint8Array>): Promise<void> {
+  const lines: string[] = [];
+  for (const [path, bytes] of files) if (path !== FILES.sums) lines.push(`${await sha256Hex(bytes)}  ${path}\n`);
+  files.set(FILES.sums, enc.encode(lines.join('')));
+}
+
+beforeAll(async () => {
+  source = await openVault(freshDbName('import-source'));
+  live = await seedVault(source);
+  bundle = (await exportBytes(source)).bytes;
+  encrypted = (await exportBytes(source, { password: 'sesame' })).bytes;
+});
+afterAll(() => source?.close());
+afterEach(() => {
+  for (const v of opened.splice(0)) v.close();
+});
+
+describe('importBundle', () => {
+  it('round trip: export → import into an empty vault → export again gives the same records and hashes', async () => {
+    const first = await exportBytes(source);
+    const target = await newVault();
+    const progress: number[] = [];
+    const result = await importBundle(target, first.bytes, { onProgress: (d) => progress.push(d) });
+    expect(result.status).toBe('imported');
+    expect(result.report.ok).toBe(true);
+    expect(result.imported).toHaveLength(6);
+    expect(result.relinked).toBe(0);
+    expect(result.skipped).toEqual([]);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    // Stored unchanged: same ids, seqs, capture times, hashes (the deleted record too).
+    for (const original of await source.list({ includeDeleted: true })) {
+      expect(await target.get(original.id)).toEqual(original);
+    }
+    expect((await target.verify()).ok).toBe(true);
+    // Artifacts keep their bytes.
+    const shot = live[0]!.artifacts[0]!;
+    expect((await target.getArtifact(shot.id))?.bytes).toEqual((await source.getArtifact(shot.id))?.bytes);
+
+    const second = await exportBytes(target);
+    expect(second.manifest.records).toEqual(first.manifest.records);
+    expect(second.manifest.chain).toEqual(first.manifest.chain);
+    // Both bundles hold byte-identical artifacts.
+    const [a, b] = [await unzipAll(first.bytes), await unzipAll(second.bytes)];
+    for (const [path, bytes] of a) if (path.startsWith('artifacts/')) expect(b.get(path), path).toEqual(bytes);
+
+    // Custody: one 'imported' entry per record, plus a summary naming the bundle.
+    const custody = await target.custodyLog();
+    expect(custody.filter((e) => e.action === 'imported' && e.recordId)).toHaveLength(6);
+    const summary = custody.filter((e) => e.action === 'imported' && !e.recordId);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]?.detail).toContain(first.manifest.exportId);
+  });
+
+  it('imports a part of another vault into a vault that has its own records: re-linked, originals kept, tombstones skipped', async () => {
+    const target = await newVault();
+    await seedVault(target);
+    const { bytes, manifest } = await exportBytes(source, {
+      scope: { type: 'dateRange', from: '2026-11-21T00:00:00.000Z', to: '2026-11-23T09:00:00.000Z' },
+    });
+    expect(manifest.records.map((r) => r.record.seq)).toEqual([2, 3, 4]);
+    const before = await target.count();
+    const result = await importBundle(target, bytes);
+    expect(result.status).toBe('imported');
+    expect(result.imported.map((r) => r.id)).toEqual([live[1]!.id, live[2]!.id]);
+    expect(result.relinked).toBe(2);
+    expect(result.skipped.map((s) => s.seq)).toEqual([4]);
+    expect(await target.count()).toBe(before + 2);
+    const stored = (await target.get(live[1]!.id))!;
+    expect(stored.imported).toMatchObject({ originalSeq: 2, originalRecordHash: live[1]!.chain.recordHash });
+    expect(stored.capturedAt).toBe(live[1]!.capturedAt);
+    expect(stored.artifacts).toEqual(live[1]!.artifacts);
+    expect((await target.verify()).ok).toBe(true);
+  });
+
+  it('imports an encrypted bundle with its password', async () => {
+    const target = await newVault();
+    const result = await importBundle(target, new Blob([encrypted as BlobPart]), { password: 'sesame' });
+    expect(result.status).toBe('imported');
+    expect(await target.count()).toBe(5);
+  });
+});
+
+describe('importBundle refuses bad input and leaves the vault untouched', () => {
+  async function expectRefused(input: Uint8Array | Blob, refusal: ImportResult['refusal'], options: Parameters<typeof importBundle>[2] = {}, reason?: RegExp) {
+    const target = await newVault();
+    await seedVault(target);
+    const before = await snapshot(target);
+    const result = await importBundle(target, input, options);
+    expect(result.status, result.reason).toBe('refused');
+    expect(result.refusal, result.reason).toBe(refusal);
+    expect(result.imported).toEqual([]);
+    expect(result.reason).toMatch(/nothing was imported/i);
+    if (reason) expect(result.reason).toMatch(reason);
+    expect(await snapshot(target)).toEqual(before);
+    return result;
+  }
+
+  it('a damaged or truncated ZIP', async () => {
+    await expectRefused(enc.encode('PK\u0003\u0004 definitely not a zip'), 'unreadable');
+    await expectRefused(bundle.subarray(0, bundle.length - 100), 'unreadable');
+    const flipped = bundle.slice();
+    for (let i = bundle.length - 400; i < bundle.length - 300; i++) flipped[i]! ^= 0x5a; // inside the central directory
+    await expectRefused(flipped, 'unreadable');
+  });
+
+  it('names that climb out of the folder: "../", absolute, backslashes', async () => {
+    for (const [placeholder, evil] of [
+      ['xx/evil.txt', '../evil.txt'],
+      ['xetc/passwd', '/etc/passwd'],
+      ['xx_evil.txt', '..\\evil.txt'],
+      ['xxx_evil.txt', 'C:/evil.txt'],
+    ] as const) {
+      const padded = evil.padEnd(placeholder.length, '_');
+      const files = await unzipAll(bundle);
+      files.set(placeholder, enc.encode('payload'));
+      const zipped = patchBytes(await zipAll(files), placeholder, padded.slice(0, placeholder.length));
+      const result = await expectRefused(zipped, 'unsafe');
+      expect(result.report.problems.find((p) => p.code === 'unsafe-path')?.path).toBe(padded.slice(0, placeholder.length));
+    }
+  });
+
+  it('a zip bomb: extreme compression ratio, a file inflating past its declared size, or too much in total', async () => {
+    const files = await unzipAll(bundle);
+    files.set('artifacts/zeros.bin', new Uint8Array(30 * 1024 * 1024));
+    const bomb = await zipAll(files);
+    expect(bomb.length).toBeLessThan(bundle.length + 200_000);
+    const ratio = await expectRefused(bomb, 'too-large', {}, /compressed \d+ to 1/);
+    expect(ratio.report.fatal).toBe(true);
+
+    const lying = patchDeclaredSize(bundle, FILES.verify, 10);
+    const lie = await expectRefused(lying, 'too-large', {}, /more or fewer bytes than the 10 it declares/);
+    expect(lie.report.problems[0]?.path).toBe(FILES.verify);
+
+    await expectRefused(bundle, 'too-large', { limits: { maxTotalBytes: 10_000 } }, /would unpack to \d+ bytes/);
+    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 23 files/);
+  });
+
+  it('a manifest over the size limit (declared, or by the 64 MB default) or not JSON', async () => {
+    await expectRefused(bundle, 'too-large', { limits: { maxManifestBytes: 1000 } }, /manifest\.json is \d+ bytes/);
+    // Declared 65 MB: refused before anything is inflated, under the default limits.
+    const files = await unzipAll(bundle);
+    const stored = await zipAll(files, { level: 0 });
+    await expectRefused(patchDeclaredSize(stored, FILES.manifest, 65 * 1024 * 1024), 'too-large', {}, /manifest\.json/);
+    const notJson = await tamper(bundle, async (f) => {
+      f.set(FILES.manifest, enc.encode('{"format": "holdfast-evidence-bundle", oops'));
+      await resum(f);
+    });
+    await expectRefused(notJson, 'not-a-bundle', {}, /not valid JSON/);
+    const wrongShape = await tamper(bundle, async (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest)));
+      m.records[0].record.seq = 'one';
+      f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
+      await resum(f);
+    });
+    await expectRefused(wrongShape, 'not-a-bundle', {}, /\/records\/0\/record\/seq should be integer/);
+    const noManifest = await tamper(bundle, (f) => {
+      f.delete(FILES.manifest);
+    });
+    await expectRefused(noManifest, 'not-a-bundle');
+  });
+
+  it('wrong hashes', async () => {
+    const bad = await tamper(bundle, (f) => {
+      const path = [...f.keys()].find((p) => p.endsWith('/page.html'))!;
+      f.set(path, enc.encode('<p>replaced</p>'));
+    });
+    await expectRefused(bad, 'tampered', {}, /does not verify/);
+    const badRecord = await tamper(bundle, async (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest))) as Manifest;
+      m.records[2]!.record.text = 'changed';
+      f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
+      await resum(f);
+    });
+    await expectRefused(badRecord, 'tampered', {}, /#3/);
+  });
+
+  it('an unknown format version', async () => {
+    const future = await tamper(bundle, async (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest)));
+      m.formatVersion = 2;
+      f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
+      await resum(f);
+    });
+    await expectRefused(future, 'format', {}, /format version 2/);
+    const other = await tamper(bundle, async (f) => {
+      f.set(FILES.manifest, enc.encode(JSON.stringify({ format: 'something-else', formatVersion: 1 })));
+      await resum(f);
+    });
+    await expectRefused(other, 'not-a-bundle');
+  });
+
+  it('a wrong or missing password on an encrypted bundle', async () => {
+    await expectRefused(encrypted, 'password', {}, /encrypted/);
+    await expectRefused(encrypted, 'password', { password: 'open says me' }, /password is not right/);
+  });
+
+  it('records already in the vault (the same bundle imported twice)', async () => {
+    const target = await newVault();
+    expect((await importBundle(target, bundle)).status).toBe('imported');
+    const before = await snapshot(target);
+    const again = await importBundle(target, bundle);
+    expect(again.status).toBe('refused');
+    expect(again.refusal).toBe('duplicate');
+    expect(again.reason).toMatch(/#1, #2, #3, #4, #5, #6 .* already in your vault/);
+    expect(await snapshot(target)).toEqual(before);
+    // And into the vault it came from.
+    const fromSelf = await importBundle(source, bundle);
+    expect(fromSelf.refusal).toBe('duplicate');
+  });
+});

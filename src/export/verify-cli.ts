@@ -1,0 +1,87 @@
+/**
+ * The command-line verifier's logic (Node only): `holdfast-verify bundle.zip [--password X]`.
+ * Prints a plain report; exit code 0 only when everything holds, 1 when something is wrong,
+ * 2 on a usage error or input that cannot be read (missing file, not a ZIP, password needed/wrong).
+ * Bundled for Node into bin/holdfast-verify.mjs by scripts/build-verifier.mjs (entry: cli.ts).
+ */
+import { createHash } from 'node:crypto';
+import { openAsBlob, statSync } from 'node:fs';
+import type { HasherFactory } from './sha256';
+import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
+
+export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--json]
+
+Checks a Holdfast evidence bundle: every file against SHA256SUMS and the hashes recorded at
+capture, every record against its own hash, the chain of records and the custody log.
+The password may also be given in the environment variable HOLDFAST_BUNDLE_PASSWORD.
+
+Exit code: 0 everything holds, 1 something is missing, added or changed, 2 usage error or unreadable input.
+`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+const nodeSha256: HasherFactory = () => {
+  const hash = createHash('sha256');
+  return {
+    update: (chunk) => {
+      hash.update(chunk);
+    },
+    digestHex: () => hash.digest('hex'),
+  };
+};
+
+const UNREADABLE = new Set(['unreadable', 'password-required', 'password-wrong']);
+
+export function exitCodeFor(report: BundleReport): 0 | 1 | 2 {
+  if (report.ok) return 0;
+  return report.fatal && report.problems.some((p) => UNREADABLE.has(p.code)) ? 2 : 1;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let file: string | undefined;
+  let password = io.env.HOLDFAST_BUNDLE_PASSWORD;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-h' || arg === '--help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (arg === '--json') json = true;
+    else if (arg === '--password' || arg === '-p') {
+      const value = argv[++i];
+      if (value === undefined) {
+        io.err(`--password needs a value.\n\n${USAGE}`);
+        return 2;
+      }
+      password = value;
+    } else if (arg.startsWith('--password=')) password = arg.slice('--password='.length);
+    else if (arg.startsWith('-')) {
+      io.err(`Unknown option ${arg}.\n\n${USAGE}`);
+      return 2;
+    } else if (file === undefined) file = arg;
+    else {
+      io.err(`Only one bundle can be checked at a time.\n\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (file === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
+  let blob: Blob;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    blob = await openAsBlob(file);
+  } catch (error) {
+    io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const report = await verifyBundle(blob, { ...(password ? { password } : {}), hasher: nodeSha256 });
+  io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatBundleReport(report));
+  return exitCodeFor(report);
+}

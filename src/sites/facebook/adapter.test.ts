@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedContent } from '../../model/evidence';
 import type { CaptureTarget } from '../types';
 import { facebookAdapter as fb } from './adapter';
-import { decodeCommentId, parseDisplayedDate } from './common';
+import { cleanUrl, decodeCommentId, linkTarget, parseDisplayedDate } from './common';
 import { htmlDocument, loadDocument, mismatches, replicaPages } from './replica-fixtures';
 
 const VIEWER_ID = '100090000000001';
@@ -306,6 +306,17 @@ describe('displayed dates and ids', () => {
     for (const s of ['21h', '3d', 'Yesterday at 11:48 PM', 'November 14 at 8:30 AM', 'Joined March 2011', 'February 30, 2026 at 1:00 PM', '', 'hace 2 días']) {
       expect(parseDisplayedDate(s), s).toBeUndefined();
     }
+  });
+
+  it('strips tracking from links without iterating URLSearchParams (not iterable in Firefox content scripts)', () => {
+    const keys = URLSearchParams.prototype.keys;
+    try {
+      URLSearchParams.prototype.keys = (() => ({})) as unknown as typeof keys;
+      expect(cleanUrl(new URL('https://www.facebook.com/a/posts/1?comment_id=2&__cft__[0]=AZx&__tn__=R]-R&fbclid=z#x'))).toBe('https://www.facebook.com/a/posts/1?comment_id=2');
+    } finally {
+      URLSearchParams.prototype.keys = keys;
+    }
+    expect(linkTarget(new URL('https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fa%3Ffbclid%3Dq%26b%3D1&h=AT1'))).toBe('https://example.org/a?b=1');
   });
 
   it('decodes newer base64 comment ids and keeps numeric ones', () => {

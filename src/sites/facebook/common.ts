@@ -25,7 +25,12 @@ export function absUrl(href: string | null | undefined, base: string): URL | nul
 /** The URL without tracking parameters (__cft__, __tn__, fbclid, …) or fragment. */
 export function cleanUrl(u: URL): string {
   const out = new URL(u.href);
-  for (const key of [...out.searchParams.keys()]) if (trackingParams.test(key)) out.searchParams.delete(key);
+  // forEach, not the iterator: URLSearchParams iterators are not iterable from Firefox content scripts.
+  const drop: string[] = [];
+  out.searchParams.forEach((_value, key) => {
+    if (trackingParams.test(key)) drop.push(key);
+  });
+  for (const key of drop) out.searchParams.delete(key);
   out.hash = '';
   return out.href;
 }

@@ -24,7 +24,7 @@ import {
   type ManifestRecord,
 } from './format';
 import { artifactPaths, bundleFilename, recordFolder } from './names';
-import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, renderHtmlReport } from './report-html';
+import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, plannedInlineImageBytes, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
 import { createSha256 } from './sha256';
@@ -144,11 +144,12 @@ async function writeBundle(
 
   const addBytes = async (path: string, bytes: Uint8Array, mediaType: string) => {
     const sha256 = await sha256Hex(bytes);
-    await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level: isPrecompressed(mediaType) ? 0 : 6 });
+    // Sizes and CRC in the local header (no data descriptor): the bytes are in memory anyway.
+    await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level: isPrecompressed(mediaType) ? 0 : 6, dataDescriptor: false });
     files.push({ path, sha256, size: bytes.byteLength });
   };
   const addText = (path: string, text: string) => addBytes(path, new TextEncoder().encode(text), 'text/plain');
-  const addStream = async (path: string, source: AsyncIterable<string> | Iterable<string>, level = 6) => {
+  const addStream = async (path: string, source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, level = 6) => {
     const hasher = createSha256();
     let size = 0;
     const stream = textStream(source, (chunk) => {
@@ -232,10 +233,11 @@ async function writeBundle(
   const model = buildReportModel(manifest);
   const loadBytes = async (artifact: ManifestArtifact) => (await vault.getArtifact(artifact.id))?.bytes;
   checkAbort();
-  await addStream(
-    FILES.reportHtml,
-    renderHtmlReport(model, loadBytes, { ...DEFAULT_HTML_REPORT_OPTIONS, ...options.html }, tick),
-  );
+  const htmlOptions = { ...DEFAULT_HTML_REPORT_OPTIONS, ...options.html };
+  // Base64 of already-compressed pictures hardly deflates (about a quarter smaller) but costs a lot
+  // of time; a report that is mostly pictures is stored as it is.
+  const htmlLevel = plannedInlineImageBytes(model, htmlOptions) > 16 * 1024 * 1024 ? 0 : 6;
+  await addStream(FILES.reportHtml, renderHtmlReport(model, loadBytes, htmlOptions, tick), htmlLevel);
   // Deleted records have no exhibit in the reports; count them so progress reaches the end.
   for (let i = 0; i < deletedCount; i++) tick();
   checkAbort();
@@ -285,31 +287,39 @@ function scopeLabel(scope: ExportScope): string | undefined {
   }
 }
 
-/** A byte stream from string chunks, batched to ~64 KB, reporting each emitted chunk. */
-function textStream(source: AsyncIterable<string> | Iterable<string>, onChunk: (chunk: Uint8Array) => void): ReadableStream<Uint8Array> {
+/** A byte stream from string (or byte) chunks, strings batched to ~64 KB, reporting each emitted chunk. */
+function textStream(
+  source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  onChunk: (chunk: Uint8Array) => void,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator: AsyncIterator<string> | Iterator<string> =
+  const iterator: AsyncIterator<string | Uint8Array> | Iterator<string | Uint8Array> =
     Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        const emit = (bytes: Uint8Array) => {
+          if (bytes.byteLength === 0) return;
+          onChunk(bytes);
+          controller.enqueue(bytes);
+        };
         let batch = '';
         while (batch.length < 64 * 1024) {
           const next = await iterator.next();
           if (next.done) {
-            if (batch) {
-              const bytes = encoder.encode(batch);
-              onChunk(bytes);
-              controller.enqueue(bytes);
-            }
+            emit(encoder.encode(batch));
             controller.close();
             return;
           }
-          batch += next.value;
+          if (typeof next.value === 'string') {
+            batch += next.value;
+          } else {
+            emit(encoder.encode(batch));
+            emit(next.value);
+            return;
+          }
         }
-        const bytes = encoder.encode(batch);
-        onChunk(bytes);
-        controller.enqueue(bytes);
+        emit(encoder.encode(batch));
       },
       async cancel(reason) {
         await iterator.return?.(reason);

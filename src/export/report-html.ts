@@ -28,6 +28,19 @@ export const DEFAULT_HTML_REPORT_OPTIONS: HtmlReportOptions = {
   maxTotalImageBytes: 250 * 1024 * 1024,
 };
 
+/** How many image bytes the report will embed (the budget applied to the screenshots' recorded sizes). */
+export function plannedInlineImageBytes(model: ReportModel, options: HtmlReportOptions): number {
+  let total = 0;
+  for (const ex of model.exhibits) {
+    for (const a of ex.artifacts) {
+      if (a.role !== 'screenshot' || !inlineImageType(a.mediaType) || a.size > options.maxImageBytes) continue;
+      if (total + a.size > options.maxTotalImageBytes) continue;
+      total += a.size;
+    }
+  }
+  return total;
+}
+
 export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -40,15 +53,30 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Base64 of bytes, in slices so no giant intermediate string is built at once. */
-export function* base64Chunks(bytes: Uint8Array, sliceBytes = 3 * 16384): Generator<string> {
+const B64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+
+/** Base64 of bytes as ASCII bytes, in slices, so no giant string is ever built (and no slow btoa). */
+export function* base64Chunks(bytes: Uint8Array, sliceBytes = 3 * 65536): Generator<Uint8Array> {
   for (let offset = 0; offset < bytes.byteLength; offset += sliceBytes) {
-    const slice = bytes.subarray(offset, Math.min(offset + sliceBytes, bytes.byteLength));
-    let binary = '';
-    for (let i = 0; i < slice.length; i += 8192) {
-      binary += String.fromCharCode(...slice.subarray(i, Math.min(i + 8192, slice.length)));
+    const end = Math.min(offset + sliceBytes, bytes.byteLength);
+    const out = new Uint8Array(Math.ceil((end - offset) / 3) * 4);
+    let o = 0;
+    let i = offset;
+    for (; i + 2 < end; i += 3) {
+      const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+      out[o++] = B64[n >>> 18]!;
+      out[o++] = B64[(n >>> 12) & 63]!;
+      out[o++] = B64[(n >>> 6) & 63]!;
+      out[o++] = B64[n & 63]!;
     }
-    yield btoa(binary);
+    if (i < end) {
+      const n = (bytes[i]! << 16) | (i + 1 < end ? bytes[i + 1]! << 8 : 0);
+      out[o++] = B64[n >>> 18]!;
+      out[o++] = B64[(n >>> 12) & 63]!;
+      out[o++] = i + 1 < end ? B64[(n >>> 6) & 63]! : 61;
+      out[o++] = 61;
+    }
+    yield out;
   }
 }
 
@@ -88,7 +116,7 @@ export async function* renderHtmlReport(
   loadBytes: (artifact: ManifestArtifact) => Promise<Uint8Array | undefined>,
   options: HtmlReportOptions = DEFAULT_HTML_REPORT_OPTIONS,
   onRecord?: () => void,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Uint8Array> {
   const m = model.manifest;
   yield `<!DOCTYPE html>
 <html lang="en">

@@ -5,24 +5,35 @@
  * Every URL and every artifact's SHA-256 is drawn as text, so `pdftotext` finds them.
  * Screenshots (PNG/JPEG) are embedded within a memory budget; beyond it the page names the file.
  */
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { degrees, drawImage, PDFDocument, type PDFFont, type PDFPage, PDFRawStream, rgb, StandardFonts } from 'pdf-lib';
 import type { EvidenceRecord } from '../model/evidence';
 import type { ManifestArtifact } from './format';
+import { pngForPdf } from './png';
 import { kindTitle, platformName, screenshotText } from './report-html';
 import { describeAuthor, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel } from './report-model';
 
 export interface PdfReportOptions {
   maxImageBytes: number;
   maxTotalImageBytes: number;
-  /** PNGs larger than this many pixels are not embedded (pdf-lib decodes them in memory). */
+  /** PNGs larger than this many pixels are not embedded (they are decoded in memory). */
   maxImagePixels: number;
+  /** Limit for the PNGs only pdf-lib's slow pure-JS decoder can read (palette, 16-bit, interlaced). */
+  maxSlowImagePixels: number;
 }
 
 export const DEFAULT_PDF_REPORT_OPTIONS: PdfReportOptions = {
   maxImageBytes: 15 * 1024 * 1024,
   maxTotalImageBytes: 120 * 1024 * 1024,
   maxImagePixels: 40_000_000,
+  maxSlowImagePixels: 4_000_000,
 };
+
+/** A picture ready to draw: an image XObject in the document. */
+interface Picture {
+  width: number;
+  height: number;
+  draw(page: PDFPage, box: { x: number; y: number; width: number; height: number }): void;
+}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
@@ -171,7 +182,7 @@ class Layout {
   }
 
   /** Draws a picture at its on-screen size (CSS pixels at 0.75 pt), shrunk to fit the page. */
-  image(image: PDFImage, devicePixelRatio: number): void {
+  image(image: Picture, devicePixelRatio: number): void {
     const maxHeight = A4[1] - 2 * MARGIN - FOOTER - 20;
     const dpr = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
     let w = Math.min((image.width / dpr) * 0.75, this.width);
@@ -183,7 +194,7 @@ class Layout {
     // Start a new page rather than shrink a picture into a sliver at the bottom.
     if (this.y - h < MARGIN + FOOTER) this.newPage();
     this.y -= h;
-    this.page.drawImage(image, { x: MARGIN, y: this.y, width: w, height: h });
+    image.draw(this.page, { x: MARGIN, y: this.y, width: w, height: h });
     this.page.drawRectangle({ x: MARGIN, y: this.y, width: w, height: h, borderColor: GREY, borderWidth: 0.5 });
     this.space(8);
   }
@@ -338,22 +349,15 @@ export async function renderPdfReport(
         continue;
       }
       try {
-        let image: PDFImage;
-        if (type === 'image/png') {
-          const size = pngSize(bytes);
-          if (!size) throw new Error('not a PNG');
-          if (size.width * size.height > options.maxImagePixels) {
-            notes.push(`The picture ${artifact.path} (${size.width}×${size.height} pixels) is too large to embed; open the file itself.`);
-            continue;
-          }
-          image = await doc.embedPng(bytes);
-        } else {
-          image = await doc.embedJpg(bytes);
+        const picture = await embedPicture(doc, bytes, type, options);
+        if (typeof picture === 'string') {
+          notes.push(`The picture ${artifact.path} ${picture}; open the file itself.`);
+          continue;
         }
         embedded += bytes.byteLength;
         L.space(4);
         L.text(`Screenshot (${artifact.path}):`, { size: 8.5, color: GREY });
-        L.image(image, ex.record.screenshot?.devicePixelRatio ?? 1);
+        L.image(picture, ex.record.screenshot?.devicePixelRatio ?? 1);
       } catch {
         notes.push(`The picture ${artifact.path} could not be read as an image, so it is not embedded; its file and hash are listed below.`);
       }
@@ -402,7 +406,59 @@ export async function renderPdfReport(
     const left = exhibit ? `Exhibit ${exhibit} — Holdfast evidence report ${m.exportedAt}` : `Holdfast evidence report ${m.exportedAt}`;
     page.drawText(left, { x: MARGIN, y: MARGIN - 10, size, font: fonts.regular, color: GREY });
   });
-  return doc.save({ useObjectStreams: true });
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Embeds a PNG or JPEG. PNGs take the fast path (png.ts) when they can; JPEGs are embedded as they
+ * are. Returns a reason (string) when the picture is too large to embed.
+ */
+async function embedPicture(
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  type: 'image/png' | 'image/jpeg',
+  options: PdfReportOptions,
+): Promise<Picture | string> {
+  if (type === 'image/jpeg') return fromPdfLib(await doc.embedJpg(bytes));
+  const size = pngSize(bytes);
+  if (!size) throw new Error('not a PNG');
+  if (size.width * size.height > options.maxImagePixels) return `(${size.width}×${size.height} pixels) is too large to embed`;
+  const fast = await pngForPdf(bytes);
+  if (!fast) {
+    if (size.width * size.height > options.maxSlowImagePixels) return `(${size.width}×${size.height} pixels, in a PNG variant that is slow to convert) is not embedded`;
+    return fromPdfLib(await doc.embedPng(bytes));
+  }
+  const ctx = doc.context;
+  const image = (data: Uint8Array, colors: 1 | 3, predictor: boolean, smask?: ReturnType<typeof ctx.register>) =>
+    ctx.register(
+      PDFRawStream.of(
+        ctx.obj({
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: fast.width,
+          Height: fast.height,
+          ColorSpace: colors === 3 ? 'DeviceRGB' : 'DeviceGray',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+          ...(predictor ? { DecodeParms: { Predictor: 15, Colors: colors, BitsPerComponent: 8, Columns: fast.width } } : {}),
+          ...(smask ? { SMask: smask } : {}),
+        }),
+        data,
+      ),
+    );
+  const ref = image(fast.data, fast.colors, fast.predictor, fast.alpha ? image(fast.alpha, 1, false) : undefined);
+  return {
+    width: fast.width,
+    height: fast.height,
+    draw(page, box) {
+      const name = page.node.newXObject('Image', ref);
+      page.pushOperators(...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+    },
+  };
+}
+
+function fromPdfLib(image: Awaited<ReturnType<PDFDocument['embedPng']>>): Picture {
+  return { width: image.width, height: image.height, draw: (page, box) => page.drawImage(image, box) };
 }
 
 function writeExhibitFacts(L: Layout, ex: Exhibit): void {

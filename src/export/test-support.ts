@@ -34,23 +34,58 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** A real RGB PNG of the given size: a colour gradient, so every picture differs. */
-export function makePng(width: number, height: number, seed = 0): Uint8Array {
-  const raw = new Uint8Array((width * 3 + 1) * height);
+/**
+ * A real PNG of the given size: a colour gradient (so every picture differs), RGB or, with
+ * `alpha`, RGBA with that alpha everywhere. Rows use filters None/Sub/Up/Average/Paeth in turn,
+ * so a decoder must handle all five. `paint` chooses each pixel's colour instead.
+ */
+export function makePng(
+  width: number,
+  height: number,
+  seed = 0,
+  options: { alpha?: number; paint?: (x: number, y: number) => [number, number, number] } = {},
+): Uint8Array {
+  const bpp = options.alpha === undefined ? 3 : 4;
+  const stride = width * bpp;
+  const pixels = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    raw[row] = 0;
     for (let x = 0; x < width; x++) {
-      raw[row + 1 + x * 3] = (x * 7 + seed * 31) & 0xff;
-      raw[row + 2 + x * 3] = (y * 5 + seed * 17) & 0xff;
-      raw[row + 3 + x * 3] = ((x + y) * 3 + seed * 11) & 0xff;
+      const i = y * stride + x * bpp;
+      const [r, g, b] = options.paint?.(x, y) ?? [(x * 7 + seed * 31) & 0xff, (y * 5 + seed * 17) & 0xff, ((x + y) * 3 + seed * 11) & 0xff];
+      pixels[i] = r;
+      pixels[i + 1] = g;
+      pixels[i + 2] = b;
+      if (bpp === 4) pixels[i + 3] = options.alpha!;
+    }
+  }
+  const raw = new Uint8Array((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const filter = y % 5;
+    raw[y * (stride + 1)] = filter;
+    for (let x = 0; x < stride; x++) {
+      const cur = pixels[y * stride + x]!;
+      const a = x >= bpp ? pixels[y * stride + x - bpp]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const c = x >= bpp && y > 0 ? pixels[(y - 1) * stride + x - bpp]! : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = a;
+      else if (filter === 2) predicted = b;
+      else if (filter === 3) predicted = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      raw[y * (stride + 1) + 1 + x] = (cur - predicted) & 0xff;
     }
   }
   const ihdr = new Uint8Array(13);
   const v = new DataView(ihdr.buffer);
   v.setUint32(0, width);
   v.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
+  ihdr.set([8, bpp === 4 ? 6 : 2, 0, 0, 0], 8);
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

@@ -68,7 +68,7 @@ export function parsePng(bytes: Uint8Array): ParsedPng | undefined {
 
 export async function pngForPdf(bytes: Uint8Array): Promise<PdfImageStream | undefined> {
   const png = parsePng(bytes);
-  if (!png || png.bitDepth !== 8 || png.interlace !== 0 || png.hasTransparencyChunk) return undefined;
+  if (png?.bitDepth !== 8 || png.interlace !== 0 || png.hasTransparencyChunk) return undefined;
   const { width, height } = png;
   if (png.colorType === 2 || png.colorType === 0) {
     return { width, height, colors: png.colorType === 2 ? 3 : 1, data: png.idat, predictor: true };

@@ -6,7 +6,7 @@ import { openVault, type VaultImpl } from '../vault/vault';
 import { exportBundle, type ExportOptions } from './bundle';
 import { FILES, type Manifest } from './format';
 import { createSha256 } from './sha256';
-import { decode, memorySink, seedVault, tamper, unzipAll } from './test-support';
+import { decode, memorySink, seedVault, tamper } from './test-support';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
 
 let vault: VaultImpl;

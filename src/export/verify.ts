@@ -27,7 +27,7 @@ import schemaJson from '../../docs/export-format.schema.json';
 import type { EvidenceRecord } from '../model/evidence';
 import type { CustodyEvent } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, TOP_LEVEL_FILES } from './format';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, } from './format';
 import { type JsonSchema, validateSchema } from './json-schema';
 import { unsafePathReason } from './names';
 import { createSha256, type HasherFactory } from './sha256';
@@ -661,7 +661,7 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
       message: `The custody log should end at entry #${manifest.custody.head.seq} (${manifest.custody.events} entries) but has ${events.length}, ending at #${last?.seq ?? 0}: entries were removed or added.`,
     });
   }
-  if (!last || last.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
+  if (last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
     problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
   }
   const logged = new Set(events.filter((e) => e.action === 'captured' || e.action === 'imported').map((e) => e.recordId));

@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FILES, type Manifest } from '../../export/format';
+import { decode, seedVault, unzipAll } from '../../export/test-support';
+import { verifyBundle } from '../../export/verify';
+import { freshDbName } from '../../vault/test-support';
+import { openVault, type VaultImpl } from '../../vault/vault';
+import { ExportDialog } from './ExportDialog';
+
+const t = (key: string, ...subs: string[]) => [key, ...subs].join('|');
+let root: HTMLElement;
+let vault: VaultImpl;
+
+beforeEach(async () => {
+  root = document.createElement('div');
+  document.body.append(root);
+  vault = await openVault(freshDbName('ui-export'));
+  await seedVault(vault);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vault.close();
+});
+
+async function waitFor<T>(check: () => T | undefined | null | false, timeout = 15_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error('waitFor timed out');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+  }
+}
+
+const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T & HTMLElement>(selector);
+
+async function type(selector: string, value: string) {
+  const input = $<HTMLInputElement>(selector)!;
+  await act(async () => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(selector: string) {
+  await act(async () => {
+    $(selector)!.click();
+  });
+}
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+function mount(props: Partial<Parameters<typeof ExportDialog>[0]> = {}) {
+  const onDone = vi.fn<(blob: Blob, filename: string) => void>();
+  const onCancel = vi.fn();
+  render(<ExportDialog vault={vault} toolVersion="1.2.3" t={t} onDone={onDone} onCancel={onCancel} {...props} />, root);
+  return { onDone, onCancel };
+}
+
+describe('ExportDialog', () => {
+  it('exports everything by default into a bundle that verifies', async () => {
+    const { onDone } = mount();
+    expect($<HTMLInputElement>('[data-testid="export-scope-all"]')!.checked).toBe(true);
+    expect($('[role="dialog"]')?.getAttribute('aria-modal')).toBe('true');
+    await type('[data-testid="export-name"]', 'Dana');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const [blob, filename] = onDone.mock.calls[0]!;
+    expect(filename).toMatch(/^holdfast-evidence_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.zip$/);
+    const bytes = await bytesOf(blob);
+    expect((await verifyBundle(bytes)).ok).toBe(true);
+    const manifest = JSON.parse(decode((await unzipAll(bytes)).get(FILES.manifest))) as Manifest;
+    expect(manifest.scope).toEqual({ type: 'all' });
+    expect(manifest.exportedBy).toBe('Dana');
+    expect(manifest.tool.version).toBe('1.2.3');
+    expect(manifest.records).toHaveLength(6);
+  });
+
+  it('exports one person chosen from the accounts in the vault', async () => {
+    const { onDone } = mount();
+    await click('[data-testid="export-scope-person"]');
+    const box = await waitFor(() => $<HTMLInputElement>('input[data-account="x|id:4401"]'));
+    expect(root.textContent).toContain('exportAccountCaptures|2');
+    await act(async () => {
+      box.click();
+    });
+    await act(async () => {
+      $<HTMLInputElement>('input[data-account="x|id:9902"]')!.click();
+    });
+    await type('[data-testid="export-person"] input[type="text"]', 'Alice');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const [blob, filename] = onDone.mock.calls[0]!;
+    expect(filename).toContain('_Alice_');
+    const manifest = JSON.parse(decode((await unzipAll(await bytesOf(blob))).get(FILES.manifest))) as Manifest;
+    expect(manifest.scope).toMatchObject({ type: 'person', label: 'Alice' });
+    expect(manifest.records.map((r) => r.record.seq)).toEqual([1, 2, 6]);
+  });
+
+  it('asks for an account or a date before exporting a person or a date range', async () => {
+    const { onDone } = mount();
+    await click('[data-testid="export-scope-person"]');
+    await waitFor(() => $('input[data-account]'));
+    await click('[data-testid="export-confirm"]');
+    expect($('[data-testid="export-error"]')?.textContent).toBe('exportNeedAccount');
+    await click('[data-testid="export-scope-dates"]');
+    await click('[data-testid="export-confirm"]');
+    expect($('[data-testid="export-error"]')?.textContent).toBe('exportNeedDates');
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('exports a date range given as local days', async () => {
+    const { onDone } = mount();
+    await click('[data-testid="export-scope-dates"]');
+    const inputs = root.querySelectorAll<HTMLInputElement>('[data-testid="export-dates"] input');
+    await act(async () => {
+      inputs[0]!.value = '2026-11-22';
+      inputs[0]!.dispatchEvent(new Event('input', { bubbles: true }));
+      inputs[1]!.value = '2026-11-22';
+      inputs[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const manifest = JSON.parse(decode((await unzipAll(await bytesOf(onDone.mock.calls[0]![0]))).get(FILES.manifest))) as Manifest;
+    expect(manifest.scope.type).toBe('dateRange');
+    // 2026-11-22 local: records 3 (12:00Z) and 4 (13:00Z) in any time zone within ±11 h.
+    expect(manifest.records.map((r) => r.record.seq)).toEqual(expect.arrayContaining([3, 4]));
+  });
+
+  it('encrypts with a password typed twice, and refuses two different ones', async () => {
+    const { onDone } = mount();
+    await type('[data-testid="export-password"]', 'secret one');
+    await type('[data-testid="export-password-repeat"]', 'secret two');
+    await click('[data-testid="export-confirm"]');
+    expect($('[data-testid="export-error"]')?.textContent).toBe('exportPasswordMismatch');
+    expect(onDone).not.toHaveBeenCalled();
+    await type('[data-testid="export-password-repeat"]', 'secret one');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const bytes = await bytesOf(onDone.mock.calls[0]![0]);
+    expect((await verifyBundle(bytes)).problems.map((p) => p.code)).toEqual(['password-required']);
+    expect((await verifyBundle(bytes, { password: 'secret one' })).ok).toBe(true);
+  });
+
+  it('offers the selected records when the page passes them', async () => {
+    const [first] = await vault.list({ limit: 1 });
+    const { onDone } = mount({ selectedIds: [first!.id] });
+    expect(root.textContent).toContain('exportScopeSelected|1');
+    await click('[data-testid="export-scope-selected"]');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const manifest = JSON.parse(decode((await unzipAll(await bytesOf(onDone.mock.calls[0]![0]))).get(FILES.manifest))) as Manifest;
+    expect(manifest.records.map((r) => r.record.id)).toEqual([first!.id]);
+  });
+
+  it('shows progress while exporting, and plain errors', async () => {
+    const failing = { ...vault, list: vault.list.bind(vault), getArtifact: async () => { throw new Error('disk unplugged'); } } as unknown as VaultImpl;
+    render(null, root);
+    const onDone = vi.fn();
+    render(<ExportDialog vault={failing} toolVersion="1" t={t} onDone={onDone} onCancel={() => undefined} />, root);
+    await click('[data-testid="export-confirm"]');
+    const error = await waitFor(() => $('[data-testid="export-error"]'));
+    expect(error.textContent).toContain('exportFailed|');
+    expect(error.textContent).toContain('disk unplugged');
+    expect(onDone).not.toHaveBeenCalled();
+    expect($<HTMLButtonElement>('[data-testid="export-confirm"]')!.disabled).toBe(false);
+  });
+
+  it('cancels', async () => {
+    const { onCancel } = mount();
+    await click('[data-testid="export-cancel"]');
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+});

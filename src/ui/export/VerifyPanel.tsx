@@ -1,0 +1,79 @@
+/** Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page. */
+import { useState } from 'preact/hooks';
+import { type BundleReport, verifyBundle } from '../../export/verify';
+import { BundleResult } from './BundleResult';
+import { EXPORT_STYLE } from './style';
+
+export interface VerifyPanelProps {
+  t: (key: string, ...subs: string[]) => string;
+  onClose?(): void;
+}
+
+export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const [percent, setPercent] = useState<number | null>(null);
+  const [report, setReport] = useState<BundleReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    if (!file) return;
+    setReport(null);
+    setError(null);
+    setPercent(0);
+    try {
+      const result = await verifyBundle(file, {
+        ...(password ? { password } : {}),
+        onProgress: (done, total) => setPercent(Math.floor((100 * done) / Math.max(total, 1))),
+      });
+      setReport(result);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setPercent(null);
+    }
+  };
+
+  return (
+    <section class="hf-panel" data-testid="verify-panel" aria-labelledby="hf-verify-title">
+      <style>{EXPORT_STYLE}</style>
+      <h2 id="hf-verify-title">{t('verifyTitle')}</h2>
+      <p class="muted">{t('verifyIntro')}</p>
+      <label>
+        {t('verifyFile')}
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          data-testid="verify-file"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            setReport(null);
+          }}
+        />
+      </label>
+      <label>
+        {t('verifyPassword')}
+        <input type="password" autoComplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="verify-password" />
+      </label>
+      <div class="hf-actions">
+        {onClose && (
+          <button type="button" onClick={onClose}>
+            {t('verifyClose')}
+          </button>
+        )}
+        <button type="button" class="primary" disabled={!file || percent !== null} onClick={run} data-testid="verify-run">
+          {t('verifyRun')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {percent !== null && <p data-testid="verify-progress">{t('verifyRunning', String(percent))}</p>}
+        {error && (
+          <p class="status bad" role="alert">
+            {error}
+          </p>
+        )}
+        {report && <BundleResult report={report} t={t} />}
+      </div>
+    </section>
+  );
+}

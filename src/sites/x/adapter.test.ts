@@ -187,6 +187,13 @@ describe('post page', () => {
     for (const r of targets(doc, url, 'reply')) expect(xAdapter.extract(r, { url, document: doc }).inReplyTo).toBe(url.href);
   });
 
+  it('keeps replies as replies when the focal post has been recycled out of the list', () => {
+    const { doc: d2 } = loadHtml(readFileSync(join(DIR, 'status.html'), 'utf8'), url.href);
+    targets(d2, url, 'post')[0]!.element.closest('[data-testid="cellInnerDiv"]')!.remove();
+    const kinds = targets(d2, url).map((t) => t.kind);
+    expect(kinds).toEqual(['reply', 'reply', 'reply', 'reply', 'reply', 'reply']);
+  });
+
   it('reads a reply in another language as written', () => {
     const es = targets(doc, url, 'reply')
       .map((t) => xAdapter.extract(t, { url, document: doc }))

@@ -378,6 +378,8 @@ function postKinds(root: ParentNode, url: URL): CaptureTarget[] {
   }
   return articles.map((element, i): CaptureTarget => {
     if (focal >= 0) return { element, kind: i > focal ? 'reply' : 'post' };
+    // A post page whose focal post has been recycled out of the list (scrolled far down): what remains are replies.
+    if (page) return { element, kind: 'reply' };
     const q = quotedBlockOf(element);
     const un = first(element, 'userName', q);
     const replying = replyingToLinks(element, un, first(element, 'postText', q), q).length > 0;

@@ -182,6 +182,24 @@ describe('exportBundle', () => {
     expect(sinkAborted).toBe(true);
   });
 
+  it('notes in the custody log when an export stops after it was logged', async () => {
+    const { vault } = await seeded();
+    const controller = new AbortController();
+    const run = exportBundle(
+      vault,
+      // Progress 7 is the first record of the HTML report: after the 'exported' entry.
+      { scope: { type: 'all' }, toolVersion: '1', signal: controller.signal, onProgress: (d) => d === 7 && controller.abort() },
+      new WritableStream<Uint8Array>(),
+    );
+    await expect(run).rejects.toMatchObject({ code: 'aborted' });
+    const [started, stopped] = (await vault.custodyLog()).slice(-2);
+    expect(started?.action).toBe('exported');
+    expect(stopped?.action).toBe('exported');
+    expect(stopped?.detail).toMatch(/did not finish \(it was stopped\)/);
+    expect(stopped?.detail).toContain(started!.detail!.split(':')[0]!.replace('export ', ''));
+    expect((await vault.verify()).ok).toBe(true);
+  });
+
   it('notes an artifact missing from the vault at export time instead of failing', async () => {
     const { vault, live, name } = await seeded();
     const target = live[0]!.artifacts[1]!;

@@ -90,10 +90,18 @@ export async function exportBundle(
       await out.abort(reason);
     },
   });
+  const state: ExportState = {};
   try {
-    return await writeBundle(vault, options, counted, () => written);
+    return await writeBundle(vault, options, counted, () => written, state);
   } catch (error) {
     await out.abort(error).catch(() => undefined);
+    if (state.loggedExportId) {
+      // The custody log already says this export was made; say that it did not finish.
+      const why = options.signal?.aborted ? 'it was stopped' : 'it failed';
+      await vault
+        .logCustody('exported', undefined, `export ${state.loggedExportId} did not finish (${why}); no complete bundle was saved`)
+        .catch(() => undefined);
+    }
     if (error instanceof ExportError) throw error;
     if (options.signal?.aborted) throw new ExportError('aborted', 'The export was stopped. No bundle was saved.', { cause: error });
     throw new ExportError('failed', `The export failed: ${error instanceof Error ? error.message : String(error)}`, {
@@ -102,11 +110,17 @@ export async function exportBundle(
   }
 }
 
+interface ExportState {
+  /** Set once the 'exported' custody entry is written. */
+  loggedExportId?: string;
+}
+
 async function writeBundle(
   vault: Vault,
   options: ExportOptions,
   target: WritableStream<Uint8Array>,
   bytesWritten: () => number,
+  state: ExportState,
 ): Promise<ExportResult> {
   const checkAbort = () => {
     if (options.signal?.aborted) throw new ExportError('aborted', 'The export was stopped. No bundle was saved.');
@@ -189,6 +203,7 @@ async function writeBundle(
     undefined,
     `export ${exportId}: ${selected.length} record(s), ${describeScope(options.scope)}${password ? ', encrypted' : ''}`,
   );
+  state.loggedExportId = exportId;
   const custody = await vault.custodyLog();
   const custodyHead = custody.at(-1);
   const chainRecords: ChainEntry[] = all.map((r) => ({

@@ -96,7 +96,7 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .note{font-size:9pt;color:#444}
 .warn{font-size:9.5pt;color:#7a2200}
 .shot{max-width:100%;border:1px solid #999;margin:.5rem 0;display:block}
-.cover{min-height:90vh}
+.cover{margin-bottom:1rem}
 .exhibit{margin-top:2.5rem;padding-top:1rem;border-top:3px double #333}
 .exhibit-no{font-size:16pt;font-weight:bold;letter-spacing:.05em}
 .message{margin:.4rem 0 .4rem 1rem}

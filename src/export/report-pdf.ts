@@ -5,7 +5,18 @@
  * Every URL and every artifact's SHA-256 is drawn as text, so `pdftotext` finds them.
  * Screenshots (PNG/JPEG) are embedded within a memory budget; beyond it the page names the file.
  */
-import { degrees, drawImage, PDFDocument, type PDFFont, type PDFPage, PDFRawStream, rgb, StandardFonts } from 'pdf-lib';
+import {
+  degrees,
+  drawImage,
+  type PDFContentStream,
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  PDFRawStream,
+  type PDFRef,
+  rgb,
+  StandardFonts,
+} from 'pdf-lib';
 import type { EvidenceRecord } from '../model/evidence';
 import type { ManifestArtifact } from './format';
 import { pngForPdf } from './png';
@@ -117,6 +128,7 @@ class Layout {
   }
 
   newPage(): void {
+    if (this.page) freezePage(this.doc, this.page);
     this.page = this.doc.addPage(A4);
     this.pageExhibit.push(this.currentExhibit);
     this.y = A4[1] - MARGIN;
@@ -198,6 +210,22 @@ class Layout {
     this.page.drawRectangle({ x: MARGIN, y: this.y, width: w, height: h, borderColor: GREY, borderWidth: 0.5 });
     this.space(8);
   }
+}
+
+/**
+ * Turns a finished page's drawing operators into compressed bytes now instead of at save: pdf-lib
+ * keeps every operator as objects until then (about 100 KB per page), which made a 10,000-page
+ * report take gigabytes. Later drawing on the page (the footer) goes into a new content stream.
+ * Relies on pdf-lib 1.17's PDFPage fields `contentStream`/`contentStreamRef` (the version is pinned;
+ * the report tests would show lost text if they changed).
+ */
+function freezePage(doc: PDFDocument, page: PDFPage): void {
+  const internals = page as unknown as { contentStream?: PDFContentStream; contentStreamRef?: PDFRef };
+  const { contentStream, contentStreamRef } = internals;
+  if (!contentStream || !contentStreamRef || typeof contentStream.getUnencodedContents !== 'function') return;
+  doc.context.assign(contentStreamRef, doc.context.flateStream(contentStream.getUnencodedContents()));
+  internals.contentStream = undefined;
+  internals.contentStreamRef = undefined;
 }
 
 /** Breaks one paragraph into lines no wider than `maxWidth`. Text must already be encodable. */
@@ -389,6 +417,7 @@ export async function renderPdfReport(
     }
   }
 
+  freezePage(doc, L.page);
   // Footers: "Page n of N", the exhibit each page belongs to.
   const pages = doc.getPages();
   const total = pages.length;

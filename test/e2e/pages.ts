@@ -165,8 +165,9 @@ export class VaultPage {
       }
       db.close();
       records.sort((x, y) => x.seq - y.seq);
-      return { records, artifacts };
-    });
+      // As a JSON string: Firefox's automation channel drops repeated references to the same object.
+      return JSON.stringify({ records, artifacts });
+    }).then((json) => JSON.parse(json) as { records: EvidenceRecord[]; artifacts: RawArtifact[] });
   }
 
   async newest(): Promise<EvidenceRecord> {

@@ -59,7 +59,7 @@ describe('buildCapture', () => {
   it('adds a warning when the item did not fit in the window, keeping the adapter warnings', () => {
     expect(record.extraction.warnings[0]).toBe('no numeric id on this page');
     expect(record.extraction.warnings.some((w) => /larger than the window/.test(w))).toBe(true);
-    expect(record.content.warnings).toEqual(record.extraction.warnings);
+    expect(record.content.warnings).toEqual(['no numeric id on this page']);
   });
 
   it('makes three artifacts with recognisable, safe file names', () => {

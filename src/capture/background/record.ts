@@ -61,7 +61,8 @@ export function buildCapture(
     ...(c.author ? { author: c.author } : {}),
     ...(c.text !== undefined ? { text: c.text } : {}),
     media: c.media ?? [],
-    content: { ...c, warnings },
+    // `content` stays exactly what the adapter read; capture-level notes go to `extraction.warnings`.
+    content: c,
     extraction: { method: c.method, ...(payload.adapter ? { adapter: `${payload.adapter}@${payload.adapterVersion ?? '?'}` } : {}), warnings },
     screenshot: shot.info,
     tool: { name: 'Holdfast', version: tool.version, browser: tool.browser, userAgent: tool.userAgent },

@@ -76,6 +76,13 @@ export async function captureTarget(
   }
 }
 
+/** Holdfast's own whole-page target (toolbar, shortcut, redesign fallback): always generic extraction. */
+const PAGE_TARGETS = new WeakSet<CaptureTarget>();
 export function pageTarget(): CaptureTarget {
-  return { element: document.documentElement, kind: 'page' as ItemKind };
+  const target: CaptureTarget = { element: document.documentElement, kind: 'page' as ItemKind };
+  PAGE_TARGETS.add(target);
+  return target;
+}
+export function isPageTarget(target: CaptureTarget): boolean {
+  return PAGE_TARGETS.has(target);
 }

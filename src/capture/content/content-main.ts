@@ -7,7 +7,7 @@ import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { captureTarget, pageTarget } from './capture-item';
+import { captureTarget, isPageTarget, pageTarget } from './capture-item';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, Toast } from './ui-elements';
 
@@ -64,7 +64,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     control?.setBusy(true);
     toast.show(t('toastCapturing'), 'info', 'capturing');
     try {
-      const result = await captureTarget(target.kind === 'page' ? null : adapter, target, via, {
+      const result = await captureTarget(isPageTarget(target) ? null : adapter, target, via, {
         send,
         setControlsVisible,
         genericWarning: t('warnGeneric'),

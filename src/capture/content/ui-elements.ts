@@ -52,8 +52,11 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
   button.title = label;
   button.innerHTML = SHIELD_SVG;
   isolate(host);
+  // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
+  // of the same item is running are answered "already capturing" by the caller.
   button.addEventListener('click', (e) => {
     e.preventDefault();
+    if (e.detail > 1) return;
     onActivate();
   });
   root.append(style, button);

@@ -159,7 +159,9 @@ async function writeBundle(
   const addBytes = async (path: string, bytes: Uint8Array, mediaType: string) => {
     const sha256 = await sha256Hex(bytes);
     // Sizes and CRC in the local header (no data descriptor): the bytes are in memory anyway.
-    await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level: isPrecompressed(mediaType) ? 0 : 6, dataDescriptor: false });
+    // Small files are stored: a deflate stream per file costs more time than the bytes it saves.
+    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 ? 0 : 6;
+    await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level, dataDescriptor: false });
     files.push({ path, sha256, size: bytes.byteLength });
   };
   const addText = (path: string, text: string) => addBytes(path, new TextEncoder().encode(text), 'text/plain');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePng, pngForPdf } from './png';
+import { parsePng, pngForPdf, unfilter } from './png';
 import { makePng } from './test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'holdfast-png-'));
@@ -51,19 +51,19 @@ describe('pngForPdf', () => {
     expect(image?.data).toEqual(parsePng(png)?.idat);
   });
 
-  it('unfilters RGBA (all five filters), drops a fully opaque alpha channel, keeps a real one', async () => {
+  it('splits RGBA rows (all five filters) into colour and alpha, dropping a fully opaque alpha channel', async () => {
     const opaque = await pngForPdf(makePng(17, 11, 2, { alpha: 255 }));
-    expect(opaque).toMatchObject({ colors: 3, predictor: false });
+    expect(opaque).toMatchObject({ colors: 3, predictor: true });
     expect(opaque?.alpha).toBeUndefined();
-    // The RGB samples equal the gradient makePng drew.
-    const rgb = inflateSync(opaque!.data);
+    // The colour rows, once unfiltered as a PDF reader does, are the gradient makePng drew.
+    const rgb = unfilter(inflateSync(opaque!.data), 17, 11, 3)!;
     expect(rgb.length).toBe(17 * 11 * 3);
-    for (const [x, y] of [[0, 0], [16, 10], [5, 7]] as const) {
+    for (const [x, y] of [[0, 0], [16, 10], [5, 7], [9, 4]] as const) {
       const i = (y * 17 + x) * 3;
       expect([rgb[i], rgb[i + 1], rgb[i + 2]]).toEqual([(x * 7 + 62) & 0xff, (y * 5 + 34) & 0xff, ((x + y) * 3 + 22) & 0xff]);
     }
     const translucent = await pngForPdf(makePng(8, 8, 0, { alpha: 128 }));
-    expect([...inflateSync(translucent!.alpha!)]).toEqual(new Array(64).fill(128));
+    expect([...unfilter(inflateSync(translucent!.alpha!), 8, 8, 1)!]).toEqual(new Array(64).fill(128));
   });
 
   it('leaves PNG variants it does not handle to the caller', async () => {
@@ -81,7 +81,11 @@ describe('pngForPdf', () => {
     for (const [label, png] of [
       ['rgb', makePng(400, 300, 0, { paint: quadrant(400, 300) })],
       ['rgba', makePng(400, 300, 0, { paint: quadrant(400, 300), alpha: 255 })],
+      ['rgba-half', makePng(400, 300, 0, { paint: quadrant(400, 300), alpha: 128 })],
     ] as const) {
+      // Half-transparent pictures show blended with the white page.
+      const expected = (q: [number, number, number]) =>
+        label === 'rgba-half' ? (q.map((v) => Math.round((v * 128 + 255 * 127) / 255)) as [number, number, number]) : q;
       const manifest = {
         exportId: 'x',
         exportedAt: '2026-11-20T00:00:00.000Z',
@@ -125,14 +129,14 @@ describe('pngForPdf', () => {
       // Find the picture: the first row with the top-left colour at the left margin + a few points.
       const x0 = 60;
       let top = -1;
-      for (let y = 0; y < img.height && top < 0; y++) if (near(img.at(x0, y), QUADRANTS[0]!)) top = y;
+      for (let y = 0; y < img.height && top < 0; y++) if (near(img.at(x0, y), expected(QUADRANTS[0]!))) top = y;
       expect(top, `${label}: picture found`).toBeGreaterThan(0);
       // Drawn at 0.75 pt per pixel: 300 × 225 pt. Sample each quadrant's middle.
       const [w, h] = [300, 225];
-      expect(near(img.at(50 + w / 4, top + h / 4), QUADRANTS[0]!), `${label} top left`).toBe(true);
-      expect(near(img.at(50 + (3 * w) / 4, top + h / 4), QUADRANTS[1]!), `${label} top right`).toBe(true);
-      expect(near(img.at(50 + w / 4, top + (3 * h) / 4), QUADRANTS[2]!), `${label} bottom left`).toBe(true);
-      expect(near(img.at(50 + (3 * w) / 4, top + (3 * h) / 4), QUADRANTS[3]!), `${label} bottom right`).toBe(true);
+      expect(near(img.at(50 + w / 4, top + h / 4), expected(QUADRANTS[0]!)), `${label} top left`).toBe(true);
+      expect(near(img.at(50 + (3 * w) / 4, top + h / 4), expected(QUADRANTS[1]!)), `${label} top right`).toBe(true);
+      expect(near(img.at(50 + w / 4, top + (3 * h) / 4), expected(QUADRANTS[2]!)), `${label} bottom left`).toBe(true);
+      expect(near(img.at(50 + (3 * w) / 4, top + (3 * h) / 4), expected(QUADRANTS[3]!)), `${label} bottom right`).toBe(true);
     }
   });
 });

@@ -1,9 +1,10 @@
 /**
  * PNG screenshots into PDF image objects without pdf-lib's pure-JS decoder (about a second per
  * full-size screenshot). PDF's Flate filter with PNG predictors reads a PNG's own compressed data,
- * so 8-bit RGB/grey PNGs go in unchanged; 8-bit RGBA/grey+alpha PNGs are inflated and deflated
- * again with the platform's native (De)CompressionStream to split off the alpha channel (dropped
- * when fully opaque, as screenshots are). Other PNGs (palette, 16-bit, interlaced) return
+ * so 8-bit RGB/grey PNGs go in unchanged; 8-bit RGBA/grey+alpha PNGs are inflated, their filtered
+ * rows split into colour and alpha (filters are per channel, so no unfiltering is needed), and
+ * deflated again with the platform's native (De)CompressionStream; the alpha channel is dropped
+ * when fully opaque, as screenshots are. Other PNGs (palette, 16-bit, interlaced) return
  * undefined and the caller falls back to pdf-lib. Pure: browsers and Node.
  */
 
@@ -14,7 +15,7 @@ export interface PdfImageStream {
   /** zlib-compressed samples; `predictor` when they are PNG-filtered rows (the PNG's own IDAT). */
   data: Uint8Array;
   predictor: boolean;
-  /** zlib-compressed 8-bit alpha samples (no predictor), when not fully opaque. */
+  /** zlib-compressed PNG-filtered 8-bit alpha rows (read with predictors), when not known to be opaque. */
   alpha?: Uint8Array;
 }
 
@@ -74,35 +75,56 @@ export async function pngForPdf(bytes: Uint8Array): Promise<PdfImageStream | und
     return { width, height, colors: png.colorType === 2 ? 3 : 1, data: png.idat, predictor: true };
   }
   if (png.colorType !== 6 && png.colorType !== 4) return undefined;
+  // PNG filters work byte by byte against the same channel of the neighbouring pixels, so the
+  // filtered rows split into a filtered colour image and a filtered alpha image without undoing
+  // the filters: both go in with PNG predictors, only re-compressed.
   const colors = png.colorType === 6 ? 3 : 1;
   const bpp = colors + 1;
   const raw = await transform(png.idat, new DecompressionStream('deflate'));
   const stride = width * bpp;
   if (raw.byteLength < height * (stride + 1)) return undefined;
-  const pixels = unfilter(raw, width, height, bpp);
-  if (!pixels) return undefined;
-  const color = new Uint8Array(width * height * colors);
-  const alpha = new Uint8Array(width * height);
-  let opaque = true;
-  for (let p = 0, c = 0, i = 0; p < alpha.length; p++, i += bpp) {
-    for (let k = 0; k < colors; k++) color[c++] = pixels[i + k]!;
-    const a = pixels[i + colors]!;
-    alpha[p] = a;
-    if (a !== 255) opaque = false;
+  const color = new Uint8Array(height * (width * colors + 1));
+  const alpha = new Uint8Array(height * (width + 1));
+  let c = 0;
+  let a = 0;
+  for (let y = 0; y < height; y++) {
+    let i = y * (stride + 1);
+    const filter = raw[i++]!;
+    color[c++] = filter;
+    alpha[a++] = filter;
+    if (colors === 3) {
+      for (let x = 0; x < width; x++, i += 4) {
+        color[c] = raw[i]!;
+        color[c + 1] = raw[i + 1]!;
+        color[c + 2] = raw[i + 2]!;
+        c += 3;
+        alpha[a++] = raw[i + 3]!;
+      }
+    } else {
+      for (let x = 0; x < width; x++, i += 2) {
+        color[c++] = raw[i]!;
+        alpha[a++] = raw[i + 1]!;
+      }
+    }
   }
+  // Screenshots are fully opaque: then the alpha channel is left out (checked on its real values).
+  const alphaValues = unfilter(alpha, width, height, 1);
+  if (!alphaValues) return undefined;
+  let opaque = true;
+  for (let i = 0; i < alphaValues.length && opaque; i++) opaque = alphaValues[i] === 255;
   const data = await transform(color, new CompressionStream('deflate'));
   return {
     width,
     height,
     colors,
     data,
-    predictor: false,
+    predictor: true,
     ...(opaque ? {} : { alpha: await transform(alpha, new CompressionStream('deflate')) }),
   };
 }
 
-/** Reverses the PNG row filters (None, Sub, Up, Average, Paeth). */
-function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): Uint8Array | undefined {
+/** Reverses the PNG row filters (None, Sub, Up, Average, Paeth) of rows with `bpp` bytes per pixel. */
+export function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): Uint8Array | undefined {
   const stride = width * bpp;
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
@@ -110,32 +132,45 @@ function unfilter(raw: Uint8Array, width: number, height: number, bpp: number): 
     const src = y * (stride + 1) + 1;
     const row = y * stride;
     const prev = row - stride;
+    const first = Math.min(bpp, stride);
     switch (filter) {
       case 0:
         out.set(raw.subarray(src, src + stride), row);
         break;
       case 1:
-        for (let x = 0; x < stride; x++) out[row + x] = (raw[src + x]! + (x >= bpp ? out[row + x - bpp]! : 0)) & 0xff;
+        for (let x = 0; x < first; x++) out[row + x] = raw[src + x]!;
+        for (let x = bpp; x < stride; x++) out[row + x] = (raw[src + x]! + out[row + x - bpp]!) & 0xff;
         break;
       case 2:
-        for (let x = 0; x < stride; x++) out[row + x] = (raw[src + x]! + (y > 0 ? out[prev + x]! : 0)) & 0xff;
+        if (y === 0) out.set(raw.subarray(src, src + stride), row);
+        else for (let x = 0; x < stride; x++) out[row + x] = (raw[src + x]! + out[prev + x]!) & 0xff;
         break;
       case 3:
-        for (let x = 0; x < stride; x++) {
-          const left = x >= bpp ? out[row + x - bpp]! : 0;
+        for (let x = 0; x < first; x++) out[row + x] = (raw[src + x]! + (y > 0 ? out[prev + x]! >> 1 : 0)) & 0xff;
+        for (let x = bpp; x < stride; x++) {
           const up = y > 0 ? out[prev + x]! : 0;
-          out[row + x] = (raw[src + x]! + ((left + up) >> 1)) & 0xff;
+          out[row + x] = (raw[src + x]! + ((out[row + x - bpp]! + up) >> 1)) & 0xff;
         }
         break;
       case 4:
-        for (let x = 0; x < stride; x++) {
-          const a = x >= bpp ? out[row + x - bpp]! : 0;
-          const b = y > 0 ? out[prev + x]! : 0;
-          const c = x >= bpp && y > 0 ? out[prev + x - bpp]! : 0;
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
+        if (y === 0) {
+          // Above is all zero: Paeth picks the left neighbour (like Sub).
+          for (let x = 0; x < first; x++) out[row + x] = raw[src + x]!;
+          for (let x = bpp; x < stride; x++) out[row + x] = (raw[src + x]! + out[row + x - bpp]!) & 0xff;
+          break;
+        }
+        // Left is zero for the first pixel: Paeth picks the byte above.
+        for (let x = 0; x < first; x++) out[row + x] = (raw[src + x]! + out[prev + x]!) & 0xff;
+        for (let x = bpp; x < stride; x++) {
+          const a = out[row + x - bpp]!;
+          const b = out[prev + x]!;
+          const c = out[prev + x - bpp]!;
+          let pa = b - c;
+          let pb = a - c;
+          let pc = pa + pb;
+          if (pa < 0) pa = -pa;
+          if (pb < 0) pb = -pb;
+          if (pc < 0) pc = -pc;
           out[row + x] = (raw[src + x]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
         }
         break;

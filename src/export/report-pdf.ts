@@ -475,7 +475,7 @@ async function embedPicture(
         data,
       ),
     );
-  const ref = image(fast.data, fast.colors, fast.predictor, fast.alpha ? image(fast.alpha, 1, false) : undefined);
+  const ref = image(fast.data, fast.colors, fast.predictor, fast.alpha ? image(fast.alpha, 1, true) : undefined);
   return {
     width: fast.width,
     height: fast.height,

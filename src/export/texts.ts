@@ -94,10 +94,12 @@ Step 2. Open a terminal in that folder (the one that contains SHA256SUMS) and ru
       digits are what count).
 
 Step 3 (optional, checks everything including the hash chain and the custody log):
-  With Node.js installed, run in the folder that contains the ZIP file:
+  With Node.js and a copy of the Holdfast source code (after "npm install" in it), run in the
+  Holdfast folder, giving the path of the ZIP file:
       npx holdfast-verify ${bundleName}${manifest.encrypted ? ' --password <password>' : ''}
   It prints a plain report and ends with "RESULT: OK" only when every file, every record hash,
-  the chain of records and the custody log all hold.
+  the chain of records and the custody log all hold. Run it only from a Holdfast copy you trust:
+  outside that folder, npx would look for a package of that name on the internet.
 
 WHAT IS IN THE BUNDLE
   ${FILES.reportHtml.padEnd(28)}the report to read or print (open it in any browser; it runs no scripts)

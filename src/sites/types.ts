@@ -49,4 +49,50 @@ export interface SiteAdapter {
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent;
   /** Where and how to report this item on the platform. */
   reportRoutes(content: ExtractedContent): ReportRoute[];
+  /** Whole-thread capture (issue #4), where the site supports it. */
+  readonly thread?: ThreadSupport;
+}
+
+/** One message or reply collected by a whole-thread capture. */
+export interface ThreadEntry {
+  /** Stable key: the site's message/reply id or permalink; else "sender|time|text" (the engine de-duplicates on it). */
+  key: string;
+  /** The message (kind 'dm-message') or reply (kind 'reply'), read like a single capture. */
+  content: ExtractedContent;
+}
+
+/** What a whole-thread capture of one target collects into. */
+export interface ThreadContainer {
+  /** The element holding the rows (DM conversation, post page's conversation column). */
+  element: Element;
+  /** The record kind: 'dm-thread' for a conversation, 'post' for a post with its replies. */
+  recordKind: 'dm-thread' | 'post';
+  /** For 'post': the post itself (its row is not a reply). */
+  head?: Element;
+}
+
+/**
+ * Optional whole-thread support (issue #4). Pure DOM reading like the rest of the adapter; the engine does the
+ * scrolling, waiting and clicking. The engine clicks ONLY elements that `expanders` returns AND `isAllowedClick`
+ * accepts, so `isAllowedClick` must accept nothing that sends, reacts, likes, follows, reports, blocks or deletes.
+ */
+export interface ThreadSupport {
+  /** The thread a target belongs to, when it can be captured whole (a DM conversation, a post page's focal post). */
+  container(target: CaptureTarget, ctx: ExtractContext): ThreadContainer | null;
+  /** A hint for the scrolling element (the engine walks up to the nearest scrollable ancestor of a row). */
+  scroller?(container: ThreadContainer): Element | null;
+  /** The message/reply rows currently in the DOM, in page order. */
+  rows(container: ThreadContainer): Element[];
+  /** A cheap stable key for a row, read without full extraction (null: not a message/reply). */
+  keyOf(row: Element, ctx: ExtractContext): string | null;
+  /** The structured message/reply for a row. May throw; the engine then keeps a generic entry with a warning. */
+  entryOf(row: Element, ctx: ExtractContext, container: ThreadContainer): ThreadEntry;
+  /** Whether the site shows that it is loading more rows (a spinner/progress bar in or near the list). */
+  loading(container: ThreadContainer): boolean;
+  /** "Show more replies"-type controls currently in the DOM. */
+  expanders(container: ThreadContainer): Element[];
+  /** The allow-list: true only for controls that reveal more of the thread and change nothing. */
+  isAllowedClick(el: Element): boolean;
+  /** The thread's own content (conversation header with participants, or the focal post). */
+  head(container: ThreadContainer, ctx: ExtractContext): ExtractedContent;
 }

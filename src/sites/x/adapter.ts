@@ -7,6 +7,7 @@
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { selectors, type XSelectorName } from './selectors';
+import { xThread } from './thread';
 
 const css = (name: XSelectorName): string => selectors[name].css;
 const ORIGIN = 'https://x.com';
@@ -919,4 +920,5 @@ export const xAdapter: SiteAdapter = {
   },
 
   reportRoutes,
+  thread: xThread,
 };

@@ -39,6 +39,9 @@
  * | dmChatMessage         | [data-testid="dm-message-list"] [data-testid^="message-"]        | medium    | dm-chat                                        |
  * | dmChatMessageText     | [data-testid^="message-text-"]                                   | medium    | dm-chat                                        |
  * | dmChatInboxRow        | [data-testid^="dm-conversation-item-"]                           | medium    | dm-chat                                        |
+ * | dmLegacyScroller      | [data-testid="DmScrollerContainer"]                              | medium    | dm-legacy, thread/dm-legacy-long               |
+ * | progressbar           | [role="progressbar"]                                             | high      | thread/post-replies                            |
+ * | cellButton            | [data-testid="cellInnerDiv"] button, [data-testid="cellInnerDiv"] [role="button"] | medium | thread/post-replies          |
  *
  * Notes
  * - Stable hooks only: data-testid, role, element + attribute shapes, URL shapes. Generated classes (`css-175oi2r`,
@@ -49,6 +52,10 @@
  *   `[data-testid="message-text-<uuid>"]`. `dmChatMessage` also matches `message-text-…`; the adapter filters those out.
  * - `quotedBlock`: X draws a quoted post as a `div[role=link]` inside the article; the adapter also finds it
  *   structurally (the block holding the article's second User-Name) when the role is missing.
+ * - Whole-thread capture (thread.ts): `dmLegacyScroller` hints at the older layout's scrolling list; `progressbar` is
+ *   X's loading spinner while older messages or more replies load; `cellButton` finds "Show more replies"-type
+ *   cells, which thread.ts only lets the engine click after checking structure (own cell, outside any post, no
+ *   data-testid, no menu, not a link) and wording (the whole label is one of a few known phrases).
  * - `inlineScript`: the page's initial state carries `session.user_id`, the signed-in viewer's numeric id, used only
  *   to tell the viewer apart (DM direction, conversation id) and never as the id of anyone else.
  */
@@ -274,6 +281,24 @@ export const selectors = {
     purpose: 'newer Chat layout: inbox rows "dm-conversation-item-<a>:<b>" (conversation id fallback)',
     stability: 'medium',
     fixtures: ['dm-chat.html'],
+  },
+  dmLegacyScroller: {
+    css: '[data-testid="DmScrollerContainer"]',
+    purpose: 'older DM layout: the scrolling message list (whole-thread capture)',
+    stability: 'medium',
+    fixtures: ['dm-legacy.html', 'thread/dm-legacy-long.html'],
+  },
+  progressbar: {
+    css: '[role="progressbar"]',
+    purpose: 'X’s loading spinner while older messages or more replies load (whole-thread capture waits on it)',
+    stability: 'high',
+    fixtures: ['thread/post-replies.html'],
+  },
+  cellButton: {
+    css: '[data-testid="cellInnerDiv"] button, [data-testid="cellInnerDiv"] [role="button"]',
+    purpose: 'button-like elements in list cells: “Show more replies” candidates, filtered by thread.ts’s allow-list',
+    stability: 'medium',
+    fixtures: ['thread/post-replies.html'],
   },
 } satisfies SelectorRegistry;
 

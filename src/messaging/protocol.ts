@@ -56,6 +56,48 @@ export interface VerifySummary {
   problems: { code: string; message: string; seq?: number }[];
 }
 
+/** One message/reply of a whole-thread capture, as streamed to the background. */
+export interface ThreadEntryPayload {
+  key: string;
+  content: ExtractedContent;
+}
+
+/** Ask the background to image the visible part of the thread's scroller (CSS px, viewport-relative). */
+export interface ThreadShotRequest {
+  rect: Rect;
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
+  /** The scroller's scroll offset when the shot was taken, so overlapping screens are stitched without repeats. */
+  scrollTop: number;
+}
+
+export interface ThreadBeginPayload {
+  kind: 'dm-thread' | 'post';
+  pageUrl: string;
+  pageTitle: string;
+  localOffset: string;
+}
+
+export interface ThreadFinishPayload {
+  session: string;
+  /** The thread's own content (conversation header, or the post itself). */
+  head: ExtractedContent;
+  /** Every collected key in page order (oldest first). */
+  order: string[];
+  /** Set when the capture did not reach both ends of the thread. */
+  partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  /** HTML of the thread container as it was at the end (our own elements removed). */
+  html: string;
+  adapter?: string;
+  adapterVersion?: string;
+  reportRoutes: ReportRoute[];
+  /** Notes from the content side (e.g. screenshots capped), kept as record warnings. */
+  notes: string[];
+  stats: { elapsedMs: number; loadWaitMs: number; scrolls: number; clicks: number };
+}
+
+export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'capture:item': { req: ItemCapturePayload; res: CaptureResult };
@@ -64,6 +106,14 @@ export interface BackgroundMessages {
   'vault:delete': { req: { id: string; reason?: string }; res: { ok: boolean; message?: string } };
   'vault:verify': { req: object; res: VerifySummary };
   'permissions:status': { req: object; res: { allUrls: boolean } };
+  /** Whole-thread capture (issue #4): open a session in the background for this tab. */
+  'thread:begin': { req: ThreadBeginPayload; res: { ok: true; session: string } | { ok: false; code: CaptureErrorCode; message: string } };
+  /** Newly collected entries, and optionally "image the visible screen now" for the stitched screenshot. */
+  'thread:segment': { req: { session: string; entries: ThreadEntryPayload[]; shot?: ThreadShotRequest }; res: ThreadSegmentResult };
+  /** Write the record and all its artifacts in one vault call. */
+  'thread:finish': { req: ThreadFinishPayload; res: CaptureResult };
+  /** Drop a session without writing anything. */
+  'thread:abort': { req: { session: string }; res: { ok: true } };
 }
 
 /** Messages handled by content scripts (background → tab). */

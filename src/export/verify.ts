@@ -285,7 +285,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     manifestBytes = await readAll(manifestEntry, limits.maxManifestBytes);
   } catch (error) {
     if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-    if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, FILES.manifest);
+    if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.manifest);
     return fatal('manifest-invalid', `manifest.json cannot be read: ${errorText(error)}.`, FILES.manifest);
   }
   actual.set(FILES.manifest, { sha256: await digestHex(manifestBytes), size: manifestBytes.byteLength });
@@ -338,7 +338,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       actual.set(FILES.sums, { sha256: await digestHex(bytes), size: bytes.byteLength });
       parseSums(new TextDecoder().decode(bytes), sums, problems);
     } catch (error) {
-      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, FILES.sums);
+      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.sums);
       problems.push({ code: 'file-corrupt', path: FILES.sums, message: `SHA256SUMS cannot be read: ${errorText(error)}.` });
     }
   }
@@ -425,7 +425,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       }
     } catch (error) {
       if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused as a possible zip bomb.`, path);
+      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, path);
       problems.push({ code: 'file-corrupt', path, message: `${path} is damaged and cannot be read: ${errorText(error)}.` });
       changed.add(path);
     }

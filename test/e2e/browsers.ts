@@ -17,6 +17,8 @@ export interface Harness {
   browser: Browser;
   /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
   extensionBase: string;
+  /** Folder the browser saves downloads into. */
+  downloadDir: string;
   /** Requests the extension's own contexts made (Chromium: CDP on the service worker and extension pages). */
   extensionRequests: string[];
   newPage(): Promise<Page>;
@@ -36,7 +38,12 @@ async function watchExtensionNetwork(session: CDPSession, sink: string[]): Promi
   await session.send('Network.enable').catch(() => undefined);
 }
 
-export async function launchChromium(server: ReplicaServer, extDir: string): Promise<Harness> {
+/** Where browser downloads (export bundles) land: one folder per launch. */
+export function newDownloadDir(): string {
+  return mkdtempSync(join(tmpdir(), 'holdfast-downloads-'));
+}
+
+export async function launchChromium(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir()): Promise<Harness> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'holdfast-chromium-'));
   // Every host name resolves to the replica server, so any request to anywhere is seen and logged there;
   // hosts that are not replicas get a 404 and show up in `server.requests` as unknown.
@@ -78,11 +85,13 @@ export async function launchChromium(server: ReplicaServer, extDir: string): Pro
     }
   };
   browser.on('targetcreated', (t) => void watchTarget(t));
+  await (await browser.target().createCDPSession()).send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir });
   return {
     name: 'chromium',
     browser,
     extensionBase,
     extensionRequests,
+    downloadDir,
     newPage: () => browser.newPage(),
     async close() {
       await browser.close().catch(() => undefined);
@@ -91,7 +100,7 @@ export async function launchChromium(server: ReplicaServer, extDir: string): Pro
   };
 }
 
-export async function launchFirefox(server: ReplicaServer, extDir: string): Promise<Harness> {
+export async function launchFirefox(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir()): Promise<Harness> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -132,6 +141,12 @@ export async function launchFirefox(server: ReplicaServer, extDir: string): Prom
       'network.prefetch-next': false,
       'privacy.resistFingerprinting': false,
       'layout.css.devPixelsPerPx': '1.0',
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.manager.showWhenStarting': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/zip,application/octet-stream',
     },
   });
   await browser.installExtension(extDir);
@@ -140,6 +155,7 @@ export async function launchFirefox(server: ReplicaServer, extDir: string): Prom
     browser,
     extensionBase: `moz-extension://${FIREFOX_UUID}/`,
     extensionRequests: [],
+    downloadDir,
     newPage: () => browser.newPage(),
     async close() {
       await browser.close().catch(() => undefined);

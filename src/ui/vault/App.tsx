@@ -78,7 +78,7 @@ export function App({ vault }: { vault: Vault }) {
         <button type="button" data-testid="verify-vault" onClick={runVerify} disabled={verify === 'running'}>
           {t('vaultVerify')}
         </button>
-        <ExportHost vault={vault} />
+        <ExportHost vault={vault} onImported={() => void load()} />
         <span class="muted" data-testid="record-count" data-count={total}>
           {t('vaultCount', total)}
         </span>

@@ -1,0 +1,125 @@
+/**
+ * Export from the real extension: capture items on three platforms, export the whole vault from the vault page
+ * (default scope, no password), then check the downloaded bundle with outside tools — `unzip -t`,
+ * `sha256sum -c SHA256SUMS`, poppler's `pdfinfo`/`pdftotext`, the Node verifier — and load report.html in
+ * Chromium: it must make no network request and contain no script.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceRecord } from '../../src/model/evidence';
+import { browsersUnderTest, type Harness, launch } from './browsers';
+import { SitePage, VaultPage } from './pages';
+import { type ReplicaServer, startReplicaServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ITEMS: [string, string][] = [
+  ['https://x.com/grimshaw_k/status/2123706098119606292', 'reply'],
+  ['https://www.instagram.com/p/DRk3mQ2jXaB/', 'comment'],
+  ['https://www.facebook.com/', 'post'],
+];
+
+async function waitForDownload(dir: string, timeout = 60_000): Promise<string> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const done = readdirSync(dir).filter((f) => f.endsWith('.zip'));
+    const partial = readdirSync(dir).some((f) => /\.(crdownload|part)$/.test(f));
+    if (done.length && !partial) return join(dir, done[0]!);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no bundle downloaded into ${dir}: ${readdirSync(dir).join(', ')}`);
+}
+
+for (const browserName of browsersUnderTest()) {
+  describe(`export bundle — ${browserName}`, () => {
+    let server: ReplicaServer;
+    let harness: Harness;
+    let vault: VaultPage;
+    let bundle: string;
+    let dir: string;
+    let records: EvidenceRecord[];
+
+    beforeAll(async () => {
+      server = await startReplicaServer();
+      harness = await launch(browserName, server, 'test-grant');
+      vault = await VaultPage.open(harness);
+      for (const [url, kind] of ITEMS) {
+        const site = await SitePage.open(harness, url);
+        await site.waitForControls(kind, 1);
+        expect((await site.capture(kind, 0)).code).toMatch(/^ok/);
+        await site.close();
+      }
+      records = (await vault.raw()).records;
+      await vault.reload();
+      await vault.page.click('[data-testid="export-vault"]');
+      await vault.page.waitForSelector('[data-testid="export-confirm"]');
+      await vault.page.click('[data-testid="export-confirm"]');
+      bundle = await waitForDownload(harness.downloadDir);
+      dir = mkdtempSync(join(tmpdir(), 'holdfast-bundle-'));
+      execFileSync('unzip', ['-q', bundle, '-d', dir]);
+    });
+    afterAll(async () => {
+      await harness?.close();
+      await server?.close();
+    });
+
+    it('unzip -t accepts the bundle and sha256sum -c checks every file', () => {
+      expect(spawnSync('unzip', ['-t', bundle]).status).toBe(0);
+      const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      const lines = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(records.length * 3 + 5);
+    });
+
+    it('the manifest holds every record with the vault’s hashes', () => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { records: { record?: EvidenceRecord; recordHash?: string; chain?: unknown }[] };
+      const text = JSON.stringify(manifest);
+      for (const r of records) {
+        expect(text).toContain(r.chain.recordHash);
+        for (const a of r.artifacts) expect(text).toContain(a.sha256);
+      }
+    });
+
+    it('report.pdf opens in poppler and names each capture’s URL and hashes', () => {
+      expect(spawnSync('pdfinfo', [join(dir, 'report.pdf')]).status).toBe(0);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const r of records) {
+        expect(text).toContain((r.permalink ?? r.pageUrl).replace(/\s+/g, ''));
+        expect(text).toContain(r.artifacts[0]!.sha256);
+      }
+    });
+
+    it('the Node verifier passes the bundle', () => {
+      const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
+      if (!existsSync(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
+      const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    });
+
+    if (browserName === 'chromium') {
+      it('report.html loads with no network request and no script', async () => {
+        const html = readFileSync(join(dir, 'report.html'), 'utf8');
+        expect(html).not.toMatch(/<script/i);
+        const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'] });
+        try {
+          const page = await browser.newPage();
+          const requests: string[] = [];
+          page.on('request', (r) => requests.push(r.url()));
+          const cdp = await page.createCDPSession();
+          const scripts: string[] = [];
+          cdp.on('Debugger.scriptParsed', (e: { url: string }) => scripts.push(e.url));
+          await cdp.send('Debugger.enable');
+          await page.goto(`file://${join(dir, 'report.html')}`, { waitUntil: 'load' });
+          expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
+          expect(scripts.filter((u) => u.startsWith('file://'))).toEqual([]);
+          for (const r of records) expect(await page.evaluate(() => document.body.innerText)).toContain(r.permalink ?? r.pageUrl);
+        } finally {
+          await browser.close();
+        }
+      });
+    }
+  });
+}

@@ -51,10 +51,15 @@ async function clickToPersisted(harness: Harness, url: string, kind: string, ind
   return times;
 }
 
-async function streamingCost(harness: Harness, withExtension: boolean): Promise<{ perPostMs: number; scanMs?: number; taskMs: number }> {
+/**
+ * Streams `total` items into a page, 20 per frame: on the X replica through its own virtualised timeline
+ * (`__replica.appendPosts`), elsewhere by cloning the first capturable item next to itself (as a feed or
+ * thread that keeps growing). Reads the content script's own scan time from its isolated world.
+ */
+async function streamingCost(harness: Harness, url: string, kind: string, total = 2000): Promise<{ perItemMs: number; scanMs?: number; taskMs: number; controls?: number }> {
   const page = await harness.newPage();
-  await page.goto('https://x.com/home', { waitUntil: 'load' });
-  if (withExtension) await page.waitForSelector('[data-holdfast-capture="post"]');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector(`[data-holdfast-capture="${kind}"]`);
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
@@ -64,27 +69,39 @@ async function streamingCost(harness: Harness, withExtension: boolean): Promise<
   const stats = async () => {
     for (const c of contexts.filter((c) => c.auxData?.type === 'isolated')) {
       const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__holdfastStats ? JSON.stringify(globalThis.__holdfastStats()) : ""', contextId: c.id, returnByValue: true });
-      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number };
+      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; controls: number };
     }
     return undefined;
   };
   const t0 = await task();
   const s0 = await stats();
-  const total = 2000;
-  await page.evaluate(async (n) => {
-    const r = (window as unknown as { __replica?: { appendPosts(k: number): void } }).__replica;
-    if (!r) throw new Error('replica has no __replica.appendPosts');
-    for (let i = 0; i < n; i += 20) {
-      r.appendPosts(20);
-      await new Promise((res) => requestAnimationFrame(() => res(null)));
-    }
-    await new Promise((res) => setTimeout(res, 300));
-  }, total);
+  await page.evaluate(
+    async (n, k) => {
+      const r = (window as unknown as { __replica?: { appendPosts(c: number): void } }).__replica;
+      const host = document.querySelector(`[data-holdfast-capture="${k}"]`);
+      const item = host?.parentElement;
+      const add = (c: number) => {
+        if (r) return r.appendPosts(c);
+        for (let j = 0; j < c; j++) {
+          const clone = item!.cloneNode(true) as Element;
+          for (const own of Array.from(clone.querySelectorAll('[data-holdfast-capture]'))) own.remove();
+          item!.parentElement!.append(clone);
+        }
+      };
+      for (let i = 0; i < n; i += 20) {
+        add(20);
+        await new Promise((res) => requestAnimationFrame(() => res(null)));
+      }
+      await new Promise((res) => setTimeout(res, 300));
+    },
+    total,
+    kind,
+  );
   const t1 = await task();
   const s1 = await stats();
   await page.close();
   const scanMs = s0 && s1 ? s1.scanTimeMs - s0.scanTimeMs : undefined;
-  return { perPostMs: (scanMs ?? 0) / total, ...(scanMs !== undefined ? { scanMs } : {}), taskMs: t1 - t0 };
+  return { perItemMs: (scanMs ?? Number.NaN) / total, ...(scanMs !== undefined ? { scanMs } : {}), ...(s1 ? { controls: s1.controls } : {}), taskMs: t1 - t0 };
 }
 
 async function main() {
@@ -106,10 +123,17 @@ async function main() {
       console.log(`${platform.padEnd(20)} ${item.kind.padEnd(10)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   (n=${times.length})`);
     }
 
-    console.log('\n## Content-script cost while 2,000 posts stream into the X timeline (20 per frame)');
-    const withExt = await streamingCost(harness, true);
-    console.log(`scan + control insertion (measured inside the content script): ${withExt.scanMs?.toFixed(1)} ms total = ${withExt.perPostMs.toFixed(4)} ms per post`);
-    console.log(`whole tab main-thread task time during the stream: ${withExt.taskMs.toFixed(0)} ms (page + extension)`);
+    console.log('\n## Content-script cost per item while 2,000 items stream in (20 per frame; scan + control insertion, measured inside the content script)');
+    const streams: [string, string, string][] = [
+      ['x (virtualised timeline)', 'https://x.com/home', 'post'],
+      ['instagram (comments)', 'https://www.instagram.com/p/DRk3mQ2jXaB/', 'comment'],
+      ['facebook (feed)', 'https://www.facebook.com/', 'post'],
+      ['messenger (messages)', 'https://www.messenger.com/t/7766554433221100/', 'dm-message'],
+    ];
+    for (const [label, url, kind] of streams) {
+      const r = await streamingCost(harness, url, kind);
+      console.log(`${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item   (scan total ${r.scanMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`);
+    }
   } finally {
     await harness.close();
     await server.close();

@@ -5,7 +5,9 @@
  * Bundled for Node into bin/holdfast-verify.mjs by scripts/build-verifier.mjs (entry: cli.ts).
  */
 import { createHash } from 'node:crypto';
-import { openAsBlob, statSync } from 'node:fs';
+import { constants, openAsBlob, statSync } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { openNodeEntryReader } from './node-entry-reader';
 import type { HasherFactory } from './sha256';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
 
@@ -33,6 +35,24 @@ const nodeSha256: HasherFactory = () => {
     digestHex: () => hash.digest('hex'),
   };
 };
+
+/**
+ * Checks a bundle file as holdfast-verify does: zip.js reads the directory, each file is read
+ * straight from disk (zlib inflate, native CRC-32) and hashed once with node:crypto.
+ */
+export async function verifyFile(path: string, options: { password?: string } = {}): Promise<BundleReport> {
+  const blob = await openAsBlob(path);
+  const reader = await openNodeEntryReader(path);
+  try {
+    return await verifyBundle(blob, {
+      ...(options.password ? { password: options.password } : {}),
+      hasher: nodeSha256,
+      rawReader: reader.read,
+    });
+  } finally {
+    await reader.close();
+  }
+}
 
 const UNREADABLE = new Set(['unreadable', 'password-required', 'password-wrong']);
 
@@ -73,15 +93,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  let blob: Blob;
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    blob = await openAsBlob(file);
+    await access(file, constants.R_OK);
   } catch (error) {
     io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const report = await verifyBundle(blob, { ...(password ? { password } : {}), hasher: nodeSha256 });
+  const report = await verifyFile(file, password ? { password } : {});
   io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatBundleReport(report));
   return exitCodeFor(report);
 }

@@ -69,7 +69,34 @@ export interface VerifyBundleOptions {
   hasher?: HasherFactory;
   /** Bytes checked so far out of the total uncompressed size. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Reads unencrypted files straight from where the ZIP is kept, bypassing zip.js's stream
+   * pipeline (the CLI: large file reads, zlib's native inflate, native CRC-32). zip.js still parses
+   * the directory and checks each local header (names, flags, sizes, overlapping entries, bounds)
+   * before the reader is called; the reader must check the CRC-32 and size and honour the limit.
+   * Its chunks need only be valid during the `onChunk` call.
+   */
+  rawReader?: RawEntryReader;
 }
+
+/** Where an unencrypted file's data lies in the ZIP and what it must give (see `rawReader`). */
+export interface RawEntry {
+  filename: string;
+  /** 0 stored, 8 deflated; other methods are never passed to a raw reader. */
+  compressionMethod: 0 | 8;
+  /** Offset of the file's (compressed) data in the ZIP, after its local header. */
+  dataOffset: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  /** Most bytes the file may unpack to: throw `EntryLimitError` as soon as more come out. */
+  limit: number;
+}
+
+export type RawEntryReader = (entry: RawEntry, onChunk: (chunk: Uint8Array) => void) => Promise<void>;
+
+/** Thrown (by zip.js reads or a raw reader) when a file unpacks to more, or other, bytes than it may. */
+export class EntryLimitError extends Error {}
 
 export type BundleProblemCode =
   | 'unreadable' // not a ZIP, truncated, or ambiguous (e.g. two files with one name)
@@ -140,8 +167,6 @@ export async function verifyBundle(source: BundleSource, options: VerifyBundleOp
   return (await inspectBundle(source, options)).report;
 }
 
-class LimitError extends Error {}
-
 /** Verifies and keeps the bundle open for reading (used by importBundle). */
 export async function inspectBundle(source: BundleSource, options: VerifyBundleOptions = {}): Promise<OpenedBundle> {
   const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits };
@@ -170,13 +195,35 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const readEntry = async (entry: FileEntry, onChunk: (chunk: Uint8Array) => void, cap: number): Promise<void> => {
     let count = 0;
     const limit = Math.min(entry.uncompressedSize, cap);
+    const method = entry.compressionMethod;
+    const crc32 = entry.crc32 ?? entry.signature;
+    if (options.rawReader && !entry.encrypted && (method === 0 || method === 8) && crc32 !== undefined) {
+      // zip.js checks the local header against the directory (and for overlaps) without reading data.
+      await entry.getData(new WritableStream<Uint8Array>(), { ...ZIP_WORKER_OPTIONS, checkOverlappingEntryOnly: true });
+      const dataOffset = entry.localDirectory?.dataOffset;
+      if (typeof dataOffset === 'number') {
+        await options.rawReader(
+          {
+            filename: entry.filename,
+            compressionMethod: method,
+            dataOffset,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            crc32,
+            limit,
+          },
+          onChunk,
+        );
+        return;
+      }
+    }
     try {
       await entry.getData(
         new WritableStream<Uint8Array>({
           write(chunk) {
             count += chunk.byteLength;
             // More bytes than declared, or than allowed: stop inflating now (zip bomb).
-            if (count > limit) throw new LimitError(`${entry.filename} unpacks to more than the ${limit} bytes it may have`);
+            if (count > limit) throw new EntryLimitError(`${entry.filename} unpacks to more than the ${limit} bytes it may have`);
             onChunk(chunk);
           },
         }),
@@ -185,7 +232,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     } catch (error) {
       // zip.js counts too: a file that inflates to another size than declared is a possible bomb.
       if (error instanceof Error && error.message === ERR_INVALID_UNCOMPRESSED_SIZE) {
-        throw new LimitError(`${entry.filename} unpacks to more or fewer bytes than the ${entry.uncompressedSize} it declares`);
+        throw new EntryLimitError(`${entry.filename} unpacks to more or fewer bytes than the ${entry.uncompressedSize} it declares`);
       }
       throw error;
     }
@@ -194,7 +241,8 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     const chunks: Uint8Array[] = [];
     let size = 0;
     await readEntry(entry, (c) => {
-      chunks.push(c);
+      // A raw reader's chunks are only valid during the call.
+      chunks.push(options.rawReader ? c.slice() : c);
       size += c.byteLength;
     }, cap);
     return concat(chunks, size);
@@ -285,7 +333,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     manifestBytes = await readAll(manifestEntry, limits.maxManifestBytes);
   } catch (error) {
     if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-    if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.manifest);
+    if (error instanceof EntryLimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.manifest);
     return fatal('manifest-invalid', `manifest.json cannot be read: ${errorText(error)}.`, FILES.manifest);
   }
   actual.set(FILES.manifest, { sha256: await digestHex(manifestBytes), size: manifestBytes.byteLength });
@@ -338,7 +386,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       actual.set(FILES.sums, { sha256: await digestHex(bytes), size: bytes.byteLength });
       parseSums(new TextDecoder().decode(bytes), sums, problems);
     } catch (error) {
-      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.sums);
+      if (error instanceof EntryLimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, FILES.sums);
       problems.push({ code: 'file-corrupt', path: FILES.sums, message: `SHA256SUMS cannot be read: ${errorText(error)}.` });
     }
   }
@@ -425,7 +473,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       }
     } catch (error) {
       if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
-      if (error instanceof LimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, path);
+      if (error instanceof EntryLimitError) return fatal('too-large', `${error.message}, so the bundle was refused: the file is damaged, or made to exhaust memory (a zip bomb).`, path);
       problems.push({ code: 'file-corrupt', path, message: `${path} is damaged and cannot be read: ${errorText(error)}.` });
       changed.add(path);
     }

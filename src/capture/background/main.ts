@@ -13,6 +13,7 @@ import { openVault } from '../../vault/vault';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
+import { threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -119,6 +120,16 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
     }
     case 'permissions:status':
       return { allUrls: await hasAllUrls() };
+    case 'thread:begin': {
+      const { type: _t, ...payload } = msg;
+      return threadBegin(payload, sender);
+    }
+    case 'thread:segment':
+      return threadSegment(msg, sender);
+    case 'thread:finish':
+      return threadFinish(deps, msg, sender);
+    case 'thread:abort':
+      return threadAbort(msg, sender);
     default: {
       const testMsg = msg as unknown as { type: string; code?: string; ms?: number };
       if (import.meta.env.HOLDFAST_TEST && fromExtensionPage(sender)) {

@@ -8,6 +8,7 @@ import { sendToBackground } from '../../messaging/client';
 import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { captureTarget, isPageTarget, pageTarget } from './capture-item';
+import { captureThread, threadSupportFor } from '../thread/run';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, Toast } from './ui-elements';
 
@@ -105,12 +106,41 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     }, 2500);
   };
 
+  // Whole-thread capture (issue #4): one at a time per page.
+  let threadRunning = false;
+  const runThread = async (target: CaptureTarget, control: ControlHandle): Promise<void> => {
+    const support = threadSupportFor(adapter, target);
+    if (!adapter || !support) return;
+    if (threadRunning) {
+      toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
+      return;
+    }
+    threadRunning = true;
+    control.setBusy(true);
+    toast.show(t('toastCapturing'), 'info', 'capturing');
+    try {
+      await captureThread(adapter, support, target, {
+        send: sendToBackground,
+        setControlsVisible,
+        announce: (text, kind, code) => toast.show(text, kind, code, kind === 'error' ? 12_000 : 8000),
+      });
+    } catch (err) {
+      toast.show(messageFor({ ok: false, code: 'unknown', message: String(err) }).text, 'error', 'error:unknown');
+    } finally {
+      threadRunning = false;
+      control.setBusy(false);
+    }
+  };
+
   const startControls = () => {
     if (!adapter) return;
     runtime.controls = new CaptureControls(adapter, {
       label: (target) => t('controlLabel', kindLabel(target.kind)),
       onActivate: (target, control) => void run(target, 'control', control),
       onScan,
+      threadable: (target) => !!threadSupportFor(adapter, target),
+      threadLabel: (target) => (target.kind === 'dm-thread' ? 'Capture the whole conversation' : 'Capture the post with all replies'),
+      onThread: (target, control) => void runThread(target, control),
     });
     runtime.controls.start();
   };

@@ -10,6 +10,10 @@ export interface ControlsOptions {
   onActivate(target: CaptureTarget, control: ControlHandle): void;
   /** Called after each scan with the number of live targets (used to offer a page-level capture on redesigns). */
   onScan?(targets: number): void;
+  /** Whole-thread capture (issue #4): whether a target gets a second control, `data-holdfast-capture="thread"`. */
+  threadable?(target: CaptureTarget): boolean;
+  threadLabel?(target: CaptureTarget): string;
+  onThread?(target: CaptureTarget, control: ControlHandle): void;
 }
 
 interface Attached {
@@ -19,6 +23,7 @@ interface Attached {
 
 export class CaptureControls {
   private attached = new Map<Element, Attached>();
+  private threadControls = new Map<Element, Attached>();
   private observer: MutationObserver | null = null;
   private scheduled = false;
   /** Cumulative main-thread time spent scanning (ms), for the benchmark. */
@@ -61,6 +66,8 @@ export class CaptureControls {
   private clear(): void {
     for (const { control } of this.attached.values()) control.host.remove();
     this.attached.clear();
+    for (const { control } of this.threadControls.values()) control.host.remove();
+    this.threadControls.clear();
   }
 
   schedule(): void {
@@ -105,6 +112,7 @@ export class CaptureControls {
           this.attached.delete(el);
         }
       }
+      this.scanThreads(targets);
       this.opts.onScan?.(this.attached.size);
     } finally {
       this.scanTimeMs += performance.now() - started;
@@ -121,10 +129,52 @@ export class CaptureControls {
     this.attached.set(target.element, entry);
   }
 
+  /** A second control on items that can be captured whole (a DM conversation, a post page's post). */
+  private scanThreads(targets: CaptureTarget[]): void {
+    if (!this.opts.threadable || !this.opts.onThread) {
+      return;
+    }
+    const keep = new Set<Element>();
+    for (const target of targets) {
+      if (target.kind !== 'dm-thread' && target.kind !== 'post') continue;
+      let ok = false;
+      try {
+        ok = this.opts.threadable(target);
+      } catch {
+        ok = false;
+      }
+      if (!ok) continue;
+      keep.add(target.element);
+      const existing = this.threadControls.get(target.element);
+      if (existing?.control.host.isConnected) {
+        existing.target = target;
+        continue;
+      }
+      const anchor = target.anchor ?? target.element;
+      const positioned = getComputedStyle(anchor).position !== 'static';
+      const entry: Attached = { target, control: undefined as unknown as ControlHandle };
+      const label = this.opts.threadLabel?.(target) ?? 'Capture the whole thread';
+      entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control));
+      entry.control.host.setAttribute(CONTROL_ATTR, 'thread');
+      // Beside the item's own control, never on top of it.
+      if (positioned) entry.control.host.style.right = '34px';
+      else entry.control.host.style.marginLeft = '34px';
+      anchor.prepend(entry.control.host);
+      this.threadControls.set(target.element, entry);
+    }
+    for (const [el, { control }] of this.threadControls) {
+      if (!keep.has(el) || !el.isConnected) {
+        control.host.remove();
+        this.threadControls.delete(el);
+      }
+    }
+  }
+
   /** Hide or show every control (around a screenshot). Opacity, not visibility: a click that lands on a
    * hidden control during someone else's screenshot must still reach it, never fall through to the site. */
   setVisible(visible: boolean): void {
     for (const { control } of this.attached.values()) control.host.style.opacity = visible ? '' : '0';
+    for (const { control } of this.threadControls.values()) control.host.style.opacity = visible ? '' : '0';
   }
 
   /** The target that contains `node`, if any (for the context menu). */

@@ -9,7 +9,8 @@
  * 3. The scroll position is restored (shifted by whatever the site added above it).
  *
  * De-duplication by the adapter's stable key (message id / permalink, else sender+time+text); order by the page's
- * own position (PageOrder), by time where windows do not overlap. Entries go to the background in batches as they
+ * own position — rows sorted by where they are drawn, since recycled nodes sit anywhere in the DOM — merged across
+ * overlapping windows (PageOrder), by time where windows do not overlap. Entries go to the background in batches as they
  * are collected: only the keys stay here.
  *
  * Read-only: the ONLY click in this module is in `clickAllowed`, which clicks an element only when it came from
@@ -133,6 +134,8 @@ export class ThreadEngine {
     this.started = this.now();
     const scroller = this.scroller();
     const savedTop = scroller.scrollTop;
+    const heightBefore = scroller.scrollHeight;
+    // What the site adds while going up is added above the reader's place; later growth (expanders, newer pages) is below it.
     let addedAbove = 0;
     let partial: EngineResult['partial'];
     try {
@@ -141,18 +144,16 @@ export class ThreadEngine {
       for (;;) {
         this.collect();
         await this.flushIfFull();
+        addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (this.stopped) break;
         if (scroller.scrollTop > 1) {
           this.scrollTo(scroller, scroller.scrollTop - this.step(scroller));
           await this.frame();
           continue;
         }
-        const before = scroller.scrollHeight;
         const outcome = await this.waitForMore(scroller, 'up');
-        if (outcome === 'grew') {
-          addedAbove += Math.max(0, scroller.scrollHeight - before);
-          continue;
-        }
+        addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
+        if (outcome === 'grew') continue;
         if (outcome === 'stalled') {
           partial = { reason: 'stalled', message: this.stallMessage() };
           // Keep going: whatever the site did load is still collected (and imaged) on the way forward.
@@ -223,6 +224,15 @@ export class ThreadEngine {
       rows = this.support.rows(this.container);
     } catch {
       rows = [];
+    }
+    // Page order is what the reader sees, not DOM order: virtualised lists position recycled nodes anywhere.
+    if (rows.length > 1) {
+      const tops = new Map<Element, number>();
+      for (const r of rows) tops.set(r, r.getBoundingClientRect().top);
+      rows = rows
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => (tops.get(a.r) ?? 0) - (tops.get(b.r) ?? 0) || a.i - b.i)
+        .map((x) => x.r);
     }
     const ctx = this.ctx();
     const window: string[] = [];

@@ -1,0 +1,149 @@
+/**
+ * The progress panel of a whole-thread capture: messages collected, oldest date reached, elapsed time, and a Stop
+ * button that keeps what was collected as a clearly-marked partial capture. Closed shadow roots (site CSS cannot
+ * restyle it, site scripts cannot read it); for automation the panel host carries data-testid
+ * "holdfast-thread-progress" with data-state, the count element "holdfast-thread-count" with data-count (a number
+ * only, never content) and the Stop host "holdfast-thread-stop" (click its centre).
+ */
+import type { ThreadProgress } from './engine';
+
+const PANEL_CSS = `
+:host { all: initial; }
+.box { position: fixed; right: 16px; top: 16px; z-index: 2147483002; width: 300px; box-sizing: border-box;
+  font: 14px/1.4 system-ui, sans-serif; color: #fff; background: #1f3550; border-radius: 10px; padding: 12px 14px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.35); }
+.title { font-weight: 600; margin-bottom: 4px; }
+.line { opacity: .9; font-size: 13px; }
+.box.partial { background: #6b4a12; }
+.box.error { background: #7a1f1f; }
+.box.ok { background: #1f5033; }
+.row { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
+`;
+const STOP_CSS = `
+:host { all: initial; display: inline-block; }
+button { all: unset; box-sizing: border-box; cursor: pointer; padding: 6px 12px; border-radius: 6px; background: #fff;
+  color: #1f3550; font: 600 13px/1.2 system-ui, sans-serif; }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+button[disabled] { opacity: .5; cursor: default; }
+`;
+
+function isolate(el: HTMLElement): void {
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu']) {
+    el.addEventListener(type, (e) => e.stopPropagation());
+  }
+}
+
+function elapsed(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export class ThreadPanel {
+  readonly host: HTMLElement;
+  private readonly box: HTMLDivElement;
+  private readonly title: HTMLDivElement;
+  private readonly line: HTMLDivElement;
+  private readonly countHost: HTMLElement;
+  private readonly countText: HTMLSpanElement;
+  private readonly stopHost: HTMLElement;
+  private readonly stopButton: HTMLButtonElement;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private last: ThreadProgress = { count: 0, elapsedMs: 0, phase: 'up' };
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly noun: 'messages' | 'replies',
+    onStop: () => void,
+  ) {
+    this.host = document.createElement('holdfast-thread-progress');
+    this.host.setAttribute('data-testid', 'holdfast-thread-progress');
+    this.host.setAttribute('data-state', 'running');
+    this.host.style.cssText = 'position:fixed;top:0;right:0;width:0;height:0;z-index:2147483002;';
+    isolate(this.host);
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = PANEL_CSS;
+    this.box = document.createElement('div');
+    this.box.className = 'box';
+    this.box.setAttribute('role', 'status');
+    this.box.setAttribute('aria-live', 'polite');
+    this.title = document.createElement('div');
+    this.title.className = 'title';
+    this.title.textContent = `Capturing the whole ${noun === 'replies' ? 'post with its replies' : 'conversation'}…`;
+    this.line = document.createElement('div');
+    this.line.className = 'line';
+    const row = document.createElement('div');
+    row.className = 'row';
+    const countSlot = document.createElement('slot');
+    countSlot.name = 'count';
+    const stopSlot = document.createElement('slot');
+    stopSlot.name = 'stop';
+    row.append(countSlot, stopSlot);
+    this.box.append(this.title, this.line, row);
+    root.append(style, this.box);
+
+    this.countHost = document.createElement('holdfast-thread-count');
+    this.countHost.slot = 'count';
+    this.countHost.setAttribute('data-testid', 'holdfast-thread-count');
+    this.countHost.setAttribute('data-count', '0');
+    this.countHost.style.cssText = 'flex:1;font:600 13px/1.2 system-ui,sans-serif;color:#fff;';
+    const countRoot = this.countHost.attachShadow({ mode: 'closed' });
+    this.countText = document.createElement('span');
+    countRoot.append(this.countText);
+
+    this.stopHost = document.createElement('holdfast-thread-stop');
+    this.stopHost.slot = 'stop';
+    this.stopHost.setAttribute('data-testid', 'holdfast-thread-stop');
+    const stopRoot = this.stopHost.attachShadow({ mode: 'closed', delegatesFocus: true });
+    const stopStyle = document.createElement('style');
+    stopStyle.textContent = STOP_CSS;
+    this.stopButton = document.createElement('button');
+    this.stopButton.type = 'button';
+    this.stopButton.textContent = 'Stop';
+    this.stopButton.setAttribute('aria-label', `Stop and keep the ${noun} collected so far`);
+    this.stopButton.addEventListener('click', (e) => {
+      e.preventDefault();
+      if (this.stopButton.disabled) return;
+      this.stopButton.disabled = true;
+      this.title.textContent = 'Stopping — keeping what was collected…';
+      onStop();
+    });
+    stopRoot.append(stopStyle, this.stopButton);
+    this.host.append(this.countHost, this.stopHost);
+    this.render();
+  }
+
+  show(): void {
+    (document.body ?? document.documentElement).append(this.host);
+    this.timer = setInterval(() => this.render(), 1000);
+  }
+
+  update(p: ThreadProgress): void {
+    this.last = p;
+    this.render();
+  }
+
+  private render(): void {
+    const p = this.last;
+    this.countHost.setAttribute('data-count', String(p.count));
+    this.countText.textContent = `${p.count.toLocaleString()} ${this.noun}`;
+    const oldest = p.oldest ? `oldest ${p.oldest.slice(0, 10)}` : 'oldest —';
+    const phase = p.phase === 'up' ? 'going back to the first' : p.phase === 'forward' ? 'reading forward to the newest' : 'saving';
+    this.line.textContent = `${oldest} · ${elapsed(Date.now() - this.started)} · ${phase}`;
+  }
+
+  setVisible(visible: boolean): void {
+    this.host.style.opacity = visible ? '' : '0';
+  }
+
+  /** The end: a plain message, the state for automation, then the panel goes away. */
+  finish(state: 'ok' | 'partial' | 'error', message: string, ms = 8000): void {
+    clearInterval(this.timer);
+    this.render();
+    this.host.setAttribute('data-state', state);
+    this.box.className = `box ${state}`;
+    this.title.textContent = message;
+    this.stopHost.remove();
+    setTimeout(() => this.host.remove(), ms);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * One "capture whole conversation / post with all replies" click: open a session in the background, run the engine
+ * with the progress panel, then ask the background to write ONE record. Every outcome ends in a plain message;
+ * a background that goes away ends the capture (nothing half-written: the record is written only at finish).
+ */
+import type { ExtractedContent } from '../../model/evidence';
+import type { BackgroundMessages, CaptureResult, MessageOf, ResponseOf } from '../../messaging/protocol';
+import type { CaptureTarget, SiteAdapter, ThreadSupport } from '../../sites/types';
+import { genericExtract } from '../generic';
+import { itemHtml, localOffset } from '../content/snapshot';
+import { type EngineOptions, ThreadEngine } from './engine';
+import { ThreadPanel } from './panel';
+
+type Send = <K extends keyof BackgroundMessages>(message: MessageOf<BackgroundMessages, K>) => Promise<ResponseOf<BackgroundMessages, K>>;
+
+export interface ThreadRunDeps {
+  send: Send;
+  setControlsVisible(visible: boolean): void;
+  /** The plain message at the end (toast): text, kind, automation code. */
+  announce(text: string, kind: 'ok' | 'error', code: string): void;
+  options?: Partial<EngineOptions>;
+}
+
+export function threadSupportFor(adapter: SiteAdapter | null, target: CaptureTarget): ThreadSupport | null {
+  const support = adapter?.thread;
+  if (!support) return null;
+  try {
+    return support.container(target, { url: new URL(location.href), document }) ? support : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Test/bench builds may tune the engine from the page URL (#holdfast-stall=ms, #holdfast-shots=0). */
+export function optionsFromLocation(): Partial<EngineOptions> {
+  const out: Partial<EngineOptions> = {};
+  // Release builds ignore it: a page must not be able to switch the screenshot off or shorten the waits.
+  if (!import.meta.env.HOLDFAST_TEST) return out;
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const stall = Number(hash.get('holdfast-stall'));
+  if (stall > 0) out.stallMs = stall;
+  if (hash.get('holdfast-shots') === '0') out.screenshots = false;
+  return out;
+}
+
+export async function captureThread(adapter: SiteAdapter, support: ThreadSupport, target: CaptureTarget, deps: ThreadRunDeps): Promise<CaptureResult> {
+  const ctx = () => ({ url: new URL(location.href), document });
+  const container = support.container(target, ctx());
+  if (!container) return { ok: false, code: 'invalid', message: 'This item cannot be captured as a whole thread.' };
+  const noun = container.recordKind === 'post' ? 'replies' : 'messages';
+  let head: ExtractedContent;
+  try {
+    head = support.head(container, ctx());
+  } catch (err) {
+    head = genericExtract(container.head ?? container.element, container.recordKind, ctx().url, `The site adapter could not read the thread (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  const begun = await deps.send({ type: 'thread:begin', kind: container.recordKind, pageUrl: location.href, pageTitle: document.title, localOffset: localOffset() });
+  if (!begun.ok) {
+    deps.announce(`Could not start: ${begun.message}`, 'error', `error:${begun.code}`);
+    return begun;
+  }
+  const session = begun.session;
+  let engine: ThreadEngine | null = null;
+  const panel = new ThreadPanel(noun, () => engine?.stop());
+  panel.show();
+  engine = new ThreadEngine(
+    support,
+    container,
+    ctx,
+    {
+      async send(entries, shot) {
+        const res = await deps.send({ type: 'thread:segment', session, entries, ...(shot ? { shot } : {}) });
+        if (!res.ok) throw new Error(res.message);
+        return { shot: res.shot, ...(res.message ? { message: res.message } : {}) };
+      },
+      onProgress: (p) => panel.update(p),
+      setOwnUiVisible(visible) {
+        deps.setControlsVisible(visible);
+        panel.setVisible(visible);
+      },
+    },
+    { ...optionsFromLocation(), ...deps.options },
+  );
+  let result: CaptureResult;
+  try {
+    const collected = await engine.run();
+    const routes = (() => {
+      try {
+        return adapter.reportRoutes({ ...head, kind: container.recordKind });
+      } catch {
+        return [];
+      }
+    })();
+    result = await deps.send({
+      type: 'thread:finish',
+      session,
+      head,
+      order: collected.order,
+      ...(collected.partial ? { partial: collected.partial } : {}),
+      html: itemHtml(container.element),
+      ...(head.method === 'adapter' ? { adapter: adapter.id, adapterVersion: adapter.version } : {}),
+      reportRoutes: routes,
+      notes: collected.notes,
+      stats: { elapsedMs: collected.stats.elapsedMs, loadWaitMs: collected.stats.loadWaitMs, scrolls: collected.stats.scrolls, clicks: collected.stats.clicks },
+    });
+    if (result.ok) {
+      const n = collected.count.toLocaleString();
+      if (collected.partial) {
+        const text = `Saved a PARTIAL capture (${n} ${noun}) as record #${result.seq}. ${collected.partial.message}`;
+        panel.finish('partial', text, 12_000);
+        deps.announce(text, 'ok', 'ok:partial');
+      } else {
+        const text = `Saved the whole ${noun === 'replies' ? 'post with its' : 'conversation,'} ${n} ${noun}, as record #${result.seq}.`;
+        panel.finish('ok', text);
+        deps.announce(text, 'ok', 'ok');
+      }
+    } else {
+      panel.finish('error', `Nothing was saved: ${result.message}`, 12_000);
+      deps.announce(`Nothing was saved: ${result.message}`, 'error', `error:${result.code}`);
+    }
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    void deps.send({ type: 'thread:abort', session }).catch(() => undefined);
+    panel.finish('error', `Nothing was saved: ${message}`, 12_000);
+    deps.announce(`Nothing was saved: ${message}`, 'error', 'error:interrupted');
+    return { ok: false, code: 'interrupted', message };
+  }
+}

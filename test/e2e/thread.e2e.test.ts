@@ -1,0 +1,220 @@
+/**
+ * Whole-thread capture (issue #4) in real browsers, on the long-thread replicas (test/replicas/x.com/thread/):
+ * a 2,000-message virtualised DM thread is captured with zero missing and zero duplicated messages, in order, senders
+ * right on both sides; a post with 500 replies behind nested "Show more replies" is captured complete; Stop keeps a
+ * valid partial record; a thread whose site stops loading ends partial with a plain message, not a hang; and nothing
+ * but allow-listed controls is ever clicked (the replicas count every other click).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceRecord } from '../../src/model/evidence';
+import { browsersUnderTest, type Harness, launch } from './browsers';
+import { CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
+
+interface DmMessage {
+  index: number;
+  id: string;
+  sent: boolean;
+  time: string;
+  text: string;
+}
+interface Reply {
+  idx: number;
+  id: string;
+  handle: string;
+  time: string;
+  text: string;
+}
+const sandbox: Record<string, unknown> = {};
+vm.runInNewContext(readFileSync(join(REPLICA_ROOT, 'x.com', 'thread', 'thread-data.js'), 'utf8'), sandbox);
+const R = sandbox.__holdfastThreadReplica as { dmMessage(i: number, n: number): DmMessage; replyOrder(): Reply[] };
+
+const CHAT = 'https://x.com/i/chat/1523456789012345678-1888000000000000001';
+const STALL = 'https://x.com/i/chat/1523456789012345678-1888000000000000003';
+const POST = 'https://x.com/maya_okoye/status/2123799999999999999';
+
+interface TranscriptEntry {
+  n: number;
+  key: string;
+  itemId?: string;
+  permalink?: string;
+  itemTime?: string;
+  direction?: string;
+  author?: { handle?: string; accountId?: string };
+  text?: string;
+}
+
+async function transcriptOf(vault: VaultPage, recordId: string): Promise<{ entries: TranscriptEntry[]; html: string }> {
+  const json = await vault.page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('holdfast-vault');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<{ ref: { role: string; mediaType: string }; recordId: string; bytes: Uint8Array | ArrayBuffer }[]>((resolve, reject) => {
+      const req = db.transaction('artifacts').objectStore('artifacts').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    const mine = all.filter((a) => a.recordId === id && a.ref.role === 'transcript');
+    const text = (mt: string) => {
+      const a = mine.find((x) => x.ref.mediaType.startsWith(mt));
+      return a ? new TextDecoder().decode(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes)) : '';
+    };
+    return JSON.stringify({ json: text('application/json'), html: text('text/html') });
+  }, recordId);
+  const parsed = JSON.parse(json) as { json: string; html: string };
+  return { entries: (JSON.parse(parsed.json) as { entries: TranscriptEntry[] }).entries, html: parsed.html };
+}
+
+async function clicksOnPage(site: SitePage): Promise<{ allowed: number; other: number; labels: string }> {
+  return site.page.evaluate(() => ({
+    allowed: Number(document.documentElement.getAttribute('data-replica-clicks-allowed')),
+    other: Number(document.documentElement.getAttribute('data-replica-clicks-other')),
+    labels: document.documentElement.getAttribute('data-replica-clicks-other-labels') ?? '',
+  }));
+}
+
+/** Clicks the whole-thread control and returns the toast count before, for waitForOutcome. */
+async function startThread(site: SitePage): Promise<number> {
+  await site.page.bringToFront();
+  await site.waitForControls('thread', 1, 15_000);
+  const before = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+  const el = await site.page.$(CONTROL('thread'));
+  await el!.click();
+  return before;
+}
+
+async function settled(site: SitePage, before: number, timeout: number): Promise<string> {
+  // "capturing" first, then the final code.
+  return (await site.waitForOutcome(before, timeout)).code;
+}
+
+for (const browserName of browsersUnderTest()) {
+  describe(`whole-thread capture — ${browserName}`, () => {
+    let server: ReplicaServer;
+    let harness: Harness;
+    let vault: VaultPage;
+
+    beforeAll(async () => {
+      server = await startReplicaServer();
+      harness = await launch(browserName, server, 'test-grant');
+      vault = await VaultPage.open(harness);
+    });
+    afterAll(async () => {
+      await harness?.close();
+      await server?.close();
+    });
+
+    it('a 2,000-message DM thread: every message once, in order, senders right, stitched screenshot, nothing else clicked', async () => {
+      const site = await SitePage.open(harness, `${CHAT}?delay=100`);
+      try {
+        const started = Date.now();
+        const before = await startThread(site);
+        expect(await settled(site, before, 230_000)).toBe('ok');
+        const seconds = (Date.now() - started) / 1000;
+        const rec: EvidenceRecord = await vault.newest();
+        expect(rec.kind).toBe('dm-thread');
+        expect(rec.content.fields?.messages).toBe('2000');
+        expect(rec.content.fields?.partial).toBeUndefined();
+        expect(rec.content.participants?.map((p) => p.handle)).toEqual(['holdfast_viewer', 'night_caller_9']);
+        const { entries, html } = await transcriptOf(vault, rec.id);
+        const expected = Array.from({ length: 2000 }, (_, i) => R.dmMessage(i, 2000));
+        expect(entries.length).toBe(2000);
+        expect(new Set(entries.map((e) => e.key)).size).toBe(2000);
+        expect(entries.map((e) => e.itemId)).toEqual(expected.map((m) => m.id));
+        expect(entries.map((e) => e.itemTime)).toEqual(expected.map((m) => m.time));
+        expect(entries.map((e) => e.text)).toEqual(expected.map((m) => m.text));
+        expect(entries.map((e) => e.direction)).toEqual(expected.map((m) => (m.sent ? 'sent' : 'received')));
+        expect(entries.map((e) => e.author?.handle)).toEqual(expected.map((m) => (m.sent ? 'holdfast_viewer' : 'night_caller_9')));
+        expect(html).not.toMatch(/<script/i);
+        expect(html).toContain('#1972 You can block me all you want &lt;3 &amp; I will still be here.');
+        // The stitched screenshot: segments and/or the composite, each stored with its hash.
+        const pics = rec.artifacts.filter((a) => a.role === 'segment' || a.role === 'screenshot');
+        expect(pics.length).toBeGreaterThan(0);
+        expect(rec.screenshot.method).toBe('pixel');
+        // Read-only: no click on anything but allow-listed controls (there are none in a DM).
+        expect(await clicksOnPage(site)).toEqual({ allowed: 0, other: 0, labels: '' });
+        // The reader's place is restored: the newest message is in view again.
+        const fromBottom = await site.page.$eval('[data-testid="dm-message-list"]', (el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+        expect(fromBottom).toBeLessThan(60);
+        console.log(`[thread e2e ${browserName}] 2,000 messages in ${seconds.toFixed(1)} s; ${pics.length} picture artifact(s); ${rec.screenshot.note}`);
+      } finally {
+        await site.close();
+      }
+    });
+
+    it('a post with 500 replies behind nested "Show more replies": complete, in order, every author listed; only those controls clicked', async () => {
+      const site = await SitePage.open(harness, `${POST}?delay=100`);
+      try {
+        const before = await startThread(site);
+        expect(await settled(site, before, 200_000)).toBe('ok');
+        const rec = await vault.newest();
+        expect(rec.kind).toBe('post');
+        expect(rec.permalink).toBe(POST);
+        expect(rec.content.fields?.replies).toBe('500');
+        const { entries } = await transcriptOf(vault, rec.id);
+        const expected = R.replyOrder();
+        expect(entries.map((e) => e.permalink)).toEqual(expected.map((r) => `https://x.com/${r.handle}/status/${r.id}`));
+        expect(entries.map((e) => e.author?.handle)).toEqual(expected.map((r) => r.handle));
+        const authors = new Set(expected.map((r) => r.handle));
+        expect(rec.content.participants?.map((p) => p.handle).sort()).toEqual(['maya_okoye', ...authors].sort());
+        expect(await clicksOnPage(site)).toEqual({ allowed: 30, other: 0, labels: '' });
+      } finally {
+        await site.close();
+      }
+    });
+
+    it('Stop keeps a valid partial record: the newest messages, contiguous, marked partial', async () => {
+      const site = await SitePage.open(harness, `${CHAT}?delay=300#holdfast-shots=0`);
+      try {
+        const before = await startThread(site);
+        await site.page.waitForFunction(() => Number(document.querySelector('[data-testid="holdfast-thread-count"]')?.getAttribute('data-count') ?? 0) >= 200, { timeout: 60_000, polling: 50 });
+        await (await site.page.$('[data-testid="holdfast-thread-stop"]'))!.click();
+        expect(await settled(site, before, 60_000)).toBe('ok:partial');
+        expect(await site.page.$eval('[data-testid="holdfast-thread-progress"]', (el) => el.getAttribute('data-state'))).toBe('partial');
+        const rec = await vault.newest();
+        expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stopped' });
+        expect(rec.extraction.warnings[0]).toMatch(/^PARTIAL CAPTURE: Stopped by you/);
+        const { entries } = await transcriptOf(vault, rec.id);
+        expect(entries.length).toBeGreaterThanOrEqual(200);
+        expect(entries.length).toBeLessThan(2000);
+        const expected = Array.from({ length: entries.length }, (_, i) => R.dmMessage(2000 - entries.length + i, 2000).id);
+        expect(entries.map((e) => e.itemId)).toEqual(expected);
+      } finally {
+        await site.close();
+      }
+    });
+
+    it('a site that stops loading halfway: a partial record and a plain message, not a hang', async () => {
+      const site = await SitePage.open(harness, `${STALL}?delay=50#holdfast-stall=3000&holdfast-shots=0`);
+      try {
+        const started = Date.now();
+        const before = await startThread(site);
+        expect(await settled(site, before, 90_000)).toBe('ok:partial');
+        expect(Date.now() - started).toBeLessThan(60_000);
+        const rec = await vault.newest();
+        expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stalled', messages: '1000' });
+        expect(rec.content.fields?.partialMessage).toMatch(/stopped loading messages/);
+        const { entries } = await transcriptOf(vault, rec.id);
+        expect(entries.map((e) => e.itemId)).toEqual(Array.from({ length: 1000 }, (_, i) => R.dmMessage(1000 + i, 2000).id));
+      } finally {
+        await site.close();
+      }
+    });
+
+    it('every stored artifact hashes to its SHA-256 and the vault verifies', async () => {
+      const { records, artifacts } = await vault.raw();
+      expect(records.length).toBe(4);
+      for (const a of artifacts) {
+        expect(a.actualSha256, a.id).toBe(a.sha256);
+        expect(a.actualSize, a.id).toBe(a.size);
+      }
+      expect(await vault.verify()).toEqual({ ok: true, problems: [] });
+    });
+  });
+}

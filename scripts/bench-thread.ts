@@ -1,0 +1,110 @@
+/**
+ * Whole-thread capture benchmark (issue #4). Headless Chromium with the test build, the X long-thread replica with
+ * 5,000 messages and a fixed 200 ms load delay per page of 50 older messages. Prints, for a run with the stitched
+ * screenshot and a text-only run (#holdfast-shots=0):
+ *  - total time (click → record stored) and the site's own load waits (99 pages × 200 ms);
+ *  - time beyond those waits per message;
+ *  - peak JS heap of the tab (Performance.getMetrics JSHeapUsedSize) and of the extension's service worker
+ *    (Runtime.getHeapUsage; the worker has no Performance domain), sampled every 250 ms;
+ *  - the stitched screenshot's size (segments + composite) and how many screens it took.
+ * Run: node scripts/build-test.mjs --chrome-only && npx tsx scripts/bench-thread.ts   (HOLDFAST_BENCH_THREAD_N=…)
+ */
+import type { CDPSession } from 'puppeteer-core';
+import { launch } from '../test/e2e/browsers';
+import { CONTROL, TOAST, VaultPage } from '../test/e2e/pages';
+import { startReplicaServer } from '../test/e2e/server';
+
+const N = Number(process.env.HOLDFAST_BENCH_THREAD_N ?? 5000);
+const DELAY = 200;
+const PAGE = 50;
+const URL_BASE = `https://x.com/i/chat/1523456789012345678-1888000000000000001?n=${N}&delay=${DELAY}&page=${PAGE}`;
+const MB = 1024 * 1024;
+
+async function main(): Promise<void> {
+  const server = await startReplicaServer();
+  const harness = await launch('chromium', server, 'test-grant');
+  try {
+    const vault = await VaultPage.open(harness);
+    // tsx keeps function names with a __name helper that page-side functions do not have.
+    await vault.page.evaluate('globalThis.__name = (f) => f');
+    const swTarget = await harness.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(harness.extensionBase));
+    let sw: CDPSession | null = null;
+    try {
+      sw = await swTarget.createCDPSession();
+    } catch {
+      sw = null;
+    }
+    for (const shots of [true, false]) {
+      const page = await harness.newPage();
+      const tab = await page.createCDPSession();
+      await tab.send('Performance.enable');
+      await page.goto(`${URL_BASE}${shots ? '' : '#holdfast-shots=0'}`, { waitUntil: 'load' });
+      await page.bringToFront();
+      await page.waitForSelector(CONTROL('thread'), { timeout: 15_000 });
+      let peakTab = 0;
+      let peakSw = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          try {
+            const m = (await tab.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+            peakTab = Math.max(peakTab, m.metrics.find((x) => x.name === 'JSHeapUsedSize')?.value ?? 0);
+          } catch {
+            /* page busy */
+          }
+          if (sw) {
+            try {
+              const h = (await sw.send('Runtime.getHeapUsage')) as { usedSize: number };
+              peakSw = Math.max(peakSw, h.usedSize);
+            } catch {
+              /* worker restarting */
+            }
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      })();
+      const before = await page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+      const started = Date.now();
+      await (await page.$(CONTROL('thread')))!.click();
+      // Polled from here: one long waitForFunction would outlast puppeteer's protocol timeout.
+      let code = '';
+      while (!code) {
+        await new Promise((r) => setTimeout(r, 200));
+        code = await page.evaluate(
+          (sel, n) => {
+            const host = document.querySelector(sel);
+            const c = host?.getAttribute('data-holdfast-toast') ?? '';
+            return Number(host?.getAttribute('data-holdfast-toast-n') ?? 0) > n && c !== 'capturing' ? c : '';
+          },
+          TOAST,
+          before,
+        );
+        if (Date.now() - started > 20 * 60_000) throw new Error('no outcome after 20 minutes');
+      }
+      const totalMs = Date.now() - started;
+      sampling = false;
+      await sampler;
+      const rec = await vault.newest();
+      const pics = rec.artifacts.filter((a) => a.role === 'segment' || a.role === 'screenshot');
+      const siteWaitMs = Math.ceil((N - PAGE) / PAGE) * DELAY;
+      console.log(`\nwhole-thread capture, ${N.toLocaleString()} messages, ${DELAY} ms per page of ${PAGE} — ${shots ? 'with stitched screenshot' : 'text only (#holdfast-shots=0)'}`);
+      console.log(`  outcome ${code}; messages stored ${rec.content.fields?.messages}${rec.content.fields?.partial ? ' (PARTIAL)' : ''}`);
+      console.log(`  total ${(totalMs / 1000).toFixed(1)} s; the site's own load waits ${(siteWaitMs / 1000).toFixed(1)} s`);
+      console.log(`  beyond the site's waits: ${((totalMs - siteWaitMs) / N).toFixed(2)} ms per message`);
+      console.log(`  peak JS heap: tab ${(peakTab / MB).toFixed(1)} MB, service worker ${sw ? `${(peakSw / MB).toFixed(1)} MB` : 'n/a'}; together ${((peakTab + peakSw) / MB).toFixed(1)} MB`);
+      if (shots) {
+        const bytes = pics.reduce((n, a) => n + a.size, 0);
+        console.log(`  stitched screenshot: ${pics.length} file(s), ${(bytes / MB).toFixed(1)} MB; ${rec.screenshot.note ?? ''}`);
+      }
+      await page.close();
+    }
+  } finally {
+    await harness.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

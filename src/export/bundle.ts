@@ -27,7 +27,7 @@ import { artifactPaths, bundleFilename, recordFolder } from './names';
 import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, plannedInlineImageBytes, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
-import { createSha256 } from './sha256';
+import { createSha256, sha256HexSync } from './sha256';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
 
@@ -69,6 +69,8 @@ export class ExportError extends Error {
 }
 
 const MAX_EXPORTER_NAME = 200;
+/** Files up to this size are hashed on the spot (pure JS), larger ones with WebCrypto. */
+const SYNC_HASH_BYTES = 64 * 1024;
 
 export async function exportBundle(
   vault: Vault,
@@ -157,7 +159,8 @@ async function writeBundle(
   const files: { path: string; sha256: string; size: number }[] = [];
 
   const addBytes = async (path: string, bytes: Uint8Array, mediaType: string) => {
-    const sha256 = await sha256Hex(bytes);
+    // WebCrypto's hop to another thread costs more than hashing a small file here.
+    const sha256 = bytes.byteLength <= SYNC_HASH_BYTES ? sha256HexSync(bytes) : await sha256Hex(bytes);
     // Sizes and CRC in the local header (no data descriptor): the bytes are in memory anyway.
     // Small files are stored: a deflate stream per file costs more time than the bytes it saves.
     const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 ? 0 : 6;

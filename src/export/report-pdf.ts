@@ -11,9 +11,10 @@ import {
   type PDFContentStream,
   PDFDocument,
   type PDFFont,
-  type PDFPage,
+  PDFName,
+  PDFPage,
   PDFRawStream,
-  type PDFRef,
+  PDFRef,
   rgb,
   StandardFonts,
 } from 'pdf-lib';
@@ -129,7 +130,7 @@ class Layout {
 
   newPage(): void {
     if (this.page) freezePage(this.doc, this.page);
-    this.page = this.doc.addPage(A4);
+    this.page = appendPage(this.doc);
     this.pageExhibit.push(this.currentExhibit);
     this.y = A4[1] - MARGIN;
   }
@@ -213,6 +214,33 @@ class Layout {
 }
 
 /**
+ * Adds an A4 page at the end, as `doc.addPage` does but in constant time: pdf-lib's addPage walks
+ * every page already in the tree to find the end (quadratic: seconds for a 10,000-page report).
+ * The report only ever appends, so the page goes straight to the end of the root's Kids. Relies on
+ * pdf-lib 1.17's private `pageMap`/`pageCache`/`pageCount` (pinned); falls back to addPage.
+ */
+function appendPage(doc: PDFDocument): PDFPage {
+  const internals = doc as unknown as {
+    pageMap?: Map<unknown, PDFPage>;
+    pageCache?: { invalidate(): void };
+    pageCount?: number;
+  };
+  const pagesRef = doc.catalog.get(PDFName.of('Pages'));
+  if (!(pagesRef instanceof PDFRef) || !(internals.pageMap instanceof Map) || typeof internals.pageCache?.invalidate !== 'function') {
+    return doc.addPage(A4);
+  }
+  const count = doc.getPageCount();
+  const page = PDFPage.create(doc);
+  page.setSize(A4[0], A4[1]);
+  doc.catalog.Pages().pushLeafNode(page.ref);
+  page.node.setParent(pagesRef);
+  internals.pageMap.set(page.node, page);
+  internals.pageCache.invalidate();
+  internals.pageCount = count + 1;
+  return page;
+}
+
+/**
  * Turns a finished page's drawing operators into compressed bytes now instead of at save: pdf-lib
  * keeps every operator as objects until then (about 100 KB per page), which made a 10,000-page
  * report take gigabytes. Later drawing on the page (the footer) goes into a new content stream.
@@ -228,35 +256,109 @@ function freezePage(doc: PDFDocument, page: PDFPage): void {
   internals.contentStreamRef = undefined;
 }
 
+/**
+ * Text widths without re-measuring whole lines: a string's width in a standard font is the sum of
+ * its characters' widths plus a kerning adjustment for each adjacent pair, so each character's
+ * width and each pair's adjustment are measured once (with pdf-lib, per font and size) and lines
+ * are measured by adding up. Measuring `line + word` again for every word made wrapping quadratic
+ * and was a large part of the PDF report's time.
+ */
+interface Measurer {
+  /** Width of `s` alone. */
+  width(s: string): number;
+  /** What putting `a` (last character) before `b` (first character) adds beyond their widths. */
+  join(a: string, b: string): number;
+}
+
+const measurers = new WeakMap<PDFFont, Map<number, Measurer>>();
+
+function measurer(font: PDFFont, size: number): Measurer {
+  let bySize = measurers.get(font);
+  if (!bySize) measurers.set(font, (bySize = new Map()));
+  let m = bySize.get(size);
+  if (m) return m;
+  const chars = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const char = (c: string) => {
+    let w = chars.get(c);
+    if (w === undefined) chars.set(c, (w = font.widthOfTextAtSize(c, size)));
+    return w;
+  };
+  const join = (a: string, b: string) => {
+    const key = a + b;
+    let k = pairs.get(key);
+    if (k === undefined) pairs.set(key, (k = font.widthOfTextAtSize(key, size) - char(a) - char(b)));
+    return k;
+  };
+  m = {
+    width(s) {
+      let w = 0;
+      let prev = '';
+      for (const c of s) {
+        w += char(c) + (prev ? join(prev, c) : 0);
+        prev = c;
+      }
+      return w;
+    },
+    join: (a, b) => (a && b ? join(a, b) : 0),
+  };
+  bySize.set(size, m);
+  return m;
+}
+
+function lastChar(s: string): string {
+  const code = s.codePointAt(s.length - 1) ?? 0;
+  // A low surrogate ends a two-unit character.
+  return code >= 0xdc00 && code <= 0xdfff && s.length > 1 ? s.slice(-2) : s.slice(-1);
+}
+
+function firstChar(s: string): string {
+  return String.fromCodePoint(s.codePointAt(0) ?? 0);
+}
+
 /** Breaks one paragraph into lines no wider than `maxWidth`. Text must already be encodable. */
 export function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   if (text === '') return [''];
+  const m = measurer(font, size);
   const lines: string[] = [];
   let line = '';
-  const width = (s: string) => font.widthOfTextAtSize(s, size);
+  let lineWidth = 0;
   for (const word of text.split(/(?<= )/)) {
-    if (width(line + word) <= maxWidth) {
+    const wordWidth = m.width(word);
+    const joined = line ? lineWidth + m.join(lastChar(line), firstChar(word)) + wordWidth : wordWidth;
+    if (joined <= maxWidth) {
       line += word;
+      lineWidth = joined;
       continue;
     }
     if (line) {
       lines.push(line.trimEnd());
       line = '';
+      lineWidth = 0;
     }
-    if (width(word) <= maxWidth) {
+    if (wordWidth <= maxWidth) {
       line = word;
+      lineWidth = wordWidth;
       continue;
     }
     // A word wider than the line (URL, hash, long token): break it by characters.
     let piece = '';
+    let pieceWidth = 0;
+    let prev = '';
     for (const ch of word) {
-      if (width(piece + ch) > maxWidth && piece) {
+      const next = piece ? pieceWidth + m.join(prev, ch) + m.width(ch) : m.width(ch);
+      if (next > maxWidth && piece) {
         lines.push(piece);
-        piece = '';
+        piece = ch;
+        pieceWidth = m.width(ch);
+      } else {
+        piece += ch;
+        pieceWidth = next;
       }
-      piece += ch;
+      prev = ch;
     }
     line = piece;
+    lineWidth = pieceWidth;
   }
   if (line || lines.length === 0) lines.push(line.trimEnd());
   return lines;
@@ -434,6 +536,8 @@ export async function renderPdfReport(
     const exhibit = L.pageExhibit[i] ?? 0;
     const left = exhibit ? `Exhibit ${exhibit} — Holdfast evidence report ${m.exportedAt}` : `Holdfast evidence report ${m.exportedAt}`;
     page.drawText(left, { x: MARGIN, y: MARGIN - 10, size, font: fonts.regular, color: GREY });
+    // The footer's operators would otherwise sit as objects on every page until save.
+    freezePage(doc, page);
   });
   return doc.save({ useObjectStreams: false });
 }

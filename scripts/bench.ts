@@ -80,16 +80,15 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
       const r = (window as unknown as { __replica?: { appendPosts(c: number): void } }).__replica;
       const host = document.querySelector(`[data-holdfast-capture="${k}"]`);
       const item = host?.parentElement;
-      const add = (c: number) => {
-        if (r) return r.appendPosts(c);
-        for (let j = 0; j < c; j++) {
-          const clone = item!.cloneNode(true) as Element;
-          for (const own of Array.from(clone.querySelectorAll('[data-holdfast-capture]'))) own.remove();
-          item!.parentElement!.append(clone);
-        }
-      };
+      // No named inner functions here: tsx would wrap them in a helper the page does not have.
       for (let i = 0; i < n; i += 20) {
-        add(20);
+        if (r) r.appendPosts(20);
+        else
+          for (let j = 0; j < 20; j++) {
+            const clone = item!.cloneNode(true) as Element;
+            for (const own of Array.from(clone.querySelectorAll('[data-holdfast-capture]'))) own.remove();
+            item!.parentElement!.append(clone);
+          }
         await new Promise((res) => requestAnimationFrame(() => res(null)));
       }
       await new Promise((res) => setTimeout(res, 300));
@@ -112,13 +111,15 @@ async function main() {
   try {
     await VaultPage.open(harness);
     console.log(`\n## Click → persisted record (headless Chromium, ${N} captures each, pixel screenshot)`);
-    const seen = new Set<string>();
+    const picks = new Map<string, { url: string; kind: string; index: number }>();
     for (const truth of truthFiles()) {
-      const platform = truth.host;
-      if (seen.has(platform)) continue;
-      const item = truth.items.find((i) => i.kind === 'post') ?? truth.items[0];
-      if (!item) continue;
-      seen.add(platform);
+      for (const item of truth.items) {
+        const prev = picks.get(truth.host);
+        if (!prev || (prev.kind !== 'post' && item.kind === 'post')) picks.set(truth.host, { url: truth.url, kind: item.kind, index: item.index });
+      }
+    }
+    for (const [platform, item] of picks) {
+      const truth = { url: item.url };
       const times = await clickToPersisted(harness, truth.url, item.kind, item.index);
       console.log(`${platform.padEnd(20)} ${item.kind.padEnd(10)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   (n=${times.length})`);
     }

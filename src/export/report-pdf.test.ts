@@ -95,7 +95,7 @@ describe('PDF text', () => {
     if (text.error) return; // poppler not installed: the structure above is what can be checked
     const pageTexts = text.stdout.split('\f').filter((t) => t.trim());
     expect(pageTexts.length).toBe(pages.length);
-    pageTexts.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${pages.length}`));
+    for (const [i, t] of pageTexts.entries()) expect(t).toContain(`Page ${i + 1} of ${pages.length}`);
     expect(text.stdout).toContain('Exhibit 1');
   });
 });

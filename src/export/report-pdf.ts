@@ -274,20 +274,29 @@ const measurers = new WeakMap<PDFFont, Map<number, Measurer>>();
 
 function measurer(font: PDFFont, size: number): Measurer {
   let bySize = measurers.get(font);
-  if (!bySize) measurers.set(font, (bySize = new Map()));
+  if (!bySize) {
+    bySize = new Map();
+    measurers.set(font, bySize);
+  }
   let m = bySize.get(size);
   if (m) return m;
   const chars = new Map<string, number>();
   const pairs = new Map<string, number>();
   const char = (c: string) => {
     let w = chars.get(c);
-    if (w === undefined) chars.set(c, (w = font.widthOfTextAtSize(c, size)));
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(c, size);
+      chars.set(c, w);
+    }
     return w;
   };
   const join = (a: string, b: string) => {
     const key = a + b;
     let k = pairs.get(key);
-    if (k === undefined) pairs.set(key, (k = font.widthOfTextAtSize(key, size) - char(a) - char(b)));
+    if (k === undefined) {
+      k = font.widthOfTextAtSize(key, size) - char(a) - char(b);
+      pairs.set(key, k);
+    }
     return k;
   };
   m = {

@@ -43,7 +43,7 @@ export function ExportHost({ vault, onImported }: { vault: Vault; onImported?():
         </span>
       )}
       {open && (
-        <div class="panel" role="region" aria-label={open}>
+        <section class="panel" aria-label={open}>
           {open === 'export' && (
             <ExportDialog vault={vault} toolVersion={browser.runtime.getManifest().version} t={tr} onDone={download} onCancel={() => setOpen(null)} />
           )}
@@ -56,7 +56,7 @@ export function ExportHost({ vault, onImported }: { vault: Vault; onImported?():
               onClose={() => setOpen(null)}
             />
           )}
-        </div>
+        </section>
       )}
     </>
   );

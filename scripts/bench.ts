@@ -56,7 +56,17 @@ async function clickToPersisted(harness: Harness, url: string, kind: string, ind
  * (`__replica.appendPosts`), elsewhere by cloning the first capturable item next to itself (as a feed or
  * thread that keeps growing). Reads the content script's own scan time from its isolated world.
  */
-async function streamingCost(harness: Harness, url: string, kind: string, total = 2000): Promise<{ perItemMs: number; scanMs?: number; taskMs: number; controls?: number }> {
+interface StreamCost {
+  perItemMs: number;
+  scanMs?: number;
+  findMs?: number;
+  scans?: number;
+  fullScans?: number;
+  taskMs: number;
+  controls?: number;
+}
+
+async function streamingCost(harness: Harness, url: string, kind: string, total = 2000): Promise<StreamCost> {
   const page = await harness.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector(`[data-holdfast-capture="${kind}"]`);
@@ -69,7 +79,7 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   const stats = async () => {
     for (const c of contexts.filter((c) => c.auxData?.type === 'isolated')) {
       const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__holdfastStats ? JSON.stringify(globalThis.__holdfastStats()) : ""', contextId: c.id, returnByValue: true });
-      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; controls: number };
+      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; findTimeMs: number; scans: number; fullScans: number; controls: number };
     }
     return undefined;
   };
@@ -99,9 +109,21 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   const t1 = await task();
   const s1 = await stats();
   await page.close();
-  const scanMs = s0 && s1 ? s1.scanTimeMs - s0.scanTimeMs : undefined;
-  return { perItemMs: (scanMs ?? Number.NaN) / total, ...(scanMs !== undefined ? { scanMs } : {}), ...(s1 ? { controls: s1.controls } : {}), taskMs: t1 - t0 };
+  if (!s0 || !s1) return { perItemMs: Number.NaN, taskMs: t1 - t0 };
+  const scanMs = s1.scanTimeMs - s0.scanTimeMs;
+  return {
+    perItemMs: scanMs / total,
+    scanMs,
+    findMs: s1.findTimeMs - s0.findTimeMs,
+    scans: s1.scans - s0.scans,
+    fullScans: s1.fullScans - s0.fullScans,
+    controls: s1.controls,
+    taskMs: t1 - t0,
+  };
 }
+
+/** `npm run bench -- --only click|stream` runs one part. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 async function main() {
   console.log('# Holdfast benchmark');
@@ -110,36 +132,13 @@ async function main() {
   const harness = await launch('chromium', server, 'test-grant');
   try {
     await VaultPage.open(harness);
-    console.log(`\n## Click → persisted record (headless Chromium, ${N} captures each, pixel screenshot)`);
-    const picks = new Map<string, { url: string; kind: string; index: number }>();
-    for (const truth of truthFiles()) {
-      for (const item of truth.items) {
-        const prev = picks.get(truth.host);
-        if (!prev || (prev.kind !== 'post' && item.kind === 'post')) picks.set(truth.host, { url: truth.url, kind: item.kind, index: item.index });
-      }
-    }
-    for (const [platform, item] of picks) {
-      const truth = { url: item.url };
-      const times = await clickToPersisted(harness, truth.url, item.kind, item.index);
-      console.log(`${platform.padEnd(20)} ${item.kind.padEnd(10)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   (n=${times.length})`);
-    }
-
-    console.log('\n## Content-script cost per item while 2,000 items stream in (20 per frame; scan + control insertion, measured inside the content script)');
-    const streams: [string, string, string][] = [
-      ['x (virtualised timeline)', 'https://x.com/home', 'post'],
-      ['instagram (comments)', 'https://www.instagram.com/p/DRk3mQ2jXaB/', 'comment'],
-      ['facebook (feed)', 'https://www.facebook.com/', 'post'],
-      ['messenger (messages)', 'https://www.messenger.com/t/7766554433221100/', 'dm-message'],
-    ];
-    for (const [label, url, kind] of streams) {
-      const r = await streamingCost(harness, url, kind);
-      console.log(`${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item   (scan total ${r.scanMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`);
-    }
+    if (!ONLY || ONLY === 'click') await clickBench(harness);
+    if (!ONLY || ONLY === 'stream') await streamBench(harness);
   } finally {
     await harness.close();
     await server.close();
   }
-
+  if (ONLY) return;
   console.log('\n## Content-script bundle size per site (release build, gzip -9)');
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const dir = join(ROOT, '.output', 'chrome-mv3', 'content-scripts');
@@ -153,6 +152,38 @@ async function main() {
   if (existsSync(join(ROOT, 'scripts', 'bench-export.ts'))) {
     console.log('\n## Export');
     execFileSync('npx', ['tsx', 'scripts/bench-export.ts'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+async function clickBench(harness: Harness): Promise<void> {
+  console.log(`\n## Click → persisted record (headless Chromium, ${N} captures each, pixel screenshot)`);
+  const picks = new Map<string, { url: string; kind: string; index: number }>();
+  for (const truth of truthFiles()) {
+    for (const item of truth.items) {
+      const prev = picks.get(truth.host);
+      if (!prev || (prev.kind !== 'post' && item.kind === 'post')) picks.set(truth.host, { url: truth.url, kind: item.kind, index: item.index });
+    }
+  }
+  for (const [platform, item] of picks) {
+    const truth = { url: item.url };
+    const times = await clickToPersisted(harness, truth.url, item.kind, item.index);
+    console.log(`${platform.padEnd(20)} ${item.kind.padEnd(10)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   (n=${times.length})`);
+  }
+}
+
+async function streamBench(harness: Harness): Promise<void> {
+  console.log('\n## Content-script cost per item while 2,000 items stream in (20 per frame; scan + control insertion, measured inside the content script)');
+  const streams: [string, string, string][] = [
+    ['x (virtualised timeline)', 'https://x.com/home', 'post'],
+    ['instagram (comments)', 'https://www.instagram.com/p/DRk3mQ2jXaB/', 'comment'],
+    ['facebook (feed)', 'https://www.facebook.com/', 'post'],
+    ['messenger (messages)', 'https://www.messenger.com/t/7766554433221100/', 'dm-message'],
+  ];
+  for (const [label, url, kind] of streams) {
+    const r = await streamingCost(harness, url, kind);
+    console.log(
+      `${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item   (scan total ${r.scanMs?.toFixed(0)} ms in ${r.scans} scans, ${r.fullScans} of them whole-page; adapter ${r.findMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`,
+    );
   }
 }
 

@@ -45,6 +45,13 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** The capturable items under `root` (items already handled are filtered by the caller). Never throws. */
   findTargets(root: ParentNode, ctx: ExtractContext): CaptureTarget[];
+  /**
+   * Optional, for speed: the capturable items in or around `roots`, subtrees the site just added to a page this
+   * adapter already scanned (the controls keep the targets they found before). Must find every target the full
+   * `findTargets` would find inside a root, plus a target that only became recognisable because of what was added
+   * (e.g. a post whose time arrived late). Returns null when it cannot tell cheaply: the caller then scans the whole page.
+   */
+  findTargetsIn?(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null;
   /** Structured content of one item. May throw; the pipeline then falls back to a generic capture with a warning. */
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent;
   /** Where and how to report this item on the platform. */

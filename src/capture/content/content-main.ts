@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
+import type { ItemKind } from '../../model/evidence';
 import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { captureTarget, isPageTarget, pageTarget } from './capture-item';
@@ -132,10 +133,21 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     }
   };
 
+  // One i18n lookup per kind, not per control (a streaming feed asks thousands of times).
+  const labels = new Map<ItemKind, string>();
+  const controlLabel = (kind: ItemKind): string => {
+    let label = labels.get(kind);
+    if (label === undefined) {
+      label = t('controlLabel', kindLabel(kind));
+      labels.set(kind, label);
+    }
+    return label;
+  };
+
   const startControls = () => {
     if (!adapter) return;
     runtime.controls = new CaptureControls(adapter, {
-      label: (target) => t('controlLabel', kindLabel(target.kind)),
+      label: (target) => controlLabel(target.kind),
       onActivate: (target, control) => void run(target, 'control', control),
       onScan,
       threadable: (target) => !!threadSupportFor(adapter, target),
@@ -188,7 +200,9 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     // isolated world (page scripts cannot see it).
     (globalThis as unknown as Record<string, unknown>).__holdfastStats = () => ({
       scanTimeMs: runtime.controls?.scanTimeMs ?? 0,
+      findTimeMs: runtime.controls?.findTimeMs ?? 0,
       scans: runtime.controls?.scans ?? 0,
+      fullScans: runtime.controls?.fullScans ?? 0,
       controls: runtime.controls?.count ?? 0,
     });
   }

@@ -1,6 +1,10 @@
 /**
  * Puts one capture control on every capturable item the adapter finds, and keeps doing so as the site
  * streams, recycles and navigates (a MutationObserver, coalesced to one scan per animation frame).
+ *
+ * Scans are incremental where the adapter allows it (`findTargetsIn`): only the subtrees added since the last scan
+ * are read, so the cost follows what the site adds, not how long the page has grown. The whole document is read on
+ * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { type ControlHandle, createControl, CONTROL_ATTR } from './ui-elements';
@@ -16,6 +20,26 @@ export interface ControlsOptions {
   onThread?(target: CaptureTarget, control: ControlHandle): void;
 }
 
+/** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
+const MAX_TRACKED = 400;
+
+/** The elements of `set` that are not inside another element of the set (and are still in the page). */
+export function topmost(set: Set<Element>): Element[] {
+  const out: Element[] = [];
+  for (const el of set) {
+    if (!el.isConnected) continue;
+    let inner = false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (set.has(p)) {
+        inner = true;
+        break;
+      }
+    }
+    if (!inner) out.push(el);
+  }
+  return out;
+}
+
 interface Attached {
   control: ControlHandle;
   target: CaptureTarget;
@@ -26,9 +50,19 @@ export class CaptureControls {
   private threadControls = new Map<Element, Attached>();
   private observer: MutationObserver | null = null;
   private scheduled = false;
+  /** Subtrees added since the last scan (incremental scans look only there). */
+  private added = new Set<Element>();
+  /** Nodes were removed since the last scan (controls of detached items are dropped). */
+  private removed = false;
+  /** The next scan reads the whole document (first scan, new adapter, new URL, a burst too big to track). */
+  private fullNext = true;
+  private scannedHref = '';
   /** Cumulative main-thread time spent scanning (ms), for the benchmark. */
   scanTimeMs = 0;
+  /** Of which: time inside the adapter's findTargets / findTargetsIn. */
+  findTimeMs = 0;
   scans = 0;
+  fullScans = 0;
 
   constructor(
     private adapter: SiteAdapter,
@@ -39,22 +73,45 @@ export class CaptureControls {
     if (adapter === this.adapter) return;
     this.adapter = adapter;
     this.clear();
+    this.fullNext = true;
     this.schedule();
   }
 
   start(): void {
     this.scan();
-    this.observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'childList' && r.addedNodes.length > 0) {
-          // Our own insertions do not need a rescan.
-          if (r.addedNodes.length === 1 && (r.addedNodes[0] as Element).hasAttribute?.(CONTROL_ATTR)) continue;
-          this.schedule();
-          return;
+    this.observer = new MutationObserver((records) => this.note(records));
+    this.observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  /** Remembers what changed; cheap (the page's own mutation bursts run through here). */
+  private note(records: MutationRecord[]): void {
+    let changed = false;
+    for (const r of records) {
+      if (r.type !== 'childList') continue;
+      if (r.removedNodes.length > 0) {
+        this.removed = true;
+        changed = true;
+      }
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) {
+          // Text arriving in an existing element can complete an item (a time, a name): look at its element.
+          if (node.parentElement && !this.fullNext) this.added.add(node.parentElement);
+          changed = true;
+          continue;
+        }
+        const el = node as Element;
+        // Our own insertions do not need a rescan.
+        if (el.hasAttribute(CONTROL_ATTR)) continue;
+        changed = true;
+        if (this.fullNext) continue;
+        this.added.add(el);
+        if (this.added.size > MAX_TRACKED) {
+          this.fullNext = true;
+          this.added.clear();
         }
       }
-    });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true });
+    }
+    if (changed) this.schedule();
   }
 
   stop(): void {
@@ -77,8 +134,10 @@ export class CaptureControls {
       this.scheduled = false;
       this.scan();
     };
+    // After the frame is drawn (rAF, then a task): the page's own style work is done by then, so reading an
+    // anchor's computed position does not force a style pass in the middle of the site's frame.
     // rAF does not fire in background tabs; a timeout keeps scanning there too.
-    if (document.visibilityState === 'visible') requestAnimationFrame(run);
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(run, 0));
     else setTimeout(run, 100);
   }
 
@@ -86,55 +145,92 @@ export class CaptureControls {
   scan(): void {
     const started = performance.now();
     try {
-      let targets: CaptureTarget[] = [];
-      try {
-        targets = this.adapter.findTargets(document, { url: new URL(location.href), document });
-      } catch {
-        targets = [];
-      }
-      const seen = new Set<Element>();
-      for (const target of targets) {
-        seen.add(target.element);
-        const existing = this.attached.get(target.element);
-        if (existing && existing.control.host.isConnected) {
-          if (existing.target.kind !== target.kind) {
-            existing.target = target;
-            existing.control.host.setAttribute(CONTROL_ATTR, target.kind);
-            existing.control.button.setAttribute('aria-label', this.opts.label(target));
-          } else existing.target = target;
-          continue;
+      const ctx = { url: new URL(location.href), document };
+      if (location.href !== this.scannedHref) this.fullNext = true;
+      let targets: CaptureTarget[] | null = null;
+      let full = this.fullNext;
+      const f0 = performance.now();
+      if (!full) {
+        const roots = topmost(this.added);
+        try {
+          targets = roots.length === 0 ? [] : (this.adapter.findTargetsIn?.(roots, ctx) ?? null);
+        } catch {
+          targets = null;
         }
-        this.attach(target);
+        if (targets === null) full = true;
       }
-      for (const [el, { control }] of this.attached) {
-        if (!seen.has(el) || !el.isConnected) {
-          control.host.remove();
-          this.attached.delete(el);
+      if (full) {
+        try {
+          targets = this.adapter.findTargets(document, ctx);
+        } catch {
+          targets = [];
         }
       }
-      this.scanThreads(targets);
-      this.opts.onScan?.(this.attached.size);
+      this.findTimeMs += performance.now() - f0;
+      this.added.clear();
+      this.fullNext = false;
+      this.scannedHref = location.href;
+      this.apply(targets ?? [], full);
+      if (full) this.fullScans++;
     } finally {
       this.scanTimeMs += performance.now() - started;
       this.scans++;
     }
   }
 
-  private attach(target: CaptureTarget): void {
+  /**
+   * Attaches controls to new targets, updates moved kinds, and drops controls of items that left the page (on a full
+   * scan: also of items that are no longer targets). Reads every new anchor's position first, then writes, so the
+   * page's style is computed at most once per scan however many items arrived.
+   */
+  private apply(targets: CaptureTarget[], full: boolean): void {
+    const fresh: CaptureTarget[] = [];
+    const seen = full ? new Set<Element>() : null;
+    for (const target of targets) {
+      seen?.add(target.element);
+      const existing = this.attached.get(target.element);
+      if (existing?.control.host.isConnected) {
+        if (existing.target.kind !== target.kind) {
+          existing.control.host.setAttribute(CONTROL_ATTR, target.kind);
+          existing.control.button.setAttribute('aria-label', this.opts.label(target));
+        }
+        existing.target = target;
+        continue;
+      }
+      fresh.push(target);
+    }
+    if (full || this.removed) {
+      for (const [el, { control }] of this.attached) {
+        if ((seen && !seen.has(el)) || !el.isConnected || !control.host.isConnected) {
+          control.host.remove();
+          this.attached.delete(el);
+        }
+      }
+    }
+    const threads = this.threadTargets(full ? targets : fresh);
+    const positioned = new Map<Element, boolean>();
+    for (const target of [...fresh, ...threads]) {
+      const anchor = target.anchor ?? target.element;
+      if (!positioned.has(anchor)) positioned.set(anchor, getComputedStyle(anchor).position !== 'static');
+    }
+    for (const target of fresh) this.attach(target, positioned.get(target.anchor ?? target.element) ?? false);
+    this.attachThreads(threads, full, positioned);
+    this.removed = false;
+    this.opts.onScan?.(this.attached.size);
+  }
+
+  private attach(target: CaptureTarget, positioned: boolean): void {
     const anchor = target.anchor ?? target.element;
-    const positioned = getComputedStyle(anchor).position !== 'static';
     const entry: Attached = { target, control: undefined as unknown as ControlHandle };
     entry.control = createControl(target.kind, this.opts.label(target), positioned, () => this.opts.onActivate(entry.target, entry.control));
     anchor.prepend(entry.control.host);
     this.attached.set(target.element, entry);
   }
 
-  /** A second control on items that can be captured whole (a DM conversation, a post page's post). */
-  private scanThreads(targets: CaptureTarget[]): void {
-    if (!this.opts.threadable || !this.opts.onThread) {
-      return;
-    }
-    const keep = new Set<Element>();
+  /** The targets that get a second, whole-thread control (a DM conversation, a post page's post). */
+  private threadTargets(targets: CaptureTarget[]): CaptureTarget[] {
+    if (!this.opts.threadable || !this.opts.onThread) return [];
+    const out: CaptureTarget[] = [];
     for (const target of targets) {
       if (target.kind !== 'dm-thread' && target.kind !== 'post') continue;
       let ok = false;
@@ -143,7 +239,14 @@ export class CaptureControls {
       } catch {
         ok = false;
       }
-      if (!ok) continue;
+      if (ok) out.push(target);
+    }
+    return out;
+  }
+
+  private attachThreads(threads: CaptureTarget[], full: boolean, positionedOf: Map<Element, boolean>): void {
+    const keep = new Set<Element>();
+    for (const target of threads) {
       keep.add(target.element);
       const existing = this.threadControls.get(target.element);
       if (existing?.control.host.isConnected) {
@@ -151,7 +254,7 @@ export class CaptureControls {
         continue;
       }
       const anchor = target.anchor ?? target.element;
-      const positioned = getComputedStyle(anchor).position !== 'static';
+      const positioned = positionedOf.get(anchor) ?? false;
       const entry: Attached = { target, control: undefined as unknown as ControlHandle };
       const label = this.opts.threadLabel?.(target) ?? 'Capture the whole thread';
       entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control));
@@ -162,8 +265,9 @@ export class CaptureControls {
       anchor.prepend(entry.control.host);
       this.threadControls.set(target.element, entry);
     }
+    if (!full && !this.removed) return;
     for (const [el, { control }] of this.threadControls) {
-      if (!keep.has(el) || !el.isConnected) {
+      if ((full && !keep.has(el)) || !el.isConnected || !control.host.isConnected) {
         control.host.remove();
         this.threadControls.delete(el);
       }

@@ -29,11 +29,38 @@ export interface ControlHandle {
   setBusy(busy: boolean): void;
 }
 
+const ISOLATED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu'];
+const stopPropagation = (e: Event) => e.stopPropagation();
+
 /** Stop the site from seeing interactions with our control (X would open the post, or like it on "l"). */
 function isolate(el: HTMLElement): void {
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu']) {
-    el.addEventListener(type, (e) => e.stopPropagation());
+  for (const type of ISOLATED_EVENTS) el.addEventListener(type, stopPropagation);
+}
+
+/**
+ * Built once per page and shared by every control: the style sheet (adopted, so it is parsed once rather than once per
+ * control) and the button (cloned). A page streaming thousands of items gets thousands of controls; this keeps each
+ * one to a clone and an append. Where a browser refuses a content script's constructed sheet, a <style> per control.
+ */
+let shared: { sheet: CSSStyleSheet | null; button: HTMLButtonElement } | null = null;
+
+function parts(): { sheet: CSSStyleSheet | null; button: HTMLButtonElement } {
+  if (shared) return shared;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.innerHTML = SHIELD_SVG;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CONTROL_CSS);
+    // Probe: Firefox content scripts may not be allowed to adopt a sheet made in their own world.
+    const probe = document.createElement('span').attachShadow({ mode: 'open' });
+    probe.adoptedStyleSheets = [sheet];
+  } catch {
+    sheet = null;
   }
+  shared = { sheet, button };
+  return shared;
 }
 
 export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void): ControlHandle {
@@ -44,13 +71,10 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
   const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
   host.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  const style = document.createElement('style');
-  style.textContent = CONTROL_CSS;
-  const button = document.createElement('button');
-  button.type = 'button';
+  const { sheet, button: model } = parts();
+  const button = model.cloneNode(true) as HTMLButtonElement;
   button.setAttribute('aria-label', label);
   button.title = label;
-  button.innerHTML = SHIELD_SVG;
   isolate(host);
   // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
   // of the same item is running are answered "already capturing" by the caller.
@@ -59,7 +83,14 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
     if (e.detail > 1) return;
     onActivate();
   });
-  root.append(style, button);
+  if (sheet) {
+    root.adoptedStyleSheets = [sheet];
+    root.append(button);
+  } else {
+    const style = document.createElement('style');
+    style.textContent = CONTROL_CSS;
+    root.append(style, button);
+  }
   return {
     host,
     button,

@@ -72,6 +72,8 @@ function classify(article: Element, base: string): ArticleKind {
     if (startsWithAny(label, words.replyPrefixes)) return 'reply';
     if (startsWithAny(label, words.commentPrefixes)) return 'comment';
   }
+  // A feed item at the top level (the common case while a feed streams): a post, without reading its links.
+  if (article.matches(css('feedPost')) && !article.parentElement?.closest(css('article'))) return 'post';
   // Unknown wording (another language, a changed label): fall back on the ids in the item's own time link.
   const t = commentTimeLink(article, base);
   if (t) return t.url.searchParams.has('reply_comment_id') ? 'reply' : 'comment';
@@ -81,6 +83,16 @@ function classify(article: Element, base: string): ArticleKind {
   if (article.matches(css('feedPost'))) return 'post';
   if (own(article, 'profileName').length || own(article, 'storyMessage').length || own(article, 'permalinkLink').length) return 'post';
   return null;
+}
+
+/** Whether a document is a profile, remembered per address (asking a long feed costs a walk of the whole page). */
+const profilePages = new WeakMap<Document, { href: string; profile: boolean }>();
+function profilePage(doc: Document, url: URL): boolean {
+  const known = profilePages.get(doc);
+  if (known?.href === url.href) return known.profile;
+  const profile = isProfilePage(doc);
+  profilePages.set(doc, { href: url.href, profile });
+  return profile;
 }
 
 function isProfilePage(root: ParentNode): boolean {
@@ -543,6 +555,37 @@ export const facebookAdapter: SiteAdapter = {
       return targets;
     } catch {
       return [];
+    }
+  },
+
+  findTargetsIn(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null {
+    try {
+      const doc = ctx.document;
+      // Page-level targets (a profile header, the "content isn't available" notice) are found by whole-page scans.
+      if (!doc.querySelector(css('article'))) return null;
+      const art = css('article');
+      const profileParts = `${css('profileTimeline')}, ${css('profileTiles')}`;
+      // On a profile, new subtrees in or around its header go to a whole-page scan (the header is a page-level target).
+      const header = profilePage(doc, ctx.url) ? profileHeader(doc) : null;
+      const seen = new Set<Element>();
+      const out: CaptureTarget[] = [];
+      const consider = (a: Element) => {
+        if (seen.has(a)) return;
+        seen.add(a);
+        const kind = classify(a, ctx.url.href);
+        if (kind) out.push({ element: a, kind });
+      };
+      for (const root of roots) {
+        if (root.matches(profileParts) || root.querySelector(profileParts)) return null;
+        if (header && (header.contains(root) || root.contains(header))) return null;
+        // The item the new subtree belongs to (its time link or name may have arrived late), and every item inside it.
+        const around = root.closest(art);
+        if (around) consider(around);
+        for (const a of all(root, 'article')) consider(a);
+      }
+      return out;
+    } catch {
+      return null;
     }
   },
 

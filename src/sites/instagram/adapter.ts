@@ -247,6 +247,103 @@ interface PostInfo {
   comments: CommentInfo[];
 }
 
+/**
+ * What the last whole-page analysis of a post page learnt about its comment list, so comments the site adds later
+ * can be placed (comment or reply, which thread) without analysing the whole page again. Derived data only: a
+ * whole-page scan always recomputes it.
+ */
+interface CommentLayout {
+  code: string;
+  scope: Element;
+  list: Element | null;
+  useDepth: boolean;
+  firstInThread: Map<Element, string>;
+  /** The row that opened each thread (a thread's later rows are its replies). */
+  firstRow: Map<Element, Element>;
+}
+const layouts = new WeakMap<Document, CommentLayout>();
+
+/**
+ * The comments and replies in or around `roots` (subtrees added since the last scan), classified as the whole-page
+ * analysis would; null whenever that cannot be done cheaply and safely (not a post page, a new caption, a comment
+ * outside the known list, the no-caption depth layout).
+ */
+function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null {
+  const route = routeOf(ctx.url);
+  if (route.type !== 'post') return null;
+  const layout = layouts.get(ctx.document);
+  if (!layout || layout.code !== route.code || layout.useDepth || !layout.list?.isConnected || !layout.scope.isConnected) return null;
+  const { scope, list } = layout;
+  const timeSel = css('timeLink');
+  const mediaSel = `${css('image')}, ${css('video')}`;
+  const own = (time: Element) => parseItemHref(time.parentElement?.getAttribute('href') ?? null)?.code === route.code;
+  const ownIn = (el: Element) => {
+    const firstTime = el.matches(timeSel) ? el : el.querySelector(timeSel);
+    if (!firstTime) return false;
+    return own(firstTime) || qsa(el, timeSel).some(own);
+  };
+  const isMedia = (m: Element) => m.tagName.toLowerCase() === 'video' || (!isAvatar(m) && !m.closest(css('anyLink')));
+  const hasMedia = (el: Element) => qsa(el, mediaSel).some(isMedia);
+  // rowOf, computed locally: climb while the parent holds no other time of this post and no post media.
+  const rowOf = (link: Element): Element => {
+    let cur = link;
+    for (let parent = cur.parentElement; parent && parent !== scope; parent = cur.parentElement) {
+      let other = false;
+      for (const child of parent.children) {
+        if (child !== cur && ownIn(child)) {
+          other = true;
+          break;
+        }
+      }
+      if (other || hasMedia(parent)) break;
+      cur = parent;
+    }
+    return cur;
+  };
+  const out: CaptureTarget[] = [];
+  const rows = new Set<Element>();
+  for (const root of roots) {
+    if (!scope.contains(root)) {
+      if (root.contains(scope)) return null;
+      continue;
+    }
+    let times = root.matches(timeSel) ? [root] : qsa(root, timeSel);
+    if (!times.some(own)) {
+      // A late piece of a row (its text, a reply button): the row is the nearest ancestor holding one time of this
+      // post; an ancestor holding several is the list itself (nothing new in a row).
+      for (let anc = root.parentElement; anc && anc !== scope; anc = anc.parentElement) {
+        const found = qsa(anc, timeSel).filter(own);
+        if (found.length === 0) continue;
+        times = found.length === 1 ? found : [];
+        break;
+      }
+    }
+    for (const time of times) {
+      if (!own(time)) continue;
+      const link = time.parentElement as Element;
+      const parsed = parseItemHref(link.getAttribute('href'));
+      if (!parsed) continue;
+      if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
+      const row = rowOf(link);
+      if (rows.has(row)) continue;
+      rows.add(row);
+      if (!list || list === row || !list.contains(row)) return null;
+      const id = parsed.replyId ?? parsed.commentId;
+      const thread = childOf(list, row);
+      let parentId = parsed.replyId ? parsed.commentId : undefined;
+      const first = layout.firstInThread.get(thread);
+      if (!parentId) {
+        if (first === undefined) {
+          layout.firstInThread.set(thread, id);
+          layout.firstRow.set(thread, row);
+        } else if (layout.firstRow.get(thread) !== row) parentId = first;
+      } else if (first === undefined) layout.firstInThread.set(thread, parentId);
+      out.push({ element: row, kind: parentId ? 'reply' : 'comment' });
+    }
+  }
+  return out;
+}
+
 function parseItemHref(href: string | null): { code: string; commentId?: string; replyId?: string } | undefined {
   const abs = absolute(href);
   if (!abs) return undefined;
@@ -320,6 +417,7 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
   const list = lowestCommonAncestor([...(captionRow ? [captionRow] : []), ...raw.map((c) => c.row)]);
   const threadOf = (row: Element): Element => (list && list !== row && list.contains(row) ? childOf(list, row) : row);
   const firstInThread = new Map<Element, string>();
+  const firstRow = new Map<Element, Element>();
   const threadCount = new Set(raw.map((c) => threadOf(c.row))).size;
   const useDepth = !captionRow && threadCount === 1 && raw.length > 1;
   const depth = (el: Element) => {
@@ -338,7 +436,10 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
         else lastTop = c.id;
       } else {
         const first = firstInThread.get(thread);
-        if (first === undefined) firstInThread.set(thread, c.id);
+        if (first === undefined) {
+          firstInThread.set(thread, c.id);
+          firstRow.set(thread, c.row);
+        }
         else parentId = first;
       }
     } else if (!firstInThread.has(thread)) {
@@ -348,6 +449,8 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
     const permalink = linkPermalink(c.link) ?? absolute(path) ?? `${ORIGIN}/p/${route.code}/c/${c.id}/`;
     return { link: c.link, time: c.time, row: c.row, thread, id: c.id, parentId, isReply: !!parentId, permalink };
   });
+
+  layouts.set(doc, { code: route.code, scope, list, useDepth, firstInThread, firstRow });
 
   // The post element: the lowest element holding media, caption, the post's time and its comments.
   const parts = [media[0], captionRow, postTimes[0], comments[0]?.row].filter((x): x is Element => !!x);
@@ -1039,6 +1142,14 @@ export const instagramAdapter: SiteAdapter = {
       return findTargetsUnsafe(root, ctx);
     } catch {
       return [];
+    }
+  },
+
+  findTargetsIn(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null {
+    try {
+      return findCommentsIn(roots, ctx);
+    } catch {
+      return null;
     }
   },
 

@@ -279,6 +279,37 @@ export const messengerAdapter: SiteAdapter = {
     }
   },
 
+  findTargetsIn(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null {
+    try {
+      const main = ctx.document.querySelector(css('main'));
+      if (!main) return [];
+      const message = css('message');
+      const seen = new Set<Element>();
+      const out: CaptureTarget[] = [];
+      let thread = false;
+      for (const root of roots) {
+        // A new conversation pane (in-page navigation without a URL change): read the whole page.
+        if (!main.contains(root)) {
+          if (root.contains(main)) return null;
+          continue;
+        }
+        const around = root.closest(message);
+        const found = around && main.contains(around) ? [around, ...all(root, 'message')] : all(root, 'message');
+        for (const element of found) {
+          if (seen.has(element)) continue;
+          seen.add(element);
+          out.push({ element, kind: 'dm-message' });
+        }
+        if (found.length) thread = true;
+      }
+      // The conversation itself, as the whole-page scan has it (already known unless it just became one).
+      if (thread || main.querySelector(message) || main.querySelector(css('grid'))) out.push({ element: main, kind: 'dm-thread' });
+      return out;
+    } catch {
+      return null;
+    }
+  },
+
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent {
     const t = threadCtx(ctx);
     return target.kind === 'dm-thread' ? extractThread(target.element, t) : extractMessage(target.element, t);

@@ -381,11 +381,14 @@ function postKinds(root: ParentNode, url: URL): CaptureTarget[] {
     if (focal >= 0) return { element, kind: i > focal ? 'reply' : 'post' };
     // A post page whose focal post has been recycled out of the list (scrolled far down): what remains are replies.
     if (page) return { element, kind: 'reply' };
-    const q = quotedBlockOf(element);
-    const un = first(element, 'userName', q);
-    const replying = replyingToLinks(element, un, first(element, 'postText', q), q).length > 0;
-    return { element, kind: replying ? 'reply' : 'post' };
+    return { element, kind: timelineKind(element) };
   });
+}
+
+/** Off a post page: a post that shows "Replying to @…" is a reply. */
+function timelineKind(element: Element): 'post' | 'reply' {
+  const q = quotedBlockOf(element);
+  return replyingToLinks(element, first(element, 'userName', q), first(element, 'postText', q), q).length > 0 ? 'reply' : 'post';
 }
 
 /** On a post page: the post a given article answers, as the conversation view shows it. */
@@ -900,6 +903,31 @@ export const xAdapter: SiteAdapter = {
       // ignore
     }
     return out;
+  },
+
+  findTargetsIn(roots: readonly Element[], ctx: ExtractContext): CaptureTarget[] | null {
+    try {
+      // Post pages (which post is focal depends on the whole column) and conversations: whole-page scans.
+      const path = ctx.url.pathname;
+      if (statusPageOf(ctx.url) || path.startsWith('/messages') || path.startsWith('/i/chat')) return null;
+      const post = css('post');
+      const seen = new Set<Element>();
+      const articles: Element[] = [];
+      for (const root of roots) {
+        // A profile header arriving: whole-page scan.
+        if ([...(root.matches(css('profileName')) ? [root] : []), ...all(root, 'profileName')].some((el) => !closest(el, 'post') && !closest(el, 'userCell'))) return null;
+        const around = root.closest(post);
+        for (const a of around ? [around, ...all(root, 'post')] : all(root, 'post')) {
+          if (seen.has(a)) continue;
+          seen.add(a);
+          // The outermost post (a quoted post is part of its quoting post), never an ad.
+          if (!isPromoted(a) && !a.parentElement?.closest(post)) articles.push(a);
+        }
+      }
+      return articles.map((element): CaptureTarget => ({ element, kind: timelineKind(element) }));
+    } catch {
+      return null;
+    }
   },
 
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent {

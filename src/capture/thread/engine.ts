@@ -259,7 +259,7 @@ export class ThreadEngine {
       this.pending.push(entry);
       added++;
     }
-    this.order.merge(window, (k) => this.times.get(k));
+    this.order.merge(window, (k) => this.times.get(k), this.phase === 'up' ? 'start' : 'end');
     if (added) this.progress();
     return added;
   }

@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { partialMismatches } from '../../../test/e2e/truth';
+import { PageOrder } from '../../capture/thread/order';
 import type { CaptureTarget, ExtractContext, ThreadContainer } from '../types';
 import { instagramAdapter } from './adapter';
 import { instagramThread as T } from './thread';
@@ -226,10 +227,14 @@ describe('Instagram thread support: the conversation', () => {
     const c = T.container(targets('dm-thread')[0]!, ctx)!;
     const keysOf = new Map<number, Set<string>>();
     const owner = new Map<string, number>();
+    const order = new PageOrder();
+    let direction: 'start' | 'end' = 'start';
     const collect = (): void => {
+      const window: string[] = [];
       for (const row of T.rows(c)) {
         const key = T.keyOf(row, ctx);
         if (!key) continue;
+        window.push(key);
         const m = showing.get(row)!.m!;
         if (!keysOf.has(m.index)) keysOf.set(m.index, new Set());
         keysOf.get(m.index)!.add(key);
@@ -237,13 +242,17 @@ describe('Instagram thread support: the conversation', () => {
         expect(owner.get(key), `${key} names two messages`).toBe(m.index);
         expect(T.entryOf(row, ctx, c).content.itemTimeText).toBe(m.divider);
       }
+      order.merge(window, () => undefined, direction);
     };
     const goTo = (y: number): void => {
       viewTop = Math.max(0, Math.min(y, total - opts.view));
       render();
       collect();
     };
-    return { all, total, c, keysOf, goTo, get viewTop() { return viewTop; } };
+    const down = (): void => {
+      direction = 'end';
+    };
+    return { all, total, c, keysOf, order: () => order.keys().map((k) => owner.get(k)), goTo, down, get viewTop() { return viewTop; } };
   }
 
   it('a long virtualised conversation: every message placed exactly once, also in runs far longer than a screen', () => {
@@ -251,8 +260,11 @@ describe('Instagram thread support: the conversation', () => {
     // Up from the newest, then down again (the engine's two passes).
     v.goTo(v.total);
     while (v.viewTop > 0) v.goTo(v.viewTop - 630);
+    v.down();
     while (v.viewTop < v.total - 700) v.goTo(v.viewTop + 630);
     expect(v.keysOf.size).toBe(1000);
+    // Merged window by window as the engine merges them (no times: Instagram shows none per message), in page order.
+    expect(v.order()).toEqual(v.all.map((m) => m.index));
     for (const [index, keys] of v.keysOf) expect(keys.size, `message #${index} has ${[...keys].join(' / ')}`).toBe(1);
     // Runs of 80 messages (~3,500 px) were crossed: the longest run is much taller than a window.
     expect(Math.max(...v.all.map((m) => m.section)) + 1).toBeGreaterThan(40);

@@ -105,6 +105,8 @@ export class ThreadEngine {
   private readonly notes: string[] = [];
   private stats = { elapsedMs: 0, loadWaitMs: 0, scrolls: 0, clicks: 0, shots: 0 };
   private shotsOn: boolean;
+  /** The list is drawn bottom-up (see `pos`). */
+  private reversed = false;
   private coveredShots = 0;
 
   constructor(
@@ -133,7 +135,8 @@ export class ThreadEngine {
   async run(): Promise<EngineResult> {
     this.started = this.now();
     const scroller = this.scroller();
-    const savedTop = scroller.scrollTop;
+    this.reversed = this.isReversed(scroller);
+    const savedTop = this.pos(scroller);
     const heightBefore = scroller.scrollHeight;
     // What the site adds while going up is added above the reader's place; later growth (expanders, newer pages) is below it.
     let addedAbove = 0;
@@ -146,8 +149,8 @@ export class ThreadEngine {
         await this.flushIfFull();
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (this.stopped) break;
-        if (scroller.scrollTop > 1) {
-          this.scrollTo(scroller, scroller.scrollTop - this.step(scroller));
+        if (this.pos(scroller) > 1) {
+          this.scrollTo(scroller, this.pos(scroller) - this.step(scroller));
           await this.frame();
           continue;
         }
@@ -176,14 +179,14 @@ export class ThreadEngine {
           await this.shot(scroller);
           await this.flushIfFull();
           if (this.stopped) break;
-          const bottom = scroller.scrollTop + this.viewHeight(scroller) >= scroller.scrollHeight - 2;
+          const bottom = this.pos(scroller) + this.viewHeight(scroller) >= scroller.scrollHeight - 2;
           if (bottom) {
             const outcome = await this.waitForMore(scroller, 'down');
             if (outcome === 'grew') continue;
             if (outcome === 'stalled' && !partial) partial = { reason: 'stalled', message: this.stallMessage() };
             break;
           }
-          this.scrollTo(scroller, scroller.scrollTop + this.step(scroller));
+          this.scrollTo(scroller, this.pos(scroller) + this.step(scroller));
           await this.frame();
         }
       }
@@ -256,7 +259,7 @@ export class ThreadEngine {
       this.pending.push(entry);
       added++;
     }
-    this.order.merge(window, (k) => this.times.get(k));
+    this.order.merge(window, (k) => this.times.get(k), this.phase === 'up' ? 'start' : 'end');
     if (added) this.progress();
     return added;
   }
@@ -333,7 +336,7 @@ export class ThreadEngine {
   /** At an end of the list: did the site add rows (grew), finish (end), or keep loading forever (stalled)? */
   private async waitForMore(scroller: Element, direction: 'up' | 'down'): Promise<WaitOutcome> {
     const h0 = scroller.scrollHeight;
-    const top0 = scroller.scrollTop;
+    const top0 = this.pos(scroller);
     const size0 = this.order.size;
     const waitStart = this.now();
     let quietSince = this.now();
@@ -343,7 +346,7 @@ export class ThreadEngine {
         if (this.stopped) return 'stopped';
         await this.sleep(this.opts.pollMs);
         this.collect();
-        const grew = scroller.scrollHeight !== h0 || this.order.size !== size0 || (direction === 'up' ? scroller.scrollTop > top0 + 1 : false);
+        const grew = scroller.scrollHeight !== h0 || this.order.size !== size0 || (direction === 'up' ? this.pos(scroller) > top0 + 1 : false);
         if (grew) return 'grew';
         const now = this.now();
         if (this.isLoading()) {
@@ -401,6 +404,28 @@ export class ThreadEngine {
     return fallback;
   }
 
+  /**
+   * Chat lists drawn bottom-up (flex-direction: column-reverse, as Instagram's conversation is) report scrollTop 0 at
+   * the newest message and negative values above it. The engine works in distance from the top of the content.
+   */
+  private isReversed(s: Element): boolean {
+    if (this.isDocumentScroller(s)) return false;
+    try {
+      return s.ownerDocument.defaultView?.getComputedStyle(s).flexDirection === 'column-reverse';
+    } catch {
+      return false;
+    }
+  }
+
+  private minTop(s: Element): number {
+    return this.reversed ? -Math.max(0, s.scrollHeight - s.clientHeight) : 0;
+  }
+
+  /** Scroll position as distance from the top of the content, whichever way the list is drawn. */
+  private pos(s: Element): number {
+    return s.scrollTop - this.minTop(s);
+  }
+
   private isDocumentScroller(s: Element): boolean {
     return s === s.ownerDocument.scrollingElement || s === s.ownerDocument.documentElement;
   }
@@ -415,7 +440,7 @@ export class ThreadEngine {
 
   private scrollTo(s: Element, top: number): void {
     this.stats.scrolls++;
-    s.scrollTop = Math.max(0, top);
+    s.scrollTop = Math.max(0, top) + this.minTop(s);
   }
 
   private visibleRect(s: Element): ThreadShotRequest['rect'] {
@@ -441,7 +466,7 @@ export class ThreadEngine {
       rect: this.visibleRect(s),
       viewport: { width: s.ownerDocument.documentElement.clientWidth || view?.innerWidth || 0, height: view?.innerHeight || 0 },
       devicePixelRatio: view?.devicePixelRatio || 1,
-      scrollTop: s.scrollTop,
+      scrollTop: this.pos(s),
     };
     this.deps.setOwnUiVisible?.(false);
     try {

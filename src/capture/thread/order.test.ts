@@ -36,4 +36,17 @@ describe('PageOrder', () => {
     o.merge(['15'], t);
     expect(o.keys()).toEqual(['01', '02', '10', '11', '15', '20', '21']);
   });
+
+  it('places an untimed window that overlaps nothing above everything while going up, below while going down', () => {
+    const o = new PageOrder();
+    const none = () => undefined;
+    o.merge(['m7', 'm8'], none, 'start');
+    // Going up, a run not linked to what was seen (the rows between could not be keyed yet) is older: it goes first.
+    o.merge(['m2', 'm3'], none, 'start');
+    o.merge(['m1', 'm2'], none, 'start');
+    // Coming back down, the rows between are keyed next to rows already known.
+    o.merge(['m3', 'm4', 'm5', 'm6', 'm7'], none, 'end');
+    o.merge(['x1'], none, 'end');
+    expect(o.keys()).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'x1']);
+  });
 });

@@ -19,15 +19,19 @@ export class PageOrder {
     return this.next.has(key);
   }
 
-  /** Adds one window of keys (page order). `timeOf` gives a key's ISO time when the page shows one. */
-  merge(window: readonly string[], timeOf: (key: string) => string | undefined): void {
+  /**
+   * Adds one window of keys (page order). `timeOf` gives a key's ISO time when the page shows one. `untimed` says
+   * where a window that overlaps nothing and has no time goes: 'start' while the capture moves up (all it has seen is
+   * below), else 'end'.
+   */
+  merge(window: readonly string[], timeOf: (key: string) => string | undefined, untimed: 'start' | 'end' = 'end'): void {
     const keys = dedupe(window);
     if (keys.length === 0) return;
     const anchorIdx = keys.findIndex((k) => this.next.has(k));
     if (anchorIdx < 0) {
       // Nothing known in this window: place the run by time (before the first known row that is later).
       const firstTime = timeOf(keys[0]!);
-      let before: string | null = null;
+      let before: string | null = firstTime === undefined && untimed === 'start' ? this.head : null;
       if (firstTime !== undefined) {
         for (let k = this.head; k; k = this.next.get(k) ?? null) {
           const t = this.times.get(k);

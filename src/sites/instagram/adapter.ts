@@ -16,6 +16,7 @@
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { css, reservedPaths, selectors, words } from './selectors';
+import { instagramThread } from './thread';
 
 const ORIGIN = 'https://www.instagram.com';
 const HANDLE_RE = /^[A-Za-z0-9._]{1,30}$/;
@@ -791,6 +792,27 @@ function classifyRow(el: Element): DmRow {
   return { el, kind: 'empty', text };
 }
 
+/**
+ * Elements in the order the reader sees them, top to bottom. A virtualised list (the conversation) positions recycled
+ * row nodes anywhere in the DOM; without layout (no rects) the DOM order is kept. A row that is not drawn keeps the
+ * place of the row before it.
+ */
+function inPageOrder(els: Element[]): Element[] {
+  if (els.length < 2) return els;
+  let prev = Number.NEGATIVE_INFINITY;
+  let laidOut = false;
+  const placed = els.map((el, i) => {
+    const r = el.getBoundingClientRect();
+    if (r.width || r.height) {
+      laidOut = true;
+      prev = r.top;
+    }
+    return { el, i, top: prev };
+  });
+  if (!laidOut) return els;
+  return placed.sort((a, b) => a.top - b.top || a.i - b.i).map((x) => x.el);
+}
+
 function findDm(doc: Document, state: PageState): DmInfo {
   const candidates = qsa(doc, css('dmContainer'));
   const rowCount = (c: Element) => c.querySelectorAll(css('dmRowWrapper')).length;
@@ -811,7 +833,7 @@ function findDm(doc: Document, state: PageState): DmInfo {
       best = n;
     }
   }
-  const rows = list ? Array.from(list.children).map(classifyRow) : [];
+  const rows = list ? inPageOrder(Array.from(list.children)).map(classifyRow) : [];
 
   // Participants: profile links of the conversation header (outside the list), else avatars in the rows.
   const header = list ? Array.from(container.children).find((c) => !c.contains(list as Element) && c.querySelector(css('profileLink'))) : undefined;
@@ -1126,12 +1148,126 @@ function inAppRoutes(kind: ItemKind): ReportRoute[] {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ whole-thread views
+
+/** One row of the open conversation, in page order (for whole-thread capture, thread.ts). */
+export interface DmViewRow {
+  el: Element;
+  kind: RowKind;
+  /** The row's visible text, whitespace collapsed. */
+  text: string;
+  /** Drawn on the right: the viewer's own side. */
+  right: boolean;
+  /** Pictures in the row that are not avatars. */
+  media: string[];
+}
+
+/** One reading of the open conversation: its rows in page order, and readers that share that work. */
+export interface DmThreadView {
+  container: Element;
+  recognised: boolean;
+  /** The element holding the rows (null when none was found). */
+  list: Element | null;
+  rows: DmViewRow[];
+  /** The message in `el` (one of `rows`), read like a single capture. */
+  read(el: Element): ExtractedContent;
+  /** The conversation itself (header, participants), without its messages. */
+  head(): ExtractedContent;
+}
+
+export function dmThreadView(doc: Document, url: URL): DmThreadView | null {
+  const route = routeOf(url);
+  if (route.type !== 'dm') return null;
+  const state = pageState(doc);
+  const info = findDm(doc, state);
+  const threadUrl = `${ORIGIN}/direct/t/${route.threadId}/`;
+  const rows: DmViewRow[] = info.rows.map((r) => ({
+    el: r.el,
+    kind: r.kind,
+    text: r.text,
+    right: r.kind === 'message' && !!rightAligned(r.el),
+    media: qsa(r.el, css('image'))
+      .filter((img) => !isAvatar(img))
+      .map((img) => img.getAttribute('src') ?? ''),
+  }));
+  return {
+    container: info.container,
+    recognised: info.recognised,
+    list: info.list ?? null,
+    rows,
+    read(el: Element): ExtractedContent {
+      const index = info.rows.findIndex((r) => r.el === el || r.el.contains(el));
+      if (index < 0) throw new Error('message not found in the conversation');
+      return extractDmMessage(info, index, threadUrl);
+    },
+    head(): ExtractedContent {
+      const content: ExtractedContent = {
+        kind: 'dm-thread',
+        platform: 'instagram',
+        permalink: threadUrl,
+        itemId: route.threadId,
+        participants: info.participants,
+        links: [],
+        media: [],
+        method: 'adapter',
+        warnings: info.recognised ? [] : ['The conversation container was not recognised (its label may be in another language); rows were read from the whole page area.'],
+      };
+      return content;
+    },
+  };
+}
+
+/** One comment or reply row of a post page (for whole-thread capture, thread.ts). */
+export interface PostViewComment {
+  row: Element;
+  id: string;
+  permalink: string;
+  isReply: boolean;
+}
+
+/** One reading of a post page: the post, its comment rows in page order, and readers that share that work. */
+export interface PostThreadView {
+  post: Element;
+  /** The element holding the comment threads (null when there is no comment yet). */
+  list: Element | null;
+  comments: PostViewComment[];
+  /** The comment or reply whose row is `row`, read like a single capture. */
+  read(row: Element): ExtractedContent;
+  /** The post itself. */
+  head(): ExtractedContent;
+}
+
+export function postThreadView(doc: Document, url: URL): PostThreadView | null {
+  const route = routeOf(url);
+  if (route.type !== 'post') return null;
+  const state = pageState(doc);
+  if (state.unavailableText) return null;
+  const info = analysePost(doc, route);
+  const byRow = new Map(info.comments.map((c) => [c.row, c]));
+  const rows = info.comments.map((c) => c.row);
+  const list = rows.length > 1 ? lowestCommonAncestor(rows) : (rows[0]?.parentElement ?? null);
+  return {
+    post: info.postEl,
+    list,
+    comments: info.comments.map((c) => ({ row: c.row, id: c.id, permalink: c.permalink, isReply: c.isReply })),
+    read(row: Element): ExtractedContent {
+      const c = byRow.get(row) ?? info.comments.find((x) => row.contains(x.link));
+      if (!c) throw new Error('comment not found on the page');
+      return extractComment(info, c, state);
+    },
+    head(): ExtractedContent {
+      return extractPost(info, state);
+    },
+  };
+}
+
 export const instagramAdapter: SiteAdapter = {
   id: 'instagram',
   version: '1.0.0',
   hosts: ['www.instagram.com', 'instagram.com'],
   selectors,
   fixtureDir: 'www.instagram.com',
+  thread: instagramThread,
 
   matches(url: URL): boolean {
     return this.hosts.includes(url.hostname);

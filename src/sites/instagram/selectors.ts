@@ -43,6 +43,15 @@
  * | dmPlayButton       | [role="button"][aria-label="Play"], … (words)           | voice message player                          | low       | dm, dm-pt |
  * | dmReaction         | [aria-label="See who reacted to this"], … (words)       | reaction under a message                      | low       | dm, dm-pt |
  * | unavailableText    | main h1, main h2, main span                             | "Sorry, this page isn't available." heading   | medium    | unavailable |
+ * | progress           | [role="progressbar"], svg[aria-label="Loading..."], …   | a spinner: the site is loading more rows      | medium    | thread/dm-long, thread/post-long, thread/post-long-es |
+ * | menuTrigger        | [aria-haspopup]                                         | a control that opens a menu (never clicked)   | high      | thread/post-long, thread/post-long-es |
+ * | hiddenSubtree      | [hidden], [aria-hidden="true"]                          | a spinner kept in the page but not shown      | high      | thread/dm-long, thread/post-long |
+ * | labelledIcon       | svg[aria-label]                                         | an icon that names what its control does      | high      | post, thread/post-long |
+ * | editable           | form, textarea, input, [contenteditable="true"], …      | composers and text fields (never clicked)     | high      | post, dm, thread/dm-long, thread/post-long |
+ *
+ * Whole-thread capture (thread.ts) clicks only controls whose whole label is a "View replies (n)" / "Load more
+ * comments"-type phrase (words.viewRepliesLabel, words.loadMoreLabel, words.loadMoreComments) and that sit outside
+ * links, menus, forms and conversations.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -58,6 +67,18 @@ export const words = {
   ],
   /** "View replies (3)": replies exist but are not loaded. */
   viewReplies: [/view (?:all )?replies \((\d[\d,.]*)\)/i, /view all (\d[\d,.]*) replies/i, /ver respuestas \((\d[\d,.]*)\)/i, /ver (?:as )?respostas \((\d[\d,.]*)\)/i],
+  /** The whole label of a control that opens more replies (whole-thread capture clicks only these and loadMoreLabel). */
+  viewRepliesLabel: [
+    /^view (?:all |more )?replies \(\d[\d,.]*\)$/i,
+    /^view all \d[\d,.]* replies$/i,
+    /^view \d[\d,.]* more repl(?:y|ies)$/i,
+    /^ver (?:todas las |más )?respuestas \(\d[\d,.]*\)$/i,
+    /^ver (?:las )?\d[\d,.]* respuestas(?: más)?$/i,
+    /^ver (?:todas as |mais )?respostas \(\d[\d,.]*\)$/i,
+    /^ver (?:as |todas as |mais )?\d[\d,.]* respostas$/i,
+  ],
+  /** The whole text of a "load more comments" control written out instead of drawn as an icon. */
+  loadMoreLabel: [/^(?:load|view) more comments$/i, /^(?:cargar|ver) más comentarios$/i, /^(?:carregar|ver) mais comentários$/i],
   hideReplies: ['Hide replies', 'Ocultar respuestas', 'Ocultar respostas'],
   loadMoreComments: ['Load more comments', 'Cargar más comentarios', 'Carregar mais comentários'],
   /** alt text of profile pictures; group 1 = handle. */
@@ -71,6 +92,8 @@ export const words = {
   /** "Seen" receipt under the last message. */
   seen: /^(?:seen|visto|visualizad[oa])\b/i,
   play: ['Play', 'Reproducir', 'Reproduzir'],
+  /** Label of Instagram's spinner. */
+  loading: ['Loading...', 'Loading…', 'Cargando...', 'Cargando…', 'Carregando...', 'Carregando…'],
   reaction: ['See who reacted to this', 'Ver quién reaccionó a esto', 'Ver quem reagiu a isso'],
   /** A time of day inside a divider row ("10:41 PM", "22:41", "9h05"). */
   timeOfDay: /\b\d{1,2}[:h.]\d{2}\b/,
@@ -129,6 +152,21 @@ const registry = {
   dmTextBubble: { css: 'div[dir="auto"]', purpose: 'text of a message', stability: 'low', fixtures: DMS },
   dmPlayButton: { css: list(words.play, (w) => `[role="button"][aria-label="${w}"]`), purpose: 'voice message player', stability: 'low', fixtures: DMS },
   dmReaction: { css: list(words.reaction, (w) => `[aria-label="${w}"]`), purpose: 'reaction shown under a message', stability: 'low', fixtures: DMS },
+  progress: {
+    css: `[role="progressbar"], ${list(words.loading, (w) => `svg[aria-label="${w}"]`)}`,
+    purpose: 'a spinner: the site is loading older messages, more comments or replies',
+    stability: 'medium',
+    fixtures: ['thread/dm-long.html', 'thread/post-long.html', 'thread/post-long-es.html'],
+  },
+  menuTrigger: { css: '[aria-haspopup]', purpose: 'a control that opens a menu (comment options): never clicked by a whole-thread capture', stability: 'high', fixtures: ['thread/post-long.html', 'thread/post-long-es.html'] },
+  hiddenSubtree: { css: '[hidden], [aria-hidden="true"]', purpose: 'a spinner kept in the page but not shown (not loading)', stability: 'high', fixtures: ['thread/dm-long.html', 'thread/post-long.html'] },
+  labelledIcon: { css: 'svg[aria-label]', purpose: 'an icon naming what its control does (an icon-only control must carry exactly one)', stability: 'high', fixtures: ['post.html', 'thread/post-long.html'] },
+  editable: {
+    css: 'form, textarea, input, [contenteditable="true"], [role="textbox"]',
+    purpose: 'composers and text fields (comment box, message box): never clicked by a whole-thread capture',
+    stability: 'high',
+    fixtures: ['post.html', 'dm.html', 'thread/dm-long.html', 'thread/post-long.html'],
+  },
 } satisfies SelectorRegistry;
 
 export type SelectorKey = keyof typeof registry;

@@ -49,6 +49,7 @@
  * | progressbar      | [role="progressbar"]                                         | spinner while comments or replies load              | high      | thread/post-comments-loading |
  * | editable         | [contenteditable="true"], [role="textbox"], input, textarea  | comment composer, search box (never clicked)        | high      | user-post, thread/post-comments |
  * | form             | form                                                         | forms (nothing inside one is ever clicked)          | high      | logged-out |
+ * | dialog           | [role="dialog"]                                              | a post opened over the feed (its thread's bounds)   | high      | thread/post-comments-dialog |
  *
  * Whole-thread capture of a post page (thread.ts, issue #4): rows are the comment and reply articles under the post;
  * keys are the comment_id / reply_comment_id in their links; the engine may click only what thread.ts's allow-list
@@ -213,4 +214,5 @@ export const selectors: SelectorRegistry = {
     fixtures: ['user-post.html', 'thread/post-comments.html'],
   },
   form: { css: 'form', purpose: 'forms (nothing inside one is clicked)', stability: 'high', fixtures: ['logged-out.html'] },
+  dialog: { css: '[role="dialog"]', purpose: 'a post opened over the feed: the bounds of its whole-thread capture', stability: 'high', fixtures: ['thread/post-comments-dialog.html'] },
 };

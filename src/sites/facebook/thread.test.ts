@@ -53,7 +53,7 @@ interface Truth {
   targets: Record<string, number>;
   items: { kind: string; index: number; expect: Record<string, unknown> }[];
 }
-const NAMES = ['post-comments', 'post-comments-es', 'post-comments-menu', 'post-comments-loading'];
+const NAMES = ['post-comments', 'post-comments-es', 'post-comments-menu', 'post-comments-loading', 'post-comments-dialog'];
 
 function load(name: string) {
   const truth = JSON.parse(readFileSync(join(REPLICAS, 'www.facebook.com', 'thread', `${name}.truth.json`), 'utf8')) as Truth;
@@ -119,6 +119,29 @@ describe('Facebook thread support', () => {
     for (const t of feed.targets.filter((x) => x.kind === 'post')) expect(th.container(t, feed.ctx)).toBeNull();
     const profile = page('profile.html', 'https://www.facebook.com/ryan.vance.9');
     for (const t of profile.targets) expect(th.container(t, profile.ctx)).toBeNull();
+  });
+
+  it('a post opened over the feed: the dialog bounds the thread; the feed\'s comments, filters and reply controls are not its own', () => {
+    const { ctx, targets } = load('post-comments-dialog');
+    const posts = targets('post');
+    expect(posts.length).toBe(3);
+    // The feed's posts are not what the page is about.
+    expect(th.container(posts[0]!, ctx)).toBeNull();
+    expect(th.container(posts[1]!, ctx)).toBeNull();
+    const c = th.container(posts[2]!, ctx)!;
+    expect(c.element.getAttribute('role')).toBe('dialog');
+    expect(c.head).toBe(posts[2]!.element);
+    expect(th.rows(c)).toEqual(targets('comment').slice(4).map((t) => t.element));
+    const first = th.expanders(c);
+    expect(first.length).toBe(1);
+    expect(c.head!.contains(first[0]!)).toBe(true);
+    const next = th.expanders(c);
+    expect(next.length).toBe(6);
+    for (const el of next) expect(c.head!.contains(el)).toBe(true);
+    // Even a container that is the whole page keeps to the head post's controls and rows.
+    const wide = { ...c, element: ctx.document.body };
+    expect(th.rows(wide)).toEqual(th.rows(c));
+    expect(th.expanders(wide).every((el) => c.head!.contains(el))).toBe(true);
   });
 
   it('keys come from comment_id / reply_comment_id (base64 "comment:<post>_<id>" decoded), never from text', () => {

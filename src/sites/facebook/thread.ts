@@ -54,7 +54,7 @@ function topLevelPosts(root: ParentNode, base: string): Element[] {
   return all(root, 'article').filter((el) => !el.parentElement?.closest(a) && classify(el, base) === 'post');
 }
 
-/** A comment/reply belongs to the head post unless another post sits between them. */
+/** A comment, reply or control belongs to the head post unless another post sits between them. */
 function belongsTo(row: Element, head: Element | undefined, base: string): boolean {
   const a = css('article');
   for (let p = row.parentElement?.closest(a); p; p = p.parentElement?.closest(a)) {
@@ -125,7 +125,8 @@ export const facebookThread: ThreadSupport = {
     const permalink = facebookAdapter.extract(target, ctx).permalink;
     const only = topLevelPosts(ctx.document, ctx.url.href);
     if (!(permalink && samePost(permalink, ctx.url)) && !(only.length === 1 && only[0] === target.element)) return null;
-    const element = target.element.closest(css('main')) ?? ctx.document.body;
+    // The page body, or the dialog a post opened over the feed sits in.
+    const element = target.element.closest(css('dialog')) ?? target.element.closest(css('main')) ?? ctx.document.body;
     return { element, recordKind: 'post', head: target.element };
   },
 
@@ -177,14 +178,16 @@ export const facebookThread: ThreadSupport = {
       return [item];
     }
     // Step 1: the filter button, alone (other clicks would close its menu), once per button, twice per thread at most.
-    const filter = all(c.element, 'menuButton').find((el) => isFilterButton(el, base) && plainControl(el));
+    // Only controls of this post: a post opened over the feed leaves the feed's own posts in the page.
+    const mine = (el: Element) => belongsTo(el, c.head, base);
+    const filter = all(c.element, 'menuButton').find((el) => isFilterButton(el, base) && plainControl(el) && mine(el));
     const tries = filterTries.get(c.element) ?? 0;
     if (filter && !offered.has(filter) && tries < 2) {
       offered.add(filter);
       filterTries.set(c.element, tries + 1);
       return [filter];
     }
-    return all(c.element, 'clickable').filter((el) => isRevealControl(el) && plainControl(el));
+    return all(c.element, 'clickable').filter((el) => isRevealControl(el) && plainControl(el) && mine(el));
   },
 
   isAllowedClick(el: Element): boolean {

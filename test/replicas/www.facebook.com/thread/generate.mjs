@@ -4,6 +4,7 @@
 //   post-comments-es.html       the same in Spanish, at another post URL
 //   post-comments-menu.html     fixture: the comment-filter menu open (Most relevant / Newest / All comments)
 //   post-comments-loading.html  fixture: just after choosing "All comments" (the list reloading)
+//   post-comments-dialog.html   fixture: the post opened in a [role=dialog] over a feed whose posts have comments too
 // Run: node test/replicas/www.facebook.com/thread/generate.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,8 +42,19 @@ function jsonScripts(postUrl) {
   return `${s(story)}\n${s(user)}`;
 }
 
+/** A feed post behind the dialog, with its own comments, filter and reply controls (none of them Holdfast's business). */
+function feedPost(L, k) {
+  const url = `${R.FB}/${R.PEOPLE[k].handle ?? 'profile.php'}/posts/pfbid0FeedPost${k}Xq7Lm2Nb4Vc6Zx8Kj1Hg3Fd5Sa7Pw9Oe`;
+  const comments = R.tree(12).slice(k * 4, k * 4 + 2).map((c) => R.replyBlock(c, L, url, { shown: {} })).join('');
+  const person = R.PEOPLE[k];
+  return `<div aria-posinset="${k + 1}" aria-setsize="-1" role="article" class="hf-post"><div class="hf-head"><div data-ad-rendering-role="profile_name"><h3><span><a href="${R.profileHref(person)}" role="link"><strong><span>${esc(person.name)}</span></strong></a></span></h3></div>
+<span><a aria-label="Thursday, November 19, 2026 at 9:0${k} AM" href="${url}" role="link">November 19</a></span><div aria-expanded="false" aria-haspopup="menu" aria-label="${esc(L.actions)}" role="button" tabindex="0">⋯</div></div>
+<div data-ad-rendering-role="story_message"><div dir="auto">Feed post ${k + 1}: nothing to do with the open post.</div></div>
+<div class="hf-comments">${R.filterButton(L, 'relevant', false)}<div>${comments}</div>${R.expander(L.viewMoreComments, 'feed')}</div></div>`;
+}
+
 /** The page as first drawn: filter `mode`, the first 10 visible comments, replies folded. */
-function page({ lang, postUrl, mode = 'relevant', menuOpen = false, reloading = false }) {
+function page({ lang, postUrl, mode = 'relevant', menuOpen = false, reloading = false, dialog = false }) {
   const L = R.LANG[lang];
   const tree = R.tree(200);
   const visible = mode === 'all' ? tree : tree.filter((c) => c.relevant);
@@ -61,8 +73,8 @@ ${list}
 ${STYLE}
 ${jsonScripts(postUrl)}
 </head><body><div id="mount_0_0_Hf">${banner}<div class="hf-cols">${left}<div role="main">
-${R.postArticle(L, postUrl, comments, 500)}
-</div></div></div>${menu}
+${dialog ? `<div role="feed">${feedPost(L, 1)}\n${feedPost(L, 2)}</div>` : R.postArticle(L, postUrl, comments, 500)}
+</div></div></div>${menu}${dialog ? `\n<div role="dialog" aria-label="${esc(RYAN.name)}'s post" class="hf-dialog">${R.postArticle(L, postUrl, comments, 500)}</div>` : ''}
 <script src="/thread/post-data.js"></script><script src="/thread/post.js"></script>
 </body></html>
 `;
@@ -72,4 +84,5 @@ writeFileSync(join(here, 'post-comments.html'), page({ lang: 'en', postUrl: POST
 writeFileSync(join(here, 'post-comments-es.html'), page({ lang: 'es', postUrl: POST.urlEs }));
 writeFileSync(join(here, 'post-comments-menu.html'), page({ lang: 'en', postUrl: POST.url, menuOpen: true }));
 writeFileSync(join(here, 'post-comments-loading.html'), page({ lang: 'en', postUrl: POST.url, mode: 'all', reloading: true }));
-console.log('wrote post-comments.html, post-comments-es.html, post-comments-menu.html, post-comments-loading.html');
+writeFileSync(join(here, 'post-comments-dialog.html'), page({ lang: 'en', postUrl: POST.url, dialog: true }));
+console.log('wrote post-comments.html, post-comments-es.html, post-comments-menu.html, post-comments-loading.html, post-comments-dialog.html');

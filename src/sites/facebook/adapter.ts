@@ -34,6 +34,7 @@ import {
   type Viewer,
 } from './common';
 import { selectors as S, words } from './selectors';
+import { facebookThread } from './thread';
 
 const VERSION = '1.0.0';
 
@@ -55,7 +56,7 @@ function startsWithAny(s: string, list: readonly string[]): boolean {
 
 // ---------------------------------------------------------------------------------------- classification
 
-type ArticleKind = 'post' | 'comment' | 'reply' | null;
+export type ArticleKind = 'post' | 'comment' | 'reply' | null;
 
 /** The comment's own time link: a comment_id link that is not a link to a person. */
 function commentTimeLink(article: Element, base: string): { el: Element; url: URL } | null {
@@ -66,7 +67,8 @@ function commentTimeLink(article: Element, base: string): { el: Element; url: UR
   return null;
 }
 
-function classify(article: Element, base: string): ArticleKind {
+/** What an article is: a post, a comment, a reply, or nothing to capture (a shared attachment). */
+export function classify(article: Element, base: string): ArticleKind {
   const label = article.getAttribute('aria-label') ?? '';
   if (label) {
     if (startsWithAny(label, words.replyPrefixes)) return 'reply';
@@ -530,6 +532,9 @@ export const facebookAdapter: SiteAdapter = {
   hosts: ['www.facebook.com', 'facebook.com', 'web.facebook.com'],
   selectors: S,
   fixtureDir: 'www.facebook.com',
+  get thread() {
+    return facebookThread;
+  },
 
   matches(url: URL): boolean {
     if (!this.hosts.includes(url.hostname.toLowerCase())) return false;

@@ -312,3 +312,16 @@ export function profileKey(url: string | undefined): string | undefined {
   if (!p) return undefined;
   return p.profileUrl.replace(/\/$/, '').toLowerCase();
 }
+
+/** Whether an element is drawn (not [hidden], not aria-hidden, not display:none / visibility:hidden). */
+export function isShown(el: Element): boolean {
+  if (el.closest('[hidden]') || el.closest('[aria-hidden="true"]')) return false;
+  const view = el.ownerDocument.defaultView;
+  const style = view?.getComputedStyle ? view.getComputedStyle(el) : null;
+  return !style || (style.display !== 'none' && style.visibility !== 'hidden');
+}
+
+/** An element's label as a person reads it: aria-label, else its text (whitespace collapsed). */
+export function labelOf(el: Element): string {
+  return (el.getAttribute('aria-label') || textOf(el)).replace(/\s+/g, ' ').trim();
+}

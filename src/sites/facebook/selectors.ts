@@ -42,6 +42,20 @@
  * | friendsLink      | a[href*="/friends"]                                          | "1.2K friends"                                      | high      | profile |
  * | listItem         | li                                                           | intro lines                                         | high      | profile, profile-id |
  * | bioText          | span[dir="auto"]                                             | bio in the intro tile                               | medium    | profile |
+ * | clickable        | button, [role="button"], [role="menuitem"], [role="menuitemradio"] | controls a whole-thread capture may consider   | high      | user-post, thread/post-comments, thread/post-comments-menu |
+ * | menuButton       | [role="button"][aria-haspopup="menu"], … [aria-haspopup="true"] | the comment filter ("Most relevant" ▾) and ⋯ menus | high   | user-post, permalink, thread/post-comments |
+ * | menu             | [role="menu"]                                                | an open menu (the comment filter's options)         | high      | thread/post-comments-menu |
+ * | menuItem         | [role="menuitem"], [role="menuitemradio"]                    | "Most relevant" / "Newest" / "All comments"         | high      | thread/post-comments-menu |
+ * | progressbar      | [role="progressbar"]                                         | spinner while comments or replies load              | high      | thread/post-comments-loading |
+ * | editable         | [contenteditable="true"], [role="textbox"], input, textarea  | comment composer, search box (never clicked)        | high      | user-post, thread/post-comments |
+ * | form             | form                                                         | forms (nothing inside one is ever clicked)          | high      | logged-out |
+ * | dialog           | [role="dialog"]                                              | a post opened over the feed (its thread's bounds)   | high      | thread/post-comments-dialog |
+ *
+ * Whole-thread capture of a post page (thread.ts, issue #4): rows are the comment and reply articles under the post;
+ * keys are the comment_id / reply_comment_id in their links; the engine may click only what thread.ts's allow-list
+ * accepts: the comment filter button (`menuButton` whose whole label is a filter option other than "All comments"),
+ * the "All comments" item of its open `menu`, and "View more comments" / "View N replies"-type `clickable`s whose
+ * whole label is one of the `revealMore` phrases below, never a link, a composer, a form or a control holding others.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -74,6 +88,29 @@ export const words = {
     'This content isn’t available right now',
     'Este contenido no está disponible en este momento',
     'Este conteúdo não está disponível no momento',
+  ],
+  /** The comment filter's options; its button shows the one in force. Only "All comments" shows every comment. */
+  commentFilterAll: ['All comments', 'Todos los comentarios', 'Todos os comentários'],
+  commentFilterOther: ['Most relevant', 'Newest', 'Top comments', 'Más relevantes', 'Más recientes', 'Comentarios destacados', 'Mais relevantes', 'Mais recentes', 'Principais comentários'],
+  /**
+   * Whole labels of the controls that only reveal more comments or replies ("View more comments", "View all 3
+   * replies", "View 1 more reply", "Ryan replied · 2 replies"; Spanish and Portuguese alike). Never "Hide …", "Reply".
+   */
+  revealMore: [
+    /^view (?:all )?\d[\d.,]*\s?[km]? (?:more |previous )?(?:repl(?:y|ies)|comments?)$/i,
+    /^(?:view|see) (?:more|previous) (?:repl(?:y|ies)|comments)$/i,
+    /^\d[\d.,]*\s?[km]? (?:more )?repl(?:y|ies)$/i,
+    /^.{1,80}? replied · \d[\d.,]*\s?[km]? repl(?:y|ies)$/i,
+    /^ver (?:todas las |todos los |las |los )?\d[\d.,]*\s?(?:k|mil)? (?:respuestas?|comentarios?)(?: más| anteriores)?$/i,
+    /^ver más (?:respuestas|comentarios)$/i,
+    /^ver (?:respuestas|comentarios) anteriores$/i,
+    /^\d[\d.,]* respuestas?$/i,
+    /^.{1,80}? respondió · \d[\d.,]* respuestas?$/i,
+    /^ver (?:todas as |todos os |as |os )?(?:mais )?\d[\d.,]*\s?(?:mil)? (?:respostas?|comentários?)(?: anteriores)?$/i,
+    /^ver mais (?:respostas|comentários)$/i,
+    /^ver (?:respostas|comentários) anteriores$/i,
+    /^\d[\d.,]* respostas?$/i,
+    /^.{1,80}? respondeu · \d[\d.,]* respostas?$/i,
   ],
   /** Relative times ("21h", "Yesterday at 11:48 PM") cannot be turned into an exact time. */
   relativeTime: /^(?:\d+\s*[smhdwy]|\d+\s*(?:min|mins|hrs?|d|sem|a|m)\b|just now|now|yesterday|ayer|ontem|ahora|agora)/i,
@@ -155,4 +192,27 @@ export const selectors: SelectorRegistry = {
   friendsLink: { css: 'a[href*="/friends"]', purpose: '"1.2K friends"', stability: 'high', fixtures: ['profile.html'] },
   listItem: { css: 'li', purpose: 'intro lines', stability: 'high', fixtures: ['profile.html', 'profile-id.html'] },
   bioText: { css: 'span[dir="auto"]', purpose: 'bio in the intro tile', stability: 'medium', fixtures: ['profile.html'] },
+  clickable: {
+    css: 'button, [role="button"], [role="menuitem"], [role="menuitemradio"]',
+    purpose: 'controls a whole-thread capture may consider (filtered by the allow-list in thread.ts)',
+    stability: 'high',
+    fixtures: ['user-post.html', 'thread/post-comments.html', 'thread/post-comments-menu.html'],
+  },
+  menuButton: {
+    css: '[role="button"][aria-haspopup="menu"], [role="button"][aria-haspopup="true"]',
+    purpose: 'the comment filter ("Most relevant" ▾) and the ⋯ menus',
+    stability: 'high',
+    fixtures: ['user-post.html', 'permalink.html', 'thread/post-comments.html'],
+  },
+  menu: { css: '[role="menu"]', purpose: "an open menu (the comment filter's options)", stability: 'high', fixtures: ['thread/post-comments-menu.html'] },
+  menuItem: { css: '[role="menuitem"], [role="menuitemradio"]', purpose: 'an option in an open menu', stability: 'high', fixtures: ['thread/post-comments-menu.html'] },
+  progressbar: { css: '[role="progressbar"]', purpose: 'spinner while comments or replies load', stability: 'high', fixtures: ['thread/post-comments-loading.html'] },
+  editable: {
+    css: '[contenteditable="true"], [role="textbox"], input, textarea',
+    purpose: 'the comment composer and other inputs (never clicked)',
+    stability: 'high',
+    fixtures: ['user-post.html', 'thread/post-comments.html'],
+  },
+  form: { css: 'form', purpose: 'forms (nothing inside one is clicked)', stability: 'high', fixtures: ['logged-out.html'] },
+  dialog: { css: '[role="dialog"]', purpose: 'a post opened over the feed: the bounds of its whole-thread capture', stability: 'high', fixtures: ['thread/post-comments-dialog.html'] },
 };

@@ -14,6 +14,7 @@ import type { Author, ExtractedContent, MediaRef, ReportRoute } from '../../mode
 import { absUrl, cleanUrl, linksIn, parseDisplayedDate, profileFromUrl, readPageData, readViewer, textOf, type Viewer } from '../facebook/common';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { selectors as S, words } from './selectors';
+import { messengerThread } from './thread';
 
 const VERSION = '1.0.0';
 const css = (key: string): string => S[key]!.css;
@@ -222,6 +223,31 @@ function extractMessage(el: Element, t: ThreadCtx): ExtractedContent {
   return content;
 }
 
+/** The conversation without its messages: permalink, thread id, participants (the other person as author). */
+function conversation(t: ThreadCtx): ExtractedContent {
+  const other = t.others[0];
+  const content: ExtractedContent = {
+    kind: 'dm-thread',
+    platform: 'messenger',
+    permalink: t.permalink,
+    ...(t.threadId ? { itemId: t.threadId } : {}),
+    ...(other ? { author: { ...other } } : {}),
+    participants: [t.viewerAuthor, ...t.others],
+    links: [],
+    media: [],
+    method: 'adapter',
+    warnings: [],
+  };
+  if (!other) content.warnings.push('The other person in this conversation could not be read from its header.');
+  if (!t.viewer.id) content.warnings.push('The logged-in account could not be identified on the page.');
+  return content;
+}
+
+/** The head of a whole-thread capture (issue #4): the open conversation, its messages left to the thread engine. */
+export function conversationHead(ctx: ExtractContext): ExtractedContent {
+  return conversation(threadCtx(ctx));
+}
+
 function extractThread(el: Element, t: ThreadCtx): ExtractedContent {
   const messages = all(el, 'message').map((m) => extractMessage(m, t));
   const lines = messages.map((m) => {
@@ -258,6 +284,9 @@ export const messengerAdapter: SiteAdapter = {
   hosts: ['www.messenger.com', 'www.facebook.com'],
   selectors: S,
   fixtureDir: 'www.messenger.com',
+  get thread() {
+    return messengerThread;
+  },
 
   matches(url: URL): boolean {
     const host = url.hostname.toLowerCase();

@@ -28,6 +28,13 @@
  * | pageJson            | script[type="application/json"]                    | CurrentUserInitialData (the logged-in viewer)     | medium    | messages-thread, thread, thread-es |
  * | navLink             | [role="navigation"] a[href]                        | the viewer's own profile link (facebook.com only) | medium    | messages-thread |
  * | yourProfileLink     | a[aria-label="Your profile"][href], … (words)      | the top bar's link to the viewer's own profile    | medium    | messages-thread |
+ * | gridcell            | [role="gridcell"]                                  | message cells when no data-message-id is drawn    | medium    | messages-thread, thread, thread-es, thread/dm-long |
+ * | progressbar         | [role="progressbar"]                               | spinner while older messages load                 | high      | thread/dm-long, thread/messages-long |
+ *
+ * Whole-thread capture (thread.ts, issue #4) reads the same hooks: rows are `message` elements (`gridcell`s whose
+ * label reads like a message when Messenger draws no data-message-id), keys are data-message-id, the scroller is
+ * the nearest scrollable ancestor of a row inside `grid`, and `progressbar` is the spinner Messenger shows while it
+ * loads older messages. A conversation has nothing the engine may click: older messages load by scrolling.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -90,5 +97,12 @@ export const selectors: SelectorRegistry = {
     purpose: "the top bar's link to the viewer's own profile (facebook.com only)",
     stability: 'medium',
     fixtures: ['messages-thread.html'],
+  },
+  gridcell: { css: '[role="gridcell"]', purpose: 'message cells (rows of the thread when no data-message-id is drawn)', stability: 'medium', fixtures: [...THREADS, 'thread/dm-long.html'] },
+  progressbar: {
+    css: '[role="progressbar"]',
+    purpose: 'the spinner shown while older messages load (whole-thread capture waits on it)',
+    stability: 'high',
+    fixtures: ['thread/dm-long.html', 'thread/messages-long.html'],
   },
 };

@@ -71,8 +71,25 @@ export interface ThreadShotRequest {
   scrollTop: number;
 }
 
+/**
+ * How far a whole-thread or profile-posts capture goes (issue #4): everything (default), back to a date (`since`: the
+ * start of the chosen day in the person's local time, as a UTC instant; `date`: the day as picked, YYYY-MM-DD), or
+ * the latest `count` rows (profile posts).
+ */
+export type CaptureBound = { kind: 'all' } | { kind: 'since'; since: string; date: string } | { kind: 'latest'; count: number };
+
+/** What a capture's bound did, stored in the record (fields `bound…` and `coverage`). */
+export type ThreadBoundReport = CaptureBound & {
+  /** True when the bound ended the capture (a row older than the date was reached, or `count` rows were); false when the thread's own end came first, so the capture holds everything there is. */
+  reached: boolean;
+  /** Rows collected past the bound and left out of the record. */
+  excluded: number;
+  /** Rows kept that do not count against the bound (a pinned post at the top of a profile). */
+  extra: number;
+};
+
 export interface ThreadBeginPayload {
-  kind: 'dm-thread' | 'post';
+  kind: 'dm-thread' | 'post' | 'profile';
   pageUrl: string;
   pageTitle: string;
   localOffset: string;
@@ -84,8 +101,10 @@ export interface ThreadFinishPayload {
   head: ExtractedContent;
   /** Every collected key in page order (oldest first). */
   order: string[];
-  /** Set when the capture did not reach both ends of the thread. */
+  /** Set when the capture did not reach both ends of the thread (or of the chosen range). */
   partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  /** The range the person chose and what it did; `order` then holds only the rows inside it. */
+  bound?: ThreadBoundReport;
   /** HTML of the thread container as it was at the end (our own elements removed). */
   html: string;
   adapter?: string;

@@ -58,6 +58,11 @@ export interface SiteAdapter {
   reportRoutes(content: ExtractedContent): ReportRoute[];
   /** Whole-thread capture (issue #4), where the site supports it. */
   readonly thread?: ThreadSupport;
+  /**
+   * "Capture profile with posts" (issue #4), where the site supports it: the same interface as `thread`, for a
+   * profile target; its container has recordKind 'profile' and `newestFirst` (the timeline is read downwards).
+   */
+  readonly profilePosts?: ThreadSupport;
 }
 
 /** One message or reply collected by a whole-thread capture. */
@@ -72,10 +77,23 @@ export interface ThreadEntry {
 export interface ThreadContainer {
   /** The element holding the rows (DM conversation, post page's conversation column). */
   element: Element;
-  /** The record kind: 'dm-thread' for a conversation, 'post' for a post with its replies. */
-  recordKind: 'dm-thread' | 'post';
-  /** For 'post': the post itself (its row is not a reply). */
+  /** The record kind: 'dm-thread' for a conversation, 'post' for a post with its replies, 'profile' for a profile with its posts. */
+  recordKind: 'dm-thread' | 'post' | 'profile';
+  /** For 'post': the post itself (its row is not a reply). For 'profile': the profile header. */
   head?: Element;
+  /**
+   * The list shows the newest row first and loads older rows at the bottom (a profile timeline): the engine reads
+   * from the top downwards and never scrolls up for more. Otherwise the oldest row is first (a conversation).
+   */
+  newestFirst?: boolean;
+}
+
+/** How one row counts against a chosen bound (issue #4). */
+export interface BoundInfo {
+  /** The time that places the row in the list (absent: the row's time says nothing about its place, e.g. a repost shows the original post's time). */
+  time?: string;
+  /** Whether the row counts towards "the latest N" and can end a "back to a date" capture (false: a pinned post). */
+  counted: boolean;
 }
 
 /**
@@ -102,4 +120,6 @@ export interface ThreadSupport {
   isAllowedClick(el: Element): boolean;
   /** The thread's own content (conversation header with participants, or the focal post). */
   head(container: ThreadContainer, ctx: ExtractContext): ExtractedContent;
+  /** How a collected row counts against a bound; default: its own itemTime, counted. */
+  boundOf?(entry: ThreadEntry): BoundInfo;
 }

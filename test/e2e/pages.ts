@@ -8,6 +8,8 @@ import type { Harness } from './browsers';
 
 export const CONTROL = (kind: string) => `[data-holdfast-capture="${kind}"]`;
 export const TOAST = '[data-holdfast-toast]';
+/** The "how far back" dialog before a whole-conversation or profile-with-posts capture (issue #4). */
+export const BOUND_DIALOG = '[data-testid="holdfast-bound-dialog"]';
 
 export interface ToastResult {
   code: string;

@@ -2,7 +2,10 @@
  * Turns a finished whole-thread capture (issue #4) into ONE vault record and its artifacts. Pure: no extension
  * API, unit-tested directly.
  *
- * - kind 'dm-thread' for a conversation, 'post' for a post with its replies (the post is the record's content).
+ * - kind 'dm-thread' for a conversation, 'post' for a post with its replies (the post is the record's content),
+ *   'profile' for a profile with its posts (the profile is the record's content).
+ * - A bounded capture (back to a date, the latest N) keeps only the rows inside the range; fields `bound…` and
+ *   `coverage` say exactly what it covers (bounds.ts).
  * - The ordered transcript is a JSON artifact (role 'transcript') and a readable HTML transcript (role
  *   'transcript', text/html: escaped text only, no scripts, no live links, a CSP that forbids loading anything).
  * - content.participants lists every account seen (the conversation's two, or every reply author);
@@ -14,6 +17,7 @@ import type { Author, ExtractedContent, ScreenshotInfo } from '../../model/evide
 import { RECORD_FORMAT_VERSION } from '../../model/evidence';
 import type { ThreadBeginPayload, ThreadEntryPayload, ThreadFinishPayload } from '../../messaging/protocol';
 import type { NewArtifact, NewRecord } from '../../vault/api';
+import { boundFields, restrictTo } from '../thread/bounds';
 import { artifactBaseName, type ToolInfo } from './record';
 
 export interface StitchedImage {
@@ -84,7 +88,8 @@ export function transcriptHtml(title: string, meta: [string, string][], list: re
       const media = c.media.map((m) => `<div class="media">[${escapeHtml(m.type)}${m.alt ? `: ${escapeHtml(m.alt)}` : ''}] ${escapeHtml(m.url)}</div>`).join('');
       const links = c.links.length ? `<div class="links">${c.links.map((l) => `${escapeHtml(l.text)} → ${escapeHtml(l.href)}`).join('<br>')}</div>` : '';
       const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
-      return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${i + 1}"><div class="head"><span class="n">${i + 1}</span> <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
+      const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
+      return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${i + 1}"><div class="head"><span class="n">${i + 1}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
     })
     .join('\n');
   const metaRows = meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
@@ -106,8 +111,9 @@ ${rows}
 export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, capturedAt: string): { record: NewRecord; artifacts: NewArtifact[] } {
   const { begin, finish } = input;
   const head = finish.head;
-  const list = orderedEntries(finish.order, input.entries);
-  const noun = begin.kind === 'post' ? 'replies' : 'messages';
+  // Rows collected past a bound were streamed too: only the rows inside the range belong in the record.
+  const list = orderedEntries(finish.order, finish.bound && finish.bound.kind !== 'all' ? restrictTo(input.entries, finish.order) : input.entries);
+  const noun = begin.kind === 'post' ? 'replies' : begin.kind === 'profile' ? 'posts' : 'messages';
   const times = list.map((e) => e.content.itemTime).filter((t): t is string => !!t).sort();
   const participants = participantsOf(head, list);
   const fields: Record<string, string> = { ...(head.fields ?? {}), [noun]: String(list.length), participants: String(participants.length) };
@@ -118,6 +124,7 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
     fields.partialReason = finish.partial.reason;
     fields.partialMessage = finish.partial.message;
   }
+  if (finish.bound) Object.assign(fields, boundFields(finish.bound, begin.kind, list.length, !!finish.partial));
   const generic = list.filter((e) => e.content.method === 'generic').length;
   const warnings = [...(head.warnings ?? [])];
   if (finish.partial) warnings.push(`PARTIAL CAPTURE: ${finish.partial.message}`);
@@ -173,6 +180,7 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
     capturedAt,
     count: list.length,
     ...(finish.partial ? { partial: finish.partial } : {}),
+    ...(finish.bound ? { bound: finish.bound } : {}),
     participants,
     head,
     entries: list.map((e, i) => {
@@ -180,12 +188,19 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
       return { n: i + 1, key: e.key, ...rest };
     }),
   };
-  artifacts.push({ role: 'transcript', mediaType: 'application/json', filename: `${base}_transcript.json`, bytes: enc.encode(`${JSON.stringify(transcript)}\n`), note: `every ${noun === 'replies' ? 'reply' : 'message'} in page order, oldest first` });
-  const title = begin.kind === 'post' ? `Post by ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${list.length} replies` : `Conversation ${participants.map((p) => (p.handle ? `@${p.handle}` : (p.displayName ?? '?'))).join(', ')}`;
+  const one = noun === 'replies' ? 'reply' : noun.slice(0, -1);
+  artifacts.push({ role: 'transcript', mediaType: 'application/json', filename: `${base}_transcript.json`, bytes: enc.encode(`${JSON.stringify(transcript)}\n`), note: `every ${one} in page order, ${begin.kind === 'profile' ? 'newest first as the timeline shows them' : 'oldest first'}` });
+  const title =
+    begin.kind === 'profile'
+      ? `Profile ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${list.length} posts`
+      : begin.kind === 'post'
+        ? `Post by ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${list.length} replies`
+        : `Conversation ${participants.map((p) => (p.handle ? `@${p.handle}` : (p.displayName ?? '?'))).join(', ')}`;
   const meta: [string, string][] = [
     ['Page', begin.pageUrl],
     ['Captured (UTC)', capturedAt],
-    [noun === 'replies' ? 'Replies' : 'Messages', String(list.length)],
+    [noun.charAt(0).toUpperCase() + noun.slice(1), String(list.length)],
+    ...(fields.coverage ? ([['Covers', fields.coverage]] as [string, string][]) : []),
     ['Participants', participants.map((p) => [p.displayName, p.handle && `@${p.handle}`, p.accountId && `id ${p.accountId}`].filter(Boolean).join(' ')).join('; ')],
     ...(finish.partial ? ([['PARTIAL CAPTURE', finish.partial.message]] as [string, string][]) : []),
     ...(begin.kind === 'post' ? ([['Post', `${who(head)}: ${head.text ?? ''}`]] as [string, string][]) : []),

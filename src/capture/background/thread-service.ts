@@ -51,7 +51,7 @@ export function threadBegin(payload: ThreadBeginPayload, sender: Sender): { ok: 
   sweep();
   const tab = sender.tab;
   if (tab?.id === undefined) return { ok: false, code: 'invalid', message: 'Whole-thread capture needs a tab.' };
-  if (payload?.kind !== 'dm-thread' && payload?.kind !== 'post') return { ok: false, code: 'invalid', message: 'Unknown thread kind.' };
+  if (payload?.kind !== 'dm-thread' && payload?.kind !== 'post' && payload?.kind !== 'profile') return { ok: false, code: 'invalid', message: 'Unknown thread kind.' };
   const id = crypto.randomUUID();
   sessions.set(id, {
     id,

@@ -6,9 +6,10 @@ import { browser } from 'wxt/browser';
 import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { ItemKind } from '../../model/evidence';
-import type { AnyContentMessage, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
+import type { AnyContentMessage, CaptureBound, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { captureTarget, isPageTarget, pageTarget } from './capture-item';
+import { chooseBound } from '../thread/dialog';
 import { captureThread, threadSupportFor } from '../thread/run';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, Toast } from './ui-elements';
@@ -109,18 +110,29 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
 
   // Whole-thread capture (issue #4): one at a time per page.
   let threadRunning = false;
+  const threadLabel = (target: CaptureTarget) =>
+    target.kind === 'dm-thread' ? t('threadControlDm') : target.kind === 'profile' ? t('threadControlProfile') : t('threadControlPost');
   const runThread = async (target: CaptureTarget, control: ControlHandle): Promise<void> => {
-    const support = threadSupportFor(adapter, target);
-    if (!adapter || !support) return;
+    const site = adapter;
+    const support = threadSupportFor(site, target);
+    if (!site || !support) return;
     if (threadRunning) {
       toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
       return;
     }
     threadRunning = true;
-    control.setBusy(true);
-    toast.show(t('toastCapturing'), 'info', 'capturing');
     try {
-      await captureThread(adapter, support, target, {
+      // A conversation or a profile: first, how far back (everything, back to a date, the latest N posts).
+      let bound: CaptureBound | undefined;
+      if (target.kind === 'dm-thread' || target.kind === 'profile') {
+        const chosen = await chooseBound({ kind: target.kind, title: threadLabel(target), returnFocus: control.host });
+        if (!chosen) return;
+        bound = chosen;
+      }
+      control.setBusy(true);
+      toast.show(t('toastCapturing'), 'info', 'capturing');
+      await captureThread(site, support, target, {
+        ...(bound ? { bound } : {}),
         send: sendToBackground,
         setControlsVisible,
         announce: (text, kind, code) => toast.show(text, kind, code, kind === 'error' ? 12_000 : 8000),
@@ -151,7 +163,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       onActivate: (target, control) => void run(target, 'control', control),
       onScan,
       threadable: (target) => !!threadSupportFor(adapter, target),
-      threadLabel: (target) => (target.kind === 'dm-thread' ? 'Capture the whole conversation' : 'Capture the post with all replies'),
+      threadLabel,
       onThread: (target, control) => void runThread(target, control),
     });
     runtime.controls.start();

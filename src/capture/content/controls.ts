@@ -232,7 +232,7 @@ export class CaptureControls {
     if (!this.opts.threadable || !this.opts.onThread) return [];
     const out: CaptureTarget[] = [];
     for (const target of targets) {
-      if (target.kind !== 'dm-thread' && target.kind !== 'post') continue;
+      if (target.kind !== 'dm-thread' && target.kind !== 'post' && target.kind !== 'profile') continue;
       let ok = false;
       try {
         ok = this.opts.threadable(target);
@@ -256,9 +256,10 @@ export class CaptureControls {
       const anchor = target.anchor ?? target.element;
       const positioned = positionedOf.get(anchor) ?? false;
       const entry: Attached = { target, control: undefined as unknown as ControlHandle };
-      const label = this.opts.threadLabel?.(target) ?? 'Capture the whole thread';
+      const label = this.opts.threadLabel?.(target) ?? this.opts.label(target);
       entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control));
-      entry.control.host.setAttribute(CONTROL_ATTR, 'thread');
+      // A profile's is "capture profile with posts"; a conversation's and a post page's, "capture the whole thread".
+      entry.control.host.setAttribute(CONTROL_ATTR, target.kind === 'profile' ? 'profile-posts' : 'thread');
       // Beside the item's own control, never on top of it.
       if (positioned) entry.control.host.style.right = '34px';
       else entry.control.host.style.marginLeft = '34px';

@@ -8,6 +8,11 @@
  *    "show more replies"-type controls, and asking the background to image each screen for the stitched picture.
  * 3. The scroll position is restored (shifted by whatever the site added above it).
  *
+ * A list shown newest first (a profile timeline, `container.newestFirst`) skips step 1: the forward pass starts at
+ * the top and loads older rows at the bottom. A bound (bounds.ts) ends the pass that goes back in time once a row
+ * older than the chosen date, or the chosen number of rows, has been collected; the result keeps only the rows
+ * inside the range and says whether the bound or the thread's own end came first.
+ *
  * De-duplication by the adapter's stable key (message id / permalink, else sender+time+text); order by the page's
  * own position — rows sorted by where they are drawn, since recycled nodes sit anywhere in the DOM — merged across
  * overlapping windows (PageOrder), by time where windows do not overlap. Entries go to the background in batches as they
@@ -17,8 +22,9 @@
  * `support.expanders()` and `support.isAllowedClick()` accepts it.
  */
 import type { ExtractedContent } from '../../model/evidence';
-import type { ThreadShotRequest } from '../../messaging/protocol';
-import type { ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../../sites/types';
+import type { CaptureBound, ThreadBoundReport, ThreadShotRequest } from '../../messaging/protocol';
+import type { BoundInfo, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../../sites/types';
+import { BoundTracker, cutToBound } from './bounds';
 import { PageOrder } from './order';
 
 export interface ThreadProgress {
@@ -57,6 +63,8 @@ export interface EngineOptions {
   batchSize: number;
   /** At most this many expander clicks (a site that keeps offering them must not loop forever). */
   maxClicks: number;
+  /** How far back to go (issue #4): everything, back to a date, or the latest N rows. */
+  bound: CaptureBound;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -67,6 +75,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxShots: 600,
   batchSize: 100,
   maxClicks: 2000,
+  bound: { kind: 'all' },
 };
 
 export interface EngineResult {
@@ -75,6 +84,8 @@ export interface EngineResult {
   oldest?: string;
   newest?: string;
   partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  /** What the bound did (kind 'all': reached is false). `order` holds only the rows inside it. */
+  bound: ThreadBoundReport;
   notes: string[];
   stats: { elapsedMs: number; loadWaitMs: number; scrolls: number; clicks: number; shots: number };
 }
@@ -89,8 +100,10 @@ const realFrame = (): Promise<void> =>
   });
 
 export class ThreadEngine {
-  private readonly order = new PageOrder();
+  private readonly order: PageOrder;
   private readonly times = new Map<string, string | undefined>();
+  private readonly infos = new Map<string, BoundInfo>();
+  private readonly tracker: BoundTracker;
   private pending: ThreadEntry[] = [];
   private stopped = false;
   private readonly clicked = new WeakSet<Element>();
@@ -117,6 +130,8 @@ export class ThreadEngine {
     options: Partial<EngineOptions> = {},
   ) {
     this.opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    this.order = new PageOrder(!!container.newestFirst);
+    this.tracker = new BoundTracker(this.opts.bound);
     this.now = deps.now ?? (() => performance.now());
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.frame = deps.frame ?? realFrame;
@@ -141,14 +156,22 @@ export class ThreadEngine {
     // What the site adds while going up is added above the reader's place; later growth (expanders, newer pages) is below it.
     let addedAbove = 0;
     let partial: EngineResult['partial'];
+    const newestFirst = !!this.container.newestFirst;
+    let forwardFrom = 0;
     try {
-      // ---- 1. up, until the site has nothing older
+      // ---- 1. up, until the site has nothing older (or the bound is reached)
       this.phase = 'up';
       for (;;) {
+        if (newestFirst) break;
         this.collect();
         await this.flushIfFull();
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (this.stopped) break;
+        if (this.tracker.reached) {
+          // Far enough back: read forward from here (the rows older than the bound are left out of the record).
+          forwardFrom = this.pos(scroller);
+          break;
+        }
         if (this.pos(scroller) > 1) {
           this.scrollTo(scroller, this.pos(scroller) - this.step(scroller));
           await this.frame();
@@ -164,10 +187,10 @@ export class ThreadEngine {
         }
         break;
       }
-      // ---- 2. forward, to the newest
+      // ---- 2. forward, to the newest (newest first: down the list, to the bound or the oldest)
       this.phase = 'forward';
       if (!this.stopped) {
-        this.scrollTo(scroller, 0);
+        this.scrollTo(scroller, forwardFrom);
         await this.frame();
         for (;;) {
           this.collect();
@@ -178,7 +201,7 @@ export class ThreadEngine {
           }
           await this.shot(scroller);
           await this.flushIfFull();
-          if (this.stopped) break;
+          if (this.stopped || (newestFirst && this.tracker.reached)) break;
           const bottom = this.pos(scroller) + this.viewHeight(scroller) >= scroller.scrollHeight - 2;
           if (bottom) {
             const outcome = await this.waitForMore(scroller, 'down');
@@ -191,7 +214,7 @@ export class ThreadEngine {
         }
       }
       if (this.stopped && !partial) {
-        partial = { reason: 'stopped', message: `Stopped by you after ${this.order.size} ${this.container.recordKind === 'post' ? 'replies' : 'messages'}; earlier or later ones may be missing.` };
+        partial = { reason: 'stopped', message: `Stopped by you after ${this.order.size} ${this.noun()}; earlier or later ones may be missing.` };
       }
       await this.flush(null);
     } catch (err) {
@@ -207,12 +230,21 @@ export class ThreadEngine {
       this.scrollTo(scroller, savedTop + addedAbove);
       this.stats.elapsedMs = this.now() - this.started;
     }
+    const bound = this.opts.bound;
+    const cut = cutToBound(this.order.keys(), (k) => this.infos.get(k), bound, newestFirst);
+    let { oldest, newest } = this;
+    if (cut.excluded) {
+      const times = cut.order.map((k) => this.times.get(k)).filter((t): t is string => !!t).sort();
+      oldest = times[0];
+      newest = times[times.length - 1];
+    }
     return {
-      order: this.order.keys(),
-      count: this.order.size,
-      ...(this.oldest ? { oldest: this.oldest } : {}),
-      ...(this.newest ? { newest: this.newest } : {}),
+      order: cut.order,
+      count: cut.order.length,
+      ...(oldest ? { oldest } : {}),
+      ...(newest ? { newest } : {}),
       ...(partial ? { partial } : {}),
+      bound: { ...bound, reached: cut.reached, excluded: cut.excluded, extra: cut.extra },
       notes: this.notes,
       stats: { ...this.stats },
     };
@@ -252,6 +284,9 @@ export class ThreadEngine {
       const entry = this.entry(row, key, ctx);
       const time = entry.content.itemTime;
       this.times.set(key, time);
+      const info = this.boundInfo(entry);
+      this.infos.set(key, info);
+      this.tracker.add(info);
       if (time) {
         if (!this.oldest || time < this.oldest) this.oldest = time;
         if (!this.newest || time > this.newest) this.newest = time;
@@ -264,13 +299,26 @@ export class ThreadEngine {
     return added;
   }
 
+  private noun(): string {
+    return this.container.recordKind === 'post' ? 'replies' : this.container.recordKind === 'profile' ? 'posts' : 'messages';
+  }
+
+  private boundInfo(entry: ThreadEntry): BoundInfo {
+    try {
+      if (this.support.boundOf) return this.support.boundOf(entry);
+    } catch {
+      /* fall back to the row's own time */
+    }
+    return { ...(entry.content.itemTime ? { time: entry.content.itemTime } : {}), counted: true };
+  }
+
   private entry(row: Element, key: string, ctx: ExtractContext): ThreadEntry {
     try {
       const e = this.support.entryOf(row, ctx, this.container);
       return { key, content: e.content };
     } catch (err) {
       const content: ExtractedContent = {
-        kind: this.container.recordKind === 'post' ? 'reply' : 'dm-message',
+        kind: this.container.recordKind === 'post' ? 'reply' : this.container.recordKind === 'profile' ? 'post' : 'dm-message',
         platform: 'web',
         text: (row.textContent ?? '').trim().slice(0, 10_000),
         links: [],
@@ -381,7 +429,7 @@ export class ThreadEngine {
   }
 
   private stallMessage(): string {
-    const what = this.container.recordKind === 'post' ? 'replies' : 'messages';
+    const what = this.noun();
     return `The site stopped loading ${what} (still loading after ${Math.round(this.opts.stallMs / 1000)} s). ${this.order.size} ${what} were kept; older ones may be missing.`;
   }
 

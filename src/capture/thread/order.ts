@@ -11,6 +11,9 @@ export class PageOrder {
   private head: string | null = null;
   private tail: string | null = null;
 
+  /** `newestFirst`: the page lists the newest row first (a profile timeline), so time runs backwards down the page. */
+  constructor(private readonly newestFirst = false) {}
+
   get size(): number {
     return this.next.size;
   }
@@ -29,13 +32,14 @@ export class PageOrder {
     if (keys.length === 0) return;
     const anchorIdx = keys.findIndex((k) => this.next.has(k));
     if (anchorIdx < 0) {
-      // Nothing known in this window: place the run by time (before the first known row that is later).
+      // Nothing known in this window: place the run by time (before the first known row that comes later in time
+      // order: later in time, or earlier when the page lists the newest first).
       const firstTime = timeOf(keys[0]!);
       let before: string | null = firstTime === undefined && untimed === 'start' ? this.head : null;
       if (firstTime !== undefined) {
         for (let k = this.head; k; k = this.next.get(k) ?? null) {
           const t = this.times.get(k);
-          if (t !== undefined && t > firstTime) {
+          if (t !== undefined && (this.newestFirst ? t < firstTime : t > firstTime)) {
             before = k;
             break;
           }

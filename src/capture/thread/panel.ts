@@ -3,9 +3,20 @@
  * button that keeps what was collected as a clearly-marked partial capture. Closed shadow roots (site CSS cannot
  * restyle it, site scripts cannot read it); for automation the panel host carries data-testid
  * "holdfast-thread-progress" with data-state, the count element "holdfast-thread-count" with data-count (a number
- * only, never content) and the Stop host "holdfast-thread-stop" (click its centre).
+ * only, never content) and the Stop host "holdfast-thread-stop" (click its centre). Every text goes through
+ * browser.i18n.
  */
+import { t } from '../../i18n/t';
+import type { CaptureBound } from '../../messaging/protocol';
 import type { ThreadProgress } from './engine';
+
+export type ThreadKind = 'dm-thread' | 'post' | 'profile';
+
+/** "N messages" / "N replies" / "N posts", translated. */
+export function countText(kind: ThreadKind, count: number): string {
+  const n = count.toLocaleString();
+  return kind === 'post' ? t('threadCountReplies', n) : kind === 'profile' ? t('threadCountPosts', n) : t('threadCountMessages', n);
+}
 
 const PANEL_CSS = `
 :host { all: initial; }
@@ -52,8 +63,9 @@ export class ThreadPanel {
   private readonly started = Date.now();
 
   constructor(
-    private readonly noun: 'messages' | 'replies',
+    private readonly kind: ThreadKind,
     onStop: () => void,
+    private readonly bound: CaptureBound = { kind: 'all' },
   ) {
     this.host = document.createElement('holdfast-thread-progress');
     this.host.setAttribute('data-testid', 'holdfast-thread-progress');
@@ -69,7 +81,7 @@ export class ThreadPanel {
     this.box.setAttribute('aria-live', 'polite');
     this.title = document.createElement('div');
     this.title.className = 'title';
-    this.title.textContent = `Capturing the whole ${noun === 'replies' ? 'post with its replies' : 'conversation'}…`;
+    this.title.textContent = kind === 'post' ? t('threadPanelTitlePost') : kind === 'profile' ? t('threadPanelTitleProfile') : t('threadPanelTitleDm');
     this.line = document.createElement('div');
     this.line.className = 'line';
     const row = document.createElement('div');
@@ -99,13 +111,13 @@ export class ThreadPanel {
     stopStyle.textContent = STOP_CSS;
     this.stopButton = document.createElement('button');
     this.stopButton.type = 'button';
-    this.stopButton.textContent = 'Stop';
-    this.stopButton.setAttribute('aria-label', `Stop and keep the ${noun} collected so far`);
+    this.stopButton.textContent = t('threadStop');
+    this.stopButton.setAttribute('aria-label', kind === 'post' ? t('threadStopReplies') : kind === 'profile' ? t('threadStopPosts') : t('threadStopMessages'));
     this.stopButton.addEventListener('click', (e) => {
       e.preventDefault();
       if (this.stopButton.disabled) return;
       this.stopButton.disabled = true;
-      this.title.textContent = 'Stopping — keeping what was collected…';
+      this.title.textContent = t('threadStopping');
       onStop();
     });
     stopRoot.append(stopStyle, this.stopButton);
@@ -126,10 +138,19 @@ export class ThreadPanel {
   private render(): void {
     const p = this.last;
     this.countHost.setAttribute('data-count', String(p.count));
-    this.countText.textContent = `${p.count.toLocaleString()} ${this.noun}`;
-    const oldest = p.oldest ? `oldest ${p.oldest.slice(0, 10)}` : 'oldest —';
-    const phase = p.phase === 'up' ? 'going back to the first' : p.phase === 'forward' ? 'reading forward to the newest' : 'saving';
-    this.line.textContent = `${oldest} · ${elapsed(Date.now() - this.started)} · ${phase}`;
+    this.countText.textContent = countText(this.kind, p.count);
+    const oldest = p.oldest ? t('threadOldest', p.oldest.slice(0, 10)) : t('threadOldestNone');
+    this.line.textContent = `${oldest} · ${elapsed(Date.now() - this.started)} · ${this.phaseText(p.phase)}`;
+  }
+
+  private phaseText(phase: ThreadProgress['phase']): string {
+    const b = this.bound;
+    if (phase === 'done') return t('threadPhaseSaving');
+    if (this.kind === 'profile') {
+      return b.kind === 'since' ? t('threadPhaseDownTo', b.date) : b.kind === 'latest' ? t('threadPhaseDownCount', b.count.toLocaleString()) : t('threadPhaseDown');
+    }
+    if (phase === 'up') return b.kind === 'since' ? t('threadPhaseUpTo', b.date) : t('threadPhaseUp');
+    return t('threadPhaseForward');
   }
 
   setVisible(visible: boolean): void {

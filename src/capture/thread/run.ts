@@ -1,15 +1,17 @@
 /**
- * One "capture whole conversation / post with all replies" click: open a session in the background, run the engine
- * with the progress panel, then ask the background to write ONE record. Every outcome ends in a plain message;
- * a background that goes away ends the capture (nothing half-written: the record is written only at finish).
+ * One "capture whole conversation / post with all replies / profile with posts" click: open a session in the
+ * background, run the engine with the progress panel, then ask the background to write ONE record. Every outcome ends
+ * in a plain, translated message; a background that goes away ends the capture (nothing half-written: the record is
+ * written only at finish).
  */
+import { t } from '../../i18n/t';
 import type { ExtractedContent } from '../../model/evidence';
-import type { BackgroundMessages, CaptureResult, MessageOf, ResponseOf } from '../../messaging/protocol';
+import type { BackgroundMessages, CaptureBound, CaptureResult, MessageOf, ResponseOf, ThreadBoundReport } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter, ThreadSupport } from '../../sites/types';
 import { genericExtract } from '../generic';
 import { itemHtml, localOffset } from '../content/snapshot';
 import { type EngineOptions, ThreadEngine } from './engine';
-import { ThreadPanel } from './panel';
+import { countText, ThreadPanel, type ThreadKind } from './panel';
 
 type Send = <K extends keyof BackgroundMessages>(message: MessageOf<BackgroundMessages, K>) => Promise<ResponseOf<BackgroundMessages, K>>;
 
@@ -19,10 +21,13 @@ export interface ThreadRunDeps {
   /** The plain message at the end (toast): text, kind, automation code. */
   announce(text: string, kind: 'ok' | 'error', code: string): void;
   options?: Partial<EngineOptions>;
+  /** The range the person chose in the dialog; recorded in the record. Absent: everything, and no bound recorded. */
+  bound?: CaptureBound;
 }
 
+/** The support that captures this target whole: the site's profile-with-posts support for a profile, else its thread support. */
 export function threadSupportFor(adapter: SiteAdapter | null, target: CaptureTarget): ThreadSupport | null {
-  const support = adapter?.thread;
+  const support = target.kind === 'profile' ? adapter?.profilePosts : adapter?.thread;
   if (!support) return null;
   try {
     return support.container(target, { url: new URL(location.href), document }) ? support : null;
@@ -46,8 +51,8 @@ export function optionsFromLocation(): Partial<EngineOptions> {
 export async function captureThread(adapter: SiteAdapter, support: ThreadSupport, target: CaptureTarget, deps: ThreadRunDeps): Promise<CaptureResult> {
   const ctx = () => ({ url: new URL(location.href), document });
   const container = support.container(target, ctx());
-  if (!container) return { ok: false, code: 'invalid', message: 'This item cannot be captured as a whole thread.' };
-  const noun = container.recordKind === 'post' ? 'replies' : 'messages';
+  if (!container) return { ok: false, code: 'invalid', message: t('threadNotWhole') };
+  const kind = container.recordKind;
   let head: ExtractedContent;
   try {
     head = support.head(container, ctx());
@@ -56,12 +61,12 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
   }
   const begun = await deps.send({ type: 'thread:begin', kind: container.recordKind, pageUrl: location.href, pageTitle: document.title, localOffset: localOffset() });
   if (!begun.ok) {
-    deps.announce(`Could not start: ${begun.message}`, 'error', `error:${begun.code}`);
+    deps.announce(t('threadCouldNotStart', begun.message), 'error', `error:${begun.code}`);
     return begun;
   }
   const session = begun.session;
   let engine: ThreadEngine | null = null;
-  const panel = new ThreadPanel(noun, () => engine?.stop());
+  const panel = new ThreadPanel(kind, () => engine?.stop(), deps.bound);
   panel.show();
   engine = new ThreadEngine(
     support,
@@ -79,7 +84,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
         panel.setVisible(visible);
       },
     },
-    { ...optionsFromLocation(), ...deps.options },
+    { ...optionsFromLocation(), ...deps.options, ...(deps.bound ? { bound: deps.bound } : {}) },
   );
   let result: CaptureResult;
   try {
@@ -97,6 +102,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       head,
       order: collected.order,
       ...(collected.partial ? { partial: collected.partial } : {}),
+      ...(deps.bound ? { bound: collected.bound } : {}),
       html: itemHtml(container.element),
       ...(head.method === 'adapter' ? { adapter: adapter.id, adapterVersion: adapter.version } : {}),
       reportRoutes: routes,
@@ -104,26 +110,36 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       stats: { elapsedMs: collected.stats.elapsedMs, loadWaitMs: collected.stats.loadWaitMs, scrolls: collected.stats.scrolls, clicks: collected.stats.clicks },
     });
     if (result.ok) {
-      const n = collected.count.toLocaleString();
       if (collected.partial) {
-        const text = `Saved a PARTIAL capture (${n} ${noun}) as record #${result.seq}. ${collected.partial.message}`;
+        const p = collected.partial;
+        const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? t('threadPartialStalled') : t('threadPartialError', p.message);
+        const text = t('threadSavedPartial', countText(kind, collected.count), result.seq, reason);
         panel.finish('partial', text, 12_000);
         deps.announce(text, 'ok', 'ok:partial');
       } else {
-        const text = `Saved the whole ${noun === 'replies' ? 'post with its' : 'conversation,'} ${n} ${noun}, as record #${result.seq}.`;
+        const text = savedText(kind, collected.bound, collected.count, result.seq);
         panel.finish('ok', text);
         deps.announce(text, 'ok', 'ok');
       }
     } else {
-      panel.finish('error', `Nothing was saved: ${result.message}`, 12_000);
-      deps.announce(`Nothing was saved: ${result.message}`, 'error', `error:${result.code}`);
+      panel.finish('error', t('threadNotSaved', result.message), 12_000);
+      deps.announce(t('threadNotSaved', result.message), 'error', `error:${result.code}`);
     }
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     void deps.send({ type: 'thread:abort', session }).catch(() => undefined);
-    panel.finish('error', `Nothing was saved: ${message}`, 12_000);
-    deps.announce(`Nothing was saved: ${message}`, 'error', 'error:interrupted');
+    panel.finish('error', t('threadNotSaved', message), 12_000);
+    deps.announce(t('threadNotSaved', message), 'error', 'error:interrupted');
     return { ok: false, code: 'interrupted', message };
   }
+}
+
+/** The toast for a capture that ended as planned: what it covers, in the person's language. */
+function savedText(kind: ThreadKind, bound: ThreadBoundReport, count: number, seq: number): string {
+  const n = count.toLocaleString();
+  if (kind === 'post') return t('threadSavedPost', n, seq);
+  if (bound.reached && bound.kind === 'since') return kind === 'profile' ? t('threadSavedProfileSince', n, bound.date, seq) : t('threadSavedDmSince', bound.date, n, seq);
+  if (bound.reached && bound.kind === 'latest' && kind === 'profile') return t('threadSavedProfileLatest', bound.count.toLocaleString(), seq);
+  return kind === 'profile' ? t('threadSavedProfile', n, seq) : t('threadSavedDm', n, seq);
 }

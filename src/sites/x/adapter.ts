@@ -6,6 +6,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { xProfilePosts } from './profile-posts';
 import { selectors, type XSelectorName } from './selectors';
 import { xThread } from './thread';
 
@@ -949,4 +950,5 @@ export const xAdapter: SiteAdapter = {
 
   reportRoutes,
   thread: xThread,
+  profilePosts: xProfilePosts,
 };

@@ -47,8 +47,8 @@ describe('X selector registry', () => {
   });
 
   it('the adapter has no selector strings of its own and uses every registry entry', () => {
-    // The adapter is adapter.ts plus its whole-thread support, thread.ts.
-    const src = ['adapter.ts', 'thread.ts'].map((f) => readFileSync(resolve(import.meta.dirname, f), 'utf8')).join('\n');
+    // The adapter is adapter.ts plus its whole-thread support, thread.ts, and its profile-with-posts support.
+    const src = ['adapter.ts', 'thread.ts', 'profile-posts.ts'].map((f) => readFileSync(resolve(import.meta.dirname, f), 'utf8')).join('\n');
     expect(src).not.toMatch(/querySelector(All)?\(\s*['"`]/);
     expect(src).not.toMatch(/\.(closest|matches)\(\s*['"`]/);
     for (const name of Object.keys(selectors)) expect(src, `selector ${name} unused`).toMatch(new RegExp(`['"]${name}['"]`));

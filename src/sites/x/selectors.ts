@@ -42,6 +42,7 @@
  * | dmLegacyScroller      | [data-testid="DmScrollerContainer"]                              | medium    | dm-legacy, thread/dm-legacy-long               |
  * | progressbar           | [role="progressbar"]                                             | high      | thread/post-replies                            |
  * | cellButton            | [data-testid="cellInnerDiv"] button, [data-testid="cellInnerDiv"] [role="button"] | medium | thread/post-replies          |
+ * | socialContext         | [data-testid="socialContext"]                                    | high      | profile, thread/profile-long                   |
  *
  * Notes
  * - Stable hooks only: data-testid, role, element + attribute shapes, URL shapes. Generated classes (`css-175oi2r`,
@@ -56,6 +57,10 @@
  *   X's loading spinner while older messages or more replies load; `cellButton` finds "Show more replies"-type
  *   cells, which thread.ts only lets the engine click after checking structure (own cell, outside any post, no
  *   data-testid, no menu, not a link) and wording (the whole label is one of a few known phrases).
+ * - Profile with posts (profile-posts.ts): `socialContext` is the line above a post on a timeline ("Pinned",
+ *   "K. Grimshaw reposted"; localised). It is read by structure, not wording: inside or around a link to the
+ *   profile's own account, or above a post by someone else, it marks a repost; above the owner's own post with no
+ *   link, it marks the pinned post.
  * - `inlineScript`: the page's initial state carries `session.user_id`, the signed-in viewer's numeric id, used only
  *   to tell the viewer apart (DM direction, conversation id) and never as the id of anyone else.
  */
@@ -299,6 +304,12 @@ export const selectors = {
     purpose: 'button-like elements in list cells: “Show more replies” candidates, filtered by thread.ts’s allow-list',
     stability: 'medium',
     fixtures: ['thread/post-replies.html'],
+  },
+  socialContext: {
+    css: '[data-testid="socialContext"]',
+    purpose: 'the line above a timeline post: “Pinned”, “<name> reposted” (profile with posts marks pinned posts and reposts)',
+    stability: 'high',
+    fixtures: ['profile.html', 'thread/profile-long.html'],
   },
 } satisfies SelectorRegistry;
 

@@ -43,8 +43,8 @@ function load(name: string) {
 const names = readdirSync(DIR).filter((n) => n.endsWith('.truth.json')).map((n) => n.replace(/\.truth\.json$/, '')).sort();
 
 describe('long-thread replicas and their truth files', () => {
-  it('has the four long-thread pages', () => {
-    expect(names).toEqual(['dm-chat-long', 'dm-chat-stall', 'dm-legacy-long', 'post-replies']);
+  it('has the long-thread pages (and the long profile timeline, see profile-posts.test.ts)', () => {
+    expect(names).toEqual(['dm-chat-long', 'dm-chat-stall', 'dm-legacy-long', 'post-replies', 'profile-long']);
   });
   for (const name of names) {
     it(`${name}: targets and items match the truth`, () => {

@@ -1,0 +1,268 @@
+/**
+ * The small dialog before a whole-conversation or profile-with-posts capture (issue #4): "everything" (the default),
+ * "back to <date>", and for a profile "the latest N posts". Modal (a backdrop covers the site), keyboard first:
+ * focus starts on the chosen option, arrow keys change it, Tab stays inside the dialog, Enter starts, Escape cancels,
+ * and focus goes back to the control that opened it. Every text goes through browser.i18n.
+ *
+ * Like every Holdfast element in a site's page it lives in closed shadow roots (site CSS cannot restyle it, site
+ * scripts cannot read it) and stops its events from reaching the site. For automation each part is its own host with
+ * a data-testid (see docs/testing.md): the dialog `holdfast-bound-dialog` (data-choice, data-date, data-count reflect
+ * the form: no page content), the options `holdfast-bound-choice` (a radio group: focus it, use the arrow keys), the
+ * fields `holdfast-bound-date` and `holdfast-bound-count` (focus and type; typing in one selects its option), and the
+ * buttons `holdfast-bound-start` and `holdfast-bound-cancel` (click their centre).
+ */
+import { t } from '../../i18n/t';
+import type { CaptureBound } from '../../messaging/protocol';
+import { boundOfChoice, MAX_LATEST } from './bounds';
+
+export type BoundChoice = 'all' | 'since' | 'latest';
+
+const DIALOG_CSS = `
+:host { all: initial; }
+.backdrop { position: fixed; inset: 0; background: rgba(15,20,25,.45); z-index: 2147483003; display: grid; place-items: center; }
+.box { box-sizing: border-box; width: min(420px, calc(100vw - 32px)); background: #fff; color: #0f1419; border-radius: 12px;
+  padding: 18px 20px; font: 15px/1.45 system-ui, sans-serif; box-shadow: 0 8px 32px rgba(0,0,0,.35); }
+h2 { font-size: 17px; margin: 0 0 6px; }
+p { margin: 0 0 12px; color: #404a54; font-size: 13px; }
+.error { color: #8a1c1c; font-size: 13px; min-height: 1em; margin: 8px 0 0; }
+.buttons { display: flex; gap: 10px; justify-content: flex-end; margin-top: 14px; }
+`;
+const PART_CSS = `
+:host { all: initial; display: block; font: 15px/1.45 system-ui, sans-serif; color: #0f1419; }
+fieldset { border: 0; margin: 0; padding: 0; }
+legend { font-weight: 600; margin-bottom: 6px; padding: 0; }
+label { display: flex; gap: 8px; align-items: center; padding: 4px 0; cursor: pointer; }
+label.field { flex-direction: column; align-items: stretch; gap: 2px; padding: 4px 0 4px 26px; font-size: 13px; color: #404a54; }
+input[type=date], input[type=number] { font: inherit; color: #0f1419; padding: 6px 8px; border: 1px solid #8b98a5; border-radius: 6px; max-width: 220px; }
+input[aria-invalid=true] { border-color: #8a1c1c; outline: 2px solid #8a1c1c; }
+input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+button { all: unset; box-sizing: border-box; cursor: pointer; padding: 8px 16px; border-radius: 999px; font: 600 14px/1.2 system-ui, sans-serif; }
+button.primary { background: #1f3550; color: #fff; }
+button.secondary { background: #eff3f4; color: #0f1419; }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+`;
+
+let serial = 0;
+
+function part(tag: string, testid: string, slot: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement(tag);
+  host.setAttribute('data-testid', testid);
+  host.slot = slot;
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+  const style = document.createElement('style');
+  style.textContent = PART_CSS;
+  root.append(style);
+  return { host, root };
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface BoundDialogOptions {
+  /** 'dm-thread': everything or back to a date; 'profile': also the latest N posts. */
+  kind: 'dm-thread' | 'profile';
+  /** The dialog's title (the control's own label). */
+  title: string;
+  /** Where focus goes when the dialog closes (the control that opened it). */
+  returnFocus?: HTMLElement | null;
+}
+
+/** Opens the dialog; resolves with the chosen bound, or null when the person cancels. One at a time per page. */
+export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | null> {
+  return new Promise((resolve) => {
+    const id = `holdfast-bound-${++serial}`;
+    const host = document.createElement('holdfast-bound-dialog');
+    host.setAttribute('data-testid', 'holdfast-bound-dialog');
+    host.setAttribute('data-state', 'open');
+    host.style.cssText = 'position:fixed;inset:0;z-index:2147483003;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = DIALOG_CSS;
+    const backdrop = document.createElement('div');
+    backdrop.className = 'backdrop';
+    const box = document.createElement('div');
+    box.className = 'box';
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-modal', 'true');
+    box.setAttribute('aria-labelledby', `${id}-title`);
+    box.setAttribute('aria-describedby', `${id}-note`);
+    const h = document.createElement('h2');
+    h.id = `${id}-title`;
+    h.textContent = opts.title;
+    const note = document.createElement('p');
+    note.id = `${id}-note`;
+    note.textContent = t('boundNote');
+    const error = document.createElement('div');
+    error.className = 'error';
+    error.setAttribute('role', 'alert');
+    const buttons = document.createElement('div');
+    buttons.className = 'buttons';
+    const slot = (name: string) => {
+      const s = document.createElement('slot');
+      s.name = name;
+      return s;
+    };
+    buttons.append(slot('cancel'), slot('start'));
+    box.append(h, note, slot('choice'), slot('date'), slot('count'), error, buttons);
+    backdrop.append(box);
+    root.append(style, backdrop);
+
+    // ---- the options (one radio group, so arrow keys move between them natively)
+    const choicePart = part('holdfast-bound-choice', 'holdfast-bound-choice', 'choice');
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = opts.kind === 'profile' ? t('boundLegendProfile') : t('boundLegendDm');
+    fieldset.append(legend);
+    const radios = new Map<BoundChoice, HTMLInputElement>();
+    const options: [BoundChoice, string][] = [
+      ['all', opts.kind === 'profile' ? t('boundAllProfile') : t('boundAllDm')],
+      ['since', t('boundSince')],
+      ...(opts.kind === 'profile' ? ([['latest', t('boundLatest')]] as [BoundChoice, string][]) : []),
+    ];
+    for (const [value, text] of options) {
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'bound';
+      radio.value = value;
+      radio.checked = value === 'all';
+      radio.addEventListener('change', () => setChoice(value));
+      label.append(radio, document.createTextNode(text));
+      fieldset.append(label);
+      radios.set(value, radio);
+    }
+    choicePart.root.append(fieldset);
+
+    // ---- the fields (typing in one selects its option)
+    const datePart = part('holdfast-bound-date', 'holdfast-bound-date', 'date');
+    const dateLabel = document.createElement('label');
+    dateLabel.className = 'field';
+    const date = document.createElement('input');
+    date.type = 'date';
+    date.max = today();
+    date.min = '2006-01-01';
+    dateLabel.append(document.createTextNode(t('boundDate')), date);
+    datePart.root.append(dateLabel);
+    for (const type of ['input', 'pointerdown']) date.addEventListener(type, () => setChoice('since'));
+    date.addEventListener('input', () => host.setAttribute('data-date', date.value));
+
+    let count: HTMLInputElement | null = null;
+    let countPart: { host: HTMLElement; root: ShadowRoot } | null = null;
+    if (opts.kind === 'profile') {
+      countPart = part('holdfast-bound-count', 'holdfast-bound-count', 'count');
+      const countLabel = document.createElement('label');
+      countLabel.className = 'field';
+      count = document.createElement('input');
+      count.type = 'number';
+      count.min = '1';
+      count.max = String(MAX_LATEST);
+      count.step = '1';
+      count.value = '100';
+      count.inputMode = 'numeric';
+      countLabel.append(document.createTextNode(t('boundCount')), count);
+      countPart.root.append(countLabel);
+      const c = count;
+      for (const type of ['input', 'pointerdown']) c.addEventListener(type, () => setChoice('latest'));
+      c.addEventListener('input', () => host.setAttribute('data-count', c.value));
+      host.setAttribute('data-count', c.value);
+    }
+
+    // ---- the buttons
+    const button = (testid: string, slotName: string, text: string, cls: string, onClick: () => void) => {
+      const p = part(`holdfast-${slotName === 'start' ? 'bound-start' : 'bound-cancel'}`, testid, slotName);
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = cls;
+      b.textContent = text;
+      b.addEventListener('click', (e) => {
+        e.preventDefault();
+        onClick();
+      });
+      p.root.append(b);
+      return { host: p.host, button: b };
+    };
+    const start = button('holdfast-bound-start', 'start', t('boundStart'), 'primary', () => submit());
+    const cancel = button('holdfast-bound-cancel', 'cancel', t('boundCancel'), 'secondary', () => close(null));
+
+    host.append(choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host);
+
+    let choice: BoundChoice = 'all';
+    function setChoice(value: BoundChoice): void {
+      choice = value;
+      const r = radios.get(value);
+      if (r && !r.checked) r.checked = true;
+      host.setAttribute('data-choice', value);
+      setError(null);
+    }
+    function setError(field: 'date' | 'count' | null): void {
+      date.removeAttribute('aria-invalid');
+      count?.removeAttribute('aria-invalid');
+      if (!field) {
+        error.textContent = '';
+        return;
+      }
+      error.textContent = field === 'date' ? t('boundErrDate') : t('boundErrCount', MAX_LATEST.toLocaleString());
+      const input = field === 'date' ? date : count;
+      input?.setAttribute('aria-invalid', 'true');
+      input?.focus();
+    }
+    function submit(): void {
+      const res = boundOfChoice(choice, date.value, count?.value ?? '');
+      if ('error' in res) {
+        setError(res.error);
+        return;
+      }
+      close(res.bound);
+    }
+    let closed = false;
+    function close(result: CaptureBound | null): void {
+      if (closed) return;
+      closed = true;
+      host.setAttribute('data-state', result ? 'started' : 'cancelled');
+      document.removeEventListener('focusin', refocus, true);
+      host.remove();
+      try {
+        opts.returnFocus?.focus();
+      } catch {
+        /* the control went away */
+      }
+      resolve(result);
+    }
+
+    // ---- keyboard: Escape cancels, Enter starts, Tab stays inside (the parts are this host's light-DOM children, so
+    // their events pass through it; document.activeElement is the part's host)
+    const order = (): HTMLElement[] => [choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host];
+    host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close(null);
+      } else if (e.key === 'Enter') {
+        const active = document.activeElement;
+        if (active === cancel.host || active === start.host) return; // the button's own click
+        e.preventDefault();
+        submit();
+      } else if (e.key === 'Tab') {
+        const list = order();
+        const active = document.activeElement as HTMLElement | null;
+        const at = active ? list.indexOf(active) : -1;
+        if (at < 0 || (e.shiftKey && at === 0) || (!e.shiftKey && at === list.length - 1)) {
+          e.preventDefault();
+          (e.shiftKey ? list[list.length - 1]! : list[0]!).focus();
+        }
+      }
+    });
+    // Focus that leaves the dialog (a click on the backdrop, a script) comes back to it.
+    function refocus(e: FocusEvent): void {
+      if (!closed && e.target instanceof Node && !host.contains(e.target)) radios.get(choice)?.focus();
+    }
+    document.addEventListener('focusin', refocus, true);
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu', 'input', 'change', 'focusin', 'focusout']) {
+      host.addEventListener(type, (e) => e.stopPropagation());
+    }
+    host.setAttribute('data-choice', 'all');
+    (document.body ?? document.documentElement).append(host);
+    radios.get('all')?.focus();
+  });
+}

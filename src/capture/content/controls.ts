@@ -192,7 +192,7 @@ export class CaptureControls {
       if (existing?.control.host.isConnected) {
         if (existing.target.kind !== target.kind) {
           existing.control.host.setAttribute(CONTROL_ATTR, target.kind);
-          existing.control.button.setAttribute('aria-label', this.opts.label(target));
+          existing.control.setLabel(this.opts.label(target));
         }
         existing.target = target;
         continue;

@@ -27,6 +27,7 @@ export interface ControlHandle {
   host: HTMLElement;
   button: HTMLButtonElement;
   setBusy(busy: boolean): void;
+  setLabel(label: string): void;
 }
 
 const ISOLATED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu'];
@@ -63,6 +64,33 @@ function parts(): { sheet: CSSStyleSheet | null; button: HTMLButtonElement } {
   return shared;
 }
 
+/**
+ * Controls are drawn when they come near the viewport (one screen above or below), not when their item arrives: a
+ * feed streaming thousands of items then pays for a small host element each, and only the few on or near the screen
+ * get their shadow root and button. A click or focus that reaches a host before it is drawn draws it at once.
+ */
+let nearViewport: IntersectionObserver | null = null;
+const builders = new WeakMap<Element, () => void>();
+
+function whenNear(host: HTMLElement, build: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') {
+    build();
+    return;
+  }
+  nearViewport ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        nearViewport?.unobserve(entry.target);
+        builders.get(entry.target)?.();
+      }
+    },
+    { rootMargin: '100% 0px' },
+  );
+  builders.set(host, build);
+  nearViewport.observe(host);
+}
+
 export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void): ControlHandle {
   const host = document.createElement('holdfast-capture');
   host.setAttribute(CONTROL_ATTR, kind);
@@ -70,32 +98,61 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
   // otherwise its static position (top-left of the item's content box).
   const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
   host.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
-  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  const { sheet, button: model } = parts();
-  const button = model.cloneNode(true) as HTMLButtonElement;
-  button.setAttribute('aria-label', label);
-  button.title = label;
   isolate(host);
-  // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
-  // of the same item is running are answered "already capturing" by the caller.
-  button.addEventListener('click', (e) => {
+  let button: HTMLButtonElement | null = null;
+  let pendingLabel = label;
+  let busy: boolean | null = null;
+  const build = (): HTMLButtonElement => {
+    if (button) return button;
+    builders.delete(host);
+    nearViewport?.unobserve(host);
+    const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+    const { sheet, button: model } = parts();
+    const b = model.cloneNode(true) as HTMLButtonElement;
+    b.setAttribute('aria-label', pendingLabel);
+    b.title = pendingLabel;
+    if (busy !== null) b.setAttribute('aria-busy', String(busy));
+    // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
+    // of the same item is running are answered "already capturing" by the caller.
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      if (e.detail > 1) return;
+      onActivate();
+    });
+    if (sheet) {
+      root.adoptedStyleSheets = [sheet];
+      root.append(b);
+    } else {
+      const style = document.createElement('style');
+      style.textContent = CONTROL_CSS;
+      root.append(style, b);
+    }
+    button = b;
+    return b;
+  };
+  // A click that lands on a host not drawn yet (the page jumped straight to it) is still a capture, never lost.
+  host.addEventListener('click', (e) => {
+    if (button) return;
     e.preventDefault();
+    build();
     if (e.detail > 1) return;
     onActivate();
   });
-  if (sheet) {
-    root.adoptedStyleSheets = [sheet];
-    root.append(button);
-  } else {
-    const style = document.createElement('style');
-    style.textContent = CONTROL_CSS;
-    root.append(style, button);
-  }
+  if (positioned === 'fixed') build();
+  else whenNear(host, build);
   return {
     host,
-    button,
-    setBusy(busy) {
-      button.setAttribute('aria-busy', String(busy));
+    get button() {
+      return build();
+    },
+    setLabel(text: string) {
+      pendingLabel = text;
+      button?.setAttribute('aria-label', text);
+      if (button) button.title = text;
+    },
+    setBusy(value) {
+      busy = value;
+      button?.setAttribute('aria-busy', String(value));
     },
   };
 }

@@ -19,6 +19,10 @@ const DELAY = 200;
 const PAGE = 50;
 const URL_BASE = `https://x.com/i/chat/1523456789012345678-1888000000000000001?n=${N}&delay=${DELAY}&page=${PAGE}`;
 const MB = 1024 * 1024;
+/** Which runs: both (default), or only "shots" / "text" (HOLDFAST_BENCH_THREAD_RUNS). */
+const RUNS = (process.env.HOLDFAST_BENCH_THREAD_RUNS ?? 'shots,text').split(',');
+/** A folder to write CPU profiles of the tab and the service worker into (HOLDFAST_BENCH_PROFILE). */
+const PROFILE_DIR = process.env.HOLDFAST_BENCH_PROFILE;
 
 async function main(): Promise<void> {
   const server = await startReplicaServer();
@@ -35,9 +39,16 @@ async function main(): Promise<void> {
       sw = null;
     }
     for (const shots of [true, false]) {
+      if (!RUNS.includes(shots ? 'shots' : 'text')) continue;
       const page = await harness.newPage();
       const tab = await page.createCDPSession();
       await tab.send('Performance.enable');
+      if (PROFILE_DIR) {
+        for (const s of [tab, sw]) {
+          await s?.send('Profiler.enable');
+          await s?.send('Profiler.setSamplingInterval', { interval: 200 });
+        }
+      }
       await page.goto(`${URL_BASE}${shots ? '' : '#holdfast-shots=0'}`, { waitUntil: 'load' });
       await page.bringToFront();
       await page.waitForSelector(CONTROL('thread'), { timeout: 15_000 });
@@ -64,6 +75,7 @@ async function main(): Promise<void> {
         }
       })();
       const before = await page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+      if (PROFILE_DIR) for (const s of [tab, sw]) await s?.send('Profiler.start');
       const started = Date.now();
       await (await page.$(CONTROL('thread')))!.click();
       // Polled from here: one long waitForFunction would outlast puppeteer's protocol timeout.
@@ -82,6 +94,15 @@ async function main(): Promise<void> {
         if (Date.now() - started > 20 * 60_000) throw new Error('no outcome after 20 minutes');
       }
       const totalMs = Date.now() - started;
+      if (PROFILE_DIR) {
+        const { mkdirSync, writeFileSync } = await import('node:fs');
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        for (const [name, s] of [['tab', tab], ['sw', sw]] as const) {
+          if (!s) continue;
+          const { profile } = (await s.send('Profiler.stop')) as { profile: unknown };
+          writeFileSync(`${PROFILE_DIR}/${shots ? 'shots' : 'text'}-${name}.cpuprofile`, JSON.stringify(profile));
+        }
+      }
       sampling = false;
       await sampler;
       const rec = await vault.newest();

@@ -118,6 +118,11 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     threadRunning = true;
     control.setBusy(true);
     toast.show(t('toastCapturing'), 'info', 'capturing');
+    // While the capture scrolls, the site recycles rows on every frame and the controls scanner would re-read the
+    // page and dress each one (most of the page's work during a capture, measured): the capture reads every row
+    // itself, so the controls are taken down until it ends and then put back.
+    const paused = runtime.controls;
+    paused?.stop();
     try {
       await captureThread(adapter, support, target, {
         send: sendToBackground,
@@ -129,6 +134,10 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     } finally {
       threadRunning = false;
       control.setBusy(false);
+      if (paused && runtime.controls === paused) {
+        runtime.controls = null;
+        startControls();
+      }
     }
   };
 

@@ -76,6 +76,11 @@ export interface ThreadBeginPayload {
   pageUrl: string;
   pageTitle: string;
   localOffset: string;
+  /** The thread's own content as read at the start, so a capture cut short can still be kept as a record. */
+  head?: ExtractedContent;
+  adapter?: string;
+  adapterVersion?: string;
+  reportRoutes?: ReportRoute[];
 }
 
 export interface ThreadFinishPayload {
@@ -84,8 +89,11 @@ export interface ThreadFinishPayload {
   head: ExtractedContent;
   /** Every collected key in page order (oldest first). */
   order: string[];
-  /** Set when the capture did not reach both ends of the thread. */
-  partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  /**
+   * Set when the capture did not reach both ends of the thread. 'interrupted' is set by the background itself for a
+   * capture that never finished (kept from what had been staged).
+   */
+  partial?: { reason: 'stopped' | 'stalled' | 'error' | 'interrupted'; message: string };
   /** HTML of the thread container as it was at the end (our own elements removed). */
   html: string;
   adapter?: string;

@@ -150,7 +150,8 @@ class TextChunks {
     const out = new Uint8Array(size);
     out.set(head, 0);
     let at = head.byteLength;
-    for (const c of this.chunks) {
+    // Each chunk is let go once copied, so the text is not held twice over.
+    for (let c = this.chunks.shift(); c; c = this.chunks.shift()) {
       out.set(c, at);
       at += c.byteLength;
     }

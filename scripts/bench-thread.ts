@@ -65,7 +65,6 @@ async function main(): Promise<void> {
       await page.waitForSelector(CONTROL('thread'), { timeout: 15_000 });
       let peakTab = 0;
       let peakSw = 0;
-      const traceFrom = Date.now();
       let sampling = true;
       const sampler = (async () => {
         while (sampling) {
@@ -79,7 +78,6 @@ async function main(): Promise<void> {
             try {
               const h = (await sw.send('Runtime.getHeapUsage')) as { usedSize: number };
               peakSw = Math.max(peakSw, h.usedSize);
-              if (process.env.HOLDFAST_BENCH_TRACE) console.log(`sw ${((Date.now() - traceFrom) / 1000).toFixed(1)} s ${(h.usedSize / MB).toFixed(1)} MB`);
             } catch {
               /* worker restarting */
             }

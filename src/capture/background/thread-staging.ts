@@ -10,9 +10,8 @@
  *   ("interrupted"), in time order since the page order lived in the tab: a survivor's evidence is never dropped
  *   silently. A session that staged nothing at all is removed.
  */
-import type { ExtractedContent } from '../../model/evidence';
 import type { ThreadBeginPayload, ThreadEntryPayload, ThreadFinishPayload } from '../../messaging/protocol';
-import type { EvidenceRecord } from '../../model/evidence';
+import type { EvidenceRecord, ExtractedContent } from '../../model/evidence';
 import type { StagingSession, Vault } from '../../vault/api';
 import { platformForHost } from '../generic';
 import type { ToolInfo } from './record';

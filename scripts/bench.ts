@@ -3,7 +3,10 @@
  *  1. click → persisted record, p50/p95 over 30 captures per platform, headless Chromium, pixel screenshots;
  *  2. content-script main-thread cost per post while 2,000 posts stream into the X timeline;
  *  3. gzipped size of each per-site content script (release build);
- *  4. the export benchmark (scripts/bench-export.ts) when present.
+ *  4. the export benchmark (scripts/bench-export.ts) when present;
+ *  5. whole-thread capture (scripts/bench-thread.ts): 5,000 messages text only and with the stitched screenshot, and a
+ *     short thread with a composite — total time, time beyond the site's load waits per message, peak memory of the
+ *     tab and the extension, the stitched screenshot's bytes and pixel size.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -153,6 +156,10 @@ async function main() {
     console.log('\n## Export');
     execFileSync('npx', ['tsx', 'scripts/bench-export.ts'], { cwd: ROOT, stdio: 'inherit' });
   }
+
+  // The release build above replaced nothing under .output/test-grant, which this one loads.
+  console.log('\n## Whole-thread capture (issue #4)');
+  execFileSync('npx', ['tsx', 'scripts/bench-thread.ts'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function clickBench(harness: Harness): Promise<void> {

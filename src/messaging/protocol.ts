@@ -93,6 +93,11 @@ export interface ThreadBeginPayload {
   pageUrl: string;
   pageTitle: string;
   localOffset: string;
+  /** The thread's own content as read at the start, so a capture cut short can still be kept as a record. */
+  head?: ExtractedContent;
+  adapter?: string;
+  adapterVersion?: string;
+  reportRoutes?: ReportRoute[];
 }
 
 export interface ThreadFinishPayload {
@@ -101,8 +106,11 @@ export interface ThreadFinishPayload {
   head: ExtractedContent;
   /** Every collected key in page order (oldest first). */
   order: string[];
-  /** Set when the capture did not reach both ends of the thread (or of the chosen range). */
-  partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  /**
+   * Set when the capture did not reach both ends of the thread (or of the chosen range). 'interrupted' is set by the
+   * background itself for a capture that never finished (kept from what had been staged).
+   */
+  partial?: { reason: 'stopped' | 'stalled' | 'error' | 'interrupted'; message: string };
   /** The range the person chose and what it did; `order` then holds only the rows inside it. */
   bound?: ThreadBoundReport;
   /** HTML of the thread container as it was at the end (our own elements removed). */

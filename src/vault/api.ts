@@ -16,6 +16,57 @@ export interface NewArtifact {
 /** A record before the vault assigns id, seq, chain and artifact refs. */
 export type NewRecord = Omit<EvidenceRecord, 'id' | 'seq' | 'chain' | 'artifacts'> & { id?: string };
 
+/**
+ * An artifact whose bytes are already in the vault's staging area (file part `staged` of the session named in
+ * addRecord's options): hashed when it was staged, moved into the record inside the record's own transaction,
+ * never copied through the caller.
+ */
+export interface StagedArtifact {
+  role: ArtifactRole;
+  mediaType: string;
+  filename: string;
+  staged: number;
+  note?: string;
+}
+
+/** A file part of a capture in progress, hashed by the vault when it was staged. */
+export interface StagedFileRef {
+  n: number;
+  sha256: string;
+  size: number;
+  /** The caller's own description (plain JSON), e.g. a segment's pixel size. */
+  info?: Record<string, unknown>;
+}
+
+/** A collected item of a capture in progress (e.g. one message). `sort` orders items when no other order is known. */
+export interface StagedItem {
+  key: string;
+  sort: string;
+  value: unknown;
+}
+
+/** A capture in progress in the staging area: its header, never its parts. */
+export interface StagingSession {
+  id: string;
+  startedAt: string;
+  /** Last time a part or the meta was written: a session nobody writes to any more was cut short. */
+  updatedAt: string;
+  /** The caller's description of the capture (plain JSON). */
+  meta: unknown;
+  files: StagedFileRef[];
+  /** How many distinct items are staged. */
+  items: number;
+}
+
+/** What one staging write adds; all of it lands in one transaction, or none of it. */
+export interface StagingPart {
+  /** Items whose key is already staged are skipped (the first one seen is kept). */
+  items?: StagedItem[];
+  file?: { n: number; bytes: Uint8Array; info?: Record<string, unknown> };
+  /** Replaces the session's meta. */
+  meta?: unknown;
+}
+
 export interface StoredArtifact {
   ref: ArtifactRef;
   recordId: string;
@@ -83,8 +134,29 @@ export interface ListOptions {
 }
 
 export interface Vault {
-  /** Hashes artifacts, links the record into the chain, writes record + artifacts + custody event in ONE transaction. */
-  addRecord(record: NewRecord, artifacts: NewArtifact[]): Promise<EvidenceRecord>;
+  /**
+   * Hashes artifacts, links the record into the chain, writes record + artifacts + custody event in ONE transaction.
+   * With `staging`, staged artifacts are moved from that session and the session's staging is removed in the same
+   * transaction (VaultError 'conflict' if the session is gone: it was already saved or discarded).
+   */
+  addRecord(record: NewRecord, artifacts: Array<NewArtifact | StagedArtifact>, options?: { staging?: string }): Promise<EvidenceRecord>;
+  /**
+   * Staging area for long captures: parts are written as they arrive and become a record only through addRecord
+   * (all-or-nothing). Staged parts are not evidence: they are not chained, exported or verified.
+   */
+  stageBegin(session: string, meta: unknown): Promise<StagingSession>;
+  /** Adds parts to an open session (VaultError 'not-found' if it is not open). File parts are hashed here. */
+  stage(session: string, part: StagingPart): Promise<StagingSession>;
+  stagingSession(session: string): Promise<StagingSession | undefined>;
+  /** Every open session, oldest first. */
+  stagingSessions(): Promise<StagingSession[]>;
+  /** Staged items' values by key, in the order asked (undefined where not staged). */
+  stagedItems(session: string, keys: readonly string[]): Promise<unknown[]>;
+  /** Staged items in `sort` order (ties by arrival), a page at a time: pass the last `sort` seen as `after`. */
+  stagedItemsSorted(session: string, options: { after?: string; limit: number }): Promise<StagedItem[]>;
+  stagedFile(session: string, n: number): Promise<Uint8Array | undefined>;
+  /** Removes a session and all its parts (nothing if it is not open). */
+  discardStaging(session: string): Promise<void>;
   get(id: string): Promise<EvidenceRecord | undefined>;
   list(options?: ListOptions): Promise<EvidenceRecord[]>;
   count(): Promise<number>;

@@ -5,11 +5,12 @@
  * here (encrypt on put, decrypt on get) without touching vault.ts or any caller.
  *
  * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head,
- * custodyHead, schemaVersion), custody (key seq). See migrations/0001-initial.ts.
+ * custodyHead, schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in
+ * progress). See migrations/0001-initial.ts and 0003-staging.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
-import { type CustodyEvent, type StoredArtifact, VaultError } from './api';
+import { type CustodyEvent, type StagedFileRef, type StagedItem, type StagingSession, type StoredArtifact, VaultError } from './api';
 import { authorKeysOf } from './author-key';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -27,6 +28,37 @@ export interface Heads {
 /** A stored record row: the record plus storage-only lookup fields, which are never hashed. */
 type RecordRow = EvidenceRecord & { authorKeys: string[] };
 
+/** Staging rows (see migrations/0003-staging.ts): a session header (n 0), file parts (n >= 1), items (n "i:<key>"). */
+interface StagingHeaderRow {
+  session: string;
+  n: 0;
+  startedAt: string;
+  updatedAt: string;
+  meta: unknown;
+  files: StagedFileRef[];
+  items: number;
+}
+interface StagingFileRow {
+  session: string;
+  n: number;
+  bytes: Uint8Array;
+}
+interface StagingItemRow {
+  session: string;
+  n: string;
+  key: string;
+  sort: string;
+  value: unknown;
+}
+type StagingRow = StagingHeaderRow | StagingFileRow | StagingItemRow;
+type StagingKey = [string, number | string];
+
+/** A file part as storage receives it: already hashed by the vault. */
+export interface StagingFileInput {
+  ref: StagedFileRef;
+  bytes: Uint8Array;
+}
+
 interface VaultSchema extends DBSchema {
   records: {
     key: string;
@@ -36,9 +68,10 @@ interface VaultSchema extends DBSchema {
   artifacts: { key: string; value: StoredArtifact; indexes: { recordId: string } };
   meta: { key: string; value: Head | number };
   custody: { key: number; value: CustodyEvent; indexes: { recordId: string } };
+  staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string] } };
 }
 
-const ALL_STORES = ['records', 'artifacts', 'meta', 'custody'] as const;
+const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging'] as const;
 type WriteTransaction = IDBPTransaction<VaultSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
@@ -70,6 +103,12 @@ export interface WriteTx {
   deleteArtifactsOf(recordId: string): Promise<void>;
   addCustody(event: CustodyEvent): Promise<void>;
   setHeads(heads: Partial<Heads>): Promise<void>;
+  /** Throws VaultError 'conflict' unless the staging session is open (not yet saved or discarded elsewhere). */
+  expectStaging(session: string): Promise<StagingSession>;
+  /** Moves a staged file part into the artifacts store as `artifact` (whose ref the vault built from the part's). */
+  moveStagedFile(session: string, n: number, artifact: Omit<StoredArtifact, 'bytes'>): Promise<void>;
+  /** Deletes a staging session and all its parts. */
+  deleteStaging(session: string): Promise<void>;
 }
 
 export interface Snapshot {
@@ -93,6 +132,16 @@ export interface Storage {
   custodyEvents(): Promise<CustodyEvent[]>;
   /** Heads, records and custody log read in one transaction, so they are consistent with each other. */
   snapshot(): Promise<Snapshot>;
+  /** Staging (captures in progress): see Vault in api.ts. */
+  stagingBegin(session: string, meta: unknown, at: string): Promise<StagingSession>;
+  /** Adds items (keeping the first of each key), a file part and/or new meta to an open session, in one transaction. */
+  stagingAdd(session: string, part: { items?: StagedItem[]; file?: StagingFileInput; meta?: unknown }, at: string): Promise<StagingSession>;
+  stagingSession(session: string): Promise<StagingSession | undefined>;
+  stagingSessions(): Promise<StagingSession[]>;
+  stagedItems(session: string, keys: readonly string[]): Promise<unknown[]>;
+  stagedItemsSorted(session: string, after: string | undefined, limit: number): Promise<StagedItem[]>;
+  stagedFile(session: string, n: number): Promise<Uint8Array | undefined>;
+  stagingDiscard(session: string): Promise<void>;
   /** Runs `fn` in ONE readwrite transaction over all stores: everything it writes lands, or nothing. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   close(): void;
@@ -169,6 +218,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     const artifacts = tx.objectStore('artifacts');
     const meta = tx.objectStore('meta');
     const custody = tx.objectStore('custody');
+    const staging = tx.objectStore('staging');
     return {
       async expectHeads(expected) {
         const heads = await readHeads((key) => meta.get(key));
@@ -205,6 +255,26 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       async setHeads(heads) {
         if (heads.record) await meta.put({ ...heads.record }, 'head');
         if (heads.custody) await meta.put({ ...heads.custody }, 'custodyHead');
+      },
+      async expectStaging(session) {
+        const header = await staging.get(headerKey(session));
+        if (!isHeader(header)) {
+          throw new VaultError('conflict', 'This capture is no longer in progress: it was already saved or discarded.');
+        }
+        return sessionOf(header);
+      },
+      async moveStagedFile(session, n, artifact) {
+        const row = await staging.get([session, n]);
+        if (!row || !('bytes' in row) || !(row.bytes instanceof Uint8Array)) {
+          throw new VaultError('invalid', `Part ${n} of this capture is missing from the staging area, so nothing was saved.`);
+        }
+        if (row.bytes.byteLength !== artifact.ref.size) {
+          throw new VaultError('invalid', `Part ${n} of this capture changed size in the staging area, so nothing was saved.`);
+        }
+        await artifacts.add({ ...artifact, bytes: row.bytes });
+      },
+      async deleteStaging(session) {
+        await staging.delete(sessionRange(session));
       },
     };
   }
@@ -262,6 +332,91 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return { heads, records: rows.map(fromRow), custody };
       }),
 
+    stagingBegin: (session, meta, at) =>
+      read('save this', async (d) => {
+        const header: StagingHeaderRow = { session, n: 0, startedAt: at, updatedAt: at, meta, files: [], items: 0 };
+        await d.add('staging', header);
+        return sessionOf(header);
+      }),
+
+    stagingAdd: (session, part, at) =>
+      read('save this', async (d) => {
+        const tx = d.transaction('staging', 'readwrite');
+        const store = tx.store;
+        try {
+          const header = await store.get(headerKey(session));
+          if (!isHeader(header)) throw new VaultError('not-found', 'This capture is no longer in progress.');
+          const items = part.items ?? [];
+          // Requests are queued without waiting for each other; IndexedDB runs them in order.
+          const exists = await Promise.all(items.map((item) => store.getKey([session, itemN(item.key)])));
+          const seen = new Set<string>();
+          const puts: Promise<unknown>[] = [];
+          items.forEach((item, i) => {
+            if (exists[i] !== undefined || seen.has(item.key)) return;
+            seen.add(item.key);
+            const arrival = header.items + seen.size;
+            const row: StagingItemRow = { session, n: itemN(item.key), key: item.key, sort: `${item.sort}\u0000${String(arrival).padStart(12, '0')}`, value: item.value };
+            puts.push(store.put(row));
+          });
+          const next: StagingHeaderRow = { ...header, updatedAt: at, items: header.items + seen.size };
+          if (part.meta !== undefined) next.meta = part.meta;
+          if (part.file) {
+            const ref = part.file.ref;
+            if (!Number.isInteger(ref.n) || ref.n < 1) throw new VaultError('invalid', 'A staged file part needs a number from 1.');
+            const row: StagingFileRow = { session, n: ref.n, bytes: part.file.bytes };
+            puts.push(store.put(row));
+            next.files = [...header.files.filter((f) => f.n !== ref.n), ref];
+          }
+          puts.push(store.put(next));
+          await Promise.all(puts);
+          await tx.done;
+          return sessionOf(next);
+        } catch (error) {
+          try {
+            tx.abort();
+          } catch {
+            // already finished
+          }
+          await tx.done.catch(() => undefined);
+          throw toVaultError(tx.error ?? error, 'save this', error);
+        }
+      }),
+
+    stagingSession: (session) =>
+      read('be read', async (d) => {
+        const header = await d.get('staging', headerKey(session));
+        return isHeader(header) ? sessionOf(header) : undefined;
+      }),
+
+    stagingSessions: () =>
+      read('be read', async (d) => {
+        const rows = await d.getAllFromIndex('staging', 'startedAt');
+        return rows.filter(isHeader).map(sessionOf);
+      }),
+
+    stagedItems: (session, keys) =>
+      read('be read', async (d) => {
+        const store = d.transaction('staging').store;
+        const rows = await Promise.all(keys.map((key) => store.get([session, itemN(key)])));
+        return rows.map((row) => (row && 'value' in row ? row.value : undefined));
+      }),
+
+    stagedItemsSorted: (session, after, limit) =>
+      read('be read', async (d) => {
+        const lower: [string, string] = [session, after ?? ''];
+        const range = IDBKeyRange.bound(lower, [session, []], after !== undefined, true);
+        const rows = await d.getAllFromIndex('staging', 'sort', range, limit);
+        return rows.filter((row): row is StagingItemRow => typeof row.n === 'string').map((row) => ({ key: row.key, sort: row.sort, value: row.value }));
+      }),
+
+    stagedFile: (session, n) =>
+      read('be read', async (d) => {
+        const row = await d.get('staging', [session, n]);
+        return row && 'bytes' in row ? row.bytes : undefined;
+      }),
+
+    stagingDiscard: (session) => read('save this', (d) => d.delete('staging', sessionRange(session))),
+
     async write(fn) {
       let tx: WriteTransaction;
       try {
@@ -297,6 +452,19 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       db.close();
     },
   };
+}
+
+const headerKey = (session: string): StagingKey => [session, 0];
+const itemN = (key: string): string => `i:${key}`;
+/** Every row of a session: [session] sorts before [session, anything], and arrays after numbers and strings. */
+const sessionRange = (session: string): IDBKeyRange => IDBKeyRange.bound([session], [session, []]);
+
+function isHeader(row: StagingRow | undefined): row is StagingHeaderRow {
+  return !!row && row.n === 0 && 'startedAt' in row;
+}
+
+function sessionOf(row: StagingHeaderRow): StagingSession {
+  return { id: row.session, startedAt: row.startedAt, updatedAt: row.updatedAt, meta: row.meta, files: row.files.map((f) => ({ ...f })), items: row.items };
 }
 
 function toRow(record: EvidenceRecord): RecordRow {

@@ -33,6 +33,11 @@ import {
   type ListOptions,
   type NewArtifact,
   type NewRecord,
+  type StagedArtifact,
+  type StagedFileRef,
+  type StagedItem,
+  type StagingPart,
+  type StagingSession,
   type StoredArtifact,
   type Vault,
   VaultError,
@@ -79,25 +84,42 @@ class VaultService implements VaultImpl {
 
   constructor(private readonly storage: Storage) {}
 
-  async addRecord(input: NewRecord, artifacts: NewArtifact[]): Promise<EvidenceRecord> {
+  async addRecord(input: NewRecord, artifacts: Array<NewArtifact | StagedArtifact>, options: { staging?: string } = {}): Promise<EvidenceRecord> {
     if ('deleted' in input && input.deleted) throw new VaultError('invalid', 'A new record cannot be marked deleted.');
     if ('imported' in input && input.imported) {
       throw new VaultError('invalid', 'Imported records go through importRecord, not addRecord.');
     }
-    // Hash the artifacts once, before any transaction.
-    const stored: StoredArtifact[] = await Promise.all(
+    const session = options.staging;
+    const staged = session === undefined ? undefined : await this.storage.stagingSession(session);
+    if (session !== undefined && !staged) {
+      throw new VaultError('conflict', 'This capture is no longer in progress: it was already saved or discarded.');
+    }
+    // Hash the artifacts once, before any transaction; staged parts were hashed when they were staged.
+    const stored: Array<StoredArtifact | (Omit<StoredArtifact, 'bytes'> & { staged: number })> = await Promise.all(
       artifacts.map(async (a) => {
-        const bytes = ownBytes(a.bytes);
+        let sha256: string;
+        let size: number;
+        let bytes: Uint8Array | undefined;
+        if ('staged' in a) {
+          const part = staged?.files.find((f) => f.n === a.staged);
+          if (!part) throw new VaultError('invalid', `Part ${a.staged} of this capture is not in the staging area, so nothing was saved.`);
+          sha256 = part.sha256;
+          size = part.size;
+        } else {
+          bytes = ownBytes(a.bytes);
+          sha256 = await sha256Hex(bytes);
+          size = bytes.byteLength;
+        }
         const ref: ArtifactRef = {
           id: globalThis.crypto.randomUUID(),
           role: a.role,
           mediaType: a.mediaType,
-          sha256: await sha256Hex(bytes),
-          size: bytes.byteLength,
+          sha256,
+          size,
           filename: a.filename,
           ...(a.note !== undefined && { note: a.note }),
         };
-        return { ref, recordId: '', bytes };
+        return bytes ? { ref, recordId: '', bytes } : { ref, recordId: '', staged: (a as StagedArtifact).staged };
       }),
     );
     const id = input.id ?? globalThis.crypto.randomUUID();
@@ -116,13 +138,55 @@ class VaultService implements VaultImpl {
       const event = await custodyEvent(heads.custody, 'captured', id, `record #${record.seq} ${record.chain.recordHash}`);
       await this.storage.write(async (tx) => {
         await tx.expectHeads(heads);
+        if (session !== undefined) await tx.expectStaging(session);
         await tx.addRecord(record);
-        for (const a of stored) await tx.addArtifact(a);
+        for (const a of stored) {
+          if ('staged' in a) await tx.moveStagedFile(session as string, a.staged, { ref: a.ref, recordId: a.recordId });
+          else await tx.addArtifact(a);
+        }
+        if (session !== undefined) await tx.deleteStaging(session);
         await tx.addCustody(event);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
       return record;
     });
+  }
+
+  stageBegin(session: string, meta: unknown): Promise<StagingSession> {
+    return this.storage.stagingBegin(session, meta, new Date().toISOString());
+  }
+
+  async stage(session: string, part: StagingPart): Promise<StagingSession> {
+    let file: { ref: StagedFileRef; bytes: Uint8Array } | undefined;
+    if (part.file) {
+      const bytes = ownBytes(part.file.bytes);
+      file = { ref: { n: part.file.n, sha256: await sha256Hex(bytes), size: bytes.byteLength, ...(part.file.info !== undefined && { info: part.file.info }) }, bytes };
+    }
+    return this.storage.stagingAdd(session, { ...(part.items && { items: part.items }), ...(file && { file }), ...(part.meta !== undefined && { meta: part.meta }) }, new Date().toISOString());
+  }
+
+  stagingSession(session: string): Promise<StagingSession | undefined> {
+    return this.storage.stagingSession(session);
+  }
+
+  stagingSessions(): Promise<StagingSession[]> {
+    return this.storage.stagingSessions();
+  }
+
+  stagedItems(session: string, keys: readonly string[]): Promise<unknown[]> {
+    return this.storage.stagedItems(session, keys);
+  }
+
+  stagedItemsSorted(session: string, options: { after?: string; limit: number }): Promise<StagedItem[]> {
+    return this.storage.stagedItemsSorted(session, options.after, options.limit);
+  }
+
+  stagedFile(session: string, n: number): Promise<Uint8Array | undefined> {
+    return this.storage.stagedFile(session, n);
+  }
+
+  discardStaging(session: string): Promise<void> {
+    return this.storage.stagingDiscard(session);
   }
 
   get(id: string): Promise<EvidenceRecord | undefined> {

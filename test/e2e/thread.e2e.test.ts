@@ -2,8 +2,9 @@
  * Whole-thread capture (issue #4) in real browsers, on the long-thread replicas (test/replicas/x.com/thread/):
  * a 2,000-message virtualised DM thread is captured with zero missing and zero duplicated messages, in order, senders
  * right on both sides; a post with 500 replies behind nested "Show more replies" is captured complete; Stop keeps a
- * valid partial record; a thread whose site stops loading ends partial with a plain message, not a hang; and nothing
- * but allow-listed controls is ever clicked (the replicas count every other click).
+ * valid partial record; a thread whose site stops loading ends partial with a plain message, not a hang; nothing
+ * but allow-listed controls is ever clicked (the replicas count every other click); and the streamed composite
+ * screenshot equals its segments joined, pixel for pixel.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -210,9 +211,65 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
+    it('a short thread: the composite screenshot is its segments joined, pixel for pixel (streamed PNG)', async () => {
+      const site = await SitePage.open(harness, `${CHAT}?n=200&delay=50`);
+      try {
+        const before = await startThread(site);
+        expect(await settled(site, before, 120_000)).toBe('ok');
+        const rec = await vault.newest();
+        expect(rec.content.fields?.messages).toBe('200');
+        const composite = rec.artifacts.find((a) => a.role === 'screenshot');
+        const segments = rec.artifacts.filter((a) => a.role === 'segment');
+        expect(composite).toBeDefined();
+        expect(segments.length).toBeGreaterThan(1);
+        const compare = await vault.page.evaluate(
+          async (compositeId, segmentIds) => {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const req = indexedDB.open('holdfast-vault');
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
+            const get = (id: string) =>
+              new Promise<{ bytes: Uint8Array }>((resolve, reject) => {
+                const req = db.transaction('artifacts').objectStore('artifacts').get(id);
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              });
+            const pixels = async (id: string) => {
+              const bmp = await createImageBitmap(new Blob([(await get(id)).bytes as BlobPart], { type: 'image/png' }));
+              const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+              const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+              ctx.drawImage(bmp, 0, 0);
+              return { width: bmp.width, height: bmp.height, data: ctx.getImageData(0, 0, bmp.width, bmp.height).data };
+            };
+            const whole = await pixels(compositeId);
+            let y = 0;
+            let differing = 0;
+            let width = 0;
+            for (const id of segmentIds) {
+              const part = await pixels(id);
+              width = Math.max(width, part.width);
+              const offset = y * whole.width * 4;
+              for (let i = 0; i < part.data.length; i++) if (part.data[i] !== whole.data[offset + i]) differing++;
+              y += part.height;
+            }
+            db.close();
+            return { width: whole.width, height: whole.height, segmentsWidth: width, segmentsHeight: y, differing };
+          },
+          composite!.id,
+          segments.map((a) => a.id),
+        );
+        expect(compare.differing).toBe(0);
+        expect([compare.width, compare.height]).toEqual([compare.segmentsWidth, compare.segmentsHeight]);
+        expect(composite!.note).toBe(`stitched screenshot, ${compare.width}×${compare.height} px`);
+      } finally {
+        await site.close();
+      }
+    });
+
     it('every stored artifact hashes to its SHA-256 and the vault verifies', async () => {
       const { records, artifacts } = await vault.raw();
-      expect(records.length).toBe(4);
+      expect(records.length).toBe(5);
       for (const a of artifacts) {
         expect(a.actualSha256, a.id).toBe(a.sha256);
         expect(a.actualSize, a.id).toBe(a.size);

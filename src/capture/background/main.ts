@@ -13,7 +13,7 @@ import { openVault } from '../../vault/vault';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
-import { threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
+import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -122,14 +122,14 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
       return { allUrls: await hasAllUrls() };
     case 'thread:begin': {
       const { type: _t, ...payload } = msg;
-      return threadBegin(payload, sender);
+      return threadBegin(deps, payload, sender);
     }
     case 'thread:segment':
-      return threadSegment(msg, sender);
+      return threadSegment(deps, msg, sender);
     case 'thread:finish':
       return threadFinish(deps, msg, sender);
     case 'thread:abort':
-      return threadAbort(msg, sender);
+      return threadAbort(deps, msg, sender);
     default: {
       const testMsg = msg as unknown as { type: string; code?: string; ms?: number };
       if (import.meta.env.HOLDFAST_TEST && fromExtensionPage(sender)) {
@@ -148,6 +148,9 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
 }
 
 export function startBackground(): void {
+  // Whole-thread captures cut short by a crash or a closed browser: kept as partial records (thread-service.ts).
+  void recoverInterruptedThreads(deps).catch(() => undefined);
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isBackgroundMessage(raw)) return false;
     handle(raw, sender).then(sendResponse, (err: unknown) => sendResponse({ ok: false, code: 'unknown', message: String(err) }));

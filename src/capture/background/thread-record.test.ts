@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedContent } from '../../model/evidence';
 import type { ThreadEntryPayload, ThreadFinishPayload } from '../../messaging/protocol';
-import { buildThreadCapture, newPart, orderedEntries, transcriptHtml } from './thread-record';
+import { buildThreadCapture, buildThreadRecord, newPart, orderedEntries, TranscriptBuilder, transcriptHtml } from './thread-record';
 
 const viewer = { handle: 'holdfast_viewer', displayName: 'Sam', accountId: '1' };
 const other = { handle: 'night_caller_9', displayName: 'N. Caller', accountId: '2' };
@@ -120,6 +120,27 @@ describe('whole-thread record', () => {
     expect(record.text).toBe('the post');
     expect(record.content.participants?.map((p) => p.handle)).toEqual(['a', 'b', 'c']);
     expect(record.content.fields).toMatchObject({ replies: '3', participants: '3' });
+  });
+
+  it('the transcript built entry by entry is byte for byte the whole transcript serialised at once', () => {
+    const many = new Map(Array.from({ length: 3000 }, (_, i) => [`k${i}`, msg(i, i % 3 === 0, `m <${i}> & "é"\nline`)] as const));
+    const order = [...many.keys()];
+    const { artifacts } = buildThreadCapture({ begin, finish: finish(order), entries: many, segments: [], screens: 0, devicePixelRatio: 1 }, tool, '2026-02-01T00:00:00.000Z');
+    const list = orderedEntries(order, many);
+    const json = JSON.parse(new TextDecoder().decode(artifacts[0]!.bytes));
+    const whole = { ...json, entries: list.map((e, i) => { const { participants: _p, ...rest } = e.content; return { n: i + 1, key: e.key, ...rest }; }) };
+    expect(new TextDecoder().decode(artifacts[0]!.bytes)).toBe(`${JSON.stringify(whole)}\n`);
+    const html = new TextDecoder().decode(artifacts[1]!.bytes);
+    const title = /<title>(.*)<\/title>/.exec(html)![1]!;
+    expect(html).toBe(transcriptHtml(title.replace(/&#39;/g, "'"), [['Page', begin.pageUrl], ['Captured (UTC)', '2026-02-01T00:00:00.000Z'], ['Messages', '3000'], ['Participants', 'Sam @holdfast_viewer id 1; N. Caller @night_caller_9 id 2']], list));
+  });
+
+  it('staged pictures become staged artifacts in the same places as pictures in hand', () => {
+    const t = new TranscriptBuilder(head);
+    t.add(msg(1, true));
+    const staged = (n: number) => ({ staged: n, width: 600, height: 4000 });
+    const { artifacts } = buildThreadRecord({ begin, finish: finish(['k1']), segments: [staged(1), staged(2)], composite: { bytes: new Uint8Array([1]), width: 600, height: 8000 }, screens: 5, devicePixelRatio: 1 }, t, tool, '2026-02-01T00:00:00.000Z');
+    expect(artifacts.map((a) => `${a.role}:${'staged' in a ? `staged ${a.staged}` : 'bytes'}`)).toEqual(['transcript:bytes', 'transcript:bytes', 'screenshot:bytes', 'segment:staged 1', 'segment:staged 2', 'html:bytes', 'structured:bytes']);
   });
 
   it('transcriptHtml escapes the title and metadata too', () => {

@@ -12,11 +12,16 @@
  *   content.fields carries counts, the oldest/newest times and, when the capture did not reach both ends,
  *   partial = "true" with the reason.
  * - The stitched screenshot: 'segment' PNGs (each hashed by the vault) and the 'screenshot' composite when it fits.
+ *
+ * The transcript is built as a stream (TranscriptBuilder): entries are added one at a time, in page order, and
+ * each is turned into its JSON and HTML text at once, so a caller reading entries a chunk at a time from the
+ * vault's staging area never holds them all as objects; buildThreadCapture (everything in memory) produces the
+ * same bytes through the same builder.
  */
 import type { Author, ExtractedContent, ScreenshotInfo } from '../../model/evidence';
 import { RECORD_FORMAT_VERSION } from '../../model/evidence';
 import type { ThreadBeginPayload, ThreadEntryPayload, ThreadFinishPayload } from '../../messaging/protocol';
-import type { NewArtifact, NewRecord } from '../../vault/api';
+import type { NewArtifact, NewRecord, StagedArtifact } from '../../vault/api';
 import { boundFields, restrictTo } from '../thread/bounds';
 import { artifactBaseName, type ToolInfo } from './record';
 
@@ -25,6 +30,9 @@ export interface StitchedImage {
   width: number;
   height: number;
 }
+
+/** A picture of the stitched screenshot: its bytes in hand, or a file part already in the vault's staging area. */
+export type ImagePart = { width: number; height: number } & ({ bytes: Uint8Array; staged?: undefined } | { staged: number; bytes?: undefined });
 
 export interface ThreadCaptureInput {
   begin: ThreadBeginPayload;
@@ -37,6 +45,20 @@ export interface ThreadCaptureInput {
   screenshotNote?: string;
   devicePixelRatio: number;
   viewport?: { width: number; height: number };
+}
+
+/** What the record needs besides the transcript; `finish.stats` may be missing (a capture recovered after a crash). */
+export interface ThreadRecordInput {
+  begin: ThreadBeginPayload;
+  finish: Omit<ThreadFinishPayload, 'stats' | 'order'> & { stats?: ThreadFinishPayload['stats'] };
+  segments: ImagePart[];
+  composite?: ImagePart;
+  screens: number;
+  screenshotNote?: string;
+  devicePixelRatio: number;
+  viewport?: { width: number; height: number };
+  /** Extra fields for content.fields (e.g. when a capture was recovered). */
+  fields?: Record<string, string>;
 }
 
 /** The stored transcript: the thread's entries in page order, oldest first. */
@@ -58,17 +80,6 @@ export function orderedEntries(order: readonly string[], entries: ReadonlyMap<st
 
 const authorKey = (a: Author): string => (a.handle ? `@${a.handle.toLowerCase()}` : (a.accountId ?? a.displayName ?? ''));
 
-function participantsOf(head: ExtractedContent, list: readonly ThreadEntryPayload[]): Author[] {
-  const seen = new Map<string, Author>();
-  for (const a of head.participants ?? []) if (authorKey(a)) seen.set(authorKey(a), a);
-  if (head.author && authorKey(head.author) && !seen.has(authorKey(head.author))) seen.set(authorKey(head.author), head.author);
-  for (const e of list) {
-    const a = e.content.author;
-    if (a && authorKey(a) && !seen.has(authorKey(a))) seen.set(authorKey(a), a);
-  }
-  return [...seen.values()];
-}
-
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -80,18 +91,17 @@ function who(c: ExtractedContent): string {
   return `${name}${a.handle ? `@${a.handle}` : ''}${c.direction === 'sent' ? ' (you)' : ''}`.trim() || 'unknown sender';
 }
 
-/** A readable transcript: static HTML, every captured string escaped, nothing loaded, nothing clickable. */
-export function transcriptHtml(title: string, meta: [string, string][], list: readonly ThreadEntryPayload[]): string {
-  const rows = list
-    .map((e, i) => {
-      const c = e.content;
-      const media = c.media.map((m) => `<div class="media">[${escapeHtml(m.type)}${m.alt ? `: ${escapeHtml(m.alt)}` : ''}] ${escapeHtml(m.url)}</div>`).join('');
-      const links = c.links.length ? `<div class="links">${c.links.map((l) => `${escapeHtml(l.text)} → ${escapeHtml(l.href)}`).join('<br>')}</div>` : '';
-      const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
-      const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
-      return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${i + 1}"><div class="head"><span class="n">${i + 1}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
-    })
-    .join('\n');
+/** One transcript row (n counts from 1). */
+function transcriptRow(e: ThreadEntryPayload, n: number): string {
+  const c = e.content;
+  const media = c.media.map((m) => `<div class="media">[${escapeHtml(m.type)}${m.alt ? `: ${escapeHtml(m.alt)}` : ''}] ${escapeHtml(m.url)}</div>`).join('');
+  const links = c.links.length ? `<div class="links">${c.links.map((l) => `${escapeHtml(l.text)} → ${escapeHtml(l.href)}`).join('<br>')}</div>` : '';
+  const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
+  const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
+  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
+}
+
+function transcriptHead(title: string, meta: [string, string][]): string {
   const metaRows = meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -102,37 +112,150 @@ export function transcriptHtml(title: string, meta: [string, string][], list: re
 <h1>${escapeHtml(title)}</h1>
 <table>${metaRows}</table>
 <ol>
-${rows}
-</ol>
-</body></html>
 `;
 }
 
-export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, capturedAt: string): { record: NewRecord; artifacts: NewArtifact[] } {
+const TRANSCRIPT_TAIL = `
+</ol>
+</body></html>
+`;
+
+/** A readable transcript: static HTML, every captured string escaped, nothing loaded, nothing clickable. */
+export function transcriptHtml(title: string, meta: [string, string][], list: readonly ThreadEntryPayload[]): string {
+  return `${transcriptHead(title, meta)}${list.map((e, i) => transcriptRow(e, i + 1)).join('\n')}${TRANSCRIPT_TAIL}`;
+}
+
+/** Text pieces kept as UTF-8 bytes in chunks of about this size (bytes are about half a JS string's size). */
+const CHUNK_CHARS = 1 << 18;
+
+class TextChunks {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private readonly enc = new TextEncoder();
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= CHUNK_CHARS) this.seal();
+  }
+
+  private seal(): void {
+    if (this.pending.length) this.chunks.push(this.enc.encode(this.pending.join('')));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  /** `before` + every piece + `after`, as one byte array. */
+  bytes(before: string, after: string): Uint8Array {
+    this.seal();
+    const head = this.enc.encode(before);
+    const tail = this.enc.encode(after);
+    const size = head.byteLength + tail.byteLength + this.chunks.reduce((n, c) => n + c.byteLength, 0);
+    const out = new Uint8Array(size);
+    out.set(head, 0);
+    let at = head.byteLength;
+    // Each chunk is let go once copied, so the text is not held twice over.
+    for (let c = this.chunks.shift(); c; c = this.chunks.shift()) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    out.set(tail, at);
+    return out;
+  }
+}
+
+/**
+ * The transcript, built one entry at a time in page order: what the record says about the entries (count,
+ * participants, oldest and newest times, how many the adapter could not read) and the text of both transcript
+ * files, kept as bytes. Entries are not kept.
+ */
+export class TranscriptBuilder {
+  private n = 0;
+  private readonly seen = new Map<string, Author>();
+  private oldestTime: string | undefined;
+  private newestTime: string | undefined;
+  private genericCount = 0;
+  private readonly json = new TextChunks();
+  private readonly html = new TextChunks();
+
+  constructor(head: ExtractedContent) {
+    for (const a of head.participants ?? []) if (authorKey(a)) this.seen.set(authorKey(a), a);
+    if (head.author && authorKey(head.author) && !this.seen.has(authorKey(head.author))) this.seen.set(authorKey(head.author), head.author);
+  }
+
+  add(e: ThreadEntryPayload): void {
+    this.n++;
+    const c = e.content;
+    const a = c.author;
+    if (a && authorKey(a) && !this.seen.has(authorKey(a))) this.seen.set(authorKey(a), a);
+    const t = c.itemTime;
+    if (t) {
+      if (this.oldestTime === undefined || t < this.oldestTime) this.oldestTime = t;
+      if (this.newestTime === undefined || t > this.newestTime) this.newestTime = t;
+    }
+    if (c.method === 'generic') this.genericCount++;
+    const { participants: _p, ...rest } = c;
+    this.json.push(`${this.n > 1 ? ',' : ''}${JSON.stringify({ n: this.n, key: e.key, ...rest })}`);
+    this.html.push(`${this.n > 1 ? '\n' : ''}${transcriptRow(e, this.n)}`);
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  get participants(): Author[] {
+    return [...this.seen.values()];
+  }
+
+  get oldest(): string | undefined {
+    return this.oldestTime;
+  }
+
+  get newest(): string | undefined {
+    return this.newestTime;
+  }
+
+  get generic(): number {
+    return this.genericCount;
+  }
+
+  /** The JSON transcript: `header`'s members, then `"entries": [...]`. */
+  jsonBytes(header: Record<string, unknown>): Uint8Array {
+    const open = JSON.stringify(header);
+    return this.json.bytes(`${open.slice(0, -1)}${open.length > 2 ? ',' : ''}"entries":[`, ']}\n');
+  }
+
+  htmlBytes(title: string, meta: [string, string][]): Uint8Array {
+    return this.html.bytes(transcriptHead(title, meta), TRANSCRIPT_TAIL);
+  }
+}
+
+/** One record and its artifacts from a finished (or recovered) capture whose transcript was built entry by entry. */
+export function buildThreadRecord(input: ThreadRecordInput, transcript: TranscriptBuilder, tool: ToolInfo, capturedAt: string): { record: NewRecord; artifacts: Array<NewArtifact | StagedArtifact> } {
   const { begin, finish } = input;
   const head = finish.head;
-  // Rows collected past a bound were streamed too: only the rows inside the range belong in the record.
-  const list = orderedEntries(finish.order, finish.bound && finish.bound.kind !== 'all' ? restrictTo(input.entries, finish.order) : input.entries);
+  const count = transcript.count;
   const noun = begin.kind === 'post' ? 'replies' : begin.kind === 'profile' ? 'posts' : 'messages';
-  const times = list.map((e) => e.content.itemTime).filter((t): t is string => !!t).sort();
-  const participants = participantsOf(head, list);
-  const fields: Record<string, string> = { ...(head.fields ?? {}), [noun]: String(list.length), participants: String(participants.length) };
-  if (times[0]) fields.oldest = times[0];
-  if (times.length) fields.newest = times[times.length - 1]!;
+  const participants = transcript.participants;
+  const fields: Record<string, string> = { ...(head.fields ?? {}), [noun]: String(count), participants: String(participants.length) };
+  if (transcript.oldest) fields.oldest = transcript.oldest;
+  if (transcript.newest) fields.newest = transcript.newest;
   if (finish.partial) {
     fields.partial = 'true';
     fields.partialReason = finish.partial.reason;
     fields.partialMessage = finish.partial.message;
   }
-  if (finish.bound) Object.assign(fields, boundFields(finish.bound, begin.kind, list.length, !!finish.partial));
-  const generic = list.filter((e) => e.content.method === 'generic').length;
+  if (finish.bound) Object.assign(fields, boundFields(finish.bound, begin.kind, count, !!finish.partial));
+  Object.assign(fields, input.fields ?? {});
+  const generic = transcript.generic;
   const warnings = [...(head.warnings ?? [])];
   if (finish.partial) warnings.push(`PARTIAL CAPTURE: ${finish.partial.message}`);
   if (generic) warnings.push(`${generic} of the ${noun} could not be read by the site adapter; their visible text was kept.`);
   warnings.push(...finish.notes);
   if (input.screenshotNote) warnings.push(input.screenshotNote);
 
-  const summary = `${list.length} ${noun}${times.length ? ` from ${times[0]} to ${times[times.length - 1]}` : ''}${finish.partial ? ' (partial capture)' : ''}`;
+  const summary = `${count} ${noun}${transcript.oldest ? ` from ${transcript.oldest} to ${transcript.newest}` : ''}${finish.partial ? ' (partial capture)' : ''}`;
   const content: ExtractedContent = {
     ...head,
     kind: begin.kind,
@@ -141,12 +264,13 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
     fields,
   };
   delete content.messages;
+  const segments = input.segments;
   const shotInfo: ScreenshotInfo = {
-    method: input.segments.length ? 'pixel' : 'none',
+    method: segments.length ? 'pixel' : 'none',
     devicePixelRatio: input.devicePixelRatio,
     ...(input.viewport ? { viewport: input.viewport } : {}),
-    note: input.segments.length
-      ? `stitched from ${input.screens} screens taken while scrolling (${input.segments.length} segment${input.segments.length > 1 ? 's' : ''}${input.composite ? ', plus the composite' : ''})`
+    note: segments.length
+      ? `stitched from ${input.screens} screens taken while scrolling (${segments.length} segment${segments.length > 1 ? 's' : ''}${input.composite ? ', plus the composite' : ''})`
       : (input.screenshotNote ?? 'no screenshot was taken'),
   };
   const record: NewRecord = {
@@ -171,53 +295,63 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
 
   const base = `${artifactBaseName(capturedAt, { content })}_whole`;
   const enc = new TextEncoder();
-  const artifacts: NewArtifact[] = [];
-  const transcript = {
+  const artifacts: Array<NewArtifact | StagedArtifact> = [];
+  const transcriptHeader = {
     format: 'holdfast-thread-transcript',
     version: 1,
     kind: begin.kind,
     pageUrl: begin.pageUrl,
     capturedAt,
-    count: list.length,
+    count,
     ...(finish.partial ? { partial: finish.partial } : {}),
     ...(finish.bound ? { bound: finish.bound } : {}),
     participants,
     head,
-    entries: list.map((e, i) => {
-      const { participants: _p, ...rest } = e.content;
-      return { n: i + 1, key: e.key, ...rest };
-    }),
   };
   const one = noun === 'replies' ? 'reply' : noun.slice(0, -1);
-  artifacts.push({ role: 'transcript', mediaType: 'application/json', filename: `${base}_transcript.json`, bytes: enc.encode(`${JSON.stringify(transcript)}\n`), note: `every ${one} in page order, ${begin.kind === 'profile' ? 'newest first as the timeline shows them' : 'oldest first'}` });
+  artifacts.push({ role: 'transcript', mediaType: 'application/json', filename: `${base}_transcript.json`, bytes: transcript.jsonBytes(transcriptHeader), note: `every ${one} in page order, ${begin.kind === 'profile' ? 'newest first as the timeline shows them' : 'oldest first'}` });
   const title =
     begin.kind === 'profile'
-      ? `Profile ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${list.length} posts`
+      ? `Profile ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${count} posts`
       : begin.kind === 'post'
-        ? `Post by ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${list.length} replies`
+        ? `Post by ${head.author?.handle ? `@${head.author.handle}` : 'unknown'} and ${count} replies`
         : `Conversation ${participants.map((p) => (p.handle ? `@${p.handle}` : (p.displayName ?? '?'))).join(', ')}`;
   const meta: [string, string][] = [
     ['Page', begin.pageUrl],
     ['Captured (UTC)', capturedAt],
-    [noun.charAt(0).toUpperCase() + noun.slice(1), String(list.length)],
+    [noun.charAt(0).toUpperCase() + noun.slice(1), String(count)],
     ...(fields.coverage ? ([['Covers', fields.coverage]] as [string, string][]) : []),
     ['Participants', participants.map((p) => [p.displayName, p.handle && `@${p.handle}`, p.accountId && `id ${p.accountId}`].filter(Boolean).join(' ')).join('; ')],
     ...(finish.partial ? ([['PARTIAL CAPTURE', finish.partial.message]] as [string, string][]) : []),
     ...(begin.kind === 'post' ? ([['Post', `${who(head)}: ${head.text ?? ''}`]] as [string, string][]) : []),
   ];
-  artifacts.push({ role: 'transcript', mediaType: 'text/html;charset=utf-8', filename: `${base}_transcript.html`, bytes: enc.encode(transcriptHtml(title, meta, list)), note: 'readable transcript (escaped text only)' });
+  artifacts.push({ role: 'transcript', mediaType: 'text/html;charset=utf-8', filename: `${base}_transcript.html`, bytes: transcript.htmlBytes(title, meta), note: 'readable transcript (escaped text only)' });
+  const picture = (part: ImagePart, role: 'screenshot' | 'segment', filename: string, note: string): NewArtifact | StagedArtifact =>
+    part.staged !== undefined ? { role, mediaType: 'image/png', filename, staged: part.staged, note } : { role, mediaType: 'image/png', filename, bytes: part.bytes, note };
   if (input.composite) {
-    artifacts.push({ role: 'screenshot', mediaType: 'image/png', filename: `${base}_screenshot.png`, bytes: input.composite.bytes, note: `stitched screenshot, ${input.composite.width}×${input.composite.height} px` });
+    artifacts.push(picture(input.composite, 'screenshot', `${base}_screenshot.png`, `stitched screenshot, ${input.composite.width}×${input.composite.height} px`));
   }
-  if (!(input.composite && input.segments.length === 1)) {
-    input.segments.forEach((s, i) => {
-      artifacts.push({ role: 'segment', mediaType: 'image/png', filename: `${base}_segment-${String(i + 1).padStart(3, '0')}.png`, bytes: s.bytes, note: `part ${i + 1} of ${input.segments.length} of the stitched screenshot, ${s.width}×${s.height} px, top to bottom` });
+  if (!(input.composite && segments.length === 1)) {
+    segments.forEach((s, i) => {
+      artifacts.push(picture(s, 'segment', `${base}_segment-${String(i + 1).padStart(3, '0')}.png`, `part ${i + 1} of ${segments.length} of the stitched screenshot, ${s.width}×${s.height} px, top to bottom`));
     });
   }
-  artifacts.push({ role: 'html', mediaType: 'text/html;charset=utf-8', filename: `${base}.html`, bytes: enc.encode(finish.html), note: 'HTML of the thread as it was in the page at the end (only the rows then on screen); never rendered by Holdfast' });
+  if (finish.html) {
+    artifacts.push({ role: 'html', mediaType: 'text/html;charset=utf-8', filename: `${base}.html`, bytes: enc.encode(finish.html), note: 'HTML of the thread as it was in the page at the end (only the rows then on screen); never rendered by Holdfast' });
+  }
   const structured = { capturedAt, capturedAtOffset: begin.localOffset, pageUrl: begin.pageUrl, pageTitle: begin.pageTitle, stats: finish.stats, content };
   artifacts.push({ role: 'structured', mediaType: 'application/json', filename: `${base}.json`, bytes: enc.encode(`${JSON.stringify(structured, null, 2)}\n`) });
   return { record, artifacts };
+}
+
+/** Everything in memory (tests, small threads): the same record and bytes as the streamed path. */
+export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, capturedAt: string): { record: NewRecord; artifacts: NewArtifact[] } {
+  const transcript = new TranscriptBuilder(input.finish.head);
+  // Rows collected past a bound were streamed too: only the rows inside the range belong in the record.
+  const bounded = input.finish.bound && input.finish.bound.kind !== 'all';
+  for (const e of orderedEntries(input.finish.order, bounded ? restrictTo(input.entries, input.finish.order) : input.entries)) transcript.add(e);
+  const { entries: _e, ...rest } = input;
+  return buildThreadRecord(rest, transcript, tool, capturedAt) as { record: NewRecord; artifacts: NewArtifact[] };
 }
 
 /**

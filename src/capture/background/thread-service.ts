@@ -1,79 +1,123 @@
 /**
  * The background side of whole-thread capture (issue #4): one session per running capture, fed by the content
- * script's 'thread:segment' messages. Entries are de-duplicated by key as they arrive; each requested screen is
- * captured (rate-limited, screenshot.ts), cropped to the thread's scroller, trimmed of what the picture already
- * holds and drawn into the current segment canvas; a full segment is encoded to PNG at once and the canvas freed,
- * so at most one raw segment is in memory. 'thread:finish' writes the record and every artifact in ONE vault call.
+ * script's 'thread:segment' messages, kept in the vault's staging area as it goes (thread-staging.ts).
+ *
+ * Memory is bounded by a batch, not by the thread: each batch of entries is staged as it arrives and dropped; each
+ * requested screen is captured (rate-limited, screenshot.ts), cropped to the thread's scroller, trimmed of what the
+ * picture already holds and drawn into the current segment canvas; a full segment is encoded to PNG, staged, and its
+ * rows fed to the streamed composite PNG (png-stream.ts) while they are still decoded, then the canvas is freed. So at
+ * most one raw segment is ever decoded, and the composite (when the whole picture fits in COMPOSITE_MAX_PX) is ready
+ * when the capture ends, without decoding the segments again.
+ *
+ * 'thread:finish' builds the record from the staging area and writes it, its artifacts and the staged segments in
+ * ONE vault transaction that also clears the staging. Stop is a finish with `partial`. 'thread:abort' (and a finish
+ * that fails, which the person is told about) discards the staging. A session whose messages stop coming is kept as
+ * a PARTIAL record marked 'interrupted' (recoverInterruptedThreads: at startup, and when a session goes idle). If the
+ * background restarts while the tab is still capturing, the next message picks the session up from the staging area
+ * (without the screenshot from then on).
  */
 import type { Browser } from 'wxt/browser';
 import type { CaptureResult, ThreadBeginPayload, ThreadEntryPayload, ThreadFinishPayload, ThreadSegmentResult, ThreadShotRequest } from '../../messaging/protocol';
+import type { EvidenceRecord } from '../../model/evidence';
 import { VaultError } from '../../vault/api';
+import { PngStreamWriter } from './png-stream';
 import { captureVisible, PermissionMissing } from './screenshot';
 import type { CaptureServiceDeps } from './service';
-import { buildThreadCapture, newPart, type StitchedImage } from './thread-record';
+import { newPart, type StitchedImage } from './thread-record';
+import { COMPOSITE_MAX_PX, commitThread, isThreadMeta, recoverThread, stageThreadParts, type ThreadStagingMeta } from './thread-staging';
 
 type Sender = Browser.runtime.MessageSender;
 
+export { COMPOSITE_MAX_PX };
 /** Tallest segment (device px): one raw canvas of this height is the most image memory held at a time. */
 export const SEGMENT_MAX_PX = 4096;
-/** The composite is made only when the whole picture is at most this tall (device px). */
-export const COMPOSITE_MAX_PX = 16_384;
-/** A session nobody finishes (tab closed, content script gone) is dropped after this long without a message. */
-const IDLE_MS = 5 * 60_000;
+/** A session without a message for this long was cut short (tab closed, content script gone, browser stopped). */
+export const IDLE_MS = 5 * 60_000;
 
 interface Session {
   id: string;
   tabId: number;
-  windowId?: number;
-  begin: ThreadBeginPayload;
-  entries: Map<string, ThreadEntryPayload>;
-  segments: StitchedImage[];
+  meta: ThreadStagingMeta;
+  nextFile: number;
+  segments: number;
   canvas: OffscreenCanvas | null;
   ctx: OffscreenCanvasRenderingContext2D | null;
   fill: number;
   width: number;
-  covered: number;
-  screens: number;
-  scale: number;
-  viewport?: { width: number; height: number };
-  shotsOff?: string;
+  /** The composite, written as segments close; null once it cannot be made (too tall, widths differ, restarted). */
+  composite: PngStreamWriter | null;
+  compositeNote?: string;
   touched: number;
+  /** Messages of one session are handled one at a time, in order. */
+  queue: Promise<unknown>;
 }
 
 const sessions = new Map<string, Session>();
+let sweepTimer: ReturnType<typeof setInterval> | undefined;
 
-function sweep(): void {
-  const now = Date.now();
-  for (const [id, s] of sessions) if (now - s.touched > IDLE_MS) sessions.delete(id);
+function serial<T>(s: Session, job: () => Promise<T>): Promise<T> {
+  const run = s.queue.then(job);
+  s.queue = run.catch(() => undefined);
+  return run;
 }
 
-export function threadBegin(payload: ThreadBeginPayload, sender: Sender): { ok: true; session: string } | { ok: false; code: 'invalid'; message: string } {
-  sweep();
+const vaultCode = (err: unknown): string | undefined => (err instanceof VaultError || (err instanceof Error && err.name === 'VaultError') ? (err as VaultError).code : undefined);
+
+function failure(err: unknown): { ok: false; code: 'quota' | 'unknown'; message: string } {
+  if (vaultCode(err) === 'quota') return { ok: false, code: 'quota', message: (err as Error).message };
+  return { ok: false, code: 'unknown', message: err instanceof Error ? err.message : String(err) };
+}
+
+function newSession(id: string, tabId: number, meta: ThreadStagingMeta): Session {
+  return { id, tabId, meta, nextFile: 1, segments: 0, canvas: null, ctx: null, fill: 0, width: 0, composite: null, touched: Date.now(), queue: Promise.resolve() };
+}
+
+function watchIdle(deps: CaptureServiceDeps): void {
+  if (sweepTimer !== undefined) return;
+  sweepTimer = setInterval(() => {
+    if (sessions.size === 0) {
+      clearInterval(sweepTimer);
+      sweepTimer = undefined;
+      return;
+    }
+    void recoverInterruptedThreads(deps).catch(() => undefined);
+  }, 60_000);
+}
+
+export async function threadBegin(deps: CaptureServiceDeps, payload: ThreadBeginPayload, sender: Sender): Promise<{ ok: true; session: string } | { ok: false; code: 'invalid' | 'quota' | 'unknown'; message: string }> {
   const tab = sender.tab;
   if (tab?.id === undefined) return { ok: false, code: 'invalid', message: 'Whole-thread capture needs a tab.' };
   if (payload?.kind !== 'dm-thread' && payload?.kind !== 'post' && payload?.kind !== 'profile') return { ok: false, code: 'invalid', message: 'Unknown thread kind.' };
+  void recoverInterruptedThreads(deps).catch(() => undefined);
   const id = crypto.randomUUID();
-  sessions.set(id, {
-    id,
-    tabId: tab.id,
-    ...(tab.windowId !== undefined ? { windowId: tab.windowId } : {}),
-    begin: payload,
-    entries: new Map(),
-    segments: [],
-    canvas: null,
-    ctx: null,
-    fill: 0,
-    width: 0,
-    covered: 0,
-    screens: 0,
-    scale: 1,
-    touched: Date.now(),
-  });
+  const { type: _t, ...begin } = payload as ThreadBeginPayload & { type?: string };
+  const meta: ThreadStagingMeta = { kind: 'holdfast-thread', version: 1, tabId: tab.id, ...(tab.windowId !== undefined ? { windowId: tab.windowId } : {}), begin, screens: 0, covered: 0, scale: 1 };
+  try {
+    await (await deps.vault()).stageBegin(id, meta);
+  } catch (err) {
+    return failure(err);
+  }
+  sessions.set(id, newSession(id, tab.id, meta));
+  watchIdle(deps);
   return { ok: true, session: id };
 }
 
-function sessionFor(id: string, sender: Sender): Session | undefined {
-  const s = sessions.get(id);
+/** The running session of this tab, picked up from the staging area if the background restarted meanwhile. */
+async function sessionFor(deps: CaptureServiceDeps, id: string, sender: Sender): Promise<Session | undefined> {
+  let s = sessions.get(id);
+  if (!s && typeof id === 'string') {
+    const header = await (await deps.vault()).stagingSession(id).catch(() => undefined);
+    if (header && isThreadMeta(header.meta) && header.meta.tabId === sender.tab?.id) {
+      const meta: ThreadStagingMeta = { ...header.meta };
+      meta.shotsOff ??= header.files.length || meta.screens ? "The stitched screenshot stops where Holdfast's background restarted during the capture; the transcript was kept." : undefined;
+      if (meta.shotsOff === undefined) delete meta.shotsOff;
+      s = newSession(id, meta.tabId, meta);
+      s.nextFile = header.files.reduce((n, f) => Math.max(n, f.n), 0) + 1;
+      s.segments = header.files.length;
+      sessions.set(id, s);
+      watchIdle(deps);
+    }
+  }
   if (!s || s.tabId !== sender.tab?.id) return undefined;
   s.touched = Date.now();
   return s;
@@ -89,34 +133,63 @@ async function encode(canvas: OffscreenCanvas, width: number, height: number): P
   return { bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
 }
 
-async function closeSegment(s: Session): Promise<void> {
-  if (s.canvas && s.fill > 0) s.segments.push(await encode(s.canvas, s.width, s.fill));
+/** Feeds the closing segment's rows to the composite while they are decoded; gives the composite up when it cannot be made. */
+async function feedComposite(s: Session): Promise<void> {
+  if (!s.ctx) return;
+  if (s.segments === 0 && !s.composite && !s.compositeNote) s.composite = new PngStreamWriter(s.width);
+  const png = s.composite;
+  if (!png) return;
+  let why: string | undefined;
+  if (png.width !== s.width) why = 'its parts differ in width';
+  else if (png.height + s.fill > COMPOSITE_MAX_PX) why = undefined;
+  else {
+    const rows = s.ctx.getImageData(0, 0, s.width, s.fill).data;
+    if (await png.addRows(rows, s.fill)) return;
+    why = 'it is not opaque';
+  }
+  png.abort();
+  s.composite = null;
+  if (why) s.compositeNote = `The stitched screenshot is kept as segments, top to bottom: it could not be joined into one image (${why}).`;
+}
+
+/** Ends the current segment: its rows go to the composite, its PNG is returned for staging, the canvas is freed. */
+async function closeSegment(s: Session): Promise<{ n: number; image: StitchedImage } | undefined> {
+  let out: { n: number; image: StitchedImage } | undefined;
+  if (s.canvas && s.fill > 0) {
+    await feedComposite(s);
+    out = { n: s.nextFile++, image: await encode(s.canvas, s.width, s.fill) };
+    s.segments++;
+  }
   s.canvas = null;
   s.ctx = null;
   s.fill = 0;
+  return out;
 }
 
-async function addScreen(s: Session, shot: ThreadShotRequest, sender: Sender): Promise<void> {
+/** Images the screen into the current segment; returns a segment that filled up on the way. */
+async function addScreen(s: Session, shot: ThreadShotRequest, sender: Sender): Promise<{ n: number; image: StitchedImage } | undefined> {
   if (!sender.tab?.active) throw new Error('The tab was not in front, so its screen could not be captured.');
-  const png = await captureVisible(s.windowId);
+  const png = await captureVisible(s.meta.windowId);
   const bitmap = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+  let closed: { n: number; image: StitchedImage } | undefined;
   try {
     const scale = shot.viewport.width > 0 ? bitmap.width / shot.viewport.width : shot.devicePixelRatio;
-    s.scale = scale;
-    s.viewport = shot.viewport;
-    s.screens++;
-    const { skip, take } = newPart(s.covered, shot.scrollTop, shot.rect.height);
-    s.covered = Math.max(s.covered, shot.scrollTop + shot.rect.height);
-    if (take <= 0) return;
+    const m = s.meta;
+    m.scale = scale;
+    m.viewport = shot.viewport;
+    m.screens++;
+    const { skip, take } = newPart(m.covered, shot.scrollTop, shot.rect.height);
+    m.covered = Math.max(m.covered, shot.scrollTop + shot.rect.height);
+    if (take <= 0) return undefined;
     const sx = Math.max(0, Math.floor(shot.rect.x * scale));
     const sy = Math.max(0, Math.floor((shot.rect.y + skip) * scale));
     const sw = Math.max(1, Math.min(bitmap.width - sx, Math.round(shot.rect.width * scale)));
     const sh = Math.max(1, Math.min(bitmap.height - sy, Math.round(take * scale), SEGMENT_MAX_PX));
-    if (s.canvas && (s.fill + sh > SEGMENT_MAX_PX || sw !== s.width)) await closeSegment(s);
+    if (s.canvas && (s.fill + sh > SEGMENT_MAX_PX || sw !== s.width)) closed = await closeSegment(s);
     if (!s.canvas) {
       s.width = sw;
       s.canvas = new OffscreenCanvas(sw, SEGMENT_MAX_PX);
-      s.ctx = s.canvas.getContext('2d');
+      s.ctx = s.canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D | null;
       if (!s.ctx) throw new Error('No 2D canvas available to stitch the screenshot');
     }
     s.ctx?.drawImage(bitmap, sx, sy, sw, sh, 0, s.fill, sw, sh);
@@ -124,93 +197,124 @@ async function addScreen(s: Session, shot: ThreadShotRequest, sender: Sender): P
   } finally {
     bitmap.close();
   }
+  return closed;
 }
 
-export async function threadSegment(msg: { session: string; entries: ThreadEntryPayload[]; shot?: ThreadShotRequest }, sender: Sender): Promise<ThreadSegmentResult> {
-  const s = sessionFor(msg.session, sender);
+function validEntries(list: unknown): ThreadEntryPayload[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter((e): e is ThreadEntryPayload => !!e && typeof e.key === 'string' && !!e.content && typeof e.content === 'object');
+}
+
+export async function threadSegment(deps: CaptureServiceDeps, msg: { session: string; entries: ThreadEntryPayload[]; shot?: ThreadShotRequest }, sender: Sender): Promise<ThreadSegmentResult> {
+  const s = await sessionFor(deps, msg.session, sender);
   if (!s) return { ok: false, code: 'interrupted', message: 'This capture is no longer running (Holdfast restarted?).' };
-  for (const e of msg.entries ?? []) if (e && typeof e.key === 'string' && e.content && !s.entries.has(e.key)) s.entries.set(e.key, e);
-  if (!msg.shot) return { ok: true, shot: 'none' };
-  if (s.shotsOff) return { ok: true, shot: 'none', message: s.shotsOff };
-  try {
-    await addScreen(s, msg.shot, sender);
-    return { ok: true, shot: 'pixel' };
-  } catch (err) {
-    s.shotsOff =
-      err instanceof PermissionMissing
-        ? 'No stitched screenshot: exact screenshots are not enabled (see Options); the transcript was kept.'
-        : `The stitched screenshot stopped: ${err instanceof Error ? err.message : String(err)}`;
-    return { ok: true, shot: 'none', message: s.shotsOff };
-  }
+  return serial(s, async (): Promise<ThreadSegmentResult> => {
+    const entries = validEntries(msg.entries);
+    let result: ThreadSegmentResult = { ok: true, shot: 'none' };
+    let segment: { n: number; image: StitchedImage } | undefined;
+    if (msg.shot && s.meta.shotsOff) result = { ok: true, shot: 'none', message: s.meta.shotsOff };
+    else if (msg.shot) {
+      try {
+        segment = await addScreen(s, msg.shot, sender);
+        result = { ok: true, shot: 'pixel' };
+      } catch (err) {
+        s.meta.shotsOff =
+          err instanceof PermissionMissing
+            ? 'No stitched screenshot: exact screenshots are not enabled (see Options); the transcript was kept.'
+            : `The stitched screenshot stopped: ${err instanceof Error ? err.message : String(err)}`;
+        result = { ok: true, shot: 'none', message: s.meta.shotsOff };
+      }
+    }
+    if (entries.length || segment || msg.shot) {
+      try {
+        await stageThreadParts(await deps.vault(), s.id, { entries, ...(segment ? { segment } : {}), meta: s.meta });
+      } catch (err) {
+        return failure(err);
+      }
+    }
+    return result;
+  });
 }
 
-async function composite(segments: StitchedImage[]): Promise<StitchedImage | undefined> {
-  if (segments.length === 0) return undefined;
-  if (segments.length === 1) return segments[0];
-  const width = Math.max(...segments.map((g) => g.width));
-  const height = segments.reduce((n, g) => n + g.height, 0);
-  if (height > COMPOSITE_MAX_PX) return undefined;
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return undefined;
-  let y = 0;
-  for (const g of segments) {
-    const bmp = await createImageBitmap(new Blob([g.bytes as BlobPart], { type: 'image/png' }));
-    ctx.drawImage(bmp, 0, y);
-    y += g.height;
-    bmp.close();
-  }
-  return encode(canvas, width, height);
+async function dropSession(deps: CaptureServiceDeps, s: Session, discard: boolean): Promise<void> {
+  sessions.delete(s.id);
+  s.composite?.abort();
+  s.composite = null;
+  s.canvas = null;
+  s.ctx = null;
+  if (discard) await (await deps.vault()).discardStaging(s.id).catch(() => undefined);
 }
 
 export async function threadFinish(deps: CaptureServiceDeps, msg: ThreadFinishPayload, sender: Sender): Promise<CaptureResult> {
-  const s = sessionFor(msg.session, sender);
+  const s = await sessionFor(deps, msg.session, sender);
   if (!s) return { ok: false, code: 'interrupted', message: 'This capture is no longer running (Holdfast restarted?); nothing was stored.' };
-  const capturedAt = new Date().toISOString();
-  try {
-    if (!msg.head || !Array.isArray(msg.order)) return { ok: false, code: 'invalid', message: 'The capture request was incomplete.' };
-    await closeSegment(s);
-    const whole = await composite(s.segments);
-    const totalHeight = s.segments.reduce((n, g) => n + g.height, 0);
-    const note = s.shotsOff ?? (s.segments.length > 1 && !whole ? `The stitched screenshot is ${totalHeight} px tall, too tall for one image: it is kept as ${s.segments.length} segments, top to bottom.` : undefined);
-    const { record, artifacts } = buildThreadCapture(
-      {
-        begin: s.begin,
-        finish: msg,
-        entries: s.entries,
-        segments: s.segments,
-        ...(whole ? { composite: whole } : {}),
-        screens: s.screens,
-        ...(note ? { screenshotNote: note } : {}),
-        devicePixelRatio: s.scale,
-        ...(s.viewport ? { viewport: s.viewport } : {}),
-      },
-      await deps.tool(),
-      capturedAt,
-    );
-    await deps.beforeWrite?.();
-    const stored = await (await deps.vault()).addRecord(record, artifacts);
-    sessions.delete(s.id);
+  return serial(s, async (): Promise<CaptureResult> => {
+    const capturedAt = new Date().toISOString();
+    if (!msg.head || !Array.isArray(msg.order)) {
+      await dropSession(deps, s, true);
+      return { ok: false, code: 'invalid', message: 'The capture request was incomplete.' };
+    }
+    let stored: EvidenceRecord;
+    try {
+      const vault = await deps.vault();
+      const last = await closeSegment(s);
+      if (last) await stageThreadParts(vault, s.id, { segment: last, meta: s.meta });
+      let composite: StitchedImage | undefined;
+      if (s.segments > 1 && s.composite) composite = { bytes: await s.composite.finish(), width: s.composite.width, height: s.composite.height };
+      s.composite = null;
+      stored = await commitThread(vault, s.id, msg, { ...(composite ? { composite } : {}), ...(s.compositeNote ? { compositeNote: s.compositeNote } : {}) }, await deps.tool(), capturedAt, deps.beforeWrite);
+    } catch (err) {
+      // The person is told nothing was saved: the parts are not kept behind their back.
+      await dropSession(deps, s, vaultCode(err) !== 'conflict');
+      return failure(err);
+    }
+    await dropSession(deps, s, false);
     return { ok: true, recordId: stored.id, seq: stored.seq, screenshot: stored.screenshot.method, extraction: stored.extraction.method, warnings: stored.extraction.warnings };
-  } catch (err) {
-    sessions.delete(s.id);
-    if (err instanceof VaultError && err.code === 'quota') return { ok: false, code: 'quota', message: err.message };
-    return { ok: false, code: 'unknown', message: err instanceof Error ? err.message : String(err) };
-  }
+  });
 }
 
-export function threadAbort(msg: { session: string }, sender: Sender): { ok: true } {
-  if (sessionFor(msg.session, sender)) sessions.delete(msg.session);
+export async function threadAbort(deps: CaptureServiceDeps, msg: { session: string }, sender: Sender): Promise<{ ok: true }> {
+  const s = await sessionFor(deps, msg.session, sender);
+  if (s) await serial(s, () => dropSession(deps, s, true));
   return { ok: true };
 }
 
-/** For the benchmark and tests: how many sessions are open and how much they hold. */
-export function threadSessionStats(): { sessions: number; entries: number; segmentBytes: number } {
-  let entries = 0;
-  let segmentBytes = 0;
+let recovering: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sessions in the staging area that nobody is feeding any more (none in this background, no part for IDLE_MS) are
+ * kept as PARTIAL records marked 'interrupted'; sessions that staged nothing are removed. Runs at startup, before a new
+ * capture starts, and every minute while captures run. One run at a time.
+ */
+export function recoverInterruptedThreads(deps: CaptureServiceDeps, now = Date.now()): Promise<EvidenceRecord[]> {
+  const run = recovering.then(async () => {
+    const out: EvidenceRecord[] = [];
+    for (const s of [...sessions.values()]) if (now - s.touched > IDLE_MS) await dropSession(deps, s, false);
+    const vault = await deps.vault();
+    const tool = await deps.tool();
+    for (const header of await vault.stagingSessions()) {
+      if (sessions.has(header.id) || !isThreadMeta(header.meta)) continue;
+      if (now - Date.parse(header.updatedAt) < IDLE_MS) continue;
+      try {
+        const record = await recoverThread(vault, header, tool, new Date(now).toISOString());
+        if (record) out.push(record);
+      } catch {
+        // Left for the next run (a full disk, a vault closed by an upgrade): never dropped here.
+      }
+    }
+    return out;
+  });
+  recovering = run.catch(() => undefined);
+  return run;
+}
+
+/** For the benchmark and tests: what the background holds. Entries are never held; segments only while drawn. */
+export function threadSessionStats(): { sessions: number; entriesHeld: number; rawSegments: number; compositeBytes: number } {
+  let rawSegments = 0;
+  let compositeBytes = 0;
   for (const s of sessions.values()) {
-    entries += s.entries.size;
-    segmentBytes += s.segments.reduce((n, g) => n + g.bytes.byteLength, 0);
+    if (s.canvas) rawSegments++;
+    compositeBytes += s.composite?.size ?? 0;
   }
-  return { sessions: sessions.size, entries, segmentBytes };
+  return { sessions: sessions.size, entriesHeld: 0, rawSegments, compositeBytes };
 }

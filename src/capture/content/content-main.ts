@@ -121,6 +121,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       return;
     }
     threadRunning = true;
+    let paused: CaptureControls | null = null;
     try {
       // A conversation or a profile: first, how far back (everything, back to a date, the latest N posts).
       let bound: CaptureBound | undefined;
@@ -131,6 +132,11 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       }
       control.setBusy(true);
       toast.show(t('toastCapturing'), 'info', 'capturing');
+      // While the capture scrolls, the site recycles rows on every frame and the controls scanner would dress each
+      // one (most of the page's work during a capture, measured): the capture reads every row itself, so the
+      // controls are taken down until it ends and then put back.
+      paused = runtime.controls;
+      paused?.stop();
       await captureThread(site, support, target, {
         ...(bound ? { bound } : {}),
         send: sendToBackground,
@@ -142,6 +148,10 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     } finally {
       threadRunning = false;
       control.setBusy(false);
+      if (paused && runtime.controls === paused) {
+        runtime.controls = null;
+        startControls();
+      }
     }
   };
 

@@ -39,6 +39,8 @@ class FakeList {
     /** Stop loading (spinner forever) once this many rows are loaded. */
     private readonly stallAt = Number.POSITIVE_INFINITY,
     private readonly endLoads: Msg[] = [],
+    /** Give rows and the scroller boxes (happy-dom has no layout), so the engine can step by the rows drawn. */
+    private readonly geometry = false,
   ) {
     this.loaded = all.slice(Math.max(0, all.length - initial));
     this.scroller = document.createElement('div');
@@ -56,6 +58,7 @@ class FakeList {
     Object.defineProperty(this.scroller, 'scrollHeight', { get: () => this.height });
     Object.defineProperty(this.scroller, 'clientHeight', { get: () => VIEW });
     this.top = Math.max(0, this.height - VIEW);
+    if (geometry) this.scroller.getBoundingClientRect = () => new DOMRect(0, 0, 300, VIEW);
     this.render();
   }
 
@@ -98,6 +101,10 @@ class FakeList {
       const row = document.createElement('div');
       row.setAttribute('data-key', m.key);
       row.textContent = m.text;
+      if (this.geometry) {
+        const y = i * ROW - this.top;
+        row.getBoundingClientRect = () => new DOMRect(0, y, 300, ROW);
+      }
       const like = document.createElement('button');
       like.setAttribute('data-action', 'like');
       like.addEventListener('click', () => this.forbiddenClicks++);
@@ -252,6 +259,79 @@ describe('ThreadEngine', () => {
     const order = result.order;
     expect(order.indexOf('h90-0')).toBe(order.indexOf('r90') + 1);
     expect(order.slice(-30)).toEqual(messages(30, 'tail').map((m) => m.key));
+  });
+
+  it('without screenshots, reads forward only from where it started (the rest was read on the way up)', async () => {
+    const all = messages(1000);
+    const withShots = new FakeList(all, 60);
+    const a = await new ThreadEngine(supportFor(withShots), container(withShots), ctx, harness(withShots).deps, { settleMs: 500 }).run();
+    document.body.replaceChildren();
+    const site = new FakeList(all, 60);
+    const h = harness(site);
+    const b = await new ThreadEngine(supportFor(site), container(site), ctx, h.deps, { settleMs: 500, screenshots: false }).run();
+    expect(b.partial).toBeUndefined();
+    expect(b.order).toEqual(all.map((m) => m.key));
+    expect(h.shots()).toBe(0);
+    // The forward pass of the screenshot run walks the whole thread again; this one does not.
+    expect(b.stats.scrolls).toBeLessThan(a.stats.scrolls * 0.7);
+  });
+
+  it('steps by the rows the site drew, keeping one seen row on screen: complete, in order, fewer steps', async () => {
+    const all = messages(1000);
+    const fixed = new FakeList(all, 60);
+    const a = await new ThreadEngine(supportFor(fixed), container(fixed), ctx, harness(fixed).deps, { settleMs: 500, screenshots: false }).run();
+    document.body.replaceChildren();
+    const site = new FakeList(all, 60, 50, 300, Number.POSITIVE_INFINITY, [], true);
+    const b = await new ThreadEngine(supportFor(site), container(site), ctx, harness(site).deps, { settleMs: 500, screenshots: false }).run();
+    expect(b.order).toEqual(all.map((m) => m.key));
+    expect(b.count).toBe(1000);
+    expect(b.stats.scrolls).toBeLessThan(a.stats.scrolls * 0.85);
+    // With screenshots the forward step never exceeds a screen (no gaps in the stitched picture).
+    document.body.replaceChildren();
+    const shots: number[] = [];
+    const site2 = new FakeList(all, 60, 50, 300, Number.POSITIVE_INFINITY, [], true);
+    const h2 = harness(site2);
+    const send = h2.deps.send;
+    h2.deps.send = async (entries, shot) => {
+      if (shot) shots.push(shot.scrollTop);
+      return send(entries, shot);
+    };
+    const c = await new ThreadEngine(supportFor(site2), container(site2), ctx, h2.deps, { settleMs: 500 }).run();
+    expect(c.order).toEqual(all.map((m) => m.key));
+    for (let i = 1; i < shots.length; i++) expect(shots[i]! - shots[i - 1]!).toBeLessThanOrEqual(VIEW);
+  });
+
+  it('keeps one batch in flight: collecting goes on while it is sent, and a failed send ends the capture', async () => {
+    const all = messages(600);
+    const site = new FakeList(all, 60);
+    const h = harness(site);
+    let inFlight = 0;
+    let most = 0;
+    let calls = 0;
+    h.deps.send = async (entries) => {
+      calls++;
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await h.deps.sleep?.(30);
+      inFlight--;
+      if (calls === 4) throw new Error('Holdfast went away');
+      h.sent.push(...entries);
+      return { shot: 'none' };
+    };
+    const result = await new ThreadEngine(supportFor(site), container(site), ctx, h.deps, { batchSize: 50, screenshots: false }).run();
+    expect(result.partial).toMatchObject({ reason: 'error', message: expect.stringMatching(/Holdfast went away/) });
+    expect(most).toBe(1);
+  });
+
+  it('learns how quickly the site answers at an end and then waits less than settleMs for the real end', async () => {
+    const all = messages(1000);
+    const site = new FakeList(all, 60);
+    const h = harness(site);
+    const result = await new ThreadEngine(supportFor(site), container(site), ctx, h.deps, { settleMs: 5000, screenshots: false }).run();
+    expect(result.count).toBe(1000);
+    // 19 loads of 300 ms; the two quiet ends would add 10 s at settleMs.
+    expect(result.stats.loadWaitMs).toBeLessThan(19 * 300 + 2 * 5000);
+    expect(result.stats.loadWaitMs).toBeGreaterThan(19 * 300);
   });
 
   it('never clicks when isAllowedClick refuses everything, even if expanders offers elements', async () => {

@@ -16,7 +16,17 @@
  * De-duplication by the adapter's stable key (message id / permalink, else sender+time+text); order by the page's
  * own position — rows sorted by where they are drawn, since recycled nodes sit anywhere in the DOM — merged across
  * overlapping windows (PageOrder), by time where windows do not overlap. Entries go to the background in batches as they
- * are collected: only the keys stay here.
+ * are collected (one batch in flight while the next is collected): only the keys stay here.
+ *
+ * Speed (the site's own loading is the floor; everything else is kept small):
+ * - each step scrolls as far as keeps one already-seen row on screen (the overlap that anchors the page order),
+ *   measured from the rows the site actually drew, not a fixed fraction of the screen;
+ * - at an end, the engine wakes as soon as the page changes (DOM mutation or scroll), not on a fixed poll;
+ * - how long "nothing happens" means "no more" is learned from this site during this capture: once it has shown
+ *   its loading indicator promptly a few times, the wait is a few times its slowest response (never below
+ *   MIN_SETTLE_MS, never above settleMs);
+ * - without screenshots and with no "show more" control seen on the way up, the forward pass starts where the
+ *   upward pass started: everything above was already collected on the way up.
  *
  * Read-only: the ONLY click in this module is in `clickAllowed`, which clicks an element only when it came from
  * `support.expanders()` and `support.isAllowedClick()` accepts it.
@@ -35,7 +45,11 @@ export interface ThreadProgress {
 }
 
 export interface EngineDeps {
-  /** Streams new entries (and optionally a screen to image) to the background. Returns whether a shot was taken. */
+  /**
+   * Streams new entries (and optionally a screen to image) to the background. Returns whether a shot was taken.
+   * Entry-only batches are not awaited before collecting on (at most one in flight); a failure surfaces at the next
+   * send or at the end.
+   */
   send(entries: ThreadEntry[], shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'none'; message?: string }>;
   onProgress?(p: ThreadProgress): void;
   /** Hide/show Holdfast's own on-page elements around a screenshot. */
@@ -44,6 +58,11 @@ export interface EngineDeps {
   sleep?(ms: number): Promise<void>;
   /** Resolves after the page has had a chance to render the new scroll position. */
   frame?(): Promise<void>;
+  /**
+   * Resolves after at most `ms`, earlier when the page changes (a mutation in `root` or a scroll of `scroller`).
+   * Default: a MutationObserver and a scroll listener when `sleep` is not injected, else `sleep(ms)`.
+   */
+  changed?(root: Element, scroller: Element, ms: number): Promise<void>;
   /** Performs a click (tests spy on it). Only ever called from `clickAllowed`. */
   click?(el: Element): void;
 }
@@ -66,6 +85,13 @@ export interface EngineOptions {
   /** How far back to go (issue #4): everything, back to a date, or the latest N rows. */
   bound: CaptureBound;
 }
+
+/** The shortest wait at an end of the list, however promptly the site has answered before. */
+export const MIN_SETTLE_MS = 600;
+/** Loads seen before the wait at an end is learned from the site rather than `settleMs`. */
+const LEARN_AFTER = 3;
+/** The panel is updated at most this often. */
+const PROGRESS_MS = 100;
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   pollMs: 50,
@@ -91,6 +117,33 @@ export interface EngineResult {
 }
 
 type WaitOutcome = 'grew' | 'end' | 'stalled' | 'stopped';
+
+/** Where the keyed rows of the last scan were drawn, relative to the top of the scroller's visible area (CSS px). */
+interface DrawnWindow {
+  firstTop: number;
+  firstHeight: number;
+  lastTop: number;
+  lastHeight: number;
+}
+
+const realChanged = (root: Element, scroller: Element, ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const view = scroller.ownerDocument.defaultView;
+    const target: EventTarget | null = scroller === scroller.ownerDocument.scrollingElement || scroller === scroller.ownerDocument.documentElement ? view : scroller;
+    let observer: MutationObserver | null = null;
+    const done = () => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      target?.removeEventListener('scroll', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    if (typeof MutationObserver === 'function') {
+      observer = new MutationObserver(done);
+      observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'aria-hidden', 'aria-busy', 'style'] });
+    }
+    target?.addEventListener('scroll', done, { passive: true });
+  });
 
 const realFrame = (): Promise<void> =>
   new Promise((resolve) => {
@@ -121,6 +174,14 @@ export class ThreadEngine {
   /** The list is drawn bottom-up (see `pos`). */
   private reversed = false;
   private coveredShots = 0;
+  private inflight: Promise<unknown> | null = null;
+  private drawn: DrawnWindow | null = null;
+  /** The slowest the site has been to show its loading indicator (or new rows) at an end, and how often it did. */
+  private slowestSignalMs = 0;
+  private signals = 0;
+  private sawExpander = false;
+  private lastProgress = Number.NEGATIVE_INFINITY;
+  private readonly changed: (root: Element, scroller: Element, ms: number) => Promise<void>;
 
   constructor(
     private readonly support: ThreadSupport,
@@ -135,6 +196,7 @@ export class ThreadEngine {
     this.now = deps.now ?? (() => performance.now());
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.frame = deps.frame ?? realFrame;
+    this.changed = deps.changed ?? (deps.sleep ? (_r, _s, ms) => this.sleep(ms) : realChanged);
     this.shotsOn = this.opts.screenshots;
   }
 
@@ -161,6 +223,7 @@ export class ThreadEngine {
     try {
       // ---- 1. up, until the site has nothing older (or the bound is reached)
       this.phase = 'up';
+      let nudgeDue = true;
       for (;;) {
         if (newestFirst) break;
         this.collect();
@@ -172,14 +235,22 @@ export class ThreadEngine {
           forwardFrom = this.pos(scroller);
           break;
         }
+        if (!this.sawExpander) this.sawExpander = this.anyAllowedExpander();
         if (this.pos(scroller) > 1) {
-          this.scrollTo(scroller, this.pos(scroller) - this.step(scroller));
+          if (nudgeDue) {
+            nudgeDue = false;
+            if (await this.nudgeTop(scroller)) continue;
+          }
+          this.scrollTo(scroller, this.pos(scroller) - this.step(scroller, 'up'));
           await this.frame();
           continue;
         }
         const outcome = await this.waitForMore(scroller, 'up');
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
-        if (outcome === 'grew') continue;
+        if (outcome === 'grew') {
+          nudgeDue = true;
+          continue;
+        }
         if (outcome === 'stalled') {
           partial = { reason: 'stalled', message: this.stallMessage() };
           // Keep going: whatever the site did load is still collected (and imaged) on the way forward.
@@ -189,8 +260,11 @@ export class ThreadEngine {
       }
       // ---- 2. forward, to the newest (newest first: down the list, to the bound or the oldest)
       this.phase = 'forward';
+      this.progress(true);
       if (!this.stopped) {
-        this.scrollTo(scroller, forwardFrom);
+        // Without screens to take and nothing to expand, what lies above the starting place was read on the way up.
+        const resumeAt = !this.shotsOn && !this.sawExpander && partial === undefined ? Math.max(0, savedTop + addedAbove) : 0;
+        this.scrollTo(scroller, Math.max(forwardFrom, resumeAt));
         await this.frame();
         for (;;) {
           this.collect();
@@ -209,7 +283,7 @@ export class ThreadEngine {
             if (outcome === 'stalled' && !partial) partial = { reason: 'stalled', message: this.stallMessage() };
             break;
           }
-          this.scrollTo(scroller, this.pos(scroller) + this.step(scroller));
+          this.scrollTo(scroller, this.pos(scroller) + this.step(scroller, 'down'));
           await this.frame();
         }
       }
@@ -217,16 +291,20 @@ export class ThreadEngine {
         partial = { reason: 'stopped', message: `Stopped by you after ${this.order.size} ${this.noun()}; earlier or later ones may be missing.` };
       }
       await this.flush(null);
+      await this.drain();
     } catch (err) {
       partial = { reason: 'error', message: `The capture was interrupted: ${err instanceof Error ? err.message : String(err)}` };
       try {
+        await this.drain().catch(() => undefined);
         await this.flush(null);
+        await this.drain();
       } catch {
         /* the background is gone; the caller reports it */
         throw err;
       }
     } finally {
       this.phase = 'done';
+      this.progress(true);
       this.scrollTo(scroller, savedTop + addedAbove);
       this.stats.elapsedMs = this.now() - this.started;
     }
@@ -261,16 +339,18 @@ export class ThreadEngine {
       rows = [];
     }
     // Page order is what the reader sees, not DOM order: virtualised lists position recycled nodes anywhere.
+    const boxes = new Map<Element, DOMRect>();
+    for (const r of rows) boxes.set(r, r.getBoundingClientRect());
     if (rows.length > 1) {
-      const tops = new Map<Element, number>();
-      for (const r of rows) tops.set(r, r.getBoundingClientRect().top);
       rows = rows
         .map((r, i) => ({ r, i }))
-        .sort((a, b) => (tops.get(a.r) ?? 0) - (tops.get(b.r) ?? 0) || a.i - b.i)
+        .sort((a, b) => (boxes.get(a.r)?.top ?? 0) - (boxes.get(b.r)?.top ?? 0) || a.i - b.i)
         .map((x) => x.r);
     }
     const ctx = this.ctx();
     const window: string[] = [];
+    let first: DOMRect | undefined;
+    let last: DOMRect | undefined;
     for (const row of rows) {
       let key: string | null = null;
       try {
@@ -280,6 +360,11 @@ export class ThreadEngine {
       }
       if (!key) continue;
       window.push(key);
+      const box = boxes.get(row);
+      if (box && box.height > 0) {
+        first ??= box;
+        last = box;
+      }
       if (this.times.has(key)) continue;
       const entry = this.entry(row, key, ctx);
       const time = entry.content.itemTime;
@@ -295,6 +380,11 @@ export class ThreadEngine {
       added++;
     }
     this.order.merge(window, (k) => this.times.get(k), this.phase === 'up' ? 'start' : 'end');
+    this.drawn = null;
+    if (first && last && this.currentScroller) {
+      const origin = this.viewTop(this.currentScroller);
+      this.drawn = { firstTop: first.top - origin, firstHeight: first.height, lastTop: last.top - origin, lastHeight: last.height };
+    }
     if (added) this.progress();
     return added;
   }
@@ -330,19 +420,38 @@ export class ThreadEngine {
     }
   }
 
-  private progress(): void {
-    this.deps.onProgress?.({ count: this.order.size, ...(this.oldest ? { oldest: this.oldest } : {}), elapsedMs: this.now() - this.started, phase: this.phase });
+  private progress(force = false): void {
+    const now = this.now();
+    if (!force && now - this.lastProgress < PROGRESS_MS) return;
+    this.lastProgress = now;
+    this.deps.onProgress?.({ count: this.order.size, ...(this.oldest ? { oldest: this.oldest } : {}), elapsedMs: now - this.started, phase: this.phase });
   }
 
   private async flushIfFull(): Promise<void> {
     if (this.pending.length >= this.opts.batchSize) await this.flush(null);
   }
 
+  /**
+   * Sends the pending entries (and a screen request). A batch without a screen is not waited for: the next send
+   * (or the end) waits for it first, so at most one batch is in flight and the background sees them in order.
+   */
   private async flush(shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'none'; message?: string }> {
     const entries = this.pending;
     this.pending = [];
     if (entries.length === 0 && !shot) return { shot: 'none' };
-    return this.deps.send(entries, shot);
+    await this.drain();
+    const sent = this.deps.send(entries, shot);
+    if (shot) return sent;
+    this.inflight = sent;
+    sent.catch(() => undefined); // observed by drain()
+    return { shot: 'none' };
+  }
+
+  /** Waits for the batch in flight; its failure is thrown here. */
+  private async drain(): Promise<void> {
+    const inflight = this.inflight;
+    this.inflight = null;
+    if (inflight) await inflight;
   }
 
   // ------------------------------------------------------------------ clicking (the only click in the engine)
@@ -362,6 +471,21 @@ export class ThreadEngine {
       if (this.clickAllowed(el)) any = true;
     }
     return any;
+  }
+
+  /** Whether an allow-listed expander is on the page now (never clicks). */
+  private anyAllowedExpander(): boolean {
+    try {
+      return this.support.expanders(this.container).some((el) => {
+        try {
+          return this.support.isAllowedClick(el);
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
   }
 
   private clickAllowed(el: Element): boolean {
@@ -389,27 +513,65 @@ export class ThreadEngine {
     const waitStart = this.now();
     let quietSince = this.now();
     let loadingSince: number | null = null;
+    let signalled = this.isLoading();
+    if (signalled) this.learn(0);
+    const settle = this.settleMs();
     try {
       for (;;) {
         if (this.stopped) return 'stopped';
-        await this.sleep(this.opts.pollMs);
+        await this.changed(this.container.element, scroller, this.opts.pollMs);
         this.collect();
         const grew = scroller.scrollHeight !== h0 || this.order.size !== size0 || (direction === 'up' ? this.pos(scroller) > top0 + 1 : false);
-        if (grew) return 'grew';
         const now = this.now();
+        if (grew) {
+          if (!signalled) this.learn(now - waitStart);
+          return 'grew';
+        }
         if (this.isLoading()) {
+          if (!signalled) this.learn(now - waitStart);
+          signalled = true;
           loadingSince ??= now;
           quietSince = now;
           if (now - loadingSince > this.opts.stallMs) return 'stalled';
           continue;
         }
         loadingSince = null;
-        if (now - quietSince > this.opts.settleMs) return 'end';
+        if (now - quietSince > settle) return 'end';
       }
     } finally {
       this.stats.loadWaitMs += this.now() - waitStart;
       this.progress();
     }
+  }
+
+  /**
+   * Sites load older rows when the reader reaches the top. When more than a screen or two lies between here and the
+   * top, touch the top first, so the site's next load runs while the rows in between are collected, then come back
+   * (shifted by anything the site added meanwhile) and go on upward as usual: windows are still merged bottom-up.
+   * Returns whether it scrolled.
+   */
+  private async nudgeTop(scroller: Element): Promise<boolean> {
+    const view = this.viewHeight(scroller);
+    const from = this.pos(scroller);
+    if (from < 2 * view || this.isLoading()) return false;
+    const height = scroller.scrollHeight;
+    this.scrollTo(scroller, 0);
+    await this.frame();
+    this.scrollTo(scroller, from + Math.max(0, scroller.scrollHeight - height));
+    await this.frame();
+    return true;
+  }
+
+  /** The site answered at an end (indicator or new rows) after `ms`. */
+  private learn(ms: number): void {
+    this.signals++;
+    this.slowestSignalMs = Math.max(this.slowestSignalMs, ms);
+  }
+
+  /** How long a quiet end must stay quiet: settleMs until the site has answered a few times, then a few times its slowest answer. */
+  private settleMs(): number {
+    if (this.signals < LEARN_AFTER) return this.opts.settleMs;
+    return Math.min(this.opts.settleMs, Math.max(MIN_SETTLE_MS, 4 * this.slowestSignalMs + 2 * this.opts.pollMs));
   }
 
   /** After an expander click: wait until the site has stopped loading (bounded by stallMs). */
@@ -435,7 +597,14 @@ export class ThreadEngine {
 
   // ------------------------------------------------------------------ scrolling and screens
 
+  private currentScroller: Element | null = null;
+
   private scroller(): Element {
+    this.currentScroller = this.findScroller();
+    return this.currentScroller;
+  }
+
+  private findScroller(): Element {
     const doc = this.container.element.ownerDocument;
     const fallback = doc.scrollingElement ?? doc.documentElement;
     let start: Element | null = null;
@@ -482,8 +651,34 @@ export class ThreadEngine {
     return this.isDocumentScroller(s) ? (s.ownerDocument.defaultView?.innerHeight ?? s.clientHeight) : s.clientHeight;
   }
 
-  private step(s: Element): number {
-    return Math.max(40, Math.floor(this.viewHeight(s) * 0.9));
+  /** The top of the scroller's visible area in viewport coordinates. */
+  private viewTop(s: Element): number {
+    return this.isDocumentScroller(s) ? 0 : s.getBoundingClientRect().top;
+  }
+
+  /**
+   * How far to scroll next: as far as keeps the last-seen row at the far edge fully on screen, so the next scan
+   * overlaps this one by at least that row. Screens for the stitched picture must also not leave gaps, so the forward
+   * step with screenshots is at most one screen. Without drawn rows, 90% of a screen.
+   */
+  private step(s: Element, direction: 'up' | 'down'): number {
+    const view = this.viewHeight(s);
+    const fallback = Math.max(40, Math.floor(view * 0.9));
+    const d = this.drawn;
+    if (!d) return fallback;
+    const MARGIN = 8;
+    let step: number;
+    if (direction === 'up') {
+      // Bring the top-most drawn row to the bottom of the screen.
+      step = view - Math.min(d.firstHeight, view / 2) - d.firstTop - MARGIN;
+    } else {
+      // Bring the bottom-most drawn row to the top of the screen.
+      step = d.lastTop - MARGIN + Math.max(0, d.lastHeight - view / 2);
+      if (this.shotsOn) step = Math.min(step, Math.floor(view * 0.98));
+    }
+    if (!Number.isFinite(step)) return fallback;
+    // Never crawl (a tall block that is not a row below the last row), never leap past what the site draws.
+    return Math.max(40, Math.floor(view / 4), Math.min(Math.floor(step), 4 * view));
   }
 
   private scrollTo(s: Element, top: number): void {

@@ -2,7 +2,8 @@
  * One "capture whole conversation / post with all replies / profile with posts" click: open a session in the
  * background, run the engine with the progress panel, then ask the background to write ONE record. Every outcome ends
  * in a plain, translated message; a background that goes away ends the capture (nothing half-written: the record is
- * written only at finish).
+ * written only at finish; what the background staged meanwhile is discarded on abort, or kept as a partial record if
+ * nobody finishes or aborts it).
  */
 import { t } from '../../i18n/t';
 import type { ExtractedContent } from '../../model/evidence';
@@ -59,7 +60,16 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
   } catch (err) {
     head = genericExtract(container.head ?? container.element, container.recordKind, ctx().url, `The site adapter could not read the thread (${err instanceof Error ? err.message : String(err)}).`);
   }
-  const begun = await deps.send({ type: 'thread:begin', kind: container.recordKind, pageUrl: location.href, pageTitle: document.title, localOffset: localOffset() });
+  const routes = (() => {
+    try {
+      return adapter.reportRoutes({ ...head, kind: container.recordKind });
+    } catch {
+      return [];
+    }
+  })();
+  const byAdapter = head.method === 'adapter' ? { adapter: adapter.id, adapterVersion: adapter.version } : {};
+  // The head goes in first too, so a capture cut short can still be kept as a (partial) record.
+  const begun = await deps.send({ type: 'thread:begin', kind: container.recordKind, pageUrl: location.href, pageTitle: document.title, localOffset: localOffset(), head, ...byAdapter, reportRoutes: routes });
   if (!begun.ok) {
     deps.announce(t('threadCouldNotStart', begun.message), 'error', `error:${begun.code}`);
     return begun;
@@ -89,13 +99,6 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
   let result: CaptureResult;
   try {
     const collected = await engine.run();
-    const routes = (() => {
-      try {
-        return adapter.reportRoutes({ ...head, kind: container.recordKind });
-      } catch {
-        return [];
-      }
-    })();
     result = await deps.send({
       type: 'thread:finish',
       session,
@@ -104,7 +107,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       ...(collected.partial ? { partial: collected.partial } : {}),
       ...(deps.bound ? { bound: collected.bound } : {}),
       html: itemHtml(container.element),
-      ...(head.method === 'adapter' ? { adapter: adapter.id, adapterVersion: adapter.version } : {}),
+      ...byAdapter,
       reportRoutes: routes,
       notes: collected.notes,
       stats: { elapsedMs: collected.stats.elapsedMs, loadWaitMs: collected.stats.loadWaitMs, scrolls: collected.stats.scrolls, clicks: collected.stats.clicks },

@@ -628,6 +628,40 @@ function readConversation(found: { layout: Layout; thread: Element; messages: El
   return conv;
 }
 
+/**
+ * An ExtractContext object stands for one synchronous look at the page: the whole-thread engine makes one per scan
+ * and extracts every new message of that scan with it, and every other caller makes one per extraction. Within one,
+ * the DOM cannot change, so the threads on the page and a conversation's facts (viewer, other participant, id) are
+ * read once and reused for its other messages: the same result, without re-reading the page for every message.
+ */
+const threadsByMoment = new WeakMap<ExtractContext, ReturnType<typeof findThreads>>();
+const conversationsByMoment = new WeakMap<ExtractContext, Map<Element, Conversation>>();
+
+function threadsAt(ctx: ExtractContext): ReturnType<typeof findThreads> {
+  let threads = threadsByMoment.get(ctx);
+  if (!threads) {
+    threads = findThreads(ctx.document);
+    threadsByMoment.set(ctx, threads);
+  }
+  return threads;
+}
+
+function conversationAt(found: { layout: Layout; thread: Element; messages: Element[] }, ctx: ExtractContext, known: boolean): Conversation {
+  // A thread not found on the page is read from the message alone: not shared.
+  if (!known) return readConversation(found, ctx);
+  let byThread = conversationsByMoment.get(ctx);
+  if (!byThread) {
+    byThread = new Map();
+    conversationsByMoment.set(ctx, byThread);
+  }
+  let conv = byThread.get(found.thread);
+  if (!conv) {
+    conv = readConversation(found, ctx);
+    byThread.set(found.thread, conv);
+  }
+  return { ...conv, warnings: [...conv.warnings] };
+}
+
 type Side = 'end' | 'start';
 
 function sideOf(value: string | undefined): Side | undefined {
@@ -935,9 +969,9 @@ export const xAdapter: SiteAdapter = {
     const el = target.element;
     if (target.kind === 'profile') return readProfile(el, ctx);
     if (target.kind === 'dm-thread' || target.kind === 'dm-message') {
-      const found = findThreads(ctx.document).find((t) => (target.kind === 'dm-thread' ? t.thread === el : t.messages.includes(el)));
+      const found = threadsAt(ctx).find((t) => (target.kind === 'dm-thread' ? t.thread === el : t.messages.includes(el)));
       const layout: Layout = el.matches(css('dmLegacyMessage')) || el.matches(css('dmLegacyThread')) ? 'legacy' : 'chat';
-      const conv = readConversation(found ?? { layout, thread: el.parentElement ?? el, messages: target.kind === 'dm-message' ? [el] : [] }, ctx);
+      const conv = conversationAt(found ?? { layout, thread: el.parentElement ?? el, messages: target.kind === 'dm-message' ? [el] : [] }, ctx, !!found);
       return target.kind === 'dm-thread' ? readThread(conv, ctx) : readMessage(el, conv, ctx);
     }
     const viewer = readViewer(ctx.document);

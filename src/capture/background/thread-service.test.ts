@@ -116,6 +116,23 @@ describe('thread service with staging', () => {
     expect(await vault.stagingSessions()).toEqual([]);
   });
 
+  it('a capture bounded by a date keeps only the rows inside the range, though rows past it were staged too', async () => {
+    const { session } = (await service.threadBegin(deps, begin, sender)) as { session: string };
+    const all = await feed(session, 300);
+    // The engine saw message 99 was older than the date after staging 0..99: the order names only 100..299.
+    const order = all.slice(100, 300).map((e) => e.key);
+    const bound = { kind: 'since' as const, since: all[100]!.content.itemTime!, date: '2026-01-01', reached: true, excluded: 100, extra: 0 };
+    const result = await service.threadFinish(deps, { ...finish(session, order), bound }, sender);
+    expect(result.ok).toBe(true);
+    const record = await vault.get((result as { recordId: string }).recordId);
+    expect(record?.content.fields).toMatchObject({ messages: '200', bound: 'since', boundExcluded: '100' });
+    expect(record?.content.fields?.partial).toBeUndefined();
+    const transcript = record!.artifacts.find((a) => a.role === 'transcript')!;
+    const json = JSON.parse(new TextDecoder().decode((await vault.getArtifact(transcript.id))!.bytes)) as { entries: { key: string }[] };
+    expect(json.entries.map((e) => e.key)).toEqual(order);
+    expect(await vault.stagingSessions()).toEqual([]);
+  });
+
   it('abort, and a finish that fails, discard the staging and write nothing', async () => {
     const a = ((await service.threadBegin(deps, begin, sender)) as { session: string }).session;
     await feed(a, 200);

@@ -29,7 +29,7 @@ export default defineConfig({
   outDir: process.env.HOLDFAST_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    build: { sourcemap: false, ...(process.env.HOLDFAST_NO_MINIFY === '1' ? { minify: false } : {}) },
     define: { 'import.meta.env.HOLDFAST_TEST': JSON.stringify(testBuild) },
   }),
   manifest: ({ browser }) => ({

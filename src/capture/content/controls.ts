@@ -215,6 +215,9 @@ export class CaptureControls {
     }
     for (const target of fresh) this.attach(target, positioned.get(target.anchor ?? target.element) ?? false);
     this.attachThreads(threads, full, positioned);
+    // The observer's pending records are now only our own insertions (this runs in a task of its own, after every
+    // earlier record was delivered): drop them rather than sift through them in the next callback.
+    if (fresh.length || threads.length) this.observer?.takeRecords();
     this.removed = false;
     this.opts.onScan?.(this.attached.size);
   }

@@ -91,14 +91,24 @@ function whenNear(host: HTMLElement, build: () => void): void {
   nearViewport.observe(host);
 }
 
+/** The three kinds of host, styled once and cloned (parsing the inline style per control was most of its cost). */
+const hostModels = new Map<boolean | 'fixed', HTMLElement>();
+function hostModel(positioned: boolean | 'fixed'): HTMLElement {
+  let model = hostModels.get(positioned);
+  if (!model) {
+    model = document.createElement('holdfast-capture');
+    // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
+    // otherwise its static position (top-left of the item's content box).
+    const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
+    model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
+    hostModels.set(positioned, model);
+  }
+  return model;
+}
+
 export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void): ControlHandle {
-  const host = document.createElement('holdfast-capture');
+  const host = hostModel(positioned).cloneNode(false) as HTMLElement;
   host.setAttribute(CONTROL_ATTR, kind);
-  // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
-  // otherwise its static position (top-left of the item's content box).
-  const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
-  host.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
-  isolate(host);
   let button: HTMLButtonElement | null = null;
   let pendingLabel = label;
   let busy: boolean | null = null;
@@ -106,6 +116,7 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
     if (button) return button;
     builders.delete(host);
     nearViewport?.unobserve(host);
+    isolate(host);
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
     const { sheet, button: model } = parts();
     const b = model.cloneNode(true) as HTMLButtonElement;
@@ -130,9 +141,11 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
     button = b;
     return b;
   };
-  // A click that lands on a host not drawn yet (the page jumped straight to it) is still a capture, never lost.
+  // A click that lands on a host not drawn yet (the page jumped straight to it) is still a capture, never lost, and
+  // the site never sees it. (The other events are isolated once the control is drawn, see isolate().)
   host.addEventListener('click', (e) => {
     if (button) return;
+    e.stopPropagation();
     e.preventDefault();
     build();
     if (e.detail > 1) return;

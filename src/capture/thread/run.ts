@@ -27,11 +27,18 @@ export interface ThreadRunDeps {
 }
 
 /** The support that captures this target whole: the site's profile-with-posts support for a profile, else its thread support. */
+/** The page's URL, parsed once per address (asked for every item of a streaming feed). */
+let parsed: URL | null = null;
+function currentUrl(): URL {
+  if (parsed?.href !== location.href) parsed = new URL(location.href);
+  return parsed;
+}
+
 export function threadSupportFor(adapter: SiteAdapter | null, target: CaptureTarget): ThreadSupport | null {
   const support = target.kind === 'profile' ? adapter?.profilePosts : adapter?.thread;
   if (!support) return null;
   try {
-    return support.container(target, { url: new URL(location.href), document }) ? support : null;
+    return support.container(target, { url: currentUrl(), document }) ? support : null;
   } catch {
     return null;
   }

@@ -284,7 +284,14 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
     return own(firstTime) || qsa(el, timeSel).some(own);
   };
   const isMedia = (m: Element) => m.tagName.toLowerCase() === 'video' || (!isAvatar(m) && !m.closest(css('anyLink')));
-  const hasMedia = (el: Element) => qsa(el, mediaSel).some(isMedia);
+  const hasMedia = (el: Element) => !!el.querySelector(mediaSel) && qsa(el, mediaSel).some(isMedia);
+  /** Whether `el`'s parent holds a time of this post outside `el` (its neighbours first: rows sit side by side). */
+  const neighbourHasOwn = (el: Element) => {
+    const parent = el.parentElement;
+    if (!parent || parent === scope) return true;
+    for (const sib of [el.previousElementSibling, el.nextElementSibling]) if (sib && ownIn(sib)) return true;
+    return null;
+  };
   // rowOf, computed locally: climb while the parent holds no other time of this post and no post media.
   const rowOf = (link: Element): Element => {
     let cur = link;
@@ -325,7 +332,8 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       const parsed = parseItemHref(link.getAttribute('href'));
       if (!parsed) continue;
       if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
-      const row = rowOf(link);
+      // The usual case, a whole row added: its only time, no post media in it, and a neighbour that is a row too.
+      const row = times.length === 1 && time === root.querySelector(timeSel) && !hasMedia(root) && neighbourHasOwn(root) === true ? root : rowOf(link);
       if (rows.has(row)) continue;
       rows.add(row);
       if (!list || list === row || !list.contains(row)) return null;

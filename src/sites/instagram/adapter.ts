@@ -333,7 +333,7 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       if (!parsed) continue;
       if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
       // The usual case, a whole row added: its only time, no post media in it, and a neighbour that is a row too.
-      const row = times.length === 1 && time === root.querySelector(timeSel) && !hasMedia(root) && neighbourHasOwn(root) === true ? root : rowOf(link);
+      const row = times.length === 1 && times[0] === time && time !== root && !hasMedia(root) && neighbourHasOwn(root) === true ? root : rowOf(link);
       if (rows.has(row)) continue;
       rows.add(row);
       if (!list || list === row || !list.contains(row)) return null;
@@ -353,7 +353,23 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
   return out;
 }
 
-function parseItemHref(href: string | null): { code: string; commentId?: string; replyId?: string } | undefined {
+type ItemHref = { code: string; commentId?: string; replyId?: string };
+/** Parsed hrefs, remembered (a streaming comment list asks about the same links again and again); bounded. */
+const parsedHrefs = new Map<string, ItemHref | undefined>();
+
+function parseItemHref(href: string | null): ItemHref | undefined {
+  if (href === null) return undefined;
+  if (parsedHrefs.has(href)) {
+    const known = parsedHrefs.get(href);
+    return known && { ...known };
+  }
+  const parsed = parseItemHrefUncached(href);
+  if (parsedHrefs.size >= 4096) parsedHrefs.clear();
+  parsedHrefs.set(href, parsed);
+  return parsed && { ...parsed };
+}
+
+function parseItemHrefUncached(href: string | null): ItemHref | undefined {
   const abs = absolute(href);
   if (!abs) return undefined;
   const u = new URL(abs);

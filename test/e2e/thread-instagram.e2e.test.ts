@@ -13,7 +13,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
 
 interface DmMessage {
@@ -119,6 +119,9 @@ async function startThread(site: SitePage): Promise<number> {
   const before = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
   const el = await site.page.$(CONTROL('thread'));
   await el!.click();
+  // A conversation first asks how far back (issue #4): accept the default, everything.
+  const dialog = await site.page.waitForSelector(BOUND_DIALOG, { timeout: 1500 }).catch(() => null);
+  if (dialog) await (await site.page.$('[data-testid="holdfast-bound-start"]'))!.click();
   return before;
 }
 

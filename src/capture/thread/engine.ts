@@ -235,7 +235,8 @@ export class ThreadEngine {
           forwardFrom = this.pos(scroller);
           break;
         }
-        if (!this.sawExpander) this.sawExpander = this.anyAllowedExpander();
+        // A post's replies always may need expanding; asking a site's expanders() early can use up a one-time offer (Facebook's filter switch).
+        if (!this.sawExpander) this.sawExpander = this.container.recordKind === 'post' || this.anyAllowedExpander();
         if (this.pos(scroller) > 1) {
           if (nudgeDue) {
             nudgeDue = false;
@@ -553,7 +554,8 @@ export class ThreadEngine {
   private async nudgeTop(scroller: Element): Promise<boolean> {
     const view = this.viewHeight(scroller);
     const from = this.pos(scroller);
-    if (from < 2 * view || this.isLoading()) return false;
+    // Not on bottom-up lists: their rows are keyed by what stayed in place between screens (Instagram), which a jump breaks.
+    if (this.reversed || from < 2 * view || this.isLoading()) return false;
     const height = scroller.scrollHeight;
     this.scrollTo(scroller, 0);
     await this.frame();

@@ -13,8 +13,9 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { SitePage, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
+import { clicksOnPage, settled, startThread, transcriptOf } from './thread-support';
 
 interface DmMessage {
   index: number;
@@ -70,30 +71,6 @@ interface TranscriptEntry {
   fields?: Record<string, string>;
 }
 
-async function transcriptOf(vault: VaultPage, recordId: string): Promise<{ entries: TranscriptEntry[]; html: string }> {
-  const json = await vault.page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('holdfast-vault');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ ref: { role: string; mediaType: string }; recordId: string; bytes: Uint8Array | ArrayBuffer }[]>((resolve, reject) => {
-      const req = db.transaction('artifacts').objectStore('artifacts').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const mine = all.filter((a) => a.recordId === id && a.ref.role === 'transcript');
-    const text = (mt: string) => {
-      const a = mine.find((x) => x.ref.mediaType.startsWith(mt));
-      return a ? new TextDecoder().decode(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes)) : '';
-    };
-    return JSON.stringify({ json: text('application/json'), html: text('text/html') });
-  }, recordId);
-  const parsed = JSON.parse(json) as { json: string; html: string };
-  return { entries: (JSON.parse(parsed.json) as { entries: TranscriptEntry[] }).entries, html: parsed.html };
-}
-
 /** What a transcript entry says, in the shape of the replica's expectations. */
 function said(e: TranscriptEntry): Expected {
   const out: Expected = { direction: e.direction ?? '', author: e.author?.handle ?? '', itemTimeText: e.itemTimeText ?? '' };
@@ -102,31 +79,6 @@ function said(e: TranscriptEntry): Expected {
   if (e.fields?.voiceMessage) out.voiceMessage = e.fields.voiceMessage;
   if (e.fields?.reactions) out.reactions = e.fields.reactions;
   return out;
-}
-
-async function clicksOnPage(site: SitePage): Promise<{ allowed: number; other: number; labels: string }> {
-  return site.page.evaluate(() => ({
-    allowed: Number(document.documentElement.getAttribute('data-replica-clicks-allowed')),
-    other: Number(document.documentElement.getAttribute('data-replica-clicks-other')),
-    labels: document.documentElement.getAttribute('data-replica-clicks-other-labels') ?? '',
-  }));
-}
-
-/** Clicks the whole-thread control and returns the toast count before, for waitForOutcome. */
-async function startThread(site: SitePage): Promise<number> {
-  await site.page.bringToFront();
-  await site.waitForControls('thread', 1, 15_000);
-  const before = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
-  const el = await site.page.$(CONTROL('thread'));
-  await el!.click();
-  // A conversation first asks how far back (issue #4): accept the default, everything.
-  const dialog = await site.page.waitForSelector(BOUND_DIALOG, { timeout: 1500 }).catch(() => null);
-  if (dialog) await (await site.page.$('[data-testid="holdfast-bound-start"]'))!.click();
-  return before;
-}
-
-async function settled(site: SitePage, before: number, timeout: number): Promise<string> {
-  return (await site.waitForOutcome(before, timeout)).code;
 }
 
 /** The clicks the post replica should see: every "Load more comments" and every "View replies (n)" round. */
@@ -171,7 +123,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.content.fields?.messages).toBe('2000');
         expect(rec.content.fields?.partial).toBeUndefined();
         expect(rec.content.participants?.map((p) => p.handle)).toEqual(['r.vance_22', 'holdfast_viewer']);
-        const { entries, html } = await transcriptOf(vault, rec.id);
+        const { entries, html } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBe(2000);
         expect(new Set(entries.map((e) => e.key)).size).toBe(2000);
         const got = entries.map(said);
@@ -208,7 +160,7 @@ for (const browserName of browsersUnderTest()) {
           expect(rec.author?.handle).toBe('r.vance_22');
           expect(rec.content.fields?.replies).toBe('500');
           expect(rec.extraction.warnings.some((w) => /More comments exist/.test(w))).toBe(false);
-          const { entries } = await transcriptOf(vault, rec.id);
+          const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
           const order = R.commentOrder();
           expect(entries.map((e) => e.permalink)).toEqual(order.map(commentPermalink));
           expect(entries.map((e) => e.key)).toEqual(order.map(commentPermalink));
@@ -239,7 +191,7 @@ for (const browserName of browsersUnderTest()) {
         const rec = await vault.newest();
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stopped' });
         expect(rec.extraction.warnings[0]).toMatch(/^PARTIAL CAPTURE: Stopped by you/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBeGreaterThanOrEqual(200);
         expect(entries.length).toBeLessThan(2000);
         expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
@@ -266,7 +218,7 @@ for (const browserName of browsersUnderTest()) {
         const first = ALL.findIndex((m) => m.index >= 1000 && m.sectionStart);
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stalled', messages: String(2000 - first) });
         expect(rec.content.fields?.partialMessage).toMatch(/stopped loading messages/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.map(said)).toEqual(ALL.slice(first).map((m) => R.dmExpected(m)));
       } finally {
         await site.close();

@@ -16,8 +16,9 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { SitePage, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
+import { clicksOnPage, startThread, transcriptOf } from './thread-support';
 
 interface DmMessage {
   index: number;
@@ -72,50 +73,6 @@ interface TranscriptEntry {
   text?: string;
   media?: { type: string; url: string }[];
   fields?: Record<string, string>;
-}
-
-async function transcriptOf(vault: VaultPage, recordId: string): Promise<{ entries: TranscriptEntry[]; html: string }> {
-  const json = await vault.page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('holdfast-vault');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ ref: { role: string; mediaType: string }; recordId: string; bytes: Uint8Array | ArrayBuffer }[]>((resolve, reject) => {
-      const req = db.transaction('artifacts').objectStore('artifacts').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const mine = all.filter((a) => a.recordId === id && a.ref.role === 'transcript');
-    const text = (mt: string) => {
-      const a = mine.find((x) => x.ref.mediaType.startsWith(mt));
-      return a ? new TextDecoder().decode(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes)) : '';
-    };
-    return JSON.stringify({ json: text('application/json'), html: text('text/html') });
-  }, recordId);
-  const parsed = JSON.parse(json) as { json: string; html: string };
-  return { entries: (JSON.parse(parsed.json) as { entries: TranscriptEntry[] }).entries, html: parsed.html };
-}
-
-async function clicksOnPage(site: SitePage): Promise<{ allowed: number; other: number; labels: string }> {
-  return site.page.evaluate(() => ({
-    allowed: Number(document.documentElement.getAttribute('data-replica-clicks-allowed')),
-    other: Number(document.documentElement.getAttribute('data-replica-clicks-other')),
-    labels: document.documentElement.getAttribute('data-replica-clicks-other-labels') ?? '',
-  }));
-}
-
-async function startThread(site: SitePage): Promise<number> {
-  await site.page.bringToFront();
-  await site.waitForControls('thread', 1, 15_000);
-  const before = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
-  const el = await site.page.$(CONTROL('thread'));
-  await el!.click();
-  // A conversation first asks how far back (issue #4): accept the default, everything.
-  const dialog = await site.page.waitForSelector(BOUND_DIALOG, { timeout: 1500 }).catch(() => null);
-  if (dialog) await (await site.page.$('[data-testid="holdfast-bound-start"]'))!.click();
-  return before;
 }
 
 /** The device's reading of the wall-clock time a Messenger label shows (what the adapter records). */
@@ -185,7 +142,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.content.fields?.messages).toBe('2000');
         expect(rec.content.fields?.partial).toBeUndefined();
         expect(rec.content.participants?.map((p) => p.displayName)).toEqual(['Dana Reyes', 'Ryan Vance']);
-        const { entries, html } = await transcriptOf(vault, rec.id);
+        const { entries, html } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBe(2000);
         expectConversation(entries, 0, undefined);
         expect(html).not.toMatch(/<script/i);
@@ -214,7 +171,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.permalink).toBe(FB_LONG);
         expect(rec.content.fields?.messages).toBe('400');
         expect(rec.content.participants?.map((p) => p.handle)).toEqual(['holdfast.viewer', 'ryan.vance.9']);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBe(400);
         expectConversation(entries, 0, 'holdfast.viewer');
         expect(await clicksOnPage(site)).toEqual({ allowed: 0, other: 0, labels: '' });
@@ -238,7 +195,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.author?.handle).toBe('ryan.vance.9');
         expect(rec.content.fields?.replies).toBe('500');
         expect(rec.content.fields?.partial).toBeUndefined();
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expectComments(entries, 200, POST);
         // The 100 comments and replies only "All comments" shows are there.
         const hidden = FBP.order(200).filter((x) => !x.relevant);
@@ -262,7 +219,7 @@ for (const browserName of browsersUnderTest()) {
         records++;
         const rec = await vault.newest();
         expect(rec.content.fields?.replies).toBe('100');
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expectComments(entries, 40, POST_ES);
         expect(await clicksOnPage(site)).toEqual({ allowed: 2 + 2 + 10 * 3 + 10, other: 0, labels: '' });
       } finally {
@@ -282,7 +239,7 @@ for (const browserName of browsersUnderTest()) {
         const rec = await vault.newest();
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stopped' });
         expect(rec.extraction.warnings[0]).toMatch(/^PARTIAL CAPTURE: Stopped by you/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBeGreaterThanOrEqual(200);
         expect(entries.length).toBeLessThan(2000);
         expectConversation(entries, 2000 - entries.length, undefined);
@@ -303,7 +260,7 @@ for (const browserName of browsersUnderTest()) {
         const rec = await vault.newest();
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stalled', messages: '1000' });
         expect(rec.content.fields?.partialMessage).toMatch(/stopped loading messages/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBe(1000);
         expectConversation(entries, 1000, undefined);
         expect(await clicksOnPage(site)).toEqual({ allowed: 0, other: 0, labels: '' });

@@ -13,6 +13,7 @@ import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
+import { transcriptOf } from './thread-support';
 
 interface TimelineEntry {
   key: string;
@@ -48,31 +49,6 @@ interface TranscriptEntry {
   text?: string;
   kind?: string;
   fields?: Record<string, string>;
-}
-
-async function transcriptOf(vault: VaultPage, recordId: string): Promise<{ entries: TranscriptEntry[]; bound?: Record<string, unknown>; html: string }> {
-  const json = await vault.page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('holdfast-vault');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ ref: { role: string; mediaType: string }; recordId: string; bytes: Uint8Array | ArrayBuffer }[]>((resolve, reject) => {
-      const req = db.transaction('artifacts').objectStore('artifacts').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const mine = all.filter((a) => a.recordId === id && a.ref.role === 'transcript');
-    const text = (mt: string) => {
-      const a = mine.find((x) => x.ref.mediaType.startsWith(mt));
-      return a ? new TextDecoder().decode(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes)) : '';
-    };
-    return JSON.stringify({ json: text('application/json'), html: text('text/html') });
-  }, recordId);
-  const parsed = JSON.parse(json) as { json: string; html: string };
-  const t = JSON.parse(parsed.json) as { entries: TranscriptEntry[]; bound?: Record<string, unknown> };
-  return { entries: t.entries, ...(t.bound ? { bound: t.bound } : {}), html: parsed.html };
 }
 
 const toastCount = (site: SitePage) => site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
@@ -187,7 +163,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.content.fields).toMatchObject({ posts: '121', bound: 'latest', boundCount: '120', boundReached: 'true' });
         expect(rec.content.fields?.partial).toBeUndefined();
         expect(rec.content.fields?.coverage).toMatch(/^Complete for the chosen range: the latest 120 posts/);
-        const { entries, bound, html } = await transcriptOf(vault, rec.id);
+        const { entries, bound, html } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(bound).toMatchObject({ kind: 'latest', count: 120, reached: true, extra: 1 });
         checkEntries(entries, P.timeline().slice(0, 121));
         expect(html).not.toMatch(/<script/i);
@@ -227,7 +203,7 @@ for (const browserName of browsersUnderTest()) {
         const expected = expectedSince(since);
         expect(expected.length).toBeGreaterThan(100);
         expect(expected.length).toBeLessThan(200);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         checkEntries(entries, expected);
         expect(rec.content.fields?.posts).toBe(String(expected.length));
         // Every own post kept is on or after the date; every own post left out is before it.
@@ -261,7 +237,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.content.fields?.partial).toBeUndefined();
         expect(rec.extraction.warnings.some((w) => w.startsWith('PARTIAL'))).toBe(false);
         expect(rec.content.fields?.coverage).toMatch(/^Complete for the chosen range: every message from 2026-09-02/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.map((e) => e.itemId)).toEqual(expected.map((m) => m.id));
         expect(entries.map((e) => e.text)).toEqual(expected.map((m) => m.text));
         // It went back only as far as it needed: the oldest messages were never loaded.

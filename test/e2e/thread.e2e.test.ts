@@ -12,8 +12,9 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { SitePage, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
+import { clicksOnPage, settled, startThread, transcriptOf } from './thread-support';
 
 interface DmMessage {
   index: number;
@@ -48,56 +49,6 @@ interface TranscriptEntry {
   text?: string;
 }
 
-async function transcriptOf(vault: VaultPage, recordId: string): Promise<{ entries: TranscriptEntry[]; html: string }> {
-  const json = await vault.page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('holdfast-vault');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ ref: { role: string; mediaType: string }; recordId: string; bytes: Uint8Array | ArrayBuffer }[]>((resolve, reject) => {
-      const req = db.transaction('artifacts').objectStore('artifacts').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const mine = all.filter((a) => a.recordId === id && a.ref.role === 'transcript');
-    const text = (mt: string) => {
-      const a = mine.find((x) => x.ref.mediaType.startsWith(mt));
-      return a ? new TextDecoder().decode(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes)) : '';
-    };
-    return JSON.stringify({ json: text('application/json'), html: text('text/html') });
-  }, recordId);
-  const parsed = JSON.parse(json) as { json: string; html: string };
-  return { entries: (JSON.parse(parsed.json) as { entries: TranscriptEntry[] }).entries, html: parsed.html };
-}
-
-async function clicksOnPage(site: SitePage): Promise<{ allowed: number; other: number; labels: string }> {
-  return site.page.evaluate(() => ({
-    allowed: Number(document.documentElement.getAttribute('data-replica-clicks-allowed')),
-    other: Number(document.documentElement.getAttribute('data-replica-clicks-other')),
-    labels: document.documentElement.getAttribute('data-replica-clicks-other-labels') ?? '',
-  }));
-}
-
-/** Clicks the whole-thread control and returns the toast count before, for waitForOutcome. */
-async function startThread(site: SitePage): Promise<number> {
-  await site.page.bringToFront();
-  await site.waitForControls('thread', 1, 15_000);
-  const before = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
-  const el = await site.page.$(CONTROL('thread'));
-  await el!.click();
-  // A conversation first asks how far back (issue #4): accept the default, everything.
-  const dialog = await site.page.waitForSelector(BOUND_DIALOG, { timeout: 1500 }).catch(() => null);
-  if (dialog) await (await site.page.$('[data-testid="holdfast-bound-start"]'))!.click();
-  return before;
-}
-
-async function settled(site: SitePage, before: number, timeout: number): Promise<string> {
-  // "capturing" first, then the final code.
-  return (await site.waitForOutcome(before, timeout)).code;
-}
-
 for (const browserName of browsersUnderTest()) {
   describe(`whole-thread capture — ${browserName}`, () => {
     let server: ReplicaServer;
@@ -126,7 +77,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.content.fields?.messages).toBe('2000');
         expect(rec.content.fields?.partial).toBeUndefined();
         expect(rec.content.participants?.map((p) => p.handle)).toEqual(['holdfast_viewer', 'night_caller_9']);
-        const { entries, html } = await transcriptOf(vault, rec.id);
+        const { entries, html } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         const expected = Array.from({ length: 2000 }, (_, i) => R.dmMessage(i, 2000));
         expect(entries.length).toBe(2000);
         expect(new Set(entries.map((e) => e.key)).size).toBe(2000);
@@ -161,7 +112,7 @@ for (const browserName of browsersUnderTest()) {
         expect(rec.kind).toBe('post');
         expect(rec.permalink).toBe(POST);
         expect(rec.content.fields?.replies).toBe('500');
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         const expected = R.replyOrder();
         expect(entries.map((e) => e.permalink)).toEqual(expected.map((r) => `https://x.com/${r.handle}/status/${r.id}`));
         expect(entries.map((e) => e.author?.handle)).toEqual(expected.map((r) => r.handle));
@@ -184,7 +135,7 @@ for (const browserName of browsersUnderTest()) {
         const rec = await vault.newest();
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stopped' });
         expect(rec.extraction.warnings[0]).toMatch(/^PARTIAL CAPTURE: Stopped by you/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.length).toBeGreaterThanOrEqual(200);
         expect(entries.length).toBeLessThan(2000);
         const expected = Array.from({ length: entries.length }, (_, i) => R.dmMessage(2000 - entries.length + i, 2000).id);
@@ -204,7 +155,7 @@ for (const browserName of browsersUnderTest()) {
         const rec = await vault.newest();
         expect(rec.content.fields).toMatchObject({ partial: 'true', partialReason: 'stalled', messages: '1000' });
         expect(rec.content.fields?.partialMessage).toMatch(/stopped loading messages/);
-        const { entries } = await transcriptOf(vault, rec.id);
+        const { entries } = await transcriptOf<TranscriptEntry>(vault, rec.id);
         expect(entries.map((e) => e.itemId)).toEqual(Array.from({ length: 1000 }, (_, i) => R.dmMessage(1000 + i, 2000).id));
       } finally {
         await site.close();

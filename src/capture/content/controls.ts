@@ -260,12 +260,10 @@ export class CaptureControls {
       const positioned = positionedOf.get(anchor) ?? false;
       const entry: Attached = { target, control: undefined as unknown as ControlHandle };
       const label = this.opts.threadLabel?.(target) ?? this.opts.label(target);
-      entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control));
       // A profile's is "capture profile with posts"; a conversation's and a post page's, "capture the whole thread".
-      entry.control.host.setAttribute(CONTROL_ATTR, target.kind === 'profile' ? 'profile-posts' : 'thread');
       // Beside the item's own control, never on top of it.
-      if (positioned) entry.control.host.style.right = '34px';
-      else entry.control.host.style.marginLeft = '34px';
+      const placement = { attr: target.kind === 'profile' ? 'profile-posts' : 'thread', beside: true };
+      entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control), placement);
       anchor.prepend(entry.control.host);
       this.threadControls.set(target.element, entry);
     }

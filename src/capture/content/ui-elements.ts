@@ -91,30 +91,71 @@ function whenNear(host: HTMLElement, build: () => void): void {
   nearViewport.observe(host);
 }
 
-/** The three kinds of host, styled once and cloned (parsing the inline style per control was most of its cost). */
-const hostModels = new Map<boolean | 'fixed', HTMLElement>();
-function hostModel(positioned: boolean | 'fixed'): HTMLElement {
-  let model = hostModels.get(positioned);
+/** Where a control sits: its own item's control, or the whole-thread one beside it (never on top of it). */
+export interface ControlPlacement {
+  /** The attribute value when it differs from the item kind (`thread`, `profile-posts`). */
+  attr?: string;
+  /** Offset by one control's width, beside the item's own control. */
+  beside?: boolean;
+}
+
+/**
+ * The kinds of host, styled and labelled once and cloned: parsing the inline style and setting the attribute per
+ * control were most of its cost in a page streaming thousands of items.
+ */
+const hostModels = new Map<string, HTMLElement>();
+function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean): HTMLElement {
+  const key = `${positioned}|${attr}|${beside}`;
+  let model = hostModels.get(key);
   if (!model) {
     model = document.createElement('holdfast-capture');
     // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
     // otherwise its static position (top-left of the item's content box).
-    const place = positioned === 'fixed' ? 'position:fixed;right:16px;bottom:16px;' : positioned ? 'position:absolute;top:4px;right:4px;' : 'position:absolute;margin:4px 0 0 4px;';
+    const place =
+      positioned === 'fixed'
+        ? 'position:fixed;right:16px;bottom:16px;'
+        : positioned
+          ? `position:absolute;top:4px;right:${beside ? 34 : 4}px;`
+          : `position:absolute;margin:4px 0 0 ${beside ? 34 : 4}px;`;
     model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
-    hostModels.set(positioned, model);
+    model.setAttribute(CONTROL_ATTR, attr);
+    hostModels.set(key, model);
   }
   return model;
 }
 
-export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void): ControlHandle {
-  const host = hostModel(positioned).cloneNode(false) as HTMLElement;
-  host.setAttribute(CONTROL_ATTR, kind);
+/**
+ * A click that lands on a host not drawn yet (the page jumped straight to it) is still a capture, never lost, and the
+ * site never sees it. One capturing listener on the window serves every undrawn host (a listener per host was a
+ * measurable part of each control's cost); it runs before any of the page's own listeners below the window.
+ */
+const earlyClicks = new WeakMap<EventTarget, (e: MouseEvent) => void>();
+let earlyClickListener = false;
+function listenForEarlyClicks(): void {
+  if (earlyClickListener) return;
+  earlyClickListener = true;
+  window.addEventListener(
+    'click',
+    (e) => {
+      const handle = e.target ? earlyClicks.get(e.target) : undefined;
+      if (!handle) return;
+      e.stopPropagation();
+      e.preventDefault();
+      handle(e);
+    },
+    true,
+  );
+}
+
+export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void, placement: ControlPlacement = {}): ControlHandle {
+  const host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false).cloneNode(false) as HTMLElement;
   let button: HTMLButtonElement | null = null;
   let pendingLabel = label;
   let busy: boolean | null = null;
   const build = (): HTMLButtonElement => {
     if (button) return button;
     builders.delete(host);
+    earlyClicks.delete(host);
     nearViewport?.unobserve(host);
     isolate(host);
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
@@ -141,16 +182,14 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
     button = b;
     return b;
   };
-  // A click that lands on a host not drawn yet (the page jumped straight to it) is still a capture, never lost, and
-  // the site never sees it. (The other events are isolated once the control is drawn, see isolate().)
-  host.addEventListener('click', (e) => {
-    if (button) return;
-    e.stopPropagation();
-    e.preventDefault();
-    build();
-    if (e.detail > 1) return;
-    onActivate();
-  });
+  if (positioned !== 'fixed') {
+    listenForEarlyClicks();
+    earlyClicks.set(host, (e) => {
+      build();
+      if (e.detail > 1) return;
+      onActivate();
+    });
+  }
   if (positioned === 'fixed') build();
   else whenNear(host, build);
   return {

@@ -261,6 +261,8 @@ interface CommentLayout {
   firstInThread: Map<Element, string>;
   /** The row that opened each thread (a thread's later rows are its replies). */
   firstRow: Map<Element, Element>;
+  /** Rows already recognised (a new row beside one is a row too, without searching its neighbour again). */
+  rows: WeakSet<Element>;
 }
 const layouts = new WeakMap<Document, CommentLayout>();
 
@@ -277,6 +279,7 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
   const { scope, list } = layout;
   const timeSel = css('timeLink');
   const mediaSel = `${css('image')}, ${css('video')}`;
+  const timeOrMediaSel = `${timeSel}, ${mediaSel}`;
   const own = (time: Element) => parseItemHref(time.parentElement?.getAttribute('href') ?? null)?.code === route.code;
   const ownIn = (el: Element) => {
     const firstTime = el.matches(timeSel) ? el : el.querySelector(timeSel);
@@ -285,11 +288,17 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
   };
   const isMedia = (m: Element) => m.tagName.toLowerCase() === 'video' || (!isAvatar(m) && !m.closest(css('anyLink')));
   const hasMedia = (el: Element) => !!el.querySelector(mediaSel) && qsa(el, mediaSel).some(isMedia);
-  /** Whether `el`'s parent holds a time of this post outside `el` (its neighbours first: rows sit side by side). */
+  /**
+   * Whether `el`'s parent holds a time of this post outside `el` (its neighbours first: rows sit side by side). A
+   * neighbour already known as a row answers at once; only an unknown one is searched.
+   */
   const neighbourHasOwn = (el: Element) => {
     const parent = el.parentElement;
     if (!parent || parent === scope) return true;
-    for (const sib of [el.previousElementSibling, el.nextElementSibling]) if (sib && ownIn(sib)) return true;
+    const prev = el.previousElementSibling;
+    const next = el.nextElementSibling;
+    if ((prev && layout.rows.has(prev)) || (next && layout.rows.has(next))) return true;
+    for (const sib of [prev, next]) if (sib && ownIn(sib)) return true;
     return null;
   };
   // rowOf, computed locally: climb while the parent holds no other time of this post and no post media.
@@ -315,7 +324,16 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       if (root.contains(scope)) return null;
       continue;
     }
-    let times = root.matches(timeSel) ? [root] : qsa(root, timeSel);
+    // One walk of the new subtree finds both its times and its media (a row's own media check reuses it).
+    let times: Element[];
+    let rootMedia: Element[] | null = null;
+    if (root.matches(timeSel)) times = [root];
+    else {
+      const found = qsa(root, timeOrMediaSel);
+      times = found.filter((el) => el.matches(timeSel));
+      rootMedia = found.filter((el) => !times.includes(el));
+    }
+    const rootHasMedia = () => (rootMedia ? rootMedia.some(isMedia) : hasMedia(root));
     if (!times.some(own)) {
       // A late piece of a row (its text, a reply button): the row is the nearest ancestor holding one time of this
       // post; an ancestor holding several is the list itself (nothing new in a row).
@@ -333,9 +351,10 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       if (!parsed) continue;
       if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
       // The usual case, a whole row added: its only time, no post media in it, and a neighbour that is a row too.
-      const row = times.length === 1 && times[0] === time && time !== root && !hasMedia(root) && neighbourHasOwn(root) === true ? root : rowOf(link);
+      const row = times.length === 1 && times[0] === time && time !== root && !rootHasMedia() && neighbourHasOwn(root) === true ? root : rowOf(link);
       if (rows.has(row)) continue;
       rows.add(row);
+      layout.rows.add(row);
       if (!list || list === row || !list.contains(row)) return null;
       const id = parsed.replyId ?? parsed.commentId;
       const thread = childOf(list, row);
@@ -475,7 +494,7 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
     return { link: c.link, time: c.time, row: c.row, thread, id: c.id, parentId, isReply: !!parentId, permalink };
   });
 
-  layouts.set(doc, { code: route.code, scope, list, useDepth, firstInThread, firstRow });
+  layouts.set(doc, { code: route.code, scope, list, useDepth, firstInThread, firstRow, rows: new WeakSet(comments.map((c) => c.row)) });
 
   // The post element: the lowest element holding media, caption, the post's time and its comments.
   const parts = [media[0], captionRow, postTimes[0], comments[0]?.row].filter((x): x is Element => !!x);

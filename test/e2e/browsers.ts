@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { type ReplicaServer } from './server';
+import type { ReplicaServer } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const GECKO_ID = 'holdfast@holdfast.invalid';

@@ -92,14 +92,14 @@ export function resolveReplica(host: string, pathAndQuery: string): string | nul
   // Test-only pages (e.g. a "redesigned" site) under any replica host: /__holdfast/<file>.
   if (pathname.startsWith('/__holdfast/')) {
     const f = normalize(join(E2E_FIXTURES, pathname.slice('/__holdfast/'.length)));
-    return f.startsWith(E2E_FIXTURES + '/') && existsSync(f) ? f : null;
+    return f.startsWith(`${E2E_FIXTURES}/`) && existsSync(f) ? f : null;
   }
   const base = join(REPLICA_ROOT, host);
   for (const r of routesFor(host)) {
     if (new RegExp(r.pattern).test(pathAndQuery) || new RegExp(r.pattern).test(pathname)) return join(base, r.file);
   }
   const candidate = normalize(join(base, decodeURIComponent(pathname)));
-  if (!candidate.startsWith(base + '/')) return null;
+  if (!candidate.startsWith(`${base}/`)) return null;
   if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }

@@ -152,7 +152,7 @@
       : '';
     return (
       '<a class="x1i10hfl xjbqb8w _a6hd" href="' + esc(t.href) + '" role="link" tabindex="0"><div class="_aagu"><div class="_aagv"><img alt="' + esc(t.alt) +
-      '" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" crossorigin="anonymous" decoding="auto" src="' + esc(t.thumb) + '" style="object-fit:cover"></div><div class="_aagw"></div></div>' + icons + '</a>'
+      '" class="x5yr21d xu96u03 x10l6tqk x13vifvy x87ps6o xh8yej3" decoding="auto" src="' + esc(t.thumb) + '" style="object-fit:cover"></div><div class="_aagw"></div></div>' + icons + '</a>'
     );
   }
 

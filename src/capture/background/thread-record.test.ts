@@ -146,6 +146,13 @@ describe('whole-thread record', () => {
   it('transcriptHtml escapes the title and metadata too', () => {
     expect(transcriptHtml('<b>t</b>', [['k', '<i>v</i>']], [])).not.toMatch(/<b>t<\/b>|<i>v<\/i>/);
   });
+
+  it('transcriptHtml labels a time derived from a post id (Instagram grid) as derived, never as the page\'s own time', () => {
+    const content = { kind: 'post' as const, platform: 'instagram' as const, links: [], media: [], method: 'adapter' as const, warnings: [], fields: { timeFromId: '2026-11-20T21:00:00.000Z', timeSource: 'derived from the post id' } };
+    const html = transcriptHtml('t', [], [{ key: 'https://www.instagram.com/p/Df-khpTvoQH/', content }]);
+    expect(html).toContain('<time datetime="">2026-11-20T21:00:00.000Z (derived from the post id, not shown on the page)</time>');
+    expect(transcriptHtml('t', [], [{ key: 'k', content: { ...content, itemTime: '2026-11-21T00:00:00.000Z' } }])).toContain('<time datetime="2026-11-21T00:00:00.000Z">2026-11-21T00:00:00.000Z</time>');
+  });
 });
 
 describe('stitching', () => {

@@ -97,8 +97,10 @@ function transcriptRow(e: ThreadEntryPayload, n: number): string {
   const media = c.media.map((m) => `<div class="media">[${escapeHtml(m.type)}${m.alt ? `: ${escapeHtml(m.alt)}` : ''}] ${escapeHtml(m.url)}</div>`).join('');
   const links = c.links.length ? `<div class="links">${c.links.map((l) => `${escapeHtml(l.text)} → ${escapeHtml(l.href)}`).join('<br>')}</div>` : '';
   const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
+  // A time the page did not show (an Instagram grid post's, derived from its id) is labelled as such, never passed off as shown.
+  const derived = c.fields?.timeFromId ? `${c.fields.timeFromId} (derived from the post id, not shown on the page)` : undefined;
   const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
-  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
+  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? derived ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
 }
 
 function transcriptHead(title: string, meta: [string, string][]): string {

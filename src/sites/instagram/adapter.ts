@@ -15,6 +15,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { instagramProfilePosts } from './profile-posts';
 import { css, reservedPaths, selectors, words } from './selectors';
 import { instagramThread } from './thread';
 
@@ -1311,6 +1312,7 @@ export const instagramAdapter: SiteAdapter = {
   selectors,
   fixtureDir: 'www.instagram.com',
   thread: instagramThread,
+  profilePosts: instagramProfilePosts,
 
   matches(url: URL): boolean {
     return this.hosts.includes(url.hostname);

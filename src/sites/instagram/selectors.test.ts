@@ -58,11 +58,19 @@ describe('Instagram selector registry', () => {
     expect(words.viewReplies.some((re) => re.test('Ver respuestas (3)'))).toBe(true);
     expect(words.viewReplies.some((re) => re.test('Ver respostas (12)'))).toBe(true);
     expect(words.profilePictureAlt.every((re) => !re.test('Photo by Ryan Vance on March 03, 2026.'))).toBe(true);
+    // Grid tile icons (profile with posts): whole labels only, so a caption-like label is never taken for one.
+    const kinds = (label: string) => (['gridPinned', 'gridCarousel', 'gridReel', 'gridVideo'] as const).filter((k) => words[k].some((re) => re.test(label)));
+    expect(['Pinned post icon', 'Icono de publicación fijada', 'Ícone de publicação fixada'].map(kinds)).toEqual([['gridPinned'], ['gridPinned'], ['gridPinned']]);
+    expect(['Carousel', 'Secuencia', 'Carrossel'].map(kinds)).toEqual([['gridCarousel'], ['gridCarousel'], ['gridCarousel']]);
+    expect(['Clip', 'Reel', 'Clipe', 'Video', 'Vídeo'].map(kinds)).toEqual([['gridReel'], ['gridReel'], ['gridReel'], ['gridVideo'], ['gridVideo']]);
+    expect(['Pinned by the owner of the fan page', 'Carousel of lies', 'Loading...'].map(kinds)).toEqual([[], [], []]);
   });
 
-  it('is the only source of CSS in adapter.ts', () => {
-    const source = readFileSync(join(__dirname, 'adapter.ts'), 'utf8');
-    expect(source).not.toMatch(/(?:querySelector(?:All)?|closest|matches)\(\s*['"`]/);
-    expect(source).not.toMatch(/qsa\([^,()]+,\s*['"]/);
+  it('is the only source of CSS in adapter.ts and profile-posts.ts', () => {
+    for (const file of ['adapter.ts', 'profile-posts.ts']) {
+      const source = readFileSync(join(__dirname, file), 'utf8');
+      expect(source, file).not.toMatch(/(?:querySelector(?:All)?|closest|matches)\(\s*['"`]/);
+      expect(source, file).not.toMatch(/qsa\([^,()]+,\s*['"]/);
+    }
   });
 });

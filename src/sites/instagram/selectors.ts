@@ -48,10 +48,16 @@
  * | hiddenSubtree      | [hidden], [aria-hidden="true"]                          | a spinner kept in the page but not shown      | high      | thread/dm-long, thread/post-long |
  * | labelledIcon       | svg[aria-label]                                         | an icon that names what its control does      | high      | post, thread/post-long |
  * | editable           | form, textarea, input, [contenteditable="true"], …      | composers and text fields (never clicked)     | high      | post, dm, thread/dm-long, thread/post-long |
+ * | gridPostLink       | a[href*="/p/"], a[href*="/reel/"], …                    | a post tile of a profile grid (with its img)  | high      | profile, thread/profile-long, thread/profile-long-es |
+ * | gridTileIcon       | svg[aria-label]                                         | a tile's carousel / reel / video / pinned icon| medium    | thread/profile-long, thread/profile-long-es |
  *
  * Whole-thread capture (thread.ts) clicks only controls whose whole label is a "View replies (n)" / "Load more
  * comments"-type phrase (words.viewRepliesLabel, words.loadMoreLabel, words.loadMoreComments) and that sit outside
  * links, menus, forms and conversations.
+ *
+ * Profile with posts (profile-posts.ts) reads the grid's tiles from their links (/p/<code>/, /reel/<code>/, newer
+ * layouts /<handle>/p/<code>/) and the icons drawn on them (labels: words.gridCarousel, gridReel, gridVideo,
+ * gridPinned; a reel is known from its link first). It clicks nothing.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -97,6 +103,11 @@ export const words = {
   reaction: ['See who reacted to this', 'Ver quién reaccionó a esto', 'Ver quem reagiu a isso'],
   /** A time of day inside a divider row ("10:41 PM", "22:41", "9h05"). */
   timeOfDay: /\b\d{1,2}[:h.]\d{2}\b/,
+  /** Whole labels of the icons on a profile grid's tiles (en, es, pt); a reel is known from its /reel/ link first. */
+  gridCarousel: [/^carousel$/i, /^(?:secuencia|carrusel)$/i, /^(?:carrossel|sequência)$/i],
+  gridReel: [/^(?:clip|clips|reel|reels)$/i, /^(?:clipe|clipes)$/i],
+  gridVideo: [/^video$/i, /^vídeo$/i],
+  gridPinned: [/^pinned(?: post)?(?: icon)?$/i, /^(?:icono de )?publicación fijada$/i, /^fijad[ao]$/i, /^(?:ícone de )?publicação fixada$/i, /^fixad[ao]$/i],
 } as const;
 
 /** First path segments that are Instagram's own pages, never a user's handle. */
@@ -166,6 +177,18 @@ const registry = {
     purpose: 'composers and text fields (comment box, message box): never clicked by a whole-thread capture',
     stability: 'high',
     fixtures: ['post.html', 'dm.html', 'thread/dm-long.html', 'thread/post-long.html'],
+  },
+  gridPostLink: {
+    css: 'a[href*="/p/"], a[href*="/reel/"], a[href*="/tv/"]',
+    purpose: 'a post tile of a profile grid: a link to /p/<code>/ or /reel/<code>/ (also /<handle>/p/<code>/) holding the thumbnail',
+    stability: 'high',
+    fixtures: ['profile.html', 'thread/profile-long.html', 'thread/profile-long-es.html'],
+  },
+  gridTileIcon: {
+    css: 'svg[aria-label]',
+    purpose: 'an icon drawn on a grid tile: carousel, reel, video or pinned (labels translated: words.grid…)',
+    stability: 'medium',
+    fixtures: ['thread/profile-long.html', 'thread/profile-long-es.html'],
   },
 } satisfies SelectorRegistry;
 

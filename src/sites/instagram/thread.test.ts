@@ -85,8 +85,8 @@ const names = readdirSync(DIR)
   .sort();
 
 describe('Instagram long-thread replicas and their truth files', () => {
-  it('has the four long-thread pages, each routed from its truth URL', () => {
-    expect(names).toEqual(['dm-long', 'dm-long-stall', 'post-long', 'post-long-es']);
+  it('has the long-thread and long-profile pages, each routed from its truth URL', () => {
+    expect(names).toEqual(['dm-long', 'dm-long-stall', 'post-long', 'post-long-es', 'profile-long', 'profile-long-es']);
     const routes = JSON.parse(readFileSync(join(SITE, 'routes.json'), 'utf8')) as { pattern: string; file: string }[];
     for (const name of names) {
       const u = new URL(load(name).truth.url);

@@ -268,7 +268,8 @@ describe('Instagram thread support: the conversation', () => {
     for (const [index, keys] of v.keysOf) expect(keys.size, `message #${index} has ${[...keys].join(' / ')}`).toBe(1);
     // Runs of 80 messages (~3,500 px) were crossed: the longest run is much taller than a window.
     expect(Math.max(...v.all.map((m) => m.section)) + 1).toBeGreaterThan(40);
-  });
+    // A simulated 1,000-message scroll in happy-dom: ~10 s on an idle 2-core machine, ~28 s under load.
+  }, 90_000);
 
   it('the upward pass alone places every message whose run fits a window, and nothing twice', () => {
     const v = virtualConversation(600, { view: 700, overscan: 200, step: 630 });

@@ -309,6 +309,18 @@ describe('ThreadEngine with a bound', () => {
     expect(result.bound).toMatchObject({ kind: 'since', reached: true, extra: 1 });
   });
 
+  it('a profile timeline read without screenshots by someone who had scrolled down first: still from the top', async () => {
+    const items = timeline(150);
+    const site = new FakeList(items, 60, true);
+    site.scroller.scrollTop = 300;
+    const h = deps(site);
+    const container: ThreadContainer = { element: site.scroller, recordKind: 'profile', newestFirst: true };
+    const result = await new ThreadEngine(support(site, items), container, () => ({ url: new URL('https://x.com/a'), document }), h.deps, { settleMs: 300, screenshots: false }).run();
+    expect(result.order).toEqual(items.map((x) => x.key));
+    // The reader is put back where they were.
+    expect(site.scroller.scrollTop).toBe(300);
+  });
+
   it('a profile timeline, everything: to the end, every entry once, in page order', async () => {
     const items = timeline(150);
     const site = new FakeList(items, 21, true);

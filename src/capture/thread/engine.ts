@@ -263,8 +263,9 @@ export class ThreadEngine {
       this.phase = 'forward';
       this.progress(true);
       if (!this.stopped) {
-        // Without screens to take and nothing to expand, what lies above the starting place was read on the way up.
-        const resumeAt = !this.shotsOn && !this.sawExpander && partial === undefined ? Math.max(0, savedTop + addedAbove) : 0;
+        // Without screens to take and nothing to expand, what lies above the starting place was read on the way up
+        // (a newest-first list has no way up: it is read from its top, wherever the reader was).
+        const resumeAt = !newestFirst && !this.shotsOn && !this.sawExpander && partial === undefined ? Math.max(0, savedTop + addedAbove) : 0;
         this.scrollTo(scroller, Math.max(forwardFrom, resumeAt));
         await this.frame();
         for (;;) {

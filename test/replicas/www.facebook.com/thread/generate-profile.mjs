@@ -1,6 +1,7 @@
 // Writes the long Facebook profile replica (issue #4, "capture profile with posts"): profile-long.html, whose static
 // markup is the profile header, the pinned post and the first entries of the timeline (so unit tests can read it
-// without running scripts; profile.js takes over in a browser). Content and markup come from profile-data.js.
+// without running scripts; profile.js takes over in a browser), and the fixture profile-long-loading.html (the same
+// while Facebook's loading placeholder sits below the feed). Content and markup come from profile-data.js.
 // Run: node test/replicas/www.facebook.com/thread/generate-profile.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -65,17 +66,18 @@ const pinned = `<div class="hf-pinned" data-replica-pinned=""><h2><span dir="aut
 const first = P.timeline(P.FIRST).slice(1);
 const feed = first.map((e) => `<div data-replica-slot="${e.index}">${P.articleHtml(e, e.index + 1, 0)}</div>`).join('\n');
 const WALL = `<div class="hf-wall">${P.svgAvatar(V, 32)}<div role="button" tabindex="0">Write something to ${esc(O.name.split(' ')[0])}…</div></div>`;
-const TIMELINE = `<div data-pagelet="ProfileTimeline">${WALL}${pinned}<div data-replica-feed="">
+const timeline = (loading) => `<div data-pagelet="ProfileTimeline">${WALL}${pinned}<div data-replica-feed="">
 ${feed}
-</div></div>`;
+</div>${loading ? P.loadingHtml() : ''}</div>`;
 
-const html = `<!DOCTYPE html>
+const page = (loading) => `<!DOCTYPE html>
 <html id="facebook" class="__fb-light-mode" lang="en" dir="ltr" data-replica="profile-timeline"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${esc(O.name)} | Facebook</title>
 ${STYLE}
 ${JSON_SCRIPTS}
-</head><body><div id="mount_0_0_Hp">${BANNER}<div class="hf-cols"><div role="main">${HEADER}${TABS}<div>${TILES}${TIMELINE}</div></div></div></div>
+</head><body><div id="mount_0_0_Hp">${BANNER}<div class="hf-cols"><div role="main">${HEADER}${TABS}<div>${TILES}${timeline(loading)}</div></div></div></div>
 <script src="/thread/profile-data.js"></script><script src="/thread/profile.js"></script>
 </body></html>
 `;
-writeFileSync(join(here, 'profile-long.html'), html);
-console.log(`wrote profile-long.html (the pinned post and ${first.length} static entries of ${P.N})`);
+writeFileSync(join(here, 'profile-long.html'), page(false));
+writeFileSync(join(here, 'profile-long-loading.html'), page(true));
+console.log(`wrote profile-long.html (the pinned post and ${first.length} static entries of ${P.N}) and profile-long-loading.html`);

@@ -309,7 +309,7 @@
       '<div aria-expanded="false" aria-haspopup="menu" aria-label="Actions for this post" role="button" tabindex="0" class="hf-dots">⋯</div></div>' +
       '<div data-ad-rendering-role="story_message"><div data-ad-preview="message" data-ad-comet-preview="message"><div><span dir="auto">' + e.paragraphs.map(paragraphHtml).join('') + seeMore + '</span></div></div></div>' +
       photo + (e.shared ? sharedHtml(e.shared, noise) : '') +
-      '<div class="hf-counts"><span aria-label="See who reacted to this" role="toolbar"><span>😠 😆</span> <span>' + (3 + (e.index * 7) % 40) + '</span></span>' + (e.comments.length ? '<div role="button" tabindex="0"><span>' + (e.comments.length + 3) + ' comments</span></div>' : '') + '</div>' +
+      '<div class="hf-counts"><span aria-label="See who reacted to this" role="toolbar"><span>😠 😆</span> <span>' + (3 + ((e.index + 1) * 7) % 40) + '</span></span>' + (e.comments.length ? '<div role="button" tabindex="0"><span>' + (e.comments.length + 3) + ' comments</span></div>' : '') + '</div>' +
       '<div class="hf-actions"><div aria-label="Like" role="button" tabindex="0">Like</div><div aria-label="Comment" role="button" tabindex="0">Comment</div><div aria-label="Share" role="button" tabindex="0">Share</div></div>' +
       commentArea +
       '</div>'

@@ -97,8 +97,19 @@ function transcriptRow(e: ThreadEntryPayload, n: number): string {
   const media = c.media.map((m) => `<div class="media">[${escapeHtml(m.type)}${m.alt ? `: ${escapeHtml(m.alt)}` : ''}] ${escapeHtml(m.url)}</div>`).join('');
   const links = c.links.length ? `<div class="links">${c.links.map((l) => `${escapeHtml(l.text)} → ${escapeHtml(l.href)}`).join('<br>')}</div>` : '';
   const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
-  const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
-  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
+  // A profile's posts: pinned, reposts (X), shares and posts by others on the timeline (Facebook), as marked by the adapter.
+  const f = c.fields;
+  const mark = [
+    f?.pinned === 'true' ? '[pinned]' : '',
+    f?.repost === 'true' ? `[repost${f.repostedBy ? ` by @${f.repostedBy}` : ''}]` : '',
+    f?.share === 'true' ? `[shares a post${f.sharedFromName ? ` by ${f.sharedFromName}` : ''}]` : '',
+    f?.wallPost === 'true' ? `[posted on the timeline of ${f.wallOf ?? 'the profile'}]` : '',
+  ]
+    .filter(Boolean)
+    .map((m) => ` <span class="mark">${escapeHtml(m)}</span>`)
+    .join('');
+  const shared = f?.share === 'true' && (f.sharedText || f.sharedPermalink) ? `<div class="links">Shared post: ${escapeHtml(f.sharedText ?? '').replace(/\n/g, '<br>')}${f.sharedPermalink ? ` (${escapeHtml(f.sharedPermalink)})` : ''}</div>` : '';
+  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${shared}${media}${links}${warn}</li>`;
 }
 
 function transcriptHead(title: string, meta: [string, string][]): string {

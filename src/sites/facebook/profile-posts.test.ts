@@ -189,6 +189,10 @@ describe('Facebook profile with posts', () => {
     for (const el of Array.from(doc.querySelectorAll('[aria-label^="Comment by "]'))) el.setAttribute('aria-label', (el.getAttribute('aria-label') ?? '').replace('Comment by ', 'Comentario de '));
     const marks = () => pp.rows(c).map((r) => mark(pp.entryOf(r, ctx, c).content.fields));
     expect(marks()).toEqual(P.timeline(10).map(expectedMark));
+    // An unnumbered post between numbered ones is not pinned.
+    pp.rows(c)[5]!.removeAttribute('aria-posinset');
+    expect(marks()[5]).toBe(expectedMark(P.timeline(10)[5]!));
+    expect(pp.keyOf(pp.rows(c)[5]!, ctx)).toBe(P.timeline(10)[5]!.key);
     // A logged-out page numbers no post: nothing is taken for pinned then.
     for (const el of Array.from(doc.querySelectorAll('[aria-posinset]'))) el.removeAttribute('aria-posinset');
     expect(pp.rows(c).length).toBe(11);

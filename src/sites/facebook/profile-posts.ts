@@ -10,8 +10,8 @@
  * - rows are the top-level posts (role=article) of the timeline pagelet: comments and replies shown under a post, and
  *   the original inside a share, are articles nested in the post and never rows;
  * - the pinned post sits above the feed and is not one of its numbered items (no aria-posinset while the feed's posts
- *   have one): `pinned: "true"`, keyed `pinned:<permalink>`, and it does not count against a bound (its time is
- *   older than the posts below it);
+ *   below it have one): `pinned: "true"`, keyed `pinned:<permalink>`, and it does not count against a bound (its time
+ *   is older than the posts below it);
  * - a share of another post (the original is a nested, unlabelled article with its own author, time link and text):
  *   `share: "true"`, `sharedBy` (the profile), and the original's `sharedFrom` (profile URL), `sharedFromName`,
  *   `sharedPermalink`, `sharedTime`, `sharedText` as shown. The entry's own author, time and permalink are the
@@ -89,11 +89,16 @@ function scopes(c: ThreadContainer): Element[] {
   return timelines.length ? timelines : [c.element];
 }
 
-/** The pinned post: a top-level post of a timeline whose feed numbers its posts (aria-posinset), without a number. */
+/**
+ * The pinned post: a top-level post above a timeline whose feed numbers its posts (aria-posinset), without a number
+ * of its own. An unnumbered post further down (between numbered ones) is not taken for pinned.
+ */
 function isPinned(row: Element): boolean {
   if (row.matches(css('feedPost'))) return false;
   const scope = row.closest(css('profileTimeline')) ?? row.closest(css('main'));
-  return !!scope?.querySelector(css('feedPost'));
+  const firstNumbered = scope?.querySelector(css('feedPost'));
+  // 4: Node.DOCUMENT_POSITION_FOLLOWING (the first numbered post comes after this one).
+  return !!firstNumbered && !!(row.compareDocumentPosition(firstNumbered) & 4);
 }
 
 /** The original post inside a share: an unlabelled article nested directly in the post (comments are labelled). */

@@ -59,7 +59,7 @@
  *
  * Profile with posts (profile-posts.ts, issue #4): rows are the top-level `article`s inside `profileTimeline` (the
  * comments under a post and the original inside a share are articles nested in it); the pinned post is the one
- * without the feed's aria-posinset (`feedPost`) in a timeline whose other posts have it; a share holds the original
+ * without the feed's aria-posinset (`feedPost`) above numbered posts of the same timeline; a share holds the original
  * as a nested unlabelled `article`; keys come from `permalinkLink`; the feed's loading placeholder is a shown
  * `progressbar` outside any article. Nothing on a timeline is ever clicked.
  */

@@ -75,6 +75,23 @@ describe('bounded and profile records', () => {
     expect(html).toContain('Profile @owner and 4 posts');
   });
 
+  it('a Facebook profile: shares and posts by others on the timeline are marked in the readable transcript, the shared post shown', () => {
+    const head: ExtractedContent = { kind: 'profile', platform: 'facebook', permalink: 'https://www.facebook.com/owner', author: { handle: 'owner' }, links: [], media: [], method: 'adapter', warnings: [] };
+    const list = [
+      entry('s1', 'post', '2026-11-20T00:00:00.000Z', 'owner', { share: 'true', sharedBy: 'owner', sharedFromName: 'Pri <b>', sharedText: 'the <original>', sharedPermalink: 'https://www.facebook.com/pri/posts/1' }),
+      entry('w1', 'post', '2026-11-19T00:00:00.000Z', 'tom', { wallPost: 'true', wallOf: 'owner' }),
+    ];
+    const { artifacts } = buildThreadCapture(
+      { begin: { kind: 'profile', pageUrl: 'https://www.facebook.com/owner', pageTitle: 'Owner', localOffset: '+00:00' }, finish: finish(head, ['s1', 'w1']), entries: new Map(list.map((e) => [e.key, e] as const)), segments: [], screens: 0, devicePixelRatio: 1 },
+      tool,
+      at,
+    );
+    const html = dec(artifacts[1]!.bytes);
+    expect(html).toContain('[shares a post by Pri &lt;b&gt;]');
+    expect(html).toContain('Shared post: the &lt;original&gt; (https://www.facebook.com/pri/posts/1)');
+    expect(html).toContain('[posted on the timeline of owner]');
+  });
+
   it('a bounded capture that was stopped is partial, and its coverage says the range may have gaps', () => {
     const head: ExtractedContent = { kind: 'profile', platform: 'x', author: { handle: 'owner' }, links: [], media: [], method: 'adapter', warnings: [] };
     const entries = new Map([entry('p1', 'post', '2026-11-20T00:00:00.000Z', 'owner')].map((e) => [e.key, e] as const));

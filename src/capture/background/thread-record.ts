@@ -99,8 +99,19 @@ function transcriptRow(e: ThreadEntryPayload, n: number): string {
   const warn = c.warnings.length ? `<div class="warn">${c.warnings.map(escapeHtml).join('<br>')}</div>` : '';
   // A time the page did not show (an Instagram grid post's, derived from its id) is labelled as such, never passed off as shown.
   const derived = c.fields?.timeFromId ? `${c.fields.timeFromId} (derived from the post id, not shown on the page)` : undefined;
-  const mark = c.fields?.pinned === 'true' ? ' <span class="mark">[pinned]</span>' : c.fields?.repost === 'true' ? ` <span class="mark">[repost${c.fields.repostedBy ? ` by @${escapeHtml(c.fields.repostedBy)}` : ''}]</span>` : '';
-  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? derived ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${media}${links}${warn}</li>`;
+  // A profile's posts: pinned, reposts (X), shares and posts by others on the timeline (Facebook), as marked by the adapter.
+  const f = c.fields;
+  const mark = [
+    f?.pinned === 'true' ? '[pinned]' : '',
+    f?.repost === 'true' ? `[repost${f.repostedBy ? ` by @${f.repostedBy}` : ''}]` : '',
+    f?.share === 'true' ? `[shares a post${f.sharedFromName ? ` by ${f.sharedFromName}` : ''}]` : '',
+    f?.wallPost === 'true' ? `[posted on the timeline of ${f.wallOf ?? 'the profile'}]` : '',
+  ]
+    .filter(Boolean)
+    .map((m) => ` <span class="mark">${escapeHtml(m)}</span>`)
+    .join('');
+  const shared = f?.share === 'true' && (f.sharedText || f.sharedPermalink) ? `<div class="links">Shared post: ${escapeHtml(f.sharedText ?? '').replace(/\n/g, '<br>')}${f.sharedPermalink ? ` (${escapeHtml(f.sharedPermalink)})` : ''}</div>` : '';
+  return `<li class="${c.direction === 'sent' ? 'sent' : 'received'}" id="m${n}"><div class="head"><span class="n">${n}</span>${mark} <b>${escapeHtml(who(c))}</b> <time datetime="${escapeHtml(c.itemTime ?? '')}">${escapeHtml(c.itemTime ?? c.itemTimeText ?? derived ?? 'no time')}</time>${c.permalink && c.kind !== 'dm-message' ? ` <span class="link">${escapeHtml(c.permalink)}</span>` : ''}</div><div class="text">${escapeHtml(c.text ?? '').replace(/\n/g, '<br>')}</div>${shared}${media}${links}${warn}</li>`;
 }
 
 function transcriptHead(title: string, meta: [string, string][]): string {

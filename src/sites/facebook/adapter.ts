@@ -13,6 +13,7 @@
  *   from profile.php?id= or the page JSON "userID" (never one of the logged-in viewer's ids).
  * - a deleted or hidden post ("This content isn't available right now") is offered as a post whose capture
  *   records that state.
+ * Whole-thread capture of a post page lives in thread.ts, "capture profile with posts" in profile-posts.ts.
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
@@ -34,6 +35,7 @@ import {
   type Viewer,
 } from './common';
 import { selectors as S, words } from './selectors';
+import { facebookProfilePosts } from './profile-posts';
 import { facebookThread } from './thread';
 
 const VERSION = '1.0.0';
@@ -262,12 +264,13 @@ function postIdsFrom(u: URL, c: Ctx): PostIds {
   return { ...(itemId ? { itemId } : {}), fields, ...(ownerId ? { ownerId } : {}) };
 }
 
-function postPermalinkLink(article: Element, c: Ctx): { el: Element; url: URL } | null {
+/** A post's own time link, which is its permalink: the labelled one first (shared posts and comments inside it are not its own). */
+export function postPermalinkLink(article: Element, base: string): { el: Element; url: URL } | null {
   const message = own(article, 'storyMessage');
   const candidates = own(article, 'permalinkLink').filter((a) => !message.some((m) => m.contains(a)));
   let fallback: { el: Element; url: URL } | null = null;
   for (const a of candidates) {
-    const u = absUrl(a.getAttribute('href'), c.base);
+    const u = absUrl(a.getAttribute('href'), base);
     if (!u || !isFacebookHost(u.hostname) || u.searchParams.has('comment_id')) continue;
     if (a.getAttribute('aria-label')) return { el: a, url: u };
     fallback ??= { el: a, url: u };
@@ -299,7 +302,7 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   if (sponsored) content.promoted = true;
 
   // Permalink and time
-  const link = postPermalinkLink(article, c);
+  const link = postPermalinkLink(article, c.base);
   let permalinkUrl = link?.url;
   if (!permalinkUrl && !sponsored && isPostUrl(c.url) && !c.doc.querySelector(css('feedPost'))) permalinkUrl = c.url;
   if (permalinkUrl) {
@@ -534,6 +537,9 @@ export const facebookAdapter: SiteAdapter = {
   fixtureDir: 'www.facebook.com',
   get thread() {
     return facebookThread;
+  },
+  get profilePosts() {
+    return facebookProfilePosts;
   },
 
   matches(url: URL): boolean {

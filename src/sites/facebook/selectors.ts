@@ -12,7 +12,7 @@
  * | key              | css (abridged)                                               | finds                                               | stability | fixtures |
  * |------------------|--------------------------------------------------------------|-----------------------------------------------------|-----------|----------|
  * | article          | [role="article"]                                             | posts, comments, replies (all are articles)         | high      | feed, group-post, user-post, permalink, profile, profile-id, post-es, logged-out |
- * | feedPost         | [role="article"][aria-posinset]                              | a post in a feed / profile timeline (logged in)     | high      | feed, profile, profile-id |
+ * | feedPost         | [role="article"][aria-posinset]                              | a post in a feed / profile timeline (logged in)     | high      | feed, profile, profile-id, thread/profile-long |
  * | labelledArticle  | [role="article"][aria-label]                                 | comment/reply ("Comment by …", localised)           | medium    | feed, group-post, user-post, permalink, post-es, logged-out |
  * | profileName      | [data-ad-rendering-role="profile_name"]                      | a post's author block                               | medium    | feed, group-post, user-post, permalink, profile, post-es, logged-out |
  * | headingLink      | h2 a[href], h3 a[href], strong a[href]                       | author link when profileName is missing             | medium    | feed, group-post, user-post, permalink, post-es, logged-out |
@@ -35,7 +35,7 @@
  * | main             | [role="main"]                                                | the page body                                       | high      | all pages |
  * | heading1         | h1                                                           | profile name / group name                           | medium    | profile, profile-id, group-post |
  * | groupLink        | a[href*="/groups/"]                                          | the group a post belongs to                         | high      | group-post |
- * | profileTimeline  | [data-pagelet="ProfileTimeline"]                             | marks a profile page                                | medium    | profile, profile-id |
+ * | profileTimeline  | [data-pagelet="ProfileTimeline"]                             | marks a profile page; holds its timeline's posts    | medium    | profile, profile-id, thread/profile-long |
  * | profileTiles     | [data-pagelet^="ProfileTilesFeed_"]                          | intro tile (bio, "Lives in …")                      | medium    | profile, profile-id |
  * | profileTabs      | [data-pagelet="ProfileTabs"]                                 | end of the profile header                           | medium    | profile, profile-id |
  * | coverPhoto       | img[data-imgperflogname="profileCoverPhoto"]                 | profile cover photo                                 | medium    | profile, profile-id |
@@ -46,7 +46,7 @@
  * | menuButton       | [role="button"][aria-haspopup="menu"], … [aria-haspopup="true"] | the comment filter ("Most relevant" ▾) and ⋯ menus | high   | user-post, permalink, thread/post-comments |
  * | menu             | [role="menu"]                                                | an open menu (the comment filter's options)         | high      | thread/post-comments-menu |
  * | menuItem         | [role="menuitem"], [role="menuitemradio"]                    | "Most relevant" / "Newest" / "All comments"         | high      | thread/post-comments-menu |
- * | progressbar      | [role="progressbar"]                                         | spinner while comments or replies load              | high      | thread/post-comments-loading |
+ * | progressbar      | [role="progressbar"]                                         | spinner while comments, replies or older timeline posts load | high | thread/post-comments-loading, thread/profile-long-loading |
  * | editable         | [contenteditable="true"], [role="textbox"], input, textarea  | comment composer, search box (never clicked)        | high      | user-post, thread/post-comments |
  * | form             | form                                                         | forms (nothing inside one is ever clicked)          | high      | logged-out |
  * | dialog           | [role="dialog"]                                              | a post opened over the feed (its thread's bounds)   | high      | thread/post-comments-dialog |
@@ -56,6 +56,12 @@
  * accepts: the comment filter button (`menuButton` whose whole label is a filter option other than "All comments"),
  * the "All comments" item of its open `menu`, and "View more comments" / "View N replies"-type `clickable`s whose
  * whole label is one of the `revealMore` phrases below, never a link, a composer, a form or a control holding others.
+ *
+ * Profile with posts (profile-posts.ts, issue #4): rows are the top-level `article`s inside `profileTimeline` (the
+ * comments under a post and the original inside a share are articles nested in it); the pinned post is the one
+ * without the feed's aria-posinset (`feedPost`) above numbered posts of the same timeline; a share holds the original
+ * as a nested unlabelled `article`; keys come from `permalinkLink`; the feed's loading placeholder is a shown
+ * `progressbar` outside any article. Nothing on a timeline is ever clicked.
  */
 import type { SelectorRegistry } from '../types';
 
@@ -142,7 +148,7 @@ const sponsoredCss = words.sponsored.map((w) => `a[aria-label="${w}"]`).join(', 
 
 export const selectors: SelectorRegistry = {
   article: { css: '[role="article"]', purpose: 'posts, comments and replies', stability: 'high', fixtures: [...ALL_POST_PAGES, 'profile.html', 'profile-id.html'] },
-  feedPost: { css: '[role="article"][aria-posinset]', purpose: 'a post in a feed or profile timeline', stability: 'high', fixtures: ['feed.html', 'profile.html', 'profile-id.html'] },
+  feedPost: { css: '[role="article"][aria-posinset]', purpose: 'a post in a feed or profile timeline', stability: 'high', fixtures: ['feed.html', 'profile.html', 'profile-id.html', 'thread/profile-long.html'] },
   labelledArticle: { css: '[role="article"][aria-label]', purpose: 'comments and replies (label localised)', stability: 'medium', fixtures: ALL_POST_PAGES },
   profileName: { css: '[data-ad-rendering-role="profile_name"]', purpose: "a post's author block", stability: 'medium', fixtures: [...ALL_POST_PAGES, 'profile.html'] },
   headingLink: { css: 'h2 a[href], h3 a[href], strong a[href]', purpose: 'author link when profile_name is missing', stability: 'medium', fixtures: ALL_POST_PAGES },
@@ -185,7 +191,7 @@ export const selectors: SelectorRegistry = {
   main: { css: '[role="main"]', purpose: 'the page body', stability: 'high', fixtures: ALL_PAGES },
   heading1: { css: 'h1', purpose: 'profile name, group name', stability: 'medium', fixtures: ['profile.html', 'profile-id.html', 'group-post.html'] },
   groupLink: { css: 'a[href*="/groups/"]', purpose: 'the group a post belongs to', stability: 'high', fixtures: ['group-post.html'] },
-  profileTimeline: { css: '[data-pagelet="ProfileTimeline"]', purpose: 'marks a profile page', stability: 'medium', fixtures: ['profile.html', 'profile-id.html'] },
+  profileTimeline: { css: '[data-pagelet="ProfileTimeline"]', purpose: "marks a profile page; holds its timeline's posts", stability: 'medium', fixtures: ['profile.html', 'profile-id.html', 'thread/profile-long.html'] },
   profileTiles: { css: '[data-pagelet^="ProfileTilesFeed_"]', purpose: 'intro tile: bio, "Lives in …"', stability: 'medium', fixtures: ['profile.html', 'profile-id.html'] },
   profileTabs: { css: '[data-pagelet="ProfileTabs"]', purpose: 'end of the profile header', stability: 'medium', fixtures: ['profile.html', 'profile-id.html'] },
   coverPhoto: { css: 'img[data-imgperflogname="profileCoverPhoto"]', purpose: 'profile cover photo', stability: 'medium', fixtures: ['profile.html', 'profile-id.html'] },
@@ -206,7 +212,12 @@ export const selectors: SelectorRegistry = {
   },
   menu: { css: '[role="menu"]', purpose: "an open menu (the comment filter's options)", stability: 'high', fixtures: ['thread/post-comments-menu.html'] },
   menuItem: { css: '[role="menuitem"], [role="menuitemradio"]', purpose: 'an option in an open menu', stability: 'high', fixtures: ['thread/post-comments-menu.html'] },
-  progressbar: { css: '[role="progressbar"]', purpose: 'spinner while comments or replies load', stability: 'high', fixtures: ['thread/post-comments-loading.html'] },
+  progressbar: {
+    css: '[role="progressbar"]',
+    purpose: 'spinner while comments or replies load; the loading placeholder below a timeline',
+    stability: 'high',
+    fixtures: ['thread/post-comments-loading.html', 'thread/profile-long-loading.html'],
+  },
   editable: {
     css: '[contenteditable="true"], [role="textbox"], input, textarea',
     purpose: 'the comment composer and other inputs (never clicked)',

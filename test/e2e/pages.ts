@@ -44,7 +44,16 @@ export class SitePage {
   }
 
   async control(kind: string, index: number): Promise<ElementHandle<Element>> {
-    const all = await this.page.$$(CONTROL(kind));
+    let all: ElementHandle<Element>[];
+    try {
+      all = await this.page.$$(CONTROL(kind));
+    } catch (e) {
+      // Firefox's WebDriver BiDi now and then refuses to hand back element handles ("Not allowed to define
+      // cross-origin object as property on … XrayWrapper"), seen only on a loaded machine; asking again works.
+      if (!/cross-origin object/.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+      all = await this.page.$$(CONTROL(kind));
+    }
     const el = all[index];
     if (!el) throw new Error(`No capture control #${index} of kind ${kind} (found ${all.length})`);
     return el;

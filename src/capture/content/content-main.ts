@@ -226,6 +226,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       scans: runtime.controls?.scans ?? 0,
       fullScans: runtime.controls?.fullScans ?? 0,
       controls: runtime.controls?.count ?? 0,
+      controlsAdded: runtime.controls?.controlsAdded ?? 0,
     });
   }
 

@@ -63,6 +63,8 @@ export class CaptureControls {
   findTimeMs = 0;
   scans = 0;
   fullScans = 0;
+  /** Controls attached so far (items' own and whole-thread ones), for the benchmark's per-item figure. */
+  controlsAdded = 0;
 
   constructor(
     private adapter: SiteAdapter,
@@ -228,6 +230,7 @@ export class CaptureControls {
     entry.control = createControl(target.kind, this.opts.label(target), positioned, () => this.opts.onActivate(entry.target, entry.control));
     anchor.prepend(entry.control.host);
     this.attached.set(target.element, entry);
+    this.controlsAdded++;
   }
 
   /** The targets that get a second, whole-thread control (a DM conversation, a post page's post). */
@@ -266,6 +269,7 @@ export class CaptureControls {
       entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control), placement);
       anchor.prepend(entry.control.host);
       this.threadControls.set(target.element, entry);
+      this.controlsAdded++;
     }
     if (!full && !this.removed) return;
     for (const [el, { control }] of this.threadControls) {

@@ -103,10 +103,15 @@ export interface ControlPlacement {
  * The kinds of host, styled and labelled once and cloned: parsing the inline style and setting the attribute per
  * control were most of its cost in a page streaming thousands of items.
  */
-const hostModels = new Map<string, HTMLElement>();
+const hostModels = new Map<string, (HTMLElement | undefined)[]>();
 function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean): HTMLElement {
-  const key = `${positioned}|${attr}|${beside}`;
-  let model = hostModels.get(key);
+  let byPlace = hostModels.get(attr);
+  if (!byPlace) {
+    byPlace = [];
+    hostModels.set(attr, byPlace);
+  }
+  const slot = (positioned === 'fixed' ? 4 : positioned ? 2 : 0) + (beside ? 1 : 0);
+  let model = byPlace[slot];
   if (!model) {
     model = document.createElement('holdfast-capture');
     // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
@@ -119,7 +124,7 @@ function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean)
           : `position:absolute;margin:4px 0 0 ${beside ? 34 : 4}px;`;
     model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
     model.setAttribute(CONTROL_ATTR, attr);
-    hostModels.set(key, model);
+    byPlace[slot] = model;
   }
   return model;
 }

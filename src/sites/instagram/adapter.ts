@@ -280,7 +280,6 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
   const { scope, list } = layout;
   const timeSel = css('timeLink');
   const mediaSel = `${css('image')}, ${css('video')}`;
-  const timeOrMediaSel = `${timeSel}, ${mediaSel}`;
   const own = (time: Element) => parseItemHref(time.parentElement?.getAttribute('href') ?? null)?.code === route.code;
   const ownIn = (el: Element) => {
     const firstTime = el.matches(timeSel) ? el : el.querySelector(timeSel);
@@ -325,16 +324,7 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       if (root.contains(scope)) return null;
       continue;
     }
-    // One walk of the new subtree finds both its times and its media (a row's own media check reuses it).
-    let times: Element[];
-    let rootMedia: Element[] | null = null;
-    if (root.matches(timeSel)) times = [root];
-    else {
-      const found = qsa(root, timeOrMediaSel);
-      times = found.filter((el) => el.matches(timeSel));
-      rootMedia = found.filter((el) => !times.includes(el));
-    }
-    const rootHasMedia = () => (rootMedia ? rootMedia.some(isMedia) : hasMedia(root));
+    let times = root.matches(timeSel) ? [root] : qsa(root, timeSel);
     if (!times.some(own)) {
       // A late piece of a row (its text, a reply button): the row is the nearest ancestor holding one time of this
       // post; an ancestor holding several is the list itself (nothing new in a row).
@@ -352,7 +342,7 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
       if (!parsed) continue;
       if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
       // The usual case, a whole row added: its only time, no post media in it, and a neighbour that is a row too.
-      const row = times.length === 1 && times[0] === time && time !== root && !rootHasMedia() && neighbourHasOwn(root) === true ? root : rowOf(link);
+      const row = times.length === 1 && times[0] === time && time !== root && !hasMedia(root) && neighbourHasOwn(root) === true ? root : rowOf(link);
       if (rows.has(row)) continue;
       rows.add(row);
       layout.rows.add(row);

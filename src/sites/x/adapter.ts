@@ -248,7 +248,8 @@ function statusPageOf(url: URL): { handle: string; id: string } | undefined {
 // ---------------------------------------------------------------- posts
 
 /** The quoted-post block nested in a quote post, or null. */
-function quotedBlockOf(article: Element, names: Element[] = all(article, 'userName')): Element | null {
+function quotedBlockOf(article: Element): Element | null {
+  const names = all(article, 'userName');
   if (names.length < 2) return null;
   const own = names[0]!;
   const second = names[1]!;
@@ -271,9 +272,9 @@ function permalinkStatus(article: Element, time: Element | null, handle: string 
 }
 
 /** "Replying to @a @b" links: @handle links outside the author block, text and quoted post, before the text. */
-function replyingToLinks(article: Element, userName: Element | null, text: Element | null, quoted: Element | null, links: Element[] = all(article, 'link', quoted)): Element[] {
+function replyingToLinks(article: Element, userName: Element | null, text: Element | null, quoted: Element | null): Element[] {
   const out: Element[] = [];
-  for (const a of links) {
+  for (const a of all(article, 'link', quoted)) {
     if (inside(a, userName) || inside(a, text)) continue;
     if (text && !follows(a, text)) continue;
     if (!AT_HANDLE.test(readText(a).trim()) || !handleOfHref(a.getAttribute('href'))) continue;
@@ -387,18 +388,8 @@ function postKinds(root: ParentNode, url: URL): CaptureTarget[] {
 
 /** Off a post page: a post that shows "Replying to @…" is a reply. */
 function timelineKind(element: Element): 'post' | 'reply' {
-  // One walk of the post finds its author blocks, texts and links (a timeline streams thousands of posts; walking
-  // each one four times was most of the cost of placing its control). Same reading as quotedBlockOf + replyingToLinks.
-  const found = Array.from(element.querySelectorAll([css('userName'), css('postText'), css('link')].join(', ')));
-  const q = quotedBlockOf(
-    element,
-    found.filter((el) => el.matches(css('userName'))),
-  );
-  const mine = q ? found.filter((el) => !inside(el, q)) : found;
-  const userName = mine.find((el) => el.matches(css('userName'))) ?? null;
-  const text = mine.find((el) => el.matches(css('postText'))) ?? null;
-  const links = mine.filter((el) => el.matches(css('link')));
-  return replyingToLinks(element, userName, text, q, links).length > 0 ? 'reply' : 'post';
+  const q = quotedBlockOf(element);
+  return replyingToLinks(element, first(element, 'userName', q), first(element, 'postText', q), q).length > 0 ? 'reply' : 'post';
 }
 
 /** On a post page: the post a given article answers, as the conversation view shows it. */
@@ -958,25 +949,14 @@ export const xAdapter: SiteAdapter = {
       const seen = new Set<Element>();
       const articles: Element[] = [];
       for (const root of roots) {
-        // One walk of the new subtree: profile headers, posts and ad markers.
-        const found = Array.from(root.querySelectorAll([css('profileName'), post, css('promoted')].join(', ')));
-        if (root.matches(css('profileName'))) found.unshift(root);
         // A profile header arriving: whole-page scan.
-        if (found.some((el) => el.matches(css('profileName')) && !closest(el, 'post') && !closest(el, 'userCell'))) return null;
-        // The posts that hold an ad marker (all of them, as isPromoted reads it: the marker anywhere inside).
-        const ads = new Set<Element>();
-        for (const m of found) {
-          if (!m.matches(css('promoted'))) continue;
-          for (let p = m.closest(post); p; p = p.parentElement?.closest(post) ?? null) ads.add(p);
-        }
+        if ([...(root.matches(css('profileName')) ? [root] : []), ...all(root, 'profileName')].some((el) => !closest(el, 'post') && !closest(el, 'userCell'))) return null;
         const around = root.closest(post);
-        const posts = found.filter((el) => el.matches(post));
-        for (const a of around ? [around, ...posts] : posts) {
+        for (const a of around ? [around, ...all(root, 'post')] : all(root, 'post')) {
           if (seen.has(a)) continue;
           seen.add(a);
           // The outermost post (a quoted post is part of its quoting post), never an ad.
-          const ad = root.contains(a) ? ads.has(a) : isPromoted(a);
-          if (!ad && !a.parentElement?.closest(post)) articles.push(a);
+          if (!isPromoted(a) && !a.parentElement?.closest(post)) articles.push(a);
         }
       }
       return articles.map((element): CaptureTarget => ({ element, kind: timelineKind(element) }));

@@ -276,7 +276,8 @@ function replyingToLinks(article: Element, userName: Element | null, text: Eleme
   const out: Element[] = [];
   for (const a of all(article, 'link', quoted)) {
     if (inside(a, userName) || inside(a, text)) continue;
-    if (text && !follows(a, text)) continue;
+    // Links come in document order: once one is past the text, so are all the rest.
+    if (text && !follows(a, text)) break;
     if (!AT_HANDLE.test(readText(a).trim()) || !handleOfHref(a.getAttribute('href'))) continue;
     out.push(a);
   }
@@ -949,9 +950,9 @@ export const xAdapter: SiteAdapter = {
       const seen = new Set<Element>();
       const articles: Element[] = [];
       for (const root of roots) {
-        // A profile header arriving: whole-page scan.
-        if ([...(root.matches(css('profileName')) ? [root] : []), ...all(root, 'profileName')].some((el) => !closest(el, 'post') && !closest(el, 'userCell'))) return null;
         const around = root.closest(post);
+        // A profile header arriving: whole-page scan. (Inside a post there is none: names there are the post's.)
+        if (!around && [...(root.matches(css('profileName')) ? [root] : []), ...all(root, 'profileName')].some((el) => !closest(el, 'post') && !closest(el, 'userCell'))) return null;
         for (const a of around ? [around, ...all(root, 'post')] : all(root, 'post')) {
           if (seen.has(a)) continue;
           seen.add(a);

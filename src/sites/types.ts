@@ -122,4 +122,10 @@ export interface ThreadSupport {
   head(container: ThreadContainer, ctx: ExtractContext): ExtractedContent;
   /** How a collected row counts against a bound; default: its own itemTime, counted. */
   boundOf?(entry: ThreadEntry): BoundInfo;
+  /**
+   * Rows get their keys from their place among their neighbours (no id in the page), and a run of rows taller than a
+   * screen is only placed once the list is read downwards too: the forward pass then always reads the whole list,
+   * even without screenshots to take.
+   */
+  readonly placesOnTheWayDown?: boolean;
 }

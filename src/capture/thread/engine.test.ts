@@ -276,6 +276,19 @@ describe('ThreadEngine', () => {
     expect(b.stats.scrolls).toBeLessThan(a.stats.scrolls * 0.7);
   });
 
+  it('without screenshots, still reads the whole list forward when the site keys rows by their place', async () => {
+    const all = messages(600);
+    const first = new FakeList(all, 60);
+    const a = await new ThreadEngine(supportFor(first), container(first), ctx, harness(first).deps, { settleMs: 500, screenshots: false }).run();
+    document.body.replaceChildren();
+    const site = new FakeList(all, 60);
+    const placed = { ...supportFor(site), placesOnTheWayDown: true };
+    const b = await new ThreadEngine(placed, container(site), ctx, harness(site).deps, { settleMs: 500, screenshots: false }).run();
+    expect(b.order).toEqual(all.map((m) => m.key));
+    // The way down covers the whole list again (about as many scrolls as the way up), not just the last screen.
+    expect(b.stats.scrolls).toBeGreaterThan(a.stats.scrolls * 1.6);
+  });
+
   it('steps by the rows the site drew, keeping one seen row on screen: complete, in order, fewer steps', async () => {
     const all = messages(1000);
     const fixed = new FakeList(all, 60);

@@ -26,7 +26,8 @@
  *   its loading indicator promptly a few times, the wait is a few times its slowest response (never below
  *   MIN_SETTLE_MS, never above settleMs);
  * - without screenshots and with no "show more" control seen on the way up, the forward pass starts where the
- *   upward pass started: everything above was already collected on the way up.
+ *   upward pass started: everything above was already collected on the way up (unless the support's rows are keyed
+ *   by their place, `placesOnTheWayDown`, which only the way down completes).
  *
  * Read-only: the ONLY click in this module is in `clickAllowed`, which clicks an element only when it came from
  * `support.expanders()` and `support.isAllowedClick()` accepts it.
@@ -265,7 +266,9 @@ export class ThreadEngine {
       if (!this.stopped) {
         // Without screens to take and nothing to expand, what lies above the starting place was read on the way up
         // (a newest-first list has no way up: it is read from its top, wherever the reader was).
-        const resumeAt = !newestFirst && !this.shotsOn && !this.sawExpander && partial === undefined ? Math.max(0, savedTop + addedAbove) : 0;
+        // Nor when the site's rows are keyed by their place, which the way down completes (Instagram's conversations).
+        const skipAbove = !newestFirst && !this.shotsOn && !this.sawExpander && partial === undefined && !this.support.placesOnTheWayDown;
+        const resumeAt = skipAbove ? Math.max(0, savedTop + addedAbove) : 0;
         this.scrollTo(scroller, Math.max(forwardFrom, resumeAt));
         await this.frame();
         for (;;) {

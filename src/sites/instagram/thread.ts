@@ -231,6 +231,8 @@ function isAllowed(el: Element): boolean {
 // ------------------------------------------------------------------------------------------------ the support
 
 export const instagramThread: ThreadSupport = {
+  // A conversation's messages carry no id: each is keyed by its place in its run, which the way down completes.
+  placesOnTheWayDown: true,
   container(target: CaptureTarget, ctx: ExtractContext): ThreadContainer | null {
     const route = routeOf(ctx.url);
     if (target.kind === 'dm-thread' && route.type === 'dm') return { element: target.element, recordKind: 'dm-thread' };

@@ -65,8 +65,10 @@ for (const browserName of browsersUnderTest()) {
       await server?.close();
     });
 
-    it('a 2,000-message DM thread: every message once, in order, senders right, stitched screenshot, nothing else clicked', async () => {
-      const site = await SitePage.open(harness, `${CHAT}?delay=100`);
+    // Without screenshots (they cost ~100 s per browser at this length): stitching is checked pixel for pixel on the
+    // short thread below, and a picture too tall for one image on the 600-message facebook.com/messages conversation.
+    it('a 2,000-message DM thread: every message once, in order, senders right, nothing else clicked', async () => {
+      const site = await SitePage.open(harness, `${CHAT}?delay=100#holdfast-shots=0`);
       try {
         const started = Date.now();
         const before = await startThread(site);
@@ -88,23 +90,20 @@ for (const browserName of browsersUnderTest()) {
         expect(entries.map((e) => e.author?.handle)).toEqual(expected.map((m) => (m.sent ? 'holdfast_viewer' : 'night_caller_9')));
         expect(html).not.toMatch(/<script/i);
         expect(html).toContain('#1972 You can block me all you want &lt;3 &amp; I will still be here.');
-        // The stitched screenshot: segments and/or the composite, each stored with its hash.
-        const pics = rec.artifacts.filter((a) => a.role === 'segment' || a.role === 'screenshot');
-        expect(pics.length).toBeGreaterThan(0);
-        expect(rec.screenshot.method).toBe('pixel');
         // Read-only: no click on anything but allow-listed controls (there are none in a DM).
         expect(await clicksOnPage(site)).toEqual({ allowed: 0, other: 0, labels: '' });
         // The reader's place is restored: the newest message is in view again.
         const fromBottom = await site.page.$eval('[data-testid="dm-message-list"]', (el) => el.scrollHeight - el.scrollTop - el.clientHeight);
         expect(fromBottom).toBeLessThan(60);
-        console.log(`[thread e2e ${browserName}] 2,000 messages in ${seconds.toFixed(1)} s; ${pics.length} picture artifact(s); ${rec.screenshot.note}`);
+        console.log(`[thread e2e ${browserName}] 2,000 messages in ${seconds.toFixed(1)} s (no screenshots)`);
       } finally {
         await site.close();
       }
     });
 
     it('a post with 500 replies behind nested "Show more replies": complete, in order, every author listed; only those controls clicked', async () => {
-      const site = await SitePage.open(harness, `${POST}?delay=100`);
+      // Without screenshots: the stitched picture of a post with its replies is checked on Instagram's.
+      const site = await SitePage.open(harness, `${POST}?delay=100#holdfast-shots=0`);
       try {
         const before = await startThread(site);
         expect(await settled(site, before, 200_000)).toBe('ok');

@@ -7,7 +7,7 @@
 // per locale), data-ad-rendering-role / data-ad-preview, data-pagelet, data-message-id, href shapes
 // (/posts/pfbid…, permalink.php?story_fbid=…&id=…, ?comment_id=…&reply_comment_id=…) and inline JSON.
 // The x1…-style class names are decoration only. Truth files (*.truth.json) are written by hand.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodePng } from './png.mjs';
@@ -570,6 +570,12 @@ function messengerShell(ui, title, body) {
 for (const { dir, file, html } of pages) {
   writeFileSync(join(dir, file), html);
 }
+/** Routes of the long-thread replicas (thread/*, written by thread/generate*.mjs) are theirs: kept as they are. */
+function withThreadRoutes(dir, routes) {
+  const file = join(dir, 'routes.json');
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).filter((r) => /(^|\/)thread\//.test(r.file)) : [];
+  return [...routes, ...kept];
+}
 const fbRoutes = [
   { pattern: '^/$', file: 'feed.html' },
   { pattern: '^/\\?', file: 'feed.html' },
@@ -583,12 +589,12 @@ const fbRoutes = [
   { pattern: `^/${P.page.vanity}/posts/${IDS.loggedOut}`, file: 'logged-out.html' },
   { pattern: `^/messages/t/${IDS.fbThread}/?`, file: 'messages-thread.html' },
 ];
-writeFileSync(join(FB_DIR, 'routes.json'), `${JSON.stringify(fbRoutes, null, 2)}\n`);
+writeFileSync(join(FB_DIR, 'routes.json'), `${JSON.stringify(withThreadRoutes(FB_DIR, fbRoutes), null, 2)}\n`);
 const msRoutes = [
   { pattern: `^/t/${IDS.msThread}/?`, file: 'thread.html' },
   { pattern: `^/t/${IDS.msThreadEs}/?`, file: 'thread-es.html' },
 ];
-writeFileSync(join(MS_DIR, 'routes.json'), `${JSON.stringify(msRoutes, null, 2)}\n`);
+writeFileSync(join(MS_DIR, 'routes.json'), `${JSON.stringify(withThreadRoutes(MS_DIR, msRoutes), null, 2)}\n`);
 for (const [pathname, { w, h, paint }] of images) {
   const file = join(CDN_DIR, pathname);
   mkdirSync(dirname(file), { recursive: true });

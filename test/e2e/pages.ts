@@ -138,9 +138,19 @@ export class VaultPage {
     // A background tab runs no animation frames; puppeteer's click waits on them.
     await this.page.bringToFront();
     const url = `${this.harness.extensionBase}vault.html`;
-    // Firefox does not report moz-extension navigations as finished to the automation: wait on the DOM instead.
-    if (this.harness.name === 'firefox') void this.page.goto(url).catch(() => undefined);
-    else await this.page.goto(url);
+    // Firefox does not report moz-extension navigations as finished to the automation: wait on the DOM instead —
+    // on the NEW document (the old one is marked first; it still shows its record count until it is replaced, and
+    // a click aimed at it then found nothing in CI).
+    if (this.harness.name === 'firefox') {
+      await this.page.evaluate(() => {
+        (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
+      });
+      void this.page.goto(url).catch(() => undefined);
+      await this.page.waitForFunction(() => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector('[data-testid="record-count"]'), {
+        timeout: 15_000,
+        polling: 50,
+      });
+    } else await this.page.goto(url);
     await this.page.waitForSelector('[data-testid="record-count"]', { timeout: 15_000 });
   }
 
@@ -221,7 +231,7 @@ export class VaultPage {
   async verify(): Promise<VerifyOutcome> {
     await this.page.bringToFront();
     await this.reload();
-    await this.page.click('[data-testid="verify-vault"]');
+    await (await this.page.waitForSelector('[data-testid="verify-vault"]', { timeout: 15_000 }))!.click();
     const el = await this.page.waitForSelector('[data-testid="verify-result"]', { timeout: 60_000 });
     const ok = (await el!.evaluate((e) => e.getAttribute('data-ok'))) === 'true';
     const problems = ((await el!.evaluate((e) => e.getAttribute('data-problems'))) ?? '').split(' ').filter(Boolean);

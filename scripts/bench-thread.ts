@@ -89,6 +89,9 @@ async function main(): Promise<void> {
       if (PROFILE_DIR) for (const s of [tab, sw]) await s?.send('Profiler.start');
       const started = Date.now();
       await (await page.$(CONTROL('thread')))!.click();
+      // A conversation's capture starts from the "how far back" dialog: everything (its default).
+      const dialog = await page.waitForSelector('[data-testid="holdfast-bound-dialog"]', { timeout: 5000 }).catch(() => null);
+      if (dialog) await (await page.waitForSelector('[data-testid="holdfast-bound-start"]', { timeout: 5000 }))!.click();
       // Polled from here: one long waitForFunction would outlast puppeteer's protocol timeout.
       let code = '';
       while (!code) {

@@ -67,6 +67,8 @@ interface StreamCost {
   items?: number;
   scanMs?: number;
   findMs?: number;
+  styleMs?: number;
+  attachMs?: number;
   scans?: number;
   fullScans?: number;
   taskMs: number;
@@ -86,7 +88,7 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   const stats = async () => {
     for (const c of contexts.filter((c) => c.auxData?.type === 'isolated')) {
       const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__holdfastStats ? JSON.stringify(globalThis.__holdfastStats()) : ""', contextId: c.id, returnByValue: true });
-      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; findTimeMs: number; scans: number; fullScans: number; controls: number; controlsAdded: number };
+      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; findTimeMs: number; styleTimeMs: number; attachTimeMs: number; scans: number; fullScans: number; controls: number; controlsAdded: number };
     }
     return undefined;
   };
@@ -125,6 +127,8 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
     items,
     scanMs,
     findMs: s1.findTimeMs - s0.findTimeMs,
+    styleMs: s1.styleTimeMs - s0.styleTimeMs,
+    attachMs: s1.attachTimeMs - s0.attachTimeMs,
     scans: s1.scans - s0.scans,
     fullScans: s1.fullScans - s0.fullScans,
     controls: s1.controls,
@@ -197,14 +201,17 @@ async function streamBench(harness: Harness): Promise<void> {
   // STREAM_RUNS times and the median run (by cost per item) is printed, with the spread.
   const runs = Math.max(1, Number(process.env.HOLDFAST_BENCH_STREAM_RUNS ?? 3));
   console.log(`(each site ${runs}× — median run shown, min–max in brackets; "per item" = per capturable item added, each with its own control)`);
+  // HOLDFAST_BENCH_STREAM_SITES=x,instagram runs only those (labels' first word).
+  const only = process.env.HOLDFAST_BENCH_STREAM_SITES?.split(',');
   for (const [label, url, kind] of streams) {
+    if (only && !only.includes(label.split(' ')[0]!)) continue;
     const all: StreamCost[] = [];
     for (let i = 0; i < runs; i++) all.push(await streamingCost(harness, url, kind));
     all.sort((a, b) => a.perItemMs - b.perItemMs);
     const r = all[Math.floor((all.length - 1) / 2)]!;
     const spread = `${all[0]!.perItemMs.toFixed(4)}–${all[all.length - 1]!.perItemMs.toFixed(4)}`;
     console.log(
-      `${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item [${spread}]   (${r.items} items in 2,000 appended units: ${r.perUnitMs.toFixed(4)} ms per unit; scan total ${r.scanMs?.toFixed(0)} ms in ${r.scans} scans, ${r.fullScans} of them whole-page; adapter ${r.findMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`,
+      `${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item [${spread}]   (${r.items} items in 2,000 appended units: ${r.perUnitMs.toFixed(4)} ms per unit; scan total ${r.scanMs?.toFixed(0)} ms in ${r.scans} scans, ${r.fullScans} of them whole-page; adapter ${r.findMs?.toFixed(0)} ms, style reads ${r.styleMs?.toFixed(0)} ms, controls ${r.attachMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`,
     );
   }
 }

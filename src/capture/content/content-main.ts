@@ -223,6 +223,8 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     (globalThis as unknown as Record<string, unknown>).__holdfastStats = () => ({
       scanTimeMs: runtime.controls?.scanTimeMs ?? 0,
       findTimeMs: runtime.controls?.findTimeMs ?? 0,
+      styleTimeMs: runtime.controls?.styleTimeMs ?? 0,
+      attachTimeMs: runtime.controls?.attachTimeMs ?? 0,
       scans: runtime.controls?.scans ?? 0,
       fullScans: runtime.controls?.fullScans ?? 0,
       controls: runtime.controls?.count ?? 0,

@@ -57,12 +57,17 @@ export class CaptureControls {
   /** The next scan reads the whole document (first scan, new adapter, new URL, a burst too big to track). */
   private fullNext = true;
   private scannedHref = '';
+  /** The page's URL as of the last scan (parsed once per address, not once per scan). */
+  private url: URL | null = null;
   /** Cumulative main-thread time spent scanning (ms), for the benchmark. */
   scanTimeMs = 0;
   /** Of which: time inside the adapter's findTargets / findTargetsIn. */
   findTimeMs = 0;
   scans = 0;
   fullScans = 0;
+  /** Of which: reading new anchors' computed position, and building and inserting controls. */
+  styleTimeMs = 0;
+  attachTimeMs = 0;
   /** Controls attached so far (items' own and whole-thread ones), for the benchmark's per-item figure. */
   controlsAdded = 0;
 
@@ -147,8 +152,12 @@ export class CaptureControls {
   scan(): void {
     const started = performance.now();
     try {
-      const ctx = { url: new URL(location.href), document };
-      if (location.href !== this.scannedHref) this.fullNext = true;
+      const href = location.href;
+      if (href !== this.scannedHref || !this.url) {
+        this.fullNext = true;
+        this.url = new URL(href);
+      }
+      const ctx = { url: this.url, document };
       let targets: CaptureTarget[] | null = null;
       let full = this.fullNext;
       const f0 = performance.now();
@@ -210,18 +219,42 @@ export class CaptureControls {
       }
     }
     const threads = this.threadTargets(full ? targets : fresh);
+    const s0 = performance.now();
+    if (full) this.positionByLook.clear();
     const positioned = new Map<Element, boolean>();
     for (const target of [...fresh, ...threads]) {
       const anchor = target.anchor ?? target.element;
-      if (!positioned.has(anchor)) positioned.set(anchor, getComputedStyle(anchor).position !== 'static');
+      if (!positioned.has(anchor)) positioned.set(anchor, this.isPositioned(anchor));
     }
+    const s1 = performance.now();
     for (const target of fresh) this.attach(target, positioned.get(target.anchor ?? target.element) ?? false);
     this.attachThreads(threads, full, positioned);
+    this.styleTimeMs += s1 - s0;
+    this.attachTimeMs += performance.now() - s1;
     // The observer's pending records are now only our own insertions (this runs in a task of its own, after every
     // earlier record was delivered): drop them rather than sift through them in the next callback.
     if (fresh.length || threads.length) this.observer?.takeRecords();
     this.removed = false;
     this.opts.onScan?.(this.attached.size);
+  }
+
+  /**
+   * Whether an anchor is positioned (its control then sits at its top-right corner). Items of one list look alike:
+   * the answer is remembered by what decides it in practice (tag, classes, inline style, and the parent's tag and
+   * classes), so a feed streaming thousands of items reads one computed style per kind of item, not one per item.
+   * Forgotten on every whole-page scan (in-page navigation may bring other style sheets).
+   */
+  private positionByLook = new Map<string, boolean>();
+  private isPositioned(anchor: Element): boolean {
+    const parent = anchor.parentElement;
+    const look = `${anchor.tagName}|${anchor.getAttribute('class') ?? ''}|${anchor.getAttribute('style') ?? ''}|${parent?.tagName ?? ''}|${parent?.getAttribute('class') ?? ''}`;
+    let known = this.positionByLook.get(look);
+    if (known === undefined) {
+      known = getComputedStyle(anchor).position !== 'static';
+      if (this.positionByLook.size >= 256) this.positionByLook.clear();
+      this.positionByLook.set(look, known);
+    }
+    return known;
   }
 
   private attach(target: CaptureTarget, positioned: boolean): void {

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { partialMismatches } from '../../../test/e2e/truth';
 import type { ExtractedContent } from '../../model/evidence';
 import type { CaptureTarget } from '../types';
-import { xAdapter } from './adapter';
+import { quotedBlockOf, replyingToLinks, timelineKind, xAdapter } from './adapter';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'test', 'replicas', 'x.com');
 const VIEWER_ID = '1523456789012345678';
@@ -332,6 +332,55 @@ describe('direct messages', () => {
     const msgs = targets(doc, url, 'dm-message').map((t) => xAdapter.extract(t, { url, document: doc }));
     expect(msgs.map((m) => m.media.length)).toEqual([0, 0, 0, 1, 0, 0, 0]);
     expect(msgs[4]?.text).toBe('Nice car 🚗\nRead this before you report me: example.org/free-speech');
+  });
+});
+
+describe('timeline classification (post or reply) on the streaming path', () => {
+  /** The full reading: every "Replying to" link the extractor would record. */
+  const reference = (a: Element) => {
+    const q = quotedBlockOf(a);
+    const outside = (sel: string) => Array.from(a.querySelectorAll(sel)).find((el) => !q?.contains(el)) ?? null;
+    return replyingToLinks(a, outside('[data-testid="User-Name"]'), outside('[data-testid="tweetText"]'), q).length > 0 ? 'reply' : 'post';
+  };
+
+  it('agrees with the full reading on every post of every X replica page', () => {
+    let posts = 0;
+    let replies = 0;
+    for (const name of truthNames) {
+      const { doc } = loadPage(name);
+      for (const a of doc.querySelectorAll('article[data-testid="tweet"]')) {
+        expect(timelineKind(a), `${name}: ${a.textContent?.slice(0, 60)}`).toBe(reference(a));
+        if (timelineKind(a) === 'reply') replies++;
+        else posts++;
+      }
+    }
+    expect(posts).toBeGreaterThan(10);
+    expect(replies).toBeGreaterThan(2);
+  });
+
+  it('is not fooled by an @ before the text that is no handle, a quoted reply, or mentions inside the text', () => {
+    const cases: [string, 'post' | 'reply'][] = [
+      // an e-mail-like link before the text: has an @, is not "@handle"
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><a href="mailto:a@b.org">a@b.org</a><div data-testid="tweetText">hi</div>', 'post'],
+      // mentions inside the text only
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div data-testid="tweetText"><a href="/bob">@bob</a> hi</div>', 'post'],
+      // the quoted post is a reply; the quoting post is not
+      [
+        '<div data-testid="User-Name"><a href="/amy">Amy</a></div><div data-testid="tweetText">look</div><div role="link"><div data-testid="User-Name"><a href="/bob">Bob</a></div><div>Replying to <a href="/cat">@cat</a></div><div data-testid="tweetText">no</div></div>',
+        'post',
+      ],
+      // "Replying to @bob" with an emoji image in the link: the exact reading (alt text) decides
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob">@bob<img alt="🔥"></a></div><div data-testid="tweetText">hi</div>', 'post'],
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob"><span>@bob</span></a></div><div data-testid="tweetText">hi</div>', 'reply'],
+      // no text at all (a photo-only reply)
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob">@bob</a></div><img src="x.jpg">', 'reply'],
+    ];
+    for (const [html, kind] of cases) {
+      const { doc } = loadHtml(`<!doctype html><html><body><article data-testid="tweet">${html}</article></body></html>`, 'https://x.com/home');
+      const a = doc.querySelector('article')!;
+      expect(timelineKind(a), html).toBe(kind);
+      expect(reference(a), html).toBe(kind);
+    }
   });
 });
 

@@ -248,11 +248,13 @@ function statusPageOf(url: URL): { handle: string; id: string } | undefined {
 // ---------------------------------------------------------------- posts
 
 /** The quoted-post block nested in a quote post, or null. */
-function quotedBlockOf(article: Element): Element | null {
-  const names = all(article, 'userName');
-  if (names.length < 2) return null;
-  const own = names[0]!;
-  const second = names[1]!;
+export function quotedBlockOf(article: Element): Element | null {
+  const names = article.querySelectorAll(css('userName'));
+  return names.length < 2 ? null : quotedBlockFrom(article, names[0]!, names[1]!);
+}
+
+/** The quoted block, given the post's own author block and the second one (the quoted post's). */
+function quotedBlockFrom(article: Element, own: Element, second: Element): Element | null {
   const block = closest(second, 'quotedBlock');
   if (block && block !== article && article.contains(block) && !block.contains(own)) return block;
   let el: Element = second;
@@ -272,7 +274,7 @@ function permalinkStatus(article: Element, time: Element | null, handle: string 
 }
 
 /** "Replying to @a @b" links: @handle links outside the author block, text and quoted post, before the text. */
-function replyingToLinks(article: Element, userName: Element | null, text: Element | null, quoted: Element | null): Element[] {
+export function replyingToLinks(article: Element, userName: Element | null, text: Element | null, quoted: Element | null): Element[] {
   const out: Element[] = [];
   for (const a of all(article, 'link', quoted)) {
     if (inside(a, userName) || inside(a, text)) continue;
@@ -387,10 +389,25 @@ function postKinds(root: ParentNode, url: URL): CaptureTarget[] {
   });
 }
 
-/** Off a post page: a post that shows "Replying to @…" is a reply. */
-function timelineKind(element: Element): 'post' | 'reply' {
-  const q = quotedBlockOf(element);
-  return replyingToLinks(element, first(element, 'userName', q), first(element, 'postText', q), q).length > 0 ? 'reply' : 'post';
+/**
+ * Off a post page: a post that shows "Replying to @…" is a reply. Runs on every post a timeline streams in, so it
+ * touches as few elements as it can: one read of the author blocks (the first is the post's own, a second one
+ * means a quoted post), the text, then the links up to the text, stopping at the first "Replying to" link. Gives
+ * the same answer as `replyingToLinks(…).length > 0` (a unit test holds them together).
+ */
+export function timelineKind(element: Element): 'post' | 'reply' {
+  const names = element.querySelectorAll(css('userName'));
+  const userName = names[0] ?? null;
+  const q = names.length < 2 ? null : quotedBlockFrom(element, names[0]!, names[1]!);
+  const text = first(element, 'postText', q);
+  for (const a of element.querySelectorAll(css('link'))) {
+    if (inside(a, q) || inside(a, userName) || inside(a, text)) continue;
+    if (text && !follows(a, text)) break;
+    // A cheap native read first (no walk through the link's children); the exact reading only for a likely match.
+    if (!(a.textContent ?? '').includes('@')) continue;
+    if (AT_HANDLE.test(readText(a).trim()) && handleOfHref(a.getAttribute('href'))) return 'reply';
+  }
+  return 'post';
 }
 
 /** On a post page: the post a given article answers, as the conversation view shows it. */
@@ -411,6 +428,14 @@ function inReplyToOnStatusPage(article: Element, ctx: ExtractContext): string | 
 }
 
 // ---------------------------------------------------------------- profiles
+
+/** Whether `root` is or holds a profile header's name (not a post's or a user cell's). */
+function hasProfileHeader(root: Element): boolean {
+  const outside = (el: Element) => !closest(el, 'post') && !closest(el, 'userCell');
+  if (root.matches(css('profileName')) && outside(root)) return true;
+  for (const el of root.querySelectorAll(css('profileName'))) if (outside(el)) return true;
+  return false;
+}
 
 function profileHeaderOf(root: ParentNode): Element | null {
   const name = all(root, 'profileName').find((el) => !closest(el, 'post') && !closest(el, 'userCell'));
@@ -952,7 +977,8 @@ export const xAdapter: SiteAdapter = {
       for (const root of roots) {
         const around = root.closest(post);
         // A profile header arriving: whole-page scan. (Inside a post there is none: names there are the post's.)
-        if (!around && [...(root.matches(css('profileName')) ? [root] : []), ...all(root, 'profileName')].some((el) => !closest(el, 'post') && !closest(el, 'userCell'))) return null;
+        // Timeline cells (the bulk of what streams in) never hold one: no search there.
+        if (!around && !root.closest(css('cell')) && hasProfileHeader(root)) return null;
         for (const a of around ? [around, ...all(root, 'post')] : all(root, 'post')) {
           if (seen.has(a)) continue;
           seen.add(a);

@@ -70,25 +70,24 @@ function parts(): { sheet: CSSStyleSheet | null; button: HTMLButtonElement } {
  * get their shadow root and button. A click or focus that reaches a host before it is drawn draws it at once.
  */
 let nearViewport: IntersectionObserver | null = null;
-const builders = new WeakMap<Element, () => void>();
+/** Every control not drawn yet, by its host (the near-viewport observer and the early-click listener look here). */
+const undrawn = new WeakMap<Element, Control>();
 
-function whenNear(host: HTMLElement, build: () => void): void {
+function whenNear(control: Control): void {
   if (typeof IntersectionObserver === 'undefined') {
-    build();
+    control.build();
     return;
   }
   nearViewport ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        nearViewport?.unobserve(entry.target);
-        builders.get(entry.target)?.();
+        if (entry.isIntersecting) undrawn.get(entry.target)?.build();
       }
     },
     { rootMargin: '100% 0px' },
   );
-  builders.set(host, build);
-  nearViewport.observe(host);
+  undrawn.set(control.host, control);
+  nearViewport.observe(control.host);
 }
 
 /** Where a control sits: its own item's control, or the whole-thread one beside it (never on top of it). */
@@ -134,7 +133,6 @@ function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean)
  * site never sees it. One capturing listener on the window serves every undrawn host (a listener per host was a
  * measurable part of each control's cost); it runs before any of the page's own listeners below the window.
  */
-const earlyClicks = new WeakMap<EventTarget, (e: MouseEvent) => void>();
 let earlyClickListener = false;
 function listenForEarlyClicks(): void {
   if (earlyClickListener) return;
@@ -142,39 +140,64 @@ function listenForEarlyClicks(): void {
   window.addEventListener(
     'click',
     (e) => {
-      const handle = e.target ? earlyClicks.get(e.target) : undefined;
-      if (!handle) return;
+      const control = e.target instanceof Element ? undrawn.get(e.target) : undefined;
+      if (!control) return;
       e.stopPropagation();
       e.preventDefault();
-      handle(e);
+      control.build();
+      if (e.detail > 1) return;
+      control.activate();
     },
     true,
   );
 }
 
-export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void, placement: ControlPlacement = {}): ControlHandle {
-  const host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false).cloneNode(false) as HTMLElement;
-  let button: HTMLButtonElement | null = null;
-  let pendingLabel = label;
-  let busy: boolean | null = null;
-  const build = (): HTMLButtonElement => {
-    if (button) return button;
-    builders.delete(host);
-    earlyClicks.delete(host);
+/**
+ * One capture control. A class rather than a bundle of closures: a page streaming thousands of items makes
+ * thousands of these, and each closure was an allocation of its own.
+ */
+class Control implements ControlHandle {
+  readonly host: HTMLElement;
+  private drawn: HTMLButtonElement | null = null;
+  private busy: boolean | null = null;
+
+  constructor(
+    kind: ItemKind,
+    private label: string,
+    positioned: boolean | 'fixed',
+    readonly activate: () => void,
+    placement: ControlPlacement,
+  ) {
+    this.host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false).cloneNode(false) as HTMLElement;
+    if (positioned === 'fixed') this.build();
+    else {
+      listenForEarlyClicks();
+      whenNear(this);
+    }
+  }
+
+  get button(): HTMLButtonElement {
+    return this.build();
+  }
+
+  build(): HTMLButtonElement {
+    if (this.drawn) return this.drawn;
+    const host = this.host;
+    undrawn.delete(host);
     nearViewport?.unobserve(host);
     isolate(host);
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
     const { sheet, button: model } = parts();
     const b = model.cloneNode(true) as HTMLButtonElement;
-    b.setAttribute('aria-label', pendingLabel);
-    b.title = pendingLabel;
-    if (busy !== null) b.setAttribute('aria-busy', String(busy));
+    b.setAttribute('aria-label', this.label);
+    b.title = this.label;
+    if (this.busy !== null) b.setAttribute('aria-busy', String(this.busy));
     // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
     // of the same item is running are answered "already capturing" by the caller.
     b.addEventListener('click', (e) => {
       e.preventDefault();
       if (e.detail > 1) return;
-      onActivate();
+      this.activate();
     });
     if (sheet) {
       root.adoptedStyleSheets = [sheet];
@@ -184,34 +207,24 @@ export function createControl(kind: ItemKind, label: string, positioned: boolean
       style.textContent = CONTROL_CSS;
       root.append(style, b);
     }
-    button = b;
+    this.drawn = b;
     return b;
-  };
-  if (positioned !== 'fixed') {
-    listenForEarlyClicks();
-    earlyClicks.set(host, (e) => {
-      build();
-      if (e.detail > 1) return;
-      onActivate();
-    });
   }
-  if (positioned === 'fixed') build();
-  else whenNear(host, build);
-  return {
-    host,
-    get button() {
-      return build();
-    },
-    setLabel(text: string) {
-      pendingLabel = text;
-      button?.setAttribute('aria-label', text);
-      if (button) button.title = text;
-    },
-    setBusy(value) {
-      busy = value;
-      button?.setAttribute('aria-busy', String(value));
-    },
-  };
+
+  setLabel(text: string): void {
+    this.label = text;
+    this.drawn?.setAttribute('aria-label', text);
+    if (this.drawn) this.drawn.title = text;
+  }
+
+  setBusy(value: boolean): void {
+    this.busy = value;
+    this.drawn?.setAttribute('aria-busy', String(value));
+  }
+}
+
+export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void, placement: ControlPlacement = {}): ControlHandle {
+  return new Control(kind, label, positioned, onActivate, placement);
 }
 
 const TOAST_CSS = `

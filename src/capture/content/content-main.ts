@@ -172,7 +172,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       label: (target) => controlLabel(target.kind),
       onActivate: (target, control) => void run(target, 'control', control),
       onScan,
-      threadable: (target) => !!threadSupportFor(adapter, target),
+      threadable: (target, url) => !!threadSupportFor(adapter, target, url),
       threadLabel,
       onThread: (target, control) => void runThread(target, control),
     });

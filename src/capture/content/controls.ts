@@ -15,7 +15,7 @@ export interface ControlsOptions {
   /** Called after each scan with the number of live targets (used to offer a page-level capture on redesigns). */
   onScan?(targets: number): void;
   /** Whole-thread capture (issue #4): whether a target gets a second control, `data-holdfast-capture="thread"`. */
-  threadable?(target: CaptureTarget): boolean;
+  threadable?(target: CaptureTarget, url: URL): boolean;
   threadLabel?(target: CaptureTarget): string;
   onThread?(target: CaptureTarget, control: ControlHandle): void;
 }
@@ -23,18 +23,32 @@ export interface ControlsOptions {
 /** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
 const MAX_TRACKED = 400;
 
-/** The elements of `set` that are not inside another element of the set (and are still in the page). */
+/**
+ * The elements of `set` that are not inside another element of the set (and are still in the page). What is known
+ * about each ancestor on the way up is remembered, so a burst of siblings (a feed appending its rows) costs one step
+ * each, not a climb to the root each.
+ */
 export function topmost(set: Set<Element>): Element[] {
   const out: Element[] = [];
+  /** Ancestors already climbed through: whether they are in the set or inside an element of it. */
+  const covered = new Map<Element, boolean>();
   for (const el of set) {
     if (!el.isConnected) continue;
     let inner = false;
+    const path: Element[] = [];
     for (let p = el.parentElement; p; p = p.parentElement) {
+      const known = covered.get(p);
+      if (known !== undefined) {
+        inner = known;
+        break;
+      }
       if (set.has(p)) {
         inner = true;
         break;
       }
+      path.push(p);
     }
+    for (const p of path) covered.set(p, inner);
     if (!inner) out.push(el);
   }
   return out;
@@ -218,7 +232,7 @@ export class CaptureControls {
         }
       }
     }
-    const threads = this.threadTargets(full ? targets : fresh);
+    const threads = this.threadTargets(full ? targets : fresh, this.url ?? new URL(location.href));
     const s0 = performance.now();
     if (full) this.positionByLook.clear();
     const positioned = new Map<Element, boolean>();
@@ -267,14 +281,14 @@ export class CaptureControls {
   }
 
   /** The targets that get a second, whole-thread control (a DM conversation, a post page's post). */
-  private threadTargets(targets: CaptureTarget[]): CaptureTarget[] {
+  private threadTargets(targets: CaptureTarget[], url: URL): CaptureTarget[] {
     if (!this.opts.threadable || !this.opts.onThread) return [];
     const out: CaptureTarget[] = [];
     for (const target of targets) {
       if (target.kind !== 'dm-thread' && target.kind !== 'post' && target.kind !== 'profile') continue;
       let ok = false;
       try {
-        ok = this.opts.threadable(target);
+        ok = this.opts.threadable(target, url);
       } catch {
         ok = false;
       }

@@ -979,12 +979,14 @@ export const xAdapter: SiteAdapter = {
         // A profile header arriving: whole-page scan. (Inside a post there is none: names there are the post's.)
         // Timeline cells (the bulk of what streams in) never hold one: no search there.
         if (!around && !root.closest(css('cell')) && hasProfileHeader(root)) return null;
-        for (const a of around ? [around, ...all(root, 'post')] : all(root, 'post')) {
-          if (seen.has(a)) continue;
+        const consider = (a: Element) => {
+          if (seen.has(a)) return;
           seen.add(a);
           // The outermost post (a quoted post is part of its quoting post), never an ad.
           if (!isPromoted(a) && !a.parentElement?.closest(post)) articles.push(a);
-        }
+        };
+        if (around) consider(around);
+        for (const a of root.querySelectorAll(post)) consider(a);
       }
       return articles.map((element): CaptureTarget => ({ element, kind: timelineKind(element) }));
     } catch {

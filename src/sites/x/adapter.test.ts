@@ -372,6 +372,13 @@ describe('timeline classification (post or reply) on the streaming path', () => 
       // "Replying to @bob" with an emoji image in the link: the exact reading (alt text) decides
       ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob">@bob<img alt="🔥"></a></div><div data-testid="tweetText">hi</div>', 'post'],
       ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob"><span>@bob</span></a></div><div data-testid="tweetText">hi</div>', 'reply'],
+      // "Replying to" inside the same header block as the author, and text nested deeper than it
+      [
+        '<div><div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob">@bob</a></div></div><div><div><div data-testid="tweetText">hi</div></div></div>',
+        'reply',
+      ],
+      // a promoted-looking structure does not matter here; an @handle link after the text is no "Replying to"
+      ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div data-testid="tweetText">hi</div><div><a href="/bob">@bob</a></div>', 'post'],
       // no text at all (a photo-only reply)
       ['<div data-testid="User-Name"><a href="/amy">Amy</a></div><div>Replying to <a href="/bob">@bob</a></div><img src="x.jpg">', 'reply'],
     ];

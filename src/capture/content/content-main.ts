@@ -12,7 +12,7 @@ import { captureTarget, isPageTarget, pageTarget } from './capture-item';
 import { chooseBound } from '../thread/dialog';
 import { captureThread, threadSupportFor } from '../thread/run';
 import { CaptureControls } from './controls';
-import { type ControlHandle, createControl, Toast } from './ui-elements';
+import { type ControlHandle, createControl, drawing, Toast } from './ui-elements';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
 
@@ -224,6 +224,8 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       scanTimeMs: runtime.controls?.scanTimeMs ?? 0,
       findTimeMs: runtime.controls?.findTimeMs ?? 0,
       styleTimeMs: runtime.controls?.styleTimeMs ?? 0,
+      noteTimeMs: runtime.controls?.noteTimeMs ?? 0,
+      drawTimeMs: drawing.timeMs,
       attachTimeMs: runtime.controls?.attachTimeMs ?? 0,
       scans: runtime.controls?.scans ?? 0,
       fullScans: runtime.controls?.fullScans ?? 0,

@@ -82,6 +82,8 @@ export class CaptureControls {
   /** Of which: reading new anchors' computed position, and building and inserting controls. */
   styleTimeMs = 0;
   attachTimeMs = 0;
+  /** Main-thread time in the mutation observer's callback (ms), outside scans, for the benchmark. */
+  noteTimeMs = 0;
   /** Controls attached so far (items' own and whole-thread ones), for the benchmark's per-item figure. */
   controlsAdded = 0;
 
@@ -106,6 +108,15 @@ export class CaptureControls {
 
   /** Remembers what changed; cheap (the page's own mutation bursts run through here). */
   private note(records: MutationRecord[]): void {
+    const started = performance.now();
+    try {
+      this.noteRecords(records);
+    } finally {
+      this.noteTimeMs += performance.now() - started;
+    }
+  }
+
+  private noteRecords(records: MutationRecord[]): void {
     let changed = false;
     for (const r of records) {
       if (r.type !== 'childList') continue;

@@ -118,13 +118,17 @@ export class CaptureControls {
 
   private noteRecords(records: MutationRecord[]): void {
     let changed = false;
-    for (const r of records) {
-      if (r.type !== 'childList') continue;
-      if (r.removedNodes.length > 0) {
+    // Indexed loops, and each record's removed nodes read only until one removal is known: on a virtualised timeline
+    // every callback carries dozens of records, and each list read builds an object in the content script's world.
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      if (!this.removed && r.removedNodes.length > 0) {
         this.removed = true;
         changed = true;
       }
-      for (const node of r.addedNodes) {
+      const added = r.addedNodes;
+      for (let j = 0; j < added.length; j++) {
+        const node = added[j]!;
         if (node.nodeType !== 1) {
           // Text arriving in an existing element can complete an item (a time, a name): look at its element.
           if (node.parentElement && !this.fullNext) this.added.add(node.parentElement);

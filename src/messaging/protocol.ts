@@ -133,6 +133,8 @@ export interface BackgroundMessages {
   'vault:delete': { req: { id: string; reason?: string }; res: { ok: boolean; message?: string } };
   'vault:verify': { req: object; res: VerifySummary };
   'permissions:status': { req: object; res: { allUrls: boolean } };
+  /** Whole-thread capture (issue #4): put the capture module (engine, dialog, panel) into the asking frame. */
+  'thread:load': { req: object; res: { ok: true } | { ok: false; message: string } };
   /** Whole-thread capture (issue #4): open a session in the background for this tab. */
   'thread:begin': { req: ThreadBeginPayload; res: { ok: true; session: string } | { ok: false; code: CaptureErrorCode; message: string } };
   /** Newly collected entries, and optionally "image the visible screen now" for the stitched screenshot. */

@@ -120,6 +120,16 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
     }
     case 'permissions:status':
       return { allUrls: await hasAllUrls() };
+    case 'thread:load': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, message: 'Whole-thread capture works only in a tab.' };
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/thread-capture.js'] });
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, message: `The capture could not start in this page (${err instanceof Error ? err.message : String(err)}).` };
+      }
+    }
     case 'thread:begin': {
       const { type: _t, ...payload } = msg;
       return threadBegin(deps, payload, sender);

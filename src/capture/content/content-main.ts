@@ -9,8 +9,8 @@ import type { ItemKind } from '../../model/evidence';
 import type { AnyContentMessage, CaptureBound, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { captureTarget, isPageTarget, pageTarget } from './capture-item';
-import { chooseBound } from '../thread/dialog';
-import { captureThread, threadSupportFor } from '../thread/run';
+import { loadThreadCapture } from '../thread/load';
+import { threadSupportFor } from '../thread/support';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, drawing, Toast } from './ui-elements';
 
@@ -123,6 +123,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     threadRunning = true;
     let paused: CaptureControls | null = null;
     try {
+      const { chooseBound, captureThread } = await loadThreadCapture(sendToBackground);
       // A conversation or a profile: first, how far back (everything, back to a date, the latest N posts).
       let bound: CaptureBound | undefined;
       if (target.kind === 'dm-thread' || target.kind === 'profile') {

@@ -173,8 +173,10 @@ async function main() {
     const raw = readFileSync(join(dir, f));
     console.log(`${f.padEnd(28)} ${(raw.length / 1024).toFixed(1)} KB raw   ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
   }
-  const renderer = join(ROOT, '.output', 'chrome-mv3', 'dom-render.js');
-  if (existsSync(renderer)) console.log(`${'dom-render.js (on demand)'.padEnd(28)} ${(gzipSync(readFileSync(renderer), { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+  for (const name of ['dom-render.js', 'thread-capture.js']) {
+    const onDemand = join(ROOT, '.output', 'chrome-mv3', name);
+    if (existsSync(onDemand)) console.log(`${`${name} (on demand)`.padEnd(28)} ${(gzipSync(readFileSync(onDemand), { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+  }
 
   if (existsSync(join(ROOT, 'scripts', 'bench-export.ts'))) {
     console.log('\n## Export');

@@ -77,11 +77,11 @@ export class CaptureControls {
   scanTimeMs = 0;
   /** Of which: time inside the adapter's findTargets / findTargetsIn. */
   findTimeMs = 0;
-  scans = 0;
-  fullScans = 0;
   /** Of which: reading new anchors' computed position, and building and inserting controls. */
   styleTimeMs = 0;
   attachTimeMs = 0;
+  scans = 0;
+  fullScans = 0;
   /** Main-thread time in the mutation observer's callback (ms), outside scans, for the benchmark. */
   noteTimeMs = 0;
   /** Controls attached so far (items' own and whole-thread ones), for the benchmark's per-item figure. */

@@ -2,14 +2,13 @@
  * Gets the whole-thread capture module into this content script's world: asks the background to inject
  * `thread-capture.js` into this frame the first time, then picks the module up from the world's global object.
  */
-import type { BackgroundMessages, MessageOf, ResponseOf } from '../../messaging/protocol';
 import type { ThreadCaptureModule } from './module';
+import type { ThreadRunDeps } from './run';
 
 /** Where the module hands itself over on the content script's world's global object. */
 export const THREAD_MODULE_KEY = '__holdfastThreadCapture';
-type Send = <K extends keyof BackgroundMessages>(message: MessageOf<BackgroundMessages, K>) => Promise<ResponseOf<BackgroundMessages, K>>;
 
-export async function loadThreadCapture(send: Send): Promise<ThreadCaptureModule> {
+export async function loadThreadCapture(send: ThreadRunDeps['send']): Promise<ThreadCaptureModule> {
   const g = globalThis as unknown as Record<string, ThreadCaptureModule | undefined>;
   const present = g[THREAD_MODULE_KEY];
   if (present) return present;

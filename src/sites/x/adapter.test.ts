@@ -392,6 +392,26 @@ describe('timeline classification (post or reply) on the streaming path', () => 
 });
 
 describe('robustness', () => {
+  it('keeps posts whose video or GIF player sits in placementTracking (real pages), and skips an ad (no time, no permalink)', () => {
+    const head = (h: string, id: string) =>
+      `<div data-testid="User-Name"><a href="/${h}">${h}</a><a href="/${h}">@${h}</a><a href="/${h}/status/${id}"><time datetime="2025-05-24T03:20:21.000Z">May 24</time></a></div>`;
+    const video = (poster: string) =>
+      `<div data-testid="tweetPhoto"><div data-testid="placementTracking"><div data-testid="videoPlayer"><div data-testid="videoComponent"><video aria-label="Embedded video" poster="${poster}"></video><img src="${poster}"></div></div></div></div>`;
+    const { doc, url } = loadHtml(
+      `<!doctype html><html><body><main>
+        <article data-testid="tweet">${head('amy', '11')}<div data-testid="tweetText">clip</div>${video('https://pbs.twimg.com/amplify_video_thumb/1/img/a.jpg')}</article>
+        <article data-testid="tweet">${head('bob', '12')}${video('https://pbs.twimg.com/tweet_video_thumb/b.jpg')}</article>
+        <article data-testid="tweet"><div data-testid="User-Name"><a href="/shop">Shop</a><a href="/shop">@shop</a></div><span>Ad</span><div data-testid="tweetText">buy</div><a href="/shop/status/13/analytics">views</a></article>
+      </main></body></html>`,
+      'https://x.com/home',
+    );
+    const found = targets(doc, url);
+    expect(found.map((t) => t.kind)).toEqual(['post', 'post']);
+    const [v, g] = found.map((t) => xAdapter.extract(t, { url, document: doc }));
+    expect(v!.media).toEqual([{ url: 'https://pbs.twimg.com/amplify_video_thumb/1/img/a.jpg', type: 'video', alt: 'Embedded video' }]);
+    expect(g!.media).toEqual([{ url: 'https://pbs.twimg.com/tweet_video_thumb/b.jpg', type: 'gif', alt: 'Embedded video' }]);
+  });
+
   it('a redesigned post (no User-Name, no time) is still a target and extracts with warnings, not an exception', () => {
     const { doc, url } = loadHtml(
       '<!doctype html><html lang="en"><body><main><article data-testid="tweet"><div><span>Someone</span><div data-testid="tweetText">you will regret this</div></div></article></main></body></html>',

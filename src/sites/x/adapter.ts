@@ -7,6 +7,7 @@
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { xProfilePosts } from './profile-posts';
+import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
 import { xThread } from './thread';
 
@@ -147,7 +148,7 @@ function nameAndHandle(block: Element, skip?: Element | null): { handle?: string
   let displayName: string | undefined;
   const full = readText(block, skip);
   const at = handle ? full.lastIndexOf(`@${handle}`) : -1;
-  if (at > 0) displayName = full.slice(0, at).trim() || undefined;
+  if (at > 0) displayName = full.slice(0, at).replace(/\s+/g, ' ').trim() || undefined;
   return { handle, displayName };
 }
 
@@ -303,13 +304,17 @@ function dedupeLinks(links: LinkRef[]): LinkRef[] {
 function postMedia(scope: Element, skip: Element | null, base: URL): MediaRef[] {
   const media: MediaRef[] = [];
   for (const img of all(scope, 'photo', skip)) {
+    // A video's or GIF's still frame sits inside tweetPhoto too: the video below stands for it.
+    if (closest(img, 'videoPlayer')) continue;
     const src = img.getAttribute('src');
     if (src) media.push({ url: absolute(src, base), type: 'image', ...(img.hasAttribute('alt') ? { alt: img.getAttribute('alt') ?? '' } : {}) });
   }
   for (const video of all(scope, 'video', skip)) {
     const src = video.getAttribute('poster') || video.getAttribute('src');
     const label = video.getAttribute('aria-label');
-    if (src) media.push({ url: absolute(src, base), type: 'video', ...(label ? { alt: label } : {}) });
+    // X serves animated GIFs as looping videos; their files and stills live under /tweet_video(_thumb)/.
+    const gif = /\/tweet_video(?:_thumb)?\//.test(src ?? '');
+    if (src) media.push({ url: absolute(src, base), type: gif ? 'gif' : 'video', ...(label ? { alt: label } : {}) });
   }
   return media;
 }
@@ -366,9 +371,6 @@ function readPost(scope: Element, kind: ItemKind, ctx: ExtractContext, facts: Po
   return content;
 }
 
-function isPromoted(article: Element): boolean {
-  return !!first(article, 'promoted');
-}
 
 function postKinds(root: ParentNode, url: URL): CaptureTarget[] {
   const articles = all(root, 'post').filter((a) => !isPromoted(a) && !a.parentElement?.closest(css('post')));

@@ -12,6 +12,7 @@
 import type { ExtractedContent } from '../../model/evidence';
 import type { BoundInfo, CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
 import { xAdapter } from './adapter';
+import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
 
 const css = (name: XSelectorName): string => selectors[name].css;
@@ -82,7 +83,7 @@ function markOf(article: Element, owner: string | undefined): Mark {
 }
 
 function timelinePosts(column: Element, head: Element | undefined): Element[] {
-  return all(column, 'post').filter((a) => !first(a, 'promoted') && !a.parentElement?.closest(css('post')) && !head?.contains(a));
+  return all(column, 'post').filter((a) => !isPromoted(a) && !a.parentElement?.closest(css('post')) && !head?.contains(a));
 }
 
 function keyOf(row: Element, owner: string | undefined): string | null {

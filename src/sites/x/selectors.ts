@@ -5,7 +5,7 @@
  * |-----------------------|------------------------------------------------------------------|-----------|-----------------------------------------------|
  * | cell                  | [data-testid="cellInnerDiv"]                                     | high      | home, status, profile, profile-es, dm-legacy   |
  * | post                  | article[data-testid="tweet"]                                     | high      | home, status, profile, profile-es              |
- * | promoted              | [data-testid="placementTracking"]                                | high      | home                                           |
+ * | videoPlayer           | [data-testid="videoPlayer"]                                      | high      | profile                                        |
  * | userName              | [data-testid="User-Name"]                                        | high      | home, status, profile, profile-es              |
  * | postText              | [data-testid="tweetText"]                                        | high      | home, status, profile, profile-es, dm-legacy   |
  * | time                  | time[datetime]                                                   | high      | all                                            |
@@ -51,6 +51,8 @@
  * - In the newer Chat layout `dm-conversation-item-<a>:<b>` are the rows of the inbox list (one per conversation),
  *   not messages; a message is `[data-testid="message-<uuid>"]` (with `data-dm-message-row`) and its text is in
  *   `[data-testid="message-text-<uuid>"]`. `dmChatMessage` also matches `message-text-…`; the adapter filters those out.
+ * - Ads: an article with no `time[datetime]` of its own (X shows "Ad" there, no permalink); see promoted.ts.
+ *   `[data-testid="placementTracking"]` is not an ad marker: on real pages it wraps every video/GIF player.
  * - `quotedBlock`: X draws a quoted post as a `div[role=link]` inside the article; the adapter also finds it
  *   structurally (the block holding the article's second User-Name) when the role is missing.
  * - Whole-thread capture (thread.ts): `dmLegacyScroller` hints at the older layout's scrolling list; `progressbar` is
@@ -83,11 +85,11 @@ export const selectors = {
     stability: 'high',
     fixtures: TIMELINES,
   },
-  promoted: {
-    css: '[data-testid="placementTracking"]',
-    purpose: 'marks a promoted (ad) post: skipped, never a capture target',
+  videoPlayer: {
+    css: '[data-testid="videoPlayer"]',
+    purpose: 'a video or GIF player; its still frame (an img inside tweetPhoto) is not a separate photo',
     stability: 'high',
-    fixtures: ['home.html'],
+    fixtures: ['profile.html'],
   },
   userName: {
     css: '[data-testid="User-Name"]',

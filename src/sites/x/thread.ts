@@ -7,6 +7,7 @@
 import type { ExtractedContent } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
 import { xAdapter } from './adapter';
+import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
 
 const css = (name: XSelectorName): string => selectors[name].css;
@@ -45,7 +46,7 @@ function permalinkOf(article: Element): string | undefined {
 }
 
 function posts(root: Element): Element[] {
-  return all(root, 'post').filter((a) => !first(a, 'promoted') && !a.parentElement?.closest(css('post')));
+  return all(root, 'post').filter((a) => !isPromoted(a) && !a.parentElement?.closest(css('post')));
 }
 
 function labelOf(el: Element): string {

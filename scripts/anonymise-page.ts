@@ -57,5 +57,6 @@ writeFileSync(output, result.html);
 const name = basename(output).replace(/\.html?$/, '');
 writeFileSync(join(maps, `${name}.review.txt`), `${result.review.map((r) => `${String(r.count).padStart(4)}  ${r.why.padEnd(16)}  ${r.text}`).join('\n')}\n`);
 writeFileSync(join(maps, `${name}.map.json`), JSON.stringify(result.mapping, null, 1));
+writeFileSync(join(maps, `${name}.meta.json`), JSON.stringify({ raw: resolve(input), replica: resolve(output), site, url: values.url, replicaUrl: result.url }, null, 1));
 console.log(result.url);
 console.error(`${output}: ${(result.html.length / 1024).toFixed(0)} KB from ${(raw.length / 1024).toFixed(0)} KB; ${result.review.length} kept texts listed in ${join(maps, `${name}.review.txt`)}`);

@@ -45,7 +45,7 @@ describe('site adapter conventions', () => {
         for (const [name, sel] of entries) {
           expect(sel.fixtures.length, `${site.id}.${name} has no fixture`).toBeGreaterThan(0);
           for (const f of sel.fixtures) {
-            const candidates = [join(REPLICAS, site.fixtureDir, f), ...readdirSync(REPLICAS).map((h) => join(REPLICAS, h, f))];
+            const candidates = [join(REPLICAS, site.fixtureDir, f), ...readdirSync(REPLICAS).map((h) => join(REPLICAS, h, f)), join(ROOT, 'test', f)];
             const file = candidates.find((c) => existsSync(c));
             expect(file, `${site.id}.${name}: fixture ${f} missing`).toBeTruthy();
             const doc = loadDocument(file!, '');

@@ -11,7 +11,7 @@ export interface SelectorEntry {
   /** What it finds. */
   purpose: string;
   stability: 'high' | 'medium' | 'low';
-  /** Fixture files (relative to the site's fixture folder) in which this selector must match at least once. */
+  /** Fixture files in which this selector must match at least once: relative to the site's replica folder (test/replicas/<host>/), or `real/<host>/<page>.html` for a structure replica of a real page (test/real/). */
   fixtures: string[];
 }
 

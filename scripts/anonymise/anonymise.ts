@@ -649,6 +649,8 @@ export function anonymisePage(html: string, opts: AnonymiseOptions): AnonymiseRe
       else if (name === 'style') out = v.replace(/url\((['"]?)(.*?)\1\)/g, (_m, q: string, u: string) => `url(${q}${a.mapUrl(u, base)}${q})`);
       else if (name === 'content') out = /^(https?:)?\/\//i.test(v) || v.startsWith('/') ? a.mapUrl(v, base) : /^[\w\s.,;=:-]*$/.test(v) && !/\s\S+\s/.test(v) ? a.mapDigitRuns(v) : a.text(v);
       else if (TEXT_ATTRS.has(name)) out = a.text(v);
+      // A data-testid can end in a handle (X: "UserAvatar-Container-<handle>"): the handle is mapped like everywhere else.
+      else if (name === 'data-testid') out = a.mapDigitRuns(v.replace(/-([^-]+)$/, (_m, tail: string) => `-${a.substituteIdentities(tail)}`));
       else if (KEEP_ATTRS.test(name)) out = name === 'id' || name.startsWith('data-') ? a.mapDigitRuns(v) : v;
       else out = a.mapDigitRuns(/^(https?:)?\/\//.test(v) ? a.mapUrl(v, base) : v);
       if (out !== v) el.setAttribute(attr.name, out);

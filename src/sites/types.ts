@@ -128,4 +128,11 @@ export interface ThreadSupport {
    * even without screenshots to take.
    */
   readonly placesOnTheWayDown?: boolean;
+  /**
+   * The site's own start-of-conversation marker (the other person's profile header, "This is the beginning of your
+   * conversation"): true when it is on the page now; false when this site shows one and it is not here; null when
+   * there is nothing to look for. The engine claims a thread complete only when the start was seen; without this
+   * hook it looks for start-of-conversation wording, else takes a top that stays still after repeated loads.
+   */
+  startMarker?(container: ThreadContainer): boolean | null;
 }

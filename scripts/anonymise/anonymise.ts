@@ -99,6 +99,12 @@ const RESERVED: Record<Site, Set<string>> = {
 };
 
 const SITE_HOSTS = /(^|\.)(x\.com|twitter\.com|instagram\.com|facebook\.com|messenger\.com|fbcdn\.net|cdninstagram\.com|twimg\.com|fb\.com|fb\.me|t\.co|instagr\.am|threads\.net|meta\.com|whatsapp\.com|w3\.org|google\.com|apple\.com|gstatic\.com|googleapis\.com)$/i;
+/** A media id on the sites' own media hosts (`GsC8xILWoAAX9Qg`, `_Q7u2Tno_normal.jpg`): token, then size suffix and extension. */
+const MEDIA_TOKEN = /^([A-Za-z0-9_-]{6,}?)((?:_(?:normal|bigger|mini|\d+x\d+))?(?:\.[A-Za-z0-9]{2,5})?)$/;
+function isMediaToken(seg: string): boolean {
+  const token = MEDIA_TOKEN.exec(seg)?.[1];
+  return !!token && /[A-Z]/.test(token) && /[a-z]/.test(token);
+}
 const HANDLE_RE: Record<Site, RegExp> = {
   x: /^[A-Za-z0-9_]{1,15}$/,
   instagram: /^[A-Za-z0-9._]{1,30}$/,
@@ -314,6 +320,12 @@ class Anonymiser {
       else if (/[\d]{5,}/.test(seg)) out = this.mapDigitRuns(seg);
       else if (!onSite && i > 0 && !/^(v|t\d+|rsrc\.php|[a-z]{1,3}\d?|static|images?|media|profile_images|profile_banners|ext_tw_video_thumb|amplify_video_thumb|tweet_video_thumb|tweet_video|emoji|hashflags|semantic_core_img)$/i.test(seg) && !SITE_HOSTS.test(u.hostname)) out = this.mapToken(seg);
       else if (onSite && i >= 1 && /[A-Z].*[a-z]|[a-z].*[A-Z]/.test(seg) && /^[A-Za-z0-9_-]{8,}$/.test(seg) && !/^[A-Z]?[a-z]+([A-Z][a-z]+)*$/.test(seg)) out = this.mapToken(seg);
+      // The site's own media hosts (pbs.twimg.com/media/<id>, profile_images/<n>/<id>_normal.jpg): a media id finds the
+      // real photo, so it is replaced like any other token (its size suffix and extension kept).
+      else if (!onSite && i > 0 && SITE_HOSTS.test(u.hostname) && isMediaToken(seg)) {
+        const m = MEDIA_TOKEN.exec(seg)!;
+        out = this.mapToken(m[1]!) + m[2]!;
+      }
       else out = seg;
       segs[i] = encodeURI(out).replace(/\?/g, '%3F').replace(/#/g, '%23');
     }

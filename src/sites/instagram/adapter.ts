@@ -17,6 +17,7 @@ import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { instagramProfilePosts } from './profile-posts';
 import { css, reservedPaths, selectors, words } from './selectors';
+import { mediaIdOfShortcode } from './shortcode';
 import { instagramThread } from './thread';
 
 const ORIGIN = 'https://www.instagram.com';
@@ -160,6 +161,13 @@ function mediaRef(el: Element): MediaRef[] {
   return [];
 }
 
+/** How many levels `el` sits below `ancestor` (-1 when it is not inside it). */
+function depthBelow(el: Element, ancestor: Element | null): number {
+  let d = 0;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement, d++) if (cur === ancestor) return d;
+  return -1;
+}
+
 function lowestCommonAncestor(els: Element[]): Element | null {
   let anc: Element | null = els[0] ?? null;
   for (const e of els.slice(1)) {
@@ -280,13 +288,13 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
   const { scope, list } = layout;
   const timeSel = css('timeLink');
   const mediaSel = `${css('image')}, ${css('video')}`;
-  const own = (time: Element) => parseItemHref(time.parentElement?.getAttribute('href') ?? null)?.code === route.code;
+  const own = (time: Element) => parseItemHref(timeAnchor(time)?.getAttribute('href') ?? null)?.code === route.code;
   const ownIn = (el: Element) => {
     const firstTime = el.matches(timeSel) ? el : el.querySelector(timeSel);
     if (!firstTime) return false;
     return own(firstTime) || qsa(el, timeSel).some(own);
   };
-  const isMedia = (m: Element) => m.tagName.toLowerCase() === 'video' || (!isAvatar(m) && !m.closest(css('anyLink')));
+  const isMedia = isPostMedia;
   const hasMedia = (el: Element) => !!el.querySelector(mediaSel) && qsa(el, mediaSel).some(isMedia);
   /**
    * Whether `el`'s parent holds a time of this post outside `el` (its neighbours first: rows sit side by side). A
@@ -349,7 +357,8 @@ function findCommentsIn(roots: readonly Element[], ctx: ExtractContext): Capture
     }
     for (const time of times) {
       if (!own(time)) continue;
-      const link = time.parentElement as Element;
+      const link = timeAnchor(time);
+      if (!link) continue;
       const parsed = parseItemHref(link.getAttribute('href'));
       if (!parsed) continue;
       if (!parsed.commentId) return null; // the caption or the post's own time: the post itself changed
@@ -401,9 +410,47 @@ function parseItemHrefUncached(href: string | null): ItemHref | undefined {
   return { code: m[2], commentId: m[3], replyId: m[4] };
 }
 
-/** The text element of a caption/comment row: a dir=auto text outside links, buttons and the time. */
-function rowTextElement(row: Element): Element | undefined {
-  return qsa(row, css('rowText')).find((el) => !el.closest(css('anyLink')) && !el.closest(css('button')) && !el.querySelector(css('time')));
+/** The link a time sits in (directly, or through a span: the post's own time on 2025-2026 pages). */
+function timeAnchor(time: Element): Element | null {
+  const parent = time.parentElement;
+  if (parent?.localName === 'a') return parent;
+  return time.closest(css('anyLink'));
+}
+
+/** A photo or video of the post itself: not an avatar, not a thumbnail in a link, not a picture in a link-like control. */
+function isPostMedia(el: Element): boolean {
+  if (el.localName === 'video') return true;
+  return !isAvatar(el) && !el.closest(css('anyLink')) && !el.closest(css('linkRole'));
+}
+
+/**
+ * The text element of a caption/comment row: a dir=auto text outside links and buttons that holds neither the time
+ * nor the author's link (on 2025-2026 pages one dir=auto span wraps the author's name, another the time link).
+ */
+function rowTextElement(row: Element, authorLink?: Element): Element | undefined {
+  return qsa(row, css('rowText')).find(
+    (el) => !el.closest(css('anyLink')) && !el.closest(css('button')) && !el.querySelector(css('time')) && !(authorLink && el.contains(authorLink)),
+  );
+}
+
+/**
+ * The text of a row laid out as a header (author and time) followed by the text, with no dir=auto mark on the text
+ * itself (the caption row of 2025-2026 post pages): what follows the lowest block holding the author and the time.
+ */
+function textAfterHeader(row: Element, authorLink: Element, time: Element): Element | undefined {
+  const header = lowestCommonAncestor([authorLink, time]);
+  if (!header || !row.contains(header)) return undefined;
+  for (let el = header.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.matches(css('button')) || el.querySelector(css('time'))) continue;
+    if (textOf(el) !== '') return el;
+  }
+  return undefined;
+}
+
+/** The caption/comment text of a row: a marked text element, else what follows its header. */
+function rowText(row: Element, time: Element | undefined): Element | undefined {
+  const author = rowAuthorLink(row);
+  return rowTextElement(row, author) ?? (author && time ? textAfterHeader(row, author, time) : undefined);
 }
 
 /** The first link in `row` to a profile that shows a name (not just a picture), else any profile link. */
@@ -415,19 +462,21 @@ function rowAuthorLink(row: Element): Element | undefined {
 function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string }): PostInfo {
   const state = pageState(doc);
   const ownTimes = (root: ParentNode) =>
-    qsa(root, css('timeLink')).filter((t) => parseItemHref(t.parentElement?.getAttribute('href') ?? null)?.code === route.code);
+    qsa(root, css('timeLink')).filter((t) => parseItemHref(timeAnchor(t)?.getAttribute('href') ?? null)?.code === route.code);
   const dialog = qsa(doc, css('dialog')).find((d) => ownTimes(d).length > 0);
   const scope = dialog ?? state.main ?? doc.body ?? doc.documentElement;
 
   const times = ownTimes(scope);
-  const links = times.map((t) => t.parentElement as Element);
+  const links = times.map((t) => timeAnchor(t) as Element);
+  // 2025-2026 pages draw the caption as the first row of the comment list, its time in no link.
+  const unlinked = qsa(scope, css('time')).filter((t) => !t.closest(css('anyLink')));
   const counts = new Map<Element, number>();
-  for (const a of links) {
+  for (const a of [...links, ...unlinked]) {
     for (let cur = a.parentElement; cur && cur !== scope; cur = cur.parentElement) counts.set(cur, (counts.get(cur) ?? 0) + 1);
   }
 
   // Media: photos and videos that are neither avatars nor inside a link (grid thumbnails of other posts are links).
-  const media = qsa(scope, `${css('image')}, ${css('video')}`).filter((el) => el.tagName.toLowerCase() === 'video' || (!isAvatar(el) && !el.closest(css('anyLink'))));
+  const media = qsa(scope, `${css('image')}, ${css('video')}`).filter(isPostMedia);
   const mediaAncestors = new Set<Element>();
   for (const m of media) for (let cur = m.parentElement; cur && cur !== scope; cur = cur.parentElement) mediaAncestors.add(cur);
 
@@ -450,7 +499,7 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
     const row = rowOf(link);
     if (!parsed.commentId) {
       postTimes.push(time);
-      const text = rowTextElement(row);
+      const text = rowTextElement(row, rowAuthorLink(row));
       if (!captionRow && text && rowAuthorLink(row)) {
         captionRow = row;
         captionText = text;
@@ -459,9 +508,31 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
     }
     raw.push(parsed.replyId ? { link, time, row, id: parsed.replyId, parentId: parsed.commentId } : { link, time, row, id: parsed.commentId });
   });
+  if (!captionRow) {
+    // The caption row with its unlinked time: the first such row, before the comments, with an author and a text.
+    const firstComment = raw[0]?.row;
+    for (const time of unlinked) {
+      if (firstComment && !(firstComment.compareDocumentPosition(time) & 2)) break; // DOCUMENT_POSITION_PRECEDING
+      const row = rowOf(time);
+      const text = rowText(row, time);
+      if (text && rowAuthorLink(row)) {
+        captionRow = row;
+        captionText = text;
+        break;
+      }
+    }
+  }
 
   // Threads: children of the comment list (the lowest element holding every comment and the caption).
-  const list = lowestCommonAncestor([...(captionRow ? [captionRow] : []), ...raw.map((c) => c.row)]);
+  let list = lowestCommonAncestor([...(captionRow ? [captionRow] : []), ...raw.map((c) => c.row)]);
+  if (list && raw.length > 1) {
+    // 2025-2026 pages keep the caption in a block of its own above the comments' block: when every comment sits in
+    // one child of that list, side by side at the same depth, that child is the comment list (one thread holding
+    // replies nests them deeper than its first comment).
+    const rowsList = lowestCommonAncestor(raw.map((c) => c.row));
+    const depths = new Set(raw.map((c) => depthBelow(c.row, rowsList)));
+    if (rowsList && rowsList !== list && depths.size === 1 && !(captionRow && rowsList.contains(captionRow))) list = rowsList;
+  }
   const threadOf = (row: Element): Element => (list && list !== row && list.contains(row) ? childOf(list, row) : row);
   const firstInThread = new Map<Element, string>();
   const firstRow = new Map<Element, Element>();
@@ -560,7 +631,103 @@ function hiddenRepliesNote(thread: Element): string | undefined {
   return undefined;
 }
 
-function extractPost(info: PostInfo, state: PageState): ExtractedContent {
+// ------------------------------------------------------------------------------------------------ embedded data
+
+/** Who wrote a post or a comment, as the page's embedded JSON says. */
+interface JsonAuthor {
+  username: string;
+  id?: string;
+  fullName?: string;
+}
+
+interface Embedded {
+  scripts: number;
+  /** Comments by their id (the /c/<id>/ of their permalink). */
+  comments: Map<string, JsonAuthor>;
+  /** Posts by media id and by shortcode. */
+  media: Map<string, JsonAuthor>;
+}
+const embeddedCache = new WeakMap<Document, Embedded>();
+
+function jsonAuthor(user: unknown): JsonAuthor | undefined {
+  if (!user || typeof user !== 'object') return undefined;
+  const u = user as Record<string, unknown>;
+  if (typeof u.username !== 'string') return undefined;
+  const rawId = u.pk ?? u.id;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+  const out: JsonAuthor = { username: u.username };
+  if (id && /^\d+$/.test(id)) out.id = id;
+  if (typeof u.full_name === 'string' && u.full_name.trim()) out.fullName = u.full_name.trim();
+  return out;
+}
+
+/**
+ * The posts and comments the page's inline JSON describes (read once per document, and again only when scripts
+ * were added). The JSON describes the page as first served: every use checks that it names the same item and the same
+ * handle as the DOM before taking anything from it.
+ */
+function embedded(doc: Document): Embedded {
+  const scripts = qsa(doc, css('pageJson'));
+  const known = embeddedCache.get(doc);
+  if (known && known.scripts === scripts.length) return known;
+  const data: Embedded = { scripts: scripts.length, comments: new Map(), media: new Map() };
+  for (const script of scripts) {
+    const text = script.textContent ?? '';
+    if (!text.includes('"username"')) continue;
+    let root: unknown;
+    try {
+      root = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const stack: unknown[] = [root];
+    while (stack.length) {
+      const o = stack.pop();
+      if (!o || typeof o !== 'object') continue;
+      if (Array.isArray(o)) {
+        for (const x of o) if (x && typeof x === 'object') stack.push(x);
+        continue;
+      }
+      const r = o as Record<string, unknown>;
+      const pk = typeof r.pk === 'string' || typeof r.pk === 'number' ? String(r.pk) : undefined;
+      const author = pk && 'user' in r ? jsonAuthor(r.user) : undefined;
+      if (pk && author) {
+        if ('text' in r && 'created_at' in r && !('code' in r)) data.comments.set(pk, author);
+        else if (typeof r.code === 'string' && 'taken_at' in r) {
+          data.media.set(pk, author);
+          data.media.set(r.code, author);
+        }
+      }
+      for (const v of Object.values(r)) if (v && typeof v === 'object') stack.push(v);
+    }
+  }
+  embeddedCache.set(doc, data);
+  return data;
+}
+
+/** The JSON author of `key` when it names the same handle the DOM shows. */
+function confirmedAuthor(found: JsonAuthor | undefined, handle: string | undefined): JsonAuthor | undefined {
+  return found && handle && found.username.toLowerCase() === handle.toLowerCase() ? found : undefined;
+}
+
+/** The post's author from the embedded JSON (by media id or shortcode), when it is the handle the page shows. */
+function postJsonAuthor(doc: Document, code: string, handle: string | undefined): JsonAuthor | undefined {
+  const data = embedded(doc);
+  const mediaId = mediaIdOfShortcode(code);
+  return confirmedAuthor((mediaId !== null ? data.media.get(mediaId.toString()) : undefined) ?? data.media.get(code), handle);
+}
+
+function withJson(author: Author, found: JsonAuthor | undefined, source: string, name = true): Author {
+  if (!found) return author;
+  if (name && found.fullName && !author.displayName) author.displayName = found.fullName;
+  if (found.id) {
+    author.accountId = found.id;
+    author.accountIdSource = source;
+  }
+  return author;
+}
+
+function extractPost(info: PostInfo, state: PageState, doc: Document): ExtractedContent {
   const warnings: string[] = [];
   const time = info.postTimes[0];
   const author = info.author;
@@ -594,16 +761,18 @@ function extractPost(info: PostInfo, state: PageState): ExtractedContent {
     content.itemTime = time.getAttribute('datetime') ?? undefined;
     content.itemTimeText = (time.textContent ?? '').trim();
   }
-  if (author) content.author = { handle: author, profileUrl: profileUrl(author) };
+  if (author) {
+    content.author = withJson({ handle: author, profileUrl: profileUrl(author) }, postJsonAuthor(doc, info.code, author), 'inline page JSON: the post\'s "user" (pk)');
+  }
   if (text) content.text = text;
   return content;
 }
 
-function extractComment(info: PostInfo, c: CommentInfo, state: PageState): ExtractedContent {
+function extractComment(info: PostInfo, c: CommentInfo, state: PageState, doc: Document): ExtractedContent {
   const warnings: string[] = [];
   const authorLink = rowAuthorLink(c.row);
   const handle = handleFromHref(authorLink?.getAttribute('href') ?? null);
-  const textEl = rowTextElement(c.row);
+  const textEl = rowText(c.row, c.time);
   if (!handle) warnings.push("Could not find the comment's author on the page.");
   if (!textEl) warnings.push("Could not find the comment's text (it may be a sticker or GIF only).");
   if (!c.isReply) {
@@ -624,7 +793,10 @@ function extractComment(info: PostInfo, c: CommentInfo, state: PageState): Extra
     method: 'adapter',
     warnings,
   };
-  if (handle) content.author = { handle, profileUrl: profileUrl(handle) };
+  if (handle) {
+    const found = confirmedAuthor(embedded(doc).comments.get(c.id), handle);
+    content.author = withJson({ handle, profileUrl: profileUrl(handle) }, found, 'inline page JSON: the comment\'s "user" (pk)', false);
+  }
   if (textEl) content.text = textOf(textEl);
   if (c.parentId) content.inReplyTo = `${ORIGIN}/${info.section}/${info.code}/c/${c.parentId}/`;
   return content;
@@ -1135,10 +1307,10 @@ function extractUnsafe(target: CaptureTarget, ctx: ExtractContext): ExtractedCon
     case 'reply': {
       if (route.type !== 'post') throw new Error('not an Instagram post page');
       const info = analysePost(doc, route);
-      if (target.kind === 'post') return extractPost(info, state);
+      if (target.kind === 'post') return extractPost(info, state, doc);
       const c = info.comments.find((x) => x.row === target.element) ?? info.comments.find((x) => target.element.contains(x.link));
       if (!c) throw new Error('comment not found on the page');
-      return extractComment(info, c, state);
+      return extractComment(info, c, state, doc);
     }
     case 'profile':
       return extractProfile(doc, ctx.url, route.type === 'profile' ? route : undefined, state);
@@ -1299,10 +1471,10 @@ export function postThreadView(doc: Document, url: URL): PostThreadView | null {
     read(row: Element): ExtractedContent {
       const c = byRow.get(row) ?? info.comments.find((x) => row.contains(x.link));
       if (!c) throw new Error('comment not found on the page');
-      return extractComment(info, c, state);
+      return extractComment(info, c, state, doc);
     },
     head(): ExtractedContent {
-      return extractPost(info, state);
+      return extractPost(info, state, doc);
     },
   };
 }

@@ -14,7 +14,8 @@
  * | ogTitle            | meta[property="og:title"]                               | "Name (@handle) • Instagram photos and videos"| medium    | profile, post |
  * | main               | main[role="main"]                                       | the page body (the nav sits outside it)       | high      | all pages |
  * | dialog             | [role="dialog"]                                         | a post opened over another page               | high      | carousel |
- * | timeLink           | a[href] > time[datetime]                                | post time (/p/<code>/) and comment times      | high      | post, post-es, post-logged-out, reel, carousel |
+ * | timeLink           | a[href] time[datetime]                                  | post time (/p/<code>/) and comment times      | high      | post, post-es, post-logged-out, reel, carousel, real post/reel pages |
+ * | linkRole           | [role="link"]                                           | link-like span around a profile picture       | high      | real post-pt-2025-11 |
  * | commentTimeLink    | a[href*="/c/"] > time[datetime]                         | comment/reply permalink + time                | high      | post, post-es, post-logged-out, reel, carousel |
  * | time               | time[datetime]                                          | any machine-readable time                     | high      | post, post-es, post-logged-out, reel, carousel |
  * | profileLink        | a[href^="/"][role="link"]                               | links to /<user>/ (authors, mentions, nav)    | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
@@ -122,6 +123,9 @@ const ALL = ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', '
 const POSTS = ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html'];
 const LOGGED_IN = ['post.html', 'post-es.html', 'reel.html', 'carousel.html', 'profile.html', 'unavailable.html', 'dm.html', 'dm-pt.html'];
 const DMS = ['dm.html', 'dm-pt.html'];
+/** Structure replicas of real saved pages (test/real/www.instagram.com/, issue #11). */
+const REAL = (names: string[]): string[] => names.map((n) => `../../real/www.instagram.com/${n}.html`);
+const REAL_POSTS = REAL(['post-pt-2025-11', 'post-pt-2025-09', 'post-pt-2025-11b', 'reel-pt-2025-11', 'reel-en-2026-logged-out', 'reel-en-2026-narrow']);
 
 const registry = {
   canonicalLink: { css: 'link[rel="canonical"]', purpose: 'server-rendered permalink of the page as first loaded', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'profile.html'] },
@@ -129,7 +133,8 @@ const registry = {
   ogTitle: { css: 'meta[property="og:title"]', purpose: 'profile title "Name (@handle) • …"', stability: 'medium', fixtures: ['profile.html', 'post.html'] },
   main: { css: 'main[role="main"]', purpose: 'page body; the navigation (with the viewer\'s own account) is outside it', stability: 'high', fixtures: ALL },
   dialog: { css: '[role="dialog"]', purpose: 'post opened as a dialog over another page', stability: 'high', fixtures: ['carousel.html'] },
-  timeLink: { css: 'a[href] > time[datetime]', purpose: 'times that link to the post or to a comment', stability: 'high', fixtures: POSTS },
+  timeLink: { css: 'a[href] time[datetime]', purpose: 'times that link to the post or to a comment (the post\'s own time sits in a span inside its link on 2025-2026 pages)', stability: 'high', fixtures: [...POSTS, ...REAL_POSTS] },
+  linkRole: { css: '[role="link"]', purpose: 'link-like controls (a profile picture in a span role=link): their pictures are not post media', stability: 'high', fixtures: ['../../real/www.instagram.com/post-pt-2025-11.html'] },
   commentTimeLink: { css: 'a[href*="/c/"] > time[datetime]', purpose: 'comment/reply time inside its permalink /p/<code>/c/<id>/', stability: 'high', fixtures: POSTS },
   time: { css: 'time[datetime]', purpose: 'machine-readable time', stability: 'high', fixtures: POSTS },
   profileLink: { css: 'a[href^="/"][role="link"]', purpose: 'links to /<user>/ (authors, mentions, avatars)', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },

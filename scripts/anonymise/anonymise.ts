@@ -149,6 +149,8 @@ class Anonymiser {
   private readonly tokens = new Map<string, string>();
   private readonly hostMap = new Map<string, string>();
   private readonly usedHandles = new Set<string>();
+  /** Fake handle by the real handle in lower case (handles are case-insensitive). */
+  private readonly handlesByLower = new Map<string, string>();
   /** Template (identities → {I}, numbers → {N}) → how often it occurs on the page. */
   readonly templateCounts = new Map<string, number>();
   readonly kept = new Map<string, { count: number; why: string }>();
@@ -172,6 +174,14 @@ class Anonymiser {
     if (!r || /^\d+$/.test(r)) return r;
     const existing = this.identities.get(r);
     if (existing) return existing;
+    // Handles are case-insensitive (Instagram's /Name_x/ and /name_x/ are one account): one fake for both spellings.
+    const sameHandle = this.handlesByLower.get(r.toLowerCase());
+    if (sameHandle) {
+      this.identities.set(r, sameHandle);
+      this.identityRe = null;
+      this.fakeRe = null;
+      return sameHandle;
+    }
     const rng = this.rng('handle', r.toLowerCase());
     let fake = '';
     for (let attempt = 0; attempt < 20 && (!fake || this.usedHandles.has(fake)); attempt++) {
@@ -182,6 +192,7 @@ class Anonymiser {
       if (this.site === 'x') fake = fake.slice(0, 15);
     }
     this.usedHandles.add(fake);
+    this.handlesByLower.set(r.toLowerCase(), fake);
     this.identities.set(r, fake);
     this.identityRe = null;
     this.fakeRe = null;

@@ -392,6 +392,26 @@ describe('timeline classification (post or reply) on the streaming path', () => 
 });
 
 describe('robustness', () => {
+  it('reads an X Article (no tweetText): title and body blocks as the text, the title as a field, cover and body photos', () => {
+    const url = 'https://x.com/martaquill/status/1912345678901234567';
+    const { doc } = loadHtml(readFileSync(join(DIR, 'article.html'), 'utf8'), url);
+    const found = targets(doc, new URL(url));
+    expect(found.map((t) => t.kind)).toEqual(['post']);
+    const c = xAdapter.extract(found[0]!, { url: new URL(url), document: doc });
+    expect(c.author).toMatchObject({ handle: 'martaquill', displayName: 'Marta Quill' });
+    expect(c.itemTime).toBe('2025-04-16T15:05:00.000Z');
+    expect(c.permalink).toBe(url);
+    expect(c.text).toBe(
+      'Why the pier closed\n\nThe council met on Tuesday.\n\nWhat they decided\n\nClose the pier until spring.\n\nAsk @harbourboard for a survey.\n\nMore next week.',
+    );
+    expect(c.fields).toEqual({ articleTitle: 'Why the pier closed' });
+    expect(c.media.map((m) => m.url)).toEqual([
+      'https://pbs.twimg.com/media/Gz3ArtCoverAb1?format=jpg&name=large',
+      'https://pbs.twimg.com/media/Gz3ArtBodyPh2?format=jpg&name=small',
+    ]);
+    expect(c.links).toEqual([{ text: '@harbourboard', href: 'https://x.com/harbourboard' }]);
+  });
+
   it('keeps posts whose video or GIF player sits in placementTracking (real pages), and skips an ad (no time, no permalink)', () => {
     const head = (h: string, id: string) =>
       `<div data-testid="User-Name"><a href="/${h}">${h}</a><a href="/${h}">@${h}</a><a href="/${h}/status/${id}"><time datetime="2025-05-24T03:20:21.000Z">May 24</time></a></div>`;

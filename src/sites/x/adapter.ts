@@ -319,6 +319,29 @@ function postMedia(scope: Element, skip: Element | null, base: URL): MediaRef[] 
   return media;
 }
 
+/**
+ * An X Article (long-form post) has no tweetText: its text is the title and the body's blocks (Draft.js), one
+ * paragraph each, as the reader sees them. Undefined when the post holds no article.
+ */
+function readArticle(scope: Element, skip: Element | null): { title?: string; text: string; links: Element[] } | undefined {
+  const titleEl = first(scope, 'articleTitle', skip);
+  const body = first(scope, 'articleBody', skip);
+  if (!titleEl && !body) return undefined;
+  const title = titleEl ? readText(titleEl).replace(/\s+/g, ' ').trim() : undefined;
+  const paragraphs: string[] = [];
+  if (body) {
+    const blocks = all(body, 'articleBlock').filter((b) => !b.parentElement?.closest(css('articleBlock')));
+    for (const b of blocks.length ? blocks : [body]) {
+      // A photo block's only text is the image's alt ("Image"); the photo itself is in the media.
+      if (blocks.length && first(b, 'photo')) continue;
+      const t = readText(b).trim();
+      if (t) paragraphs.push(t);
+    }
+  }
+  const text = [title, ...paragraphs].filter(Boolean).join('\n\n');
+  return { ...(title ? { title } : {}), text, links: body ? all(body, 'link') : [] };
+}
+
 interface PostFacts {
   viewer: Viewer;
   ids: Map<string, { id: string; source: string }>;
@@ -333,6 +356,7 @@ function readPost(scope: Element, kind: ItemKind, ctx: ExtractContext, facts: Po
   const status = permalinkStatus(scope, time, nh.handle, quoted);
   const handle = nh.handle ?? status?.handle;
   const textEl = first(scope, 'postText', quoted);
+  const article = textEl ? undefined : readArticle(scope, quoted);
 
   const author: Author | undefined = handle
     ? {
@@ -361,9 +385,10 @@ function readPost(scope: Element, kind: ItemKind, ctx: ExtractContext, facts: Po
     ...(status ? { permalink: permalinkOf(status), itemId: status.id } : {}),
     ...(time ? { itemTime: time.getAttribute('datetime') ?? undefined, itemTimeText: readText(time).trim() } : {}),
     ...(author ? { author } : {}),
-    ...(textEl ? { text: readText(textEl).trim() } : {}),
-    links,
+    ...(textEl ? { text: readText(textEl).trim() } : article ? { text: article.text } : {}),
+    links: article ? dedupeLinks([...links, ...article.links.map((a) => linkRef(a, ctx.url))]) : links,
     media: postMedia(scope, quoted, ctx.url),
+    ...(article?.title ? { fields: { articleTitle: article.title } } : {}),
     method: 'adapter',
     warnings,
   };

@@ -12,6 +12,9 @@
  * | link                  | a[href]                                                          | high      | all                                            |
  * | quotedBlock           | div[role="link"]                                                 | medium    | home                                           |
  * | photo                 | [data-testid="tweetPhoto"] img                                   | high      | home, status, profile-es                       |
+ * | articleTitle          | [data-testid="twitter-article-title"]                            | medium    | article                                        |
+ * | articleBody           | [data-testid="longformRichTextComponent"], [data-testid="twitterArticleRichTextView"] | medium | article                   |
+ * | articleBlock          | [data-block="true"]                                              | medium    | article                                        |
  * | video                 | [data-testid="videoPlayer"] video                                | high      | profile                                        |
  * | image                 | img                                                              | high      | dm-legacy, dm-chat                             |
  * | avatarContainer       | [data-testid^="UserAvatar-Container-"]                           | high      | all                                            |
@@ -51,6 +54,9 @@
  * - In the newer Chat layout `dm-conversation-item-<a>:<b>` are the rows of the inbox list (one per conversation),
  *   not messages; a message is `[data-testid="message-<uuid>"]` (with `data-dm-message-row`) and its text is in
  *   `[data-testid="message-text-<uuid>"]`. `dmChatMessage` also matches `message-text-…`; the adapter filters those out.
+ * - X Articles (long-form posts): the post page shows no tweetText; the text is the title plus the body's blocks,
+ *   one paragraph per block. `article.html` is written from the hooks public X-Article extractors read (no saved
+ *   X Article page was found, issue #11).
  * - Ads: an article with no `time[datetime]` of its own (X shows "Ad" there, no permalink); see promoted.ts.
  *   `[data-testid="placementTracking"]` is not an ad marker: on real pages it wraps every video/GIF player.
  * - `quotedBlock`: X draws a quoted post as a `div[role=link]` inside the article; the adapter also finds it
@@ -126,6 +132,24 @@ export const selectors = {
     purpose: 'photos attached to a post (pbs.twimg.com/media/…), alt text in alt',
     stability: 'high',
     fixtures: ['home.html', 'status.html', 'profile-es.html'],
+  },
+  articleTitle: {
+    css: '[data-testid="twitter-article-title"]',
+    purpose: 'an X Article (long-form post): its title, inside the post (twitterArticleReadView)',
+    stability: 'medium',
+    fixtures: ['article.html'],
+  },
+  articleBody: {
+    css: '[data-testid="longformRichTextComponent"], [data-testid="twitterArticleRichTextView"]',
+    purpose: 'an X Article: its body (a Draft.js editor in read mode); the post has no tweetText',
+    stability: 'medium',
+    fixtures: ['article.html'],
+  },
+  articleBlock: {
+    css: '[data-block="true"]',
+    purpose: 'an X Article: one paragraph, heading, list item or embedded block of the body (Draft.js)',
+    stability: 'medium',
+    fixtures: ['article.html'],
   },
   video: {
     css: '[data-testid="videoPlayer"] video',

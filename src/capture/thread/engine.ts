@@ -43,6 +43,11 @@ export interface ThreadProgress {
   oldest?: string;
   elapsedMs: number;
   phase: 'up' | 'forward' | 'done';
+  /**
+   * What the engine is waiting for, when it is waiting on the site: older rows at the top, newer rows at the bottom,
+   * or a check that nothing older is left (the top is re-touched a few times before it counts as the beginning).
+   */
+  waiting?: 'older' | 'newer' | 'check';
 }
 
 export interface EngineDeps {
@@ -93,6 +98,17 @@ export const MIN_SETTLE_MS = 600;
 const LEARN_AFTER = 3;
 /** The panel is updated at most this often. */
 const PROGRESS_MS = 100;
+/**
+ * At a quiet top of a conversation, how many more times the engine leaves the top and comes back (a site loads older
+ * rows on a scroll event near the top, which being there already does not fire) before the top counts as the start.
+ * Each wait is longer than the one before (2x, then 3x the settle time learned from the site, at most half the stall time).
+ */
+const TOP_RETRIES = 2;
+/** More content than this below the screen at the bottom means the site added rows (a few pixels are re-measuring). */
+const GROW_SLACK_PX = 32;
+/** Start-of-conversation wording the engine recognises on its own, in the languages the extension ships and a few more. */
+const START_WORDING =
+  /\b(?:beginning|start) of (?:your|this|the) (?:conversation|chat|messages)\b|\bthis is the (?:beginning|start)\b|\b(?:inicio|comienzo|principio) de (?:tu|la|esta|vuestra) (?:conversaci[oó]n|chat)\b|\bin[ií]cio (?:da|de) (?:sua|tua|esta|nossa) conversa|\bd[ée]but de (?:votre|ta|la|cette) (?:conversation|discussion)\b|\bAnfang (?:eures|deines|des|dieses|eurer) (?:Chats|Gespr[äa]chs|Unterhaltung)\b/i;
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   pollMs: 50,
@@ -110,7 +126,18 @@ export interface EngineResult {
   count: number;
   oldest?: string;
   newest?: string;
-  partial?: { reason: 'stopped' | 'stalled' | 'error'; message: string };
+  partial?: {
+    reason: 'stopped' | 'stalled' | 'error';
+    message: string;
+    /** For 'stalled': which end the site stopped loading at (older rows at the top, newer rows at the bottom). */
+    end?: 'older' | 'newer';
+  };
+  /**
+   * How the beginning of a conversation was known, when it was reached: the site's own start marker, or a top that
+   * stayed still after repeated loads with no loading indicator. Absent: not reached (partial), or not a question
+   * (a post's replies, a newest-first list, a bound that ended the capture first).
+   */
+  start?: 'marker' | 'still';
   /** What the bound did (kind 'all': reached is false). `order` holds only the rows inside it. */
   bound: ThreadBoundReport;
   notes: string[];
@@ -182,6 +209,15 @@ export class ThreadEngine {
   private signals = 0;
   private sawExpander = false;
   private lastProgress = Number.NEGATIVE_INFINITY;
+  /** Keys seen in the current pass, and when the last new one came: a pass that sees nothing new for too long ends. */
+  private seenInPhase = new Set<string>();
+  private lastGainAt = 0;
+  /** The first and last key of the last scan (a changed window means the site changed what it shows). */
+  private windowSig = '';
+  /** A scan on the way up overlapped nothing seen before: the site jumped, rows in between were not read on the way up. */
+  private gapped = false;
+  private waiting: ThreadProgress['waiting'];
+  private start: EngineResult['start'];
   private readonly changed: (root: Element, scroller: Element, ms: number) => Promise<void>;
 
   constructor(
@@ -212,6 +248,7 @@ export class ThreadEngine {
 
   async run(): Promise<EngineResult> {
     this.started = this.now();
+    this.lastGainAt = this.started;
     const scroller = this.scroller();
     this.reversed = this.isReversed(scroller);
     const savedTop = this.pos(scroller);
@@ -225,12 +262,19 @@ export class ThreadEngine {
       // ---- 1. up, until the site has nothing older (or the bound is reached)
       this.phase = 'up';
       let nudgeDue = true;
+      /** The last load left the reader at the very top (no scroll anchoring at 0): the site needs a new scroll event there. */
+      let grewInPlace = false;
       for (;;) {
         if (newestFirst) break;
         this.collect();
         await this.flushIfFull();
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (this.stopped) break;
+        if (this.idle()) {
+          partial = { reason: 'stalled', message: this.stallMessage('idle', 'older'), end: 'older' };
+          this.scrollTo(scroller, 0);
+          break;
+        }
         if (this.tracker.reached) {
           // Far enough back: read forward from here (the rows older than the bound are left out of the record).
           forwardFrom = this.pos(scroller);
@@ -247,33 +291,61 @@ export class ThreadEngine {
           await this.frame();
           continue;
         }
-        const outcome = await this.waitForMore(scroller, 'up');
+        // At the top. A conversation is complete only once its beginning has been seen.
+        const conversation = this.container.recordKind === 'dm-thread';
+        if (conversation && this.startMarker() === true) {
+          this.start = 'marker';
+          break;
+        }
+        if (grewInPlace) await this.retouchTop(scroller);
+        let outcome = await this.waitForMore(scroller, 'up');
+        if (outcome === 'end' && conversation) outcome = await this.checkTop(scroller);
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (outcome === 'grew') {
           nudgeDue = true;
+          grewInPlace = this.pos(scroller) <= 1;
           continue;
         }
         if (outcome === 'stalled') {
-          partial = { reason: 'stalled', message: this.stallMessage() };
+          partial = { reason: 'stalled', message: this.stallMessage('loading', 'older'), end: 'older' };
           // Keep going: whatever the site did load is still collected (and imaged) on the way forward.
           this.scrollTo(scroller, 0);
+        } else if (outcome === 'end' && conversation) {
+          const marker = this.startMarker();
+          if (marker === false) {
+            partial = { reason: 'stalled', message: this.stallMessage('no-start', 'older'), end: 'older' };
+          } else {
+            this.start = marker ? 'marker' : 'still';
+            if (!marker) {
+              this.notes.push(
+                `The start of the conversation was taken to be where older ${this.noun()} stopped coming: the top stayed still after ${TOP_RETRIES + 1} loads with no loading indicator (no start-of-conversation marker was found on the page).`,
+              );
+            }
+          }
         }
         break;
       }
       // ---- 2. forward, to the newest (newest first: down the list, to the bound or the oldest)
       this.phase = 'forward';
+      this.seenInPhase = new Set();
+      this.lastGainAt = this.now();
       this.progress(true);
       if (!this.stopped) {
         // Without screens to take and nothing to expand, what lies above the starting place was read on the way up
         // (a newest-first list has no way up: it is read from its top, wherever the reader was).
         // Nor when the site's rows are keyed by their place, which the way down completes (Instagram's conversations).
-        const skipAbove = !newestFirst && !this.shotsOn && !this.sawExpander && partial === undefined && !this.support.placesOnTheWayDown;
+        // Nor when the way up jumped (a scan that overlapped nothing): rows between were not read on the way up.
+        const skipAbove = !newestFirst && !this.shotsOn && !this.sawExpander && partial === undefined && !this.support.placesOnTheWayDown && !this.gapped;
         const resumeAt = skipAbove ? Math.max(0, savedTop + addedAbove) : 0;
         this.scrollTo(scroller, Math.max(forwardFrom, resumeAt));
         await this.frame();
         for (;;) {
           this.collect();
           if (this.stopped) break;
+          if (this.idle()) {
+            partial ??= { reason: 'stalled', message: this.stallMessage('idle', newestFirst ? 'older' : 'newer'), end: newestFirst ? 'older' : 'newer' };
+            break;
+          }
           if (await this.expand()) {
             await this.waitSettled();
             continue;
@@ -285,7 +357,10 @@ export class ThreadEngine {
           if (bottom) {
             const outcome = await this.waitForMore(scroller, 'down');
             if (outcome === 'grew') continue;
-            if (outcome === 'stalled' && !partial) partial = { reason: 'stalled', message: this.stallMessage() };
+            if (outcome === 'stalled' && !partial) {
+              const end = newestFirst ? 'older' : 'newer';
+              partial = { reason: 'stalled', message: this.stallMessage('loading', end), end };
+            }
             break;
           }
           this.scrollTo(scroller, this.pos(scroller) + this.step(scroller, 'down'));
@@ -309,6 +384,7 @@ export class ThreadEngine {
       }
     } finally {
       this.phase = 'done';
+      this.waiting = undefined;
       this.progress(true);
       this.scrollTo(scroller, savedTop + addedAbove);
       this.stats.elapsedMs = this.now() - this.started;
@@ -327,6 +403,7 @@ export class ThreadEngine {
       ...(oldest ? { oldest } : {}),
       ...(newest ? { newest } : {}),
       ...(partial ? { partial } : {}),
+      ...(this.start && !partial && !cut.reached ? { start: this.start } : {}),
       bound: { ...bound, reached: cut.reached, excluded: cut.excluded, extra: cut.extra },
       notes: this.notes,
       stats: { ...this.stats },
@@ -354,6 +431,7 @@ export class ThreadEngine {
     }
     const ctx = this.ctx();
     const window: string[] = [];
+    let known = false;
     let first: DOMRect | undefined;
     let last: DOMRect | undefined;
     for (const row of rows) {
@@ -365,6 +443,11 @@ export class ThreadEngine {
       }
       if (!key) continue;
       window.push(key);
+      if (!known && this.order.has(key)) known = true;
+      if (!this.seenInPhase.has(key)) {
+        this.seenInPhase.add(key);
+        this.lastGainAt = this.now();
+      }
       const box = boxes.get(row);
       if (box && box.height > 0) {
         first ??= box;
@@ -384,6 +467,8 @@ export class ThreadEngine {
       this.pending.push(entry);
       added++;
     }
+    if (window.length && !known && this.order.size > 0 && this.phase === 'up') this.gapped = true;
+    this.windowSig = window.length ? `${window[0]}\u0000${window[window.length - 1]}` : '';
     this.order.merge(window, (k) => this.times.get(k), this.phase === 'up' ? 'start' : 'end');
     this.drawn = null;
     if (first && last && this.currentScroller) {
@@ -429,7 +514,13 @@ export class ThreadEngine {
     const now = this.now();
     if (!force && now - this.lastProgress < PROGRESS_MS) return;
     this.lastProgress = now;
-    this.deps.onProgress?.({ count: this.order.size, ...(this.oldest ? { oldest: this.oldest } : {}), elapsedMs: now - this.started, phase: this.phase });
+    this.deps.onProgress?.({
+      count: this.order.size,
+      ...(this.oldest ? { oldest: this.oldest } : {}),
+      elapsedMs: now - this.started,
+      phase: this.phase,
+      ...(this.waiting ? { waiting: this.waiting } : {}),
+    });
   }
 
   private async flushIfFull(): Promise<void> {
@@ -511,22 +602,28 @@ export class ThreadEngine {
   // ------------------------------------------------------------------ waiting on the site
 
   /** At an end of the list: did the site add rows (grew), finish (end), or keep loading forever (stalled)? */
-  private async waitForMore(scroller: Element, direction: 'up' | 'down'): Promise<WaitOutcome> {
-    const h0 = scroller.scrollHeight;
+  private async waitForMore(scroller: Element, direction: 'up' | 'down', settle = this.settleMs()): Promise<WaitOutcome> {
     const top0 = this.pos(scroller);
     const size0 = this.order.size;
+    const sig0 = this.windowSig;
     const waitStart = this.now();
     let quietSince = this.now();
     let loadingSince: number | null = null;
     let signalled = this.isLoading();
     if (signalled) this.learn(0);
-    const settle = this.settleMs();
+    const before = this.waiting;
+    this.waiting = before === 'check' ? 'check' : direction === 'up' ? 'older' : 'newer';
+    this.progress(true);
     try {
       for (;;) {
         if (this.stopped) return 'stopped';
         await this.changed(this.container.element, scroller, this.opts.pollMs);
         this.collect();
-        const grew = scroller.scrollHeight !== h0 || this.order.size !== size0 || (direction === 'up' ? this.pos(scroller) > top0 + 1 : false);
+        // New rows, a different window of rows, the reader pushed down by rows added above, or real room below.
+        // Not a bare change of height: lists that re-measure their rows change it all the time.
+        const more =
+          direction === 'up' ? this.pos(scroller) > top0 + 1 : scroller.scrollHeight - (this.pos(scroller) + this.viewHeight(scroller)) > GROW_SLACK_PX;
+        const grew = this.order.size !== size0 || this.windowSig !== sig0 || more;
         const now = this.now();
         if (grew) {
           if (!signalled) this.learn(now - waitStart);
@@ -538,15 +635,101 @@ export class ThreadEngine {
           loadingSince ??= now;
           quietSince = now;
           if (now - loadingSince > this.opts.stallMs) return 'stalled';
-          continue;
+        } else {
+          loadingSince = null;
+          if (now - quietSince > settle) return 'end';
         }
-        loadingSince = null;
-        if (now - quietSince > settle) return 'end';
+        // An indicator that comes and goes (re-mounted per attempt) never stays on, nor lets the page go quiet.
+        if (now - waitStart > this.opts.stallMs + settle) return 'stalled';
       }
     } finally {
       this.stats.loadWaitMs += this.now() - waitStart;
+      this.waiting = before;
       this.progress();
     }
+  }
+
+  /**
+   * A quiet top of a conversation: before it counts as the beginning, leave the top and come back a few times,
+   * waiting longer each time (a site loads on a scroll event near the top, and some load slowly with nothing shown).
+   * Stops early when the site's start marker shows.
+   */
+  private async checkTop(scroller: Element): Promise<WaitOutcome> {
+    const before = this.waiting;
+    this.waiting = 'check';
+    try {
+      for (let k = 1; k <= TOP_RETRIES; k++) {
+        if (this.stopped) return 'stopped';
+        if (this.startMarker() === true) return 'end';
+        await this.retouchTop(scroller);
+        const outcome = await this.waitForMore(scroller, 'up', this.retryWaitMs(k));
+        if (outcome !== 'end') return outcome;
+      }
+      return 'end';
+    } finally {
+      this.waiting = before;
+    }
+  }
+
+  private retryWaitMs(k: number): number {
+    const settle = this.settleMs();
+    return Math.max(settle, Math.min(settle * (k + 1), this.opts.stallMs / 2));
+  }
+
+  /** Leaves the top (half a screen, less on a short list) and comes back: the scroll event a site loads older rows on. */
+  private async retouchTop(scroller: Element): Promise<void> {
+    const room = Math.max(0, scroller.scrollHeight - this.viewHeight(scroller));
+    const away = Math.min(Math.floor(this.viewHeight(scroller) / 2), Math.floor(room / 2));
+    if (away < 1) return;
+    this.scrollTo(scroller, away);
+    await this.frame();
+    this.collect();
+    this.scrollTo(scroller, 0);
+    await this.frame();
+    this.collect(); // what a wait compares against is the top's window, not the one passed on the way
+  }
+
+  /**
+   * Nothing new for longer than any deliberate wait (a load at stallMs, the checks at the top): the site is going in
+   * circles or has stopped without saying so. The capture ends with what it has instead of hanging.
+   */
+  private idle(): boolean {
+    let checks = 0;
+    for (let k = 1; k <= TOP_RETRIES; k++) checks += this.retryWaitMs(k) + this.opts.pollMs;
+    return this.now() - this.lastGainAt > this.opts.stallMs + this.opts.settleMs + checks;
+  }
+
+  /** The site's start-of-conversation marker: the adapter's answer, else start-of-conversation wording outside the rows. */
+  private startMarker(): boolean | null {
+    if (this.support.startMarker) {
+      try {
+        const v = this.support.startMarker(this.container);
+        if (v === true || v === false) return v;
+      } catch {
+        /* fall through to the wording */
+      }
+    }
+    return this.startWording() ? true : null;
+  }
+
+  private startWording(): boolean {
+    const s = this.currentScroller;
+    const root = s && !this.isDocumentScroller(s) ? s : this.container.element;
+    const doc = root.ownerDocument;
+    if (!START_WORDING.test(root.textContent ?? '')) return false;
+    let rows: Element[] = [];
+    try {
+      rows = this.support.rows(this.container);
+    } catch {
+      rows = [];
+    }
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!START_WORDING.test(n.nodeValue ?? '')) continue;
+      // Wording inside a message is what someone wrote, not the site's marker.
+      if (!rows.some((r) => r.contains(n))) return true;
+    }
+    return false;
   }
 
   /**
@@ -559,7 +742,9 @@ export class ThreadEngine {
     const view = this.viewHeight(scroller);
     const from = this.pos(scroller);
     // Not on bottom-up lists: their rows are keyed by what stayed in place between screens (Instagram), which a jump breaks.
-    if (this.reversed || from < 2 * view || this.isLoading()) return false;
+    // Nor once the site has been seen to jump or swap pages (a scan that overlapped nothing): coming back to where a
+    // swapped-in page was shown from (its bottom) would make such a site swap in the newer page again.
+    if (this.reversed || this.gapped || from < 2 * view || this.isLoading()) return false;
     const height = scroller.scrollHeight;
     this.scrollTo(scroller, 0);
     await this.frame();
@@ -596,9 +781,19 @@ export class ThreadEngine {
     }
   }
 
-  private stallMessage(): string {
+  /** The plain account of why a capture ended short, for the record: how far it got, at which end, and why. */
+  private stallMessage(why: 'loading' | 'idle' | 'no-start', end: 'older' | 'newer'): string {
     const what = this.noun();
-    return `The site stopped loading ${what} (still loading after ${Math.round(this.opts.stallMs / 1000)} s). ${this.order.size} ${what} were kept; older ones may be missing.`;
+    const s = Math.round(this.opts.stallMs / 1000);
+    const at = end === 'older' ? this.oldest : this.newest;
+    const on = at ? ` on ${at.slice(0, 10)} (the ${end === 'older' ? 'oldest' : 'newest'} kept is from ${at.slice(0, 16).replace('T', ' ')} UTC)` : '';
+    const reason =
+      why === 'loading'
+        ? `it was still showing that it was loading after ${s} s`
+        : why === 'idle'
+          ? `nothing new appeared for ${s} s`
+          : `no older ${what} came after ${TOP_RETRIES + 1} tries, and the start of the conversation was not seen`;
+    return `The site stopped loading ${what}${on}: ${reason}. ${this.order.size} ${what} were kept; ${end} ones may be missing.`;
   }
 
   // ------------------------------------------------------------------ scrolling and screens
@@ -634,10 +829,19 @@ export class ThreadEngine {
   private isReversed(s: Element): boolean {
     if (this.isDocumentScroller(s)) return false;
     try {
-      return s.ownerDocument.defaultView?.getComputedStyle(s).flexDirection === 'column-reverse';
+      if (s.ownerDocument.defaultView?.getComputedStyle(s).flexDirection === 'column-reverse') return true;
     } catch {
-      return false;
+      /* probe below */
     }
+    // The style may not say so (set on a class the computed style misses, or drawn bottom-up another way): a list at
+    // its bottom that can be scrolled to a negative offset is bottom-up. A list at 0 that is not does not move.
+    const t = s.scrollTop;
+    if (t < -0.5) return true;
+    if (Math.abs(t) > 0.5 || s.scrollHeight <= s.clientHeight + 1) return false;
+    s.scrollTop = -1;
+    const probed = s.scrollTop < -0.5;
+    s.scrollTop = t;
+    return probed;
   }
 
   private minTop(s: Element): number {

@@ -15,6 +15,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { gridTiles } from './grid';
 import { instagramProfilePosts } from './profile-posts';
 import { css, reservedPaths, selectors, words } from './selectors';
 import { mediaIdOfShortcode } from './shortcode';
@@ -428,8 +429,12 @@ function isPostMedia(el: Element): boolean {
  * nor the author's link (on 2025-2026 pages one dir=auto span wraps the author's name, another the time link).
  */
 function rowTextElement(row: Element, authorLink?: Element): Element | undefined {
+  // A caption heading first (the narrow layout's h1 sits in a dir=auto span that also holds "… more").
+  const heading = qsa(row, css('captionHeading')).find((el) => !el.closest(css('anyLink')) && !el.closest(css('button')) && textOf(el) !== '');
+  if (heading) return heading;
   return qsa(row, css('rowText')).find(
-    (el) => !el.closest(css('anyLink')) && !el.closest(css('button')) && !el.querySelector(css('time')) && !(authorLink && el.contains(authorLink)),
+    (el) =>
+      !el.closest(css('anyLink')) && !el.closest(css('button')) && !el.querySelector(css('time')) && !(authorLink && el.contains(authorLink)) && textOf(el) !== '',
   );
 }
 
@@ -838,7 +843,8 @@ function profileAccountId(doc: Document, handle: string, viewer: string | undefi
   const all = (re: RegExp) => unique(Array.from(json.matchAll(re), (m) => m[1] ?? '').filter((x) => x && x !== '0'));
   const pageIds = all(/profilePage_(\d+)/g);
   const profileIds = all(/"profile_id"\s*:\s*"?(\d+)"?/g);
-  const viewerIds = all(/"(?:viewerId|viewer_id|USER_ID|user_id)"\s*:\s*"?(\d+)"?/g);
+  // Not "user_id": real profile pages carry the PROFILE's id under it (in the query that loads the profile).
+  const viewerIds = all(/"(?:viewerId|viewer_id|USER_ID)"\s*:\s*"?(\d+)"?/g);
   if (pageIds.length > 1 || profileIds.length > 1) {
     return { warning: 'The page names several profile ids; none was taken.' };
   }
@@ -861,6 +867,39 @@ function profileAccountId(doc: Document, handle: string, viewer: string | undefi
   return { id, source };
 }
 
+/** A number as Instagram draws a count ("8,276", "698M", "12.5K", "1.2만"). */
+const COUNT_RE = /^\d[\d.,\s\u00a0]*\s*[KkMmBb\u4e07\ub9cc\ucc9c\uc5b5]?$/;
+
+/** A leaf span showing only a number. */
+function isCountNumber(el: Element): boolean {
+  return !el.firstElementChild && COUNT_RE.test((el.textContent ?? '').trim());
+}
+
+/** A count's label wrapping its number ("8,276 posts", "게시물 58"): not a name or a bio. */
+function isCountLabel(el: Element): boolean {
+  const t = (el.textContent ?? '').trim();
+  return t.length <= 40 && qsa(el, css('countSpan')).some(isCountNumber);
+}
+
+/** The count shown in `el`: the exact figure of a title ("1,204" behind "1.2K"), else the number drawn. */
+function countIn(el: Element): string | undefined {
+  const exact = el.querySelector(css('exactCount'))?.getAttribute('title')?.trim();
+  if (exact && /\d/.test(exact)) return exact;
+  const number = qsa(el, css('countSpan')).find(isCountNumber);
+  return number ? (number.textContent ?? '').trim() : undefined;
+}
+
+/** The first three numbers of a profile header (posts, followers, following), outside the highlights tray. */
+function headerCounts(header: Element): (string | undefined)[] {
+  return qsa(header, css('countSpan'))
+    .filter((el) => isCountNumber(el) && !el.closest(css('menu')))
+    .slice(0, 3)
+    .map((el) => {
+      const exact = el.closest(css('exactCount'))?.getAttribute('title')?.trim();
+      return exact && /\d/.test(exact) ? exact : (el.textContent ?? '').trim();
+    });
+}
+
 function extractProfile(doc: Document, url: URL, route: { handle: string } | undefined, state: PageState): ExtractedContent {
   const warnings: string[] = [];
   const { header } = findProfile(doc, state);
@@ -875,14 +914,23 @@ function extractProfile(doc: Document, url: URL, route: { handle: string } | und
     warnings.push(`The profile header shows @${handle} while the address is /${route.handle}/.`);
   }
 
-  // Display name and bio: dir=auto texts of the header outside the handle, counts, links and buttons, in order.
-  const texts = header
-    ? qsa(header, css('rowText'))
-        .filter((el) => !el.closest(css('profileHandle')) && !el.closest(css('profileCountItems')) && !el.closest(css('anyLink')) && !el.closest(css('button')))
-        .filter((el) => !qsa(header, css('rowText')).some((other) => other !== el && other.contains(el)))
-        .map((el) => ({ el, text: textOf(el) }))
-        .filter((t) => t.text !== '')
+  // Display name and bio: dir=auto texts of the header outside the handle, counts, links, real <button>s (Follow)
+  // and the highlights tray, innermost first, in order. The bio may sit inside a role=button (it expands on a click).
+  const candidates = header
+    ? qsa(header, css('rowText')).filter(
+        (el) =>
+          !el.closest(css('profileHandle')) &&
+          !el.closest(css('profileCountItems')) &&
+          !el.closest(css('anyLink')) &&
+          !el.closest(css('buttonTag')) &&
+          !el.closest(css('menu')) &&
+          !isCountLabel(el),
+      )
     : [];
+  const texts = candidates
+    .filter((el) => !candidates.some((other) => other !== el && el.contains(other)))
+    .map((el) => ({ el, text: textOf(el) }))
+    .filter((t) => t.text !== '');
   const ogName = og?.[2] && handle && og[2].toLowerCase() === handle.toLowerCase() ? og[1]?.trim() : undefined;
   let displayName: string | undefined;
   let bioEl: Element | undefined;
@@ -914,12 +962,12 @@ function extractProfile(doc: Document, url: URL, route: { handle: string } | und
     if (href) links.push({ text: textOf(threads), href: href.split('?')[0] ?? href });
   }
   const countKeys = ['posts', 'followers', 'following'] as const;
-  (header ? qsa(header, css('profileCountItems')) : []).slice(0, 3).forEach((li, i) => {
-    const exact = li.querySelector(css('exactCount'))?.getAttribute('title')?.trim();
-    const shownCount = (li.querySelector(css('profileCountNumber'))?.textContent ?? '').trim();
-    const value = exact || shownCount;
+  const items = header ? qsa(header, css('profileCountItems')).filter((li) => !li.closest(css('menu'))).slice(0, 3) : [];
+  // 2025-2026 headers draw the counts as plain blocks: then the first three numbers of the header, in order.
+  const counts = items.length === 3 ? items.map(countIn) : header ? headerCounts(header) : [];
+  counts.forEach((value, i) => {
     const key = countKeys[i];
-    if (key && value && /\d/.test(value)) fields[key] = value;
+    if (key && value) fields[key] = value;
   });
   const mainText = state.main?.textContent ?? '';
   if (words.privateAccount.some((w) => mainText.includes(w))) {
@@ -956,6 +1004,14 @@ function extractProfile(doc: Document, url: URL, route: { handle: string } | und
   };
   if (displayName) content.text = [displayName, fields.bio].filter(Boolean).join('\n');
   return content;
+}
+
+/** A tile of a profile's grid, read as "capture profile with posts" reads it (link, thumbnail, owner; no date). */
+function extractTile(tile: Element, ctx: ExtractContext, state: PageState): ExtractedContent {
+  const { header } = findProfile(ctx.document, state);
+  const main = state.main ?? ctx.document.body;
+  const entry = instagramProfilePosts.entryOf(tile, ctx, { element: main, recordKind: 'profile', ...(header ? { head: header } : {}) });
+  return entry.content;
 }
 
 // ------------------------------------------------------------------------------------------------ direct messages
@@ -1289,6 +1345,8 @@ function findTargetsUnsafe(root: ParentNode, ctx: ExtractContext): CaptureTarget
   } else if (route.type === 'profile') {
     const p = findProfile(doc, state);
     out.push({ element: p.element, kind: 'profile', anchor: p.anchor });
+    // Every tile of the grid is a post of its own (issue #11).
+    for (const tile of gridTiles(state.main ?? doc.body, p.header)) out.push({ element: tile, kind: 'post' });
   } else if (route.type === 'dm') {
     const info = findDm(doc, state);
     out.push({ element: info.container, kind: 'dm-thread', anchor: info.header });
@@ -1305,6 +1363,7 @@ function extractUnsafe(target: CaptureTarget, ctx: ExtractContext): ExtractedCon
     case 'post':
     case 'comment':
     case 'reply': {
+      if (target.kind === 'post' && route.type === 'profile') return extractTile(target.element, ctx, state);
       if (route.type !== 'post') throw new Error('not an Instagram post page');
       const info = analysePost(doc, route);
       if (target.kind === 'post') return extractPost(info, state, doc);

@@ -21,39 +21,12 @@
 import type { Author, ExtractedContent, MediaRef } from '../../model/evidence';
 import type { BoundInfo, CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
 import { instagramAdapter, routeOf } from './adapter';
-import { css, reservedPaths, type SelectorKey, words } from './selectors';
+import { gridTiles, type TileLink, tileLink, tileThumbnail } from './grid';
+import { css, type SelectorKey, words } from './selectors';
 import { MAX_CODE_LENGTH, timeFromShortcode } from './shortcode';
 
 const ORIGIN = 'https://www.instagram.com';
 const all = (root: ParentNode, key: SelectorKey): Element[] => Array.from(root.querySelectorAll(css(key)));
-
-/** A grid tile's link: /p/<code>/, /reel/<code>/, /tv/<code>/, optionally after /<handle>/; nothing after the code. */
-const TILE_PATH = /^\/(?:([A-Za-z0-9._]{1,30})\/)?(p|reel|reels|tv)\/([A-Za-z0-9_-]{5,})\/?$/;
-
-interface TileLink {
-  section: 'p' | 'reel';
-  code: string;
-  permalink: string;
-  /** The account named in the link (/<handle>/p/<code>/), when there is one. */
-  linkHandle?: string;
-}
-
-function tileLink(a: Element): TileLink | null {
-  const href = a.getAttribute('href');
-  if (!href) return null;
-  let u: URL;
-  try {
-    u = new URL(href, ORIGIN);
-  } catch {
-    return null;
-  }
-  if (u.hostname !== 'www.instagram.com' && u.hostname !== 'instagram.com') return null;
-  const m = TILE_PATH.exec(u.pathname);
-  if (!m?.[2] || !m[3]) return null;
-  if (m[1] && reservedPaths.includes(m[1].toLowerCase())) return null;
-  const section = m[2] === 'reel' || m[2] === 'reels' ? 'reel' : 'p';
-  return { section, code: m[3], permalink: `${ORIGIN}/${section}/${m[3]}/`, ...(m[1] ? { linkHandle: m[1] } : {}) };
-}
 
 /** The owner of the profile page the URL shows: its posts grid only (/<handle>/), not Reels, Tagged or a post. */
 function ownerOf(url: URL): string | undefined {
@@ -63,10 +36,7 @@ function ownerOf(url: URL): string | undefined {
   return /^\/[A-Za-z0-9._]{1,30}\/?$/.test(url.pathname) ? route.handle : undefined;
 }
 
-/** The grid's tiles in `root`: links to a post holding a picture, outside the header and any dialog. */
-function tiles(root: Element, head: Element | undefined): Element[] {
-  return all(root, 'gridPostLink').filter((a) => !!tileLink(a) && !!a.querySelector(css('image')) && !head?.contains(a) && !a.closest(css('dialog')));
-}
+const tiles = gridTiles;
 
 type MediaType = 'photo' | 'carousel' | 'reel' | 'video';
 
@@ -162,18 +132,9 @@ export const instagramProfilePosts: ThreadSupport = {
     const marks = marksOf(row, link);
     const warnings: string[] = [];
     const fields: Record<string, string> = { mediaType: marks.mediaType };
-    const img = row.querySelector(css('image'));
-    const alt = (img?.getAttribute('alt') ?? '').trim();
-    const media: MediaRef[] = [];
-    const src = img?.getAttribute('src');
-    if (src) {
-      try {
-        const url = new URL(src, ORIGIN).href;
-        media.push(alt ? { url, type: 'image', alt } : { url, type: 'image' });
-      } catch {
-        /* no usable thumbnail address */
-      }
-    }
+    const thumb = tileThumbnail(row);
+    const alt = thumb?.alt ?? '';
+    const media: MediaRef[] = thumb ? [alt ? { url: thumb.url, type: 'image', alt } : { url: thumb.url, type: 'image' }] : [];
     if (alt) fields.textSource = 'alt';
     const derived = timeFromShortcode(link.code);
     if (derived) {

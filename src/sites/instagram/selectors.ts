@@ -21,6 +21,7 @@
  * | profileLink        | a[href^="/"][role="link"]                               | links to /<user>/ (authors, mentions, nav)    | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
  * | navAvatarImage     | a[role="link"][href^="/"] img                           | nav "Profile" link with the viewer's picture  | medium    | post, post-es, reel, carousel, profile, unavailable, dm, dm-pt |
  * | rowText            | h1[dir="auto"], span[dir="auto"]                        | caption (h1) / comment / bio text             | medium    | post, post-es, post-logged-out, reel, carousel, profile |
+ * | captionHeading     | h1[dir="auto"]                                          | a caption drawn as a heading                  | medium    | post, real reel-en-2026-narrow |
  * | anyLink            | a[href]                                                 | links inside a text                           | high      | all pages |
  * | button             | [role="button"], button                                 | buttons (excluded from text; "View replies")  | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
  * | image              | img[src]                                                | media and avatars                             | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
@@ -33,6 +34,9 @@
  * | profileCountNumber | li span                                                 | the number inside a count item                | medium    | profile, carousel |
  * | followersLink      | a[href$="/followers/"]                                  | followers count link                          | high      | profile, carousel |
  * | followingLink      | a[href$="/following/"]                                  | following count link                          | high      | profile, carousel |
+ * | buttonTag          | button                                                  | a real <button> (Follow), never name or bio   | high      | real profile-en-2026, profile-en-2025 |
+ * | menu               | [role="menu"]                                           | the highlights tray of a profile header       | high      | real profile pages |
+ * | countSpan          | span                                                    | a span holding only a count's number          | medium    | real profile-en-2026, profile-ko-2026 |
  * | exactCount         | span[title]                                             | exact count behind "12.5K"                    | medium    | profile, carousel |
  * | externalLink       | a[href^="https://l.instagram.com/"]                     | outbound links (real target in ?u=)           | high      | profile, dm, dm-pt |
  * | threadsLink        | a[href^="https://www.threads.net/"], …threads.com       | linked Threads account                        | medium    | profile |
@@ -50,6 +54,8 @@
  * | labelledIcon       | svg[aria-label]                                         | an icon that names what its control does      | high      | post, thread/post-long |
  * | editable           | form, textarea, input, [contenteditable="true"], …      | composers and text fields (never clicked)     | high      | post, dm, thread/dm-long, thread/post-long |
  * | gridPostLink       | a[href*="/p/"], a[href*="/reel/"], …                    | a post tile of a profile grid (with its img)  | high      | profile, thread/profile-long, thread/profile-long-es |
+ * | gridThumbnail      | img[src], [style*="background-image"]                   | a tile's thumbnail (img, or CSS on Reels tab) | medium    | profile, real profile-en-2026, profile-reels-en-2025 |
+ * | backgroundImage    | [style*="background-image"]                             | a thumbnail drawn as a CSS background-image   | medium    | real profile-reels-en-2025 |
  * | gridTileIcon       | svg[aria-label]                                         | a tile's carousel / reel / video / pinned icon| medium    | thread/profile-long, thread/profile-long-es |
  *
  * Whole-thread capture (thread.ts) clicks only controls whose whole label is a "View replies (n)" / "Load more
@@ -90,7 +96,7 @@ export const words = {
   loadMoreComments: ['Load more comments', 'Cargar más comentarios', 'Carregar mais comentários'],
   /** alt text of profile pictures; group 1 = handle. */
   profilePictureAlt: [/^(.+)'s profile picture$/i, /^Foto del perfil de (.+)$/i, /^Foto do perfil de (.+)$/i],
-  unavailable: ["Sorry, this page isn't available", 'Sorry, this page isn’t available', 'Esta página no está disponible', 'Esta página não está disponível'],
+  unavailable: ["Sorry, this page isn't available", 'Sorry, this page isn’t available', "Post isn't available", 'Post isn’t available', 'Esta página no está disponible', 'Esta página não está disponível'],
   privateAccount: ['This account is private', 'Esta cuenta es privada', 'Esta conta é privada'],
   /** Placeholder left where a message was unsent. */
   unsent: ['unsent a message', 'anuló el envío de un mensaje', 'anulaste el envío de un mensaje', 'cancelou o envio de uma mensagem', 'cancelaste o envio de uma mensagem'],
@@ -140,6 +146,7 @@ const registry = {
   profileLink: { css: 'a[href^="/"][role="link"]', purpose: 'links to /<user>/ (authors, mentions, avatars)', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
   navAvatarImage: { css: 'a[role="link"][href^="/"] img', purpose: 'picture inside a profile link; outside <main> it is the viewer\'s own nav link', stability: 'medium', fixtures: LOGGED_IN },
   rowText: { css: 'h1[dir="auto"], span[dir="auto"]', purpose: 'caption (h1), comment and bio text', stability: 'medium', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html'] },
+  captionHeading: { css: 'h1[dir="auto"]', purpose: 'a caption drawn as a heading (narrow layout; older desktop pages)', stability: 'medium', fixtures: ['post.html', ...REAL(['reel-en-2026-narrow'])] },
   anyLink: { css: 'a[href]', purpose: 'links inside a text', stability: 'high', fixtures: ALL },
   button: { css: '[role="button"], button', purpose: 'buttons: never part of a text; "View replies (n)"', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
   image: { css: 'img[src]', purpose: 'post media, message photos, avatars', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
@@ -152,6 +159,9 @@ const registry = {
   profileCountNumber: { css: 'li span', purpose: 'the number inside a count item ("57" of "57 posts")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
   followersLink: { css: 'a[href$="/followers/"]', purpose: 'followers count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
   followingLink: { css: 'a[href$="/following/"]', purpose: 'following count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
+  buttonTag: { css: 'button', purpose: 'a real <button> (Follow): its text is never a profile\'s name or bio (a bio can sit in a role=button that expands it)', stability: 'high', fixtures: REAL(['profile-en-2026', 'profile-en-2025']) },
+  menu: { css: '[role="menu"]', purpose: 'the highlights tray of a profile header (its titles are not the bio)', stability: 'high', fixtures: REAL(['profile-en-2026', 'profile-en-2025', 'profile-ko-2026']) },
+  countSpan: { css: 'span', purpose: 'a span that may hold only a count\'s number (2025-2026 headers draw counts without ul/li)', stability: 'medium', fixtures: REAL(['profile-en-2026', 'profile-ko-2026']) },
   exactCount: { css: 'span[title]', purpose: 'exact count behind an abbreviated one ("12.5K")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
   externalLink: { css: 'a[href^="https://l.instagram.com/"]', purpose: 'outbound link through Instagram\'s redirector (target in ?u=)', stability: 'high', fixtures: ['profile.html', ...DMS] },
   threadsLink: { css: 'a[href^="https://www.threads.net/"], a[href^="https://www.threads.com/"]', purpose: 'linked Threads account', stability: 'medium', fixtures: ['profile.html'] },
@@ -188,6 +198,18 @@ const registry = {
     purpose: 'a post tile of a profile grid: a link to /p/<code>/ or /reel/<code>/ (also /<handle>/p/<code>/) holding the thumbnail',
     stability: 'high',
     fixtures: ['profile.html', 'thread/profile-long.html', 'thread/profile-long-es.html'],
+  },
+  gridThumbnail: {
+    css: 'img[src], [style*="background-image"]',
+    purpose: 'a tile\'s thumbnail: an <img> (Posts tab) or a CSS background-image (Reels tab, 2025)',
+    stability: 'medium',
+    fixtures: ['profile.html', ...REAL(['profile-en-2026', 'profile-reels-en-2025'])],
+  },
+  backgroundImage: {
+    css: '[style*="background-image"]',
+    purpose: 'a thumbnail drawn as a CSS background-image (Reels tab tiles)',
+    stability: 'medium',
+    fixtures: REAL(['profile-reels-en-2025']),
   },
   gridTileIcon: {
     css: 'svg[aria-label]',

@@ -413,3 +413,53 @@ describe('URLs and report routes', () => {
     expect(adapter.reportRoutes(base('post')).some((r) => r.id === 'copy-permalink')).toBe(false);
   });
 });
+
+describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.com/)', () => {
+  const REAL = join(__dirname, '..', '..', '..', 'test', 'real', 'www.instagram.com');
+  const real = (name: string): string => readFileSync(join(REAL, name), 'utf8');
+  const POST_URL = 'https://www.instagram.com/falconwillow16/p/DRQcDGdFLjS/';
+
+  it('reads a comment\'s text, never its author\'s handle, and its author\'s id from the inline JSON', () => {
+    const ctx = load(real('post-pt-2025-11.html'), POST_URL);
+    const [first] = extractAll(ctx, 'comment');
+    expect(first?.author?.handle).toBe('ember_harbor22');
+    expect(first?.text).not.toBe('ember_harbor22');
+    expect(first?.text?.length).toBeGreaterThan(40);
+    expect(first?.author?.accountId).toBe('18509685');
+  });
+
+  it('takes no id from inline JSON that names another handle for the same comment (the page was navigated since)', () => {
+    const html = real('post-pt-2025-11.html').replace('"username":"ember_harbor22"', '"username":"someone_else"');
+    const [first] = extractAll(load(html, POST_URL), 'comment');
+    expect(first?.author?.handle).toBe('ember_harbor22');
+    expect(first?.author?.accountId).toBeUndefined();
+  });
+
+  it("takes no name or id for the post when the JSON's post is another one", () => {
+    const html = real('post-pt-2025-11.html').replaceAll('"code":"DRQcDGdF956"', '"code":"AAAAAAAAAAA"').replaceAll('3769636246500194514', '1111111111111111111');
+    const [post] = extractAll(load(html, POST_URL), 'post');
+    expect(post?.author?.handle).toBe('falconwillow16');
+    expect(post?.author?.displayName).toBeUndefined();
+    expect(post?.author?.accountId).toBeUndefined();
+    expect(post?.itemTime).toBe('2025-11-19T23:41:40.000Z');
+  });
+
+  it('gives every grid tile of a profile a post target of its own, without a date', () => {
+    const ctx = load(real('profile-reels-en-2025.html'), 'https://www.instagram.com/fable_harbor45/reels/');
+    const tiles = extractAll(ctx, 'post');
+    expect(tiles.length).toBe(10);
+    for (const t of tiles) {
+      expect(t.permalink).toMatch(/^https:\/\/www\.instagram\.com\/reel\/[A-Za-z0-9_-]+\/$/);
+      expect(t.itemTime).toBeUndefined();
+      expect(t.media[0]?.url).toMatch(/^https:\/\//); // the Reels tab draws thumbnails as CSS background images
+    }
+  });
+
+  it("takes the profile's id from \"profile_id\" although the same id is also under \"user_id\"", () => {
+    const ctx = load(real('profile-en-2026.html'), 'https://www.instagram.com/stone_orchid20/');
+    const [profile] = extractAll(ctx, 'profile');
+    expect(profile?.author?.accountId).toBe('28726192');
+    expect(profile?.fields?.bio).toBeTruthy();
+    expect(profile?.fields?.posts).toBe('8,276');
+  });
+});

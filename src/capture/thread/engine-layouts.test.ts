@@ -133,7 +133,7 @@ function pct(x: number): string {
 }
 
 function table(scores: Score[]): string {
-  const rows = scores.map((s) => `${s.claimedComplete ? 'complete' : `partial:${s.result.partial?.reason}`}`.padEnd(18) + ` recall ${pct(s.recall).padStart(6)} sender ${pct(s.senderRight).padStart(6)} order ${s.orderRight ? 'ok ' : 'BAD'} claim ${s.claimRight === null ? 'n/a' : s.claimRight ? 'ok ' : 'BAD'}${s.hung ? ' HUNG' : ''} ${Math.round(s.simMs / 1000)}s  ${s.name}${s.claimRight === false || s.recall < 1 ? `\n    ${s.result.partial?.message ?? s.result.notes.join(' ')}` : ''}`);
+  const rows = scores.map((s) => `${(s.claimedComplete ? 'complete' : `partial:${s.result.partial?.reason}`).padEnd(18)} recall ${pct(s.recall).padStart(6)} sender ${pct(s.senderRight).padStart(6)} order ${s.orderRight ? 'ok ' : 'BAD'} claim ${s.claimRight === null ? 'n/a' : s.claimRight ? 'ok ' : 'BAD'}${s.hung ? ' HUNG' : ''} ${Math.round(s.simMs / 1000)}s  ${s.name}${s.claimRight === false || s.recall < 1 ? `\n    ${s.result.partial?.message ?? s.result.notes.join(' ')}` : ''}`);
   const decidable = scores.filter((s) => s.claimRight !== null);
   const summary = [
     `layouts ${scores.length}`,

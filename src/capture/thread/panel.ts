@@ -60,6 +60,8 @@ export class ThreadPanel {
   private readonly stopButton: HTMLButtonElement;
   private timer: ReturnType<typeof setInterval> | undefined;
   private last: ThreadProgress = { count: 0, elapsedMs: 0, phase: 'up' };
+  /** Since when the engine has been waiting on the site for the same thing (the panel counts the seconds). */
+  private waitingSince = 0;
   private readonly started = Date.now();
 
   constructor(
@@ -131,6 +133,7 @@ export class ThreadPanel {
   }
 
   update(p: ThreadProgress): void {
+    if (p.waiting && p.waiting !== this.last.waiting) this.waitingSince = Date.now();
     this.last = p;
     this.render();
   }
@@ -140,7 +143,14 @@ export class ThreadPanel {
     this.countHost.setAttribute('data-count', String(p.count));
     this.countText.textContent = countText(this.kind, p.count);
     const oldest = p.oldest ? t('threadOldest', p.oldest.slice(0, 10)) : t('threadOldestNone');
-    this.line.textContent = `${oldest} · ${elapsed(Date.now() - this.started)} · ${this.phaseText(p.phase)}`;
+    const doing = p.waiting && p.phase !== 'done' ? this.waitingText(p.waiting) : this.phaseText(p.phase);
+    this.line.textContent = `${oldest} · ${elapsed(Date.now() - this.started)} · ${doing}`;
+  }
+
+  /** What the capture is waiting for, and for how long so far: the person can tell a slow site from a stuck one. */
+  private waitingText(waiting: NonNullable<ThreadProgress['waiting']>): string {
+    const s = String(Math.floor((Date.now() - this.waitingSince) / 1000));
+    return waiting === 'older' ? t('threadWaitingOlder', s) : waiting === 'newer' ? t('threadWaitingNewer', s) : t('threadWaitingCheck', s);
   }
 
   private phaseText(phase: ThreadProgress['phase']): string {

@@ -93,7 +93,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       session,
       head,
       order: collected.order,
-      ...(collected.partial ? { partial: collected.partial } : {}),
+      ...(collected.partial ? { partial: { reason: collected.partial.reason, message: collected.partial.message } } : {}),
       ...(deps.bound ? { bound: collected.bound } : {}),
       html: itemHtml(container.element),
       ...byAdapter,
@@ -104,7 +104,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
     if (result.ok) {
       if (collected.partial) {
         const p = collected.partial;
-        const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? t('threadPartialStalled') : t('threadPartialError', p.message);
+        const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
         const text = t('threadSavedPartial', countText(kind, collected.count), result.seq, reason);
         panel.finish('partial', text, 12_000);
         deps.announce(text, 'ok', 'ok:partial');
@@ -125,6 +125,13 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
     deps.announce(t('threadNotSaved', message), 'error', 'error:interrupted');
     return { ok: false, code: 'interrupted', message };
   }
+}
+
+/** Why a capture ended short because of the site, with how far it got: "stopped loading older ones on <date>". */
+export function stalledText(end: 'older' | 'newer' | undefined, got: { oldest?: string; newest?: string }): string {
+  if (end === 'newer' && got.newest) return t('threadPartialStalledNewer', got.newest.slice(0, 10));
+  if (got.oldest) return t('threadPartialStalledOlder', got.oldest.slice(0, 10));
+  return t('threadPartialStalled');
 }
 
 /** The toast for a capture that ended as planned: what it covers, in the person's language. */

@@ -47,6 +47,9 @@
  * | cellButton            | [data-testid="cellInnerDiv"] button, [data-testid="cellInnerDiv"] [role="button"] | medium | thread/post-replies          |
  * | socialContext         | [data-testid="socialContext"]                                    | high      | profile, thread/profile-long                   |
  *
+ * The fixtures lists below also name the structure replicas of real saved pages (test/real/x.com/, `real(…)`) in which
+ * each query matches; src/sites/real-pages.test.ts scores the adapter on them field by field.
+ *
  * Notes
  * - Stable hooks only: data-testid, role, element + attribute shapes, URL shapes. Generated classes (`css-175oi2r`,
  *   `r-18u37iz`) and Tailwind utilities (`justify-end`) are never queried; DM alignment is read from the computed
@@ -74,6 +77,9 @@
  */
 import type { SelectorRegistry } from '../types';
 
+/** A structure replica of a real saved page (test/real/x.com/, see test/real/PROVENANCE.md). */
+const real = (name: string): string => `../../real/x.com/${name}.html`;
+
 const ALL = ['home.html', 'status.html', 'profile.html', 'profile-es.html', 'dm-legacy.html', 'dm-chat.html'];
 const TIMELINES = ['home.html', 'status.html', 'profile.html', 'profile-es.html'];
 const PROFILES = ['profile.html', 'profile-es.html'];
@@ -83,55 +89,55 @@ export const selectors = {
     css: '[data-testid="cellInnerDiv"]',
     purpose: 'one row of a virtualised list (timeline cell, DM message cell)',
     stability: 'high',
-    fixtures: [...TIMELINES, 'dm-legacy.html'],
+    fixtures: [...TIMELINES, 'dm-legacy.html', real('x-profile-zh-2025')],
   },
   post: {
     css: 'article[data-testid="tweet"]',
     purpose: 'a post (tweet) in a timeline or conversation',
     stability: 'high',
-    fixtures: TIMELINES,
+    fixtures: [...TIMELINES, real('x-profile-en-2024-logged-out')],
   },
   videoPlayer: {
     css: '[data-testid="videoPlayer"]',
     purpose: 'a video or GIF player; its still frame (an img inside tweetPhoto) is not a separate photo',
     stability: 'high',
-    fixtures: ['profile.html'],
+    fixtures: ['profile.html', real('x-home-en-2025')],
   },
   userName: {
     css: '[data-testid="User-Name"]',
     purpose: 'author block of a post or quoted post: display name, then @handle (and the time)',
     stability: 'high',
-    fixtures: TIMELINES,
+    fixtures: [...TIMELINES, real('x-profile-zh-2025')],
   },
   postText: {
     css: '[data-testid="tweetText"]',
     purpose: 'text of a post, quoted post or legacy DM message (emoji as <img alt>, links inline)',
     stability: 'high',
-    fixtures: [...TIMELINES, 'dm-legacy.html'],
+    fixtures: [...TIMELINES, 'dm-legacy.html', real('x-profile-zh-2025')],
   },
   time: {
     css: 'time[datetime]',
     purpose: 'the item’s own time; in a post its parent link is the permalink',
     stability: 'high',
-    fixtures: ALL,
+    fixtures: [...ALL, real('x-profile-zh-2025')],
   },
   link: {
     css: 'a[href]',
     purpose: 'links: permalinks (/<handle>/status/<id>), profile links (/<handle>), t.co links, mentions',
     stability: 'high',
-    fixtures: ALL,
+    fixtures: [...ALL, real('x-home-en-2024')],
   },
   quotedBlock: {
     css: 'div[role="link"]',
     purpose: 'the quoted post block nested inside a quote post',
     stability: 'medium',
-    fixtures: ['home.html'],
+    fixtures: ['home.html', real('x-home-en-2024b')],
   },
   photo: {
     css: '[data-testid="tweetPhoto"] img',
     purpose: 'photos attached to a post (pbs.twimg.com/media/…), alt text in alt',
     stability: 'high',
-    fixtures: ['home.html', 'status.html', 'profile-es.html'],
+    fixtures: ['home.html', 'status.html', 'profile-es.html', real('x-profile-zh-2025')],
   },
   articleTitle: {
     css: '[data-testid="twitter-article-title"]',
@@ -155,7 +161,7 @@ export const selectors = {
     css: '[data-testid="videoPlayer"] video',
     purpose: 'video attached to a post (poster image URL kept)',
     stability: 'high',
-    fixtures: ['profile.html'],
+    fixtures: ['profile.html', real('x-home-en-2025')],
   },
   image: {
     css: 'img',
@@ -167,91 +173,91 @@ export const selectors = {
     css: '[data-testid^="UserAvatar-Container-"]',
     purpose: 'an account’s avatar; inside a profile header it is the profile photo',
     stability: 'high',
-    fixtures: ALL,
+    fixtures: [...ALL, real('x-home-en-2024')],
   },
   profileName: {
     css: '[data-testid="UserName"]',
     purpose: 'profile header: display name and @handle',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2024-logged-out')],
   },
   profileBio: {
     css: '[data-testid="UserDescription"]',
     purpose: 'profile header: bio',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2024-logged-out')],
   },
   profileLocation: {
     css: '[data-testid="UserLocation"]',
     purpose: 'profile header: location',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2024-logged-out')],
   },
   profileUrl: {
     css: '[data-testid="UserUrl"]',
     purpose: 'profile header: website (display text, t.co href)',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2025-dark')],
   },
   profileJoinDate: {
     css: '[data-testid="UserJoinDate"]',
     purpose: 'profile header: join date as shown (localised)',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2025-dark')],
   },
   profileSchema: {
     css: 'script[type="application/ld+json"][data-testid="UserProfileSchema-test"]',
     purpose: 'profile JSON-LD: mainEntity.identifier (numeric id), additionalName (handle), dateCreated',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2024-logged-out')],
   },
   profileBanner: {
     css: 'img[src*="/profile_banners/"]',
     purpose: 'profile header photo; its URL carries the numeric account id',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-en-2025-dark')],
   },
   followingLink: {
     css: 'a[href$="/following"]',
     purpose: 'profile header: following count as shown',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-zh-2025')],
   },
   followersLink: {
     css: 'a[href$="/followers"], a[href$="/verified_followers"]',
     purpose: 'profile header: followers count as shown',
     stability: 'high',
-    fixtures: PROFILES,
+    fixtures: [...PROFILES, real('x-profile-zh-2025')],
   },
   followButton: {
     css: '[data-testid$="-follow"], [data-testid$="-unfollow"]',
     purpose: 'follow button; its data-testid is "<numeric id>-follow" of the account it belongs to',
     stability: 'high',
-    fixtures: ['home.html', ...PROFILES],
+    fixtures: ['home.html', ...PROFILES, real('x-profile-zh-2025')],
   },
   userCell: {
     css: '[data-testid="UserCell"]',
     purpose: 'an account row (who to follow); pairs a handle with its follow button’s numeric id',
     stability: 'high',
-    fixtures: TIMELINES,
+    fixtures: [...TIMELINES, real('x-home-en-2024')],
   },
   primaryColumn: {
     css: '[data-testid="primaryColumn"]',
     purpose: 'the main column (bounds the profile header)',
     stability: 'high',
-    fixtures: [...TIMELINES, 'dm-legacy.html'],
+    fixtures: [...TIMELINES, 'dm-legacy.html', real('x-profile-zh-2025')],
   },
   viewerProfileLink: {
     css: 'a[data-testid="AppTabBar_Profile_Link"]',
     purpose: 'navigation link to the signed-in viewer’s own profile (the viewer’s handle)',
     stability: 'high',
-    fixtures: ALL,
+    fixtures: [...ALL, real('x-home-en-2024')],
   },
   viewerAccountSwitcher: {
     css: '[data-testid="SideNav_AccountSwitcher_Button"]',
     purpose: 'account menu: the viewer’s display name and @handle',
     stability: 'high',
-    fixtures: ALL,
+    fixtures: [...ALL, real('x-home-en-2024')],
   },
   inlineScript: {
     css: 'script:not([src])',
@@ -335,7 +341,7 @@ export const selectors = {
     css: '[data-testid="socialContext"]',
     purpose: 'the line above a timeline post: “Pinned”, “<name> reposted” (profile with posts marks pinned posts and reposts)',
     stability: 'high',
-    fixtures: ['profile.html', 'thread/profile-long.html'],
+    fixtures: ['profile.html', 'thread/profile-long.html', real('x-home-en-2024')],
   },
 } satisfies SelectorRegistry;
 

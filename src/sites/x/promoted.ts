@@ -15,6 +15,8 @@ const PERMALINK = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/[A-Za
 
 export function isPromoted(article: Element): boolean {
   const time = article.querySelector(selectors.time.css);
+  // Fast path (real pages): the post's own time sits in its own author block, the article's first User-Name.
+  if (time && article.querySelector(selectors.userName.css)?.contains(time)) return false;
   const names = article.querySelectorAll(selectors.userName.css);
   if (time) {
     if (names.length < 2) return false;

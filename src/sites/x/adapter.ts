@@ -385,7 +385,7 @@ function readPost(scope: Element, kind: ItemKind, ctx: ExtractContext, facts: Po
     ...(status ? { permalink: permalinkOf(status), itemId: status.id } : {}),
     ...(time ? { itemTime: time.getAttribute('datetime') ?? undefined, itemTimeText: readText(time).trim() } : {}),
     ...(author ? { author } : {}),
-    ...(textEl ? { text: readText(textEl).trim() } : article ? { text: article.text } : {}),
+    ...(textEl ? { text: readText(textEl).replace(/\r\n?/g, '\n').trim() } : article ? { text: article.text } : {}),
     links: article ? dedupeLinks([...links, ...article.links.map((a) => linkRef(a, ctx.url))]) : links,
     media: postMedia(scope, quoted, ctx.url),
     ...(article?.title ? { fields: { articleTitle: article.title } } : {}),

@@ -117,4 +117,18 @@ describe('X profile with posts', () => {
     expect(xProfilePosts.container(header, { ...ctx, url: new URL('https://x.com/harlow_vance/with_replies') })).not.toBeNull();
     for (const el of Array.from(doc.querySelectorAll('button, [role="button"], a'))) expect(xProfilePosts.isAllowedClick(el)).toBe(false);
   });
+  it('real profiles (test/real/x.com/): reposts marked; a Community post (its line links to /i/communities/…) is not the pinned post', () => {
+    const zh = load('../../real/x.com/x-profile-zh-2025.html', 'https://x.com/harbor_breeze76');
+    const czh = xProfilePosts.container(zh.targets('profile')[0]!, zh.ctx)!;
+    const marks = xProfilePosts.rows(czh).map((r) => xProfilePosts.entryOf(r, zh.ctx, czh).content.fields?.repost === 'true');
+    expect(marks).toEqual([true, false, true, true, false, false, true, true, false, false]);
+    const en = load('../../real/x.com/x-profile-en-2025-dark.html', 'https://x.com/saddle_breeze73');
+    const cen = xProfilePosts.container(en.targets('profile')[0]!, en.ctx)!;
+    const [community, ...rest] = xProfilePosts.rows(cen).map((r) => xProfilePosts.entryOf(r, en.ctx, cen));
+    expect(community!.content.fields?.pinned).toBeUndefined();
+    expect(community!.content.fields?.repost).toBeUndefined();
+    expect(community!.content.fields?.socialContext).toBeTruthy();
+    expect(xProfilePosts.boundOf!(community!)).toEqual({ time: community!.content.itemTime, counted: true });
+    expect(rest.every((e) => e.content.fields === undefined)).toBe(true);
+  });
 });

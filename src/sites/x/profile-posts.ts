@@ -70,15 +70,20 @@ interface Mark {
   social?: string;
 }
 
-/** Whether a timeline post is the owner's own, a repost, or the pinned post (by structure, not by wording). */
+/**
+ * Whether a timeline post is the owner's own, a repost, or the pinned post (by structure, not by wording). A line
+ * that links somewhere other than an account (a real 2025 profile: the Community the post was posted in,
+ * `/i/communities/<id>`) marks neither: the post is the owner's own and the line is kept as shown.
+ */
 function markOf(article: Element, owner: string | undefined): Mark {
   const social = first(article, 'socialContext');
   const author = authorOf(article);
   if (!social) return { kind: 'post' };
   const text = (social.textContent ?? '').replace(/\s+/g, ' ').trim();
   const link = social.closest(css('link')) ?? first(social, 'link');
-  const byOwnerLink = link ? same(handleOfHref(link.getAttribute('href')), owner) : false;
-  if (byOwnerLink || (author && owner && !same(author, owner))) return { kind: 'repost', social: text };
+  const linkedHandle = link ? handleOfHref(link.getAttribute('href')) : undefined;
+  if (same(linkedHandle, owner) || (author && owner && !same(author, owner))) return { kind: 'repost', social: text };
+  if (link && !linkedHandle) return { kind: 'post', social: text };
   return { kind: 'pinned', social: text };
 }
 
@@ -123,6 +128,8 @@ export const xProfilePosts: ThreadSupport = {
       content.fields = { ...content.fields, repost: 'true', ...(owner ? { repostedBy: owner } : {}), ...(mark.social ? { socialContext: mark.social } : {}) };
     } else if (mark.kind === 'pinned') {
       content.fields = { ...content.fields, pinned: 'true', ...(mark.social ? { socialContext: mark.social } : {}) };
+    } else if (mark.social) {
+      content.fields = { ...content.fields, socialContext: mark.social };
     }
     return { key: keyOf(row, owner) ?? content.permalink ?? '', content };
   },

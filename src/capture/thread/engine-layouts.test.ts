@@ -73,7 +73,7 @@ async function runLayout(layout: Layout, seed: number): Promise<Score> {
     const senderRight = sent.length ? sent.filter((e) => e.content.author?.handle === bySender.get(e.key)).length / sent.length : 0;
     const claimedComplete = !result.partial;
     // The site's beginning was really reached and collected: the first message exists only when nothing was held back.
-    const reallyComplete = site.floor === 0 && recall === 1;
+    const reallyComplete = site.cut === 0 && recall === 1;
     // A site that stops silently with no start marker the adapter knows looks exactly like a beginning (the issue's
     // own definition: a top that stays still after repeated loads with no loading indicator): undecidable.
     const undecidable = layout.ending === 'stall-silent' && layout.marker !== 'hook';
@@ -86,7 +86,7 @@ async function runLayout(layout: Layout, seed: number): Promise<Score> {
 }
 
 function name(l: Layout): string {
-  return [l.scroll, l.virtual === 'both' ? 'virtual' : 'all-rows', l.ids ? 'ids' : 'no-ids', l.loader, l.reversed ? 'col-reverse' : 'down', `page${l.page}`, l.indicator, `marker-${l.marker}`, l.ending, `${l.delay}ms`, `n${l.size}`, ...(l.quirk === 'none' ? [] : [l.quirk])].join(' ');
+  return [...(l.direction === 'newest-first' ? ['newest-first'] : []), l.scroll, l.virtual === 'both' ? 'virtual' : 'all-rows', l.ids ? 'ids' : 'no-ids', l.loader, l.reversed ? 'col-reverse' : 'down', `page${l.page}`, l.indicator, `marker-${l.marker}`, l.ending, `${l.delay}ms`, `n${l.size}`, ...(l.quirk === 'none' ? [] : [l.quirk])].join(' ');
 }
 
 /** Layouts: each value of every dimension appears many times; the rest is drawn from a seeded generator. */
@@ -96,11 +96,13 @@ function layouts(count: number, seed: number): Layout[] {
   const out: Layout[] = [];
   for (let i = 0; i < count; i++) {
     const scroll = pick(['window', 'div', 'nested'] as const, i, 0);
-    const reversed = scroll !== 'window' && pick([false, true], i, 1);
+    const direction = pick(['older-at-top', 'older-at-top', 'newest-first'] as const, i, 12);
+    const reversed = scroll !== 'window' && direction === 'older-at-top' && pick([false, true], i, 1);
     const indicator = pick(['spinner', 'progressbar', 'none'] as const, i, 2);
     let ending = pick(['full', 'full', 'stall-spinner', 'stall-silent'] as const, i, 3);
     if (ending === 'stall-spinner' && indicator === 'none') ending = 'stall-silent';
     out.push({
+      direction,
       scroll,
       virtual: pick(['none', 'both'] as const, i, 4),
       ids: pick([true, false], i, 5),
@@ -121,11 +123,11 @@ function layouts(count: number, seed: number): Layout[] {
 /** The three shapes from the issue, at 1,200 messages. */
 const ISSUE_LAYOUTS: Layout[] = [
   // X /messages-like: window scroller, rows with ids, the site leaves the reader at the top after a load, no indicator the adapter sees.
-  { scroll: 'window', virtual: 'both', ids: true, loader: 'prepend-jump', reversed: false, page: 50, indicator: 'none', marker: 'hook', ending: 'full', delay: 900, size: 1200, quirk: 'none' },
+  { direction: 'older-at-top', scroll: 'window', virtual: 'both', ids: true, loader: 'prepend-jump', reversed: false, page: 50, indicator: 'none', marker: 'hook', ending: 'full', delay: 900, size: 1200, quirk: 'none' },
   // X /i/chat-like: inner scroller nested in overflow boxes, rows recycled at both ends, a sliding window, progressbar.
-  { scroll: 'nested', virtual: 'both', ids: true, loader: 'window', reversed: false, page: 40, indicator: 'progressbar', marker: 'text', ending: 'full', delay: 900, size: 1200, quirk: 'jitter' },
+  { direction: 'older-at-top', scroll: 'nested', virtual: 'both', ids: true, loader: 'window', reversed: false, page: 40, indicator: 'progressbar', marker: 'text', ending: 'full', delay: 900, size: 1200, quirk: 'jitter' },
   // Instagram direct-like: bottom-up list, no ids, recycled rows, spinner, whole pages.
-  { scroll: 'div', virtual: 'both', ids: false, loader: 'page', reversed: true, page: 30, indicator: 'spinner', marker: 'none', ending: 'full', delay: 900, size: 1200, quirk: 'blink' },
+  { direction: 'older-at-top', scroll: 'div', virtual: 'both', ids: false, loader: 'page', reversed: true, page: 30, indicator: 'spinner', marker: 'none', ending: 'full', delay: 900, size: 1200, quirk: 'blink' },
 ];
 
 function pct(x: number): string {

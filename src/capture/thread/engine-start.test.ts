@@ -10,6 +10,7 @@ import { type EngineDeps, type ThreadProgress, ThreadEngine } from './engine';
 import { conversation, FakeThreadSite, type Layout } from './layouts';
 
 const BASE: Layout = {
+  direction: 'older-at-top',
   scroll: 'div',
   virtual: 'both',
   ids: true,

@@ -4,6 +4,13 @@
  * 1. Up: scroll the thread's scroller towards the top one screen at a time, collecting the rows that pass. At the
  *    top, wait for the site to load older rows (its loading indicator, bounded); stop when nothing more comes.
  *    A loading indicator that never goes away ends the upward pass as "stalled" (partial) with a plain message.
+ *    A conversation is complete only once its start was seen (issue #11): the site's marker (`startMarker`, else
+ *    start-of-conversation wording outside the rows), or a top that stays still while the engine leaves it and comes
+ *    back TOP_RETRIES more times, waiting longer each time (sites load on a scroll event near the top; a site that
+ *    leaves the reader at 0 after a load needs a new one). A site that has a marker and stops short of it ends partial,
+ *    saying how far back it got ("stopped loading messages on <date>") and why.
+ *    Never a hang: a pass that sees no new row for longer than any deliberate wait (`idle`) ends partial with what it
+ *    has; a wait ends at the stall time even when an indicator blinks; a bare change of height is not "more rows".
  * 2. Forward: from the top to the newest row one screen at a time, collecting again, clicking the adapter's
  *    "show more replies"-type controls, and asking the background to image each screen for the stitched picture.
  * 3. The scroll position is restored (shifted by whatever the site added above it).
@@ -297,9 +304,9 @@ export class ThreadEngine {
           this.start = 'marker';
           break;
         }
-        if (grewInPlace) await this.retouchTop(scroller);
+        if (grewInPlace) await this.retouch(scroller, 'up');
         let outcome = await this.waitForMore(scroller, 'up');
-        if (outcome === 'end' && conversation) outcome = await this.checkTop(scroller);
+        if (outcome === 'end' && conversation) outcome = await this.checkEnd(scroller, 'up');
         addedAbove = Math.max(0, scroller.scrollHeight - heightBefore);
         if (outcome === 'grew') {
           nudgeDue = true;
@@ -311,17 +318,7 @@ export class ThreadEngine {
           // Keep going: whatever the site did load is still collected (and imaged) on the way forward.
           this.scrollTo(scroller, 0);
         } else if (outcome === 'end' && conversation) {
-          const marker = this.startMarker();
-          if (marker === false) {
-            partial = { reason: 'stalled', message: this.stallMessage('no-start', 'older'), end: 'older' };
-          } else {
-            this.start = marker ? 'marker' : 'still';
-            if (!marker) {
-              this.notes.push(
-                `The start of the conversation was taken to be where older ${this.noun()} stopped coming: the top stayed still after ${TOP_RETRIES + 1} loads with no loading indicator (no start-of-conversation marker was found on the page).`,
-              );
-            }
-          }
+          partial = this.startReached();
         }
         break;
       }
@@ -355,8 +352,11 @@ export class ThreadEngine {
           if (this.stopped || (newestFirst && this.tracker.reached)) break;
           const bottom = this.pos(scroller) + this.viewHeight(scroller) >= scroller.scrollHeight - 2;
           if (bottom) {
-            const outcome = await this.waitForMore(scroller, 'down');
+            let outcome = await this.waitForMore(scroller, 'down');
+            // A newest-first list (a profile timeline) has its oldest rows at the bottom: checked like a conversation's top.
+            if (outcome === 'end' && newestFirst) outcome = this.startMarker() === true ? 'end' : await this.checkEnd(scroller, 'down');
             if (outcome === 'grew') continue;
+            if (outcome === 'end' && newestFirst) partial ??= this.startReached();
             if (outcome === 'stalled' && !partial) {
               const end = newestFirst ? 'older' : 'newer';
               partial = { reason: 'stalled', message: this.stallMessage('loading', end), end };
@@ -654,15 +654,15 @@ export class ThreadEngine {
    * waiting longer each time (a site loads on a scroll event near the top, and some load slowly with nothing shown).
    * Stops early when the site's start marker shows.
    */
-  private async checkTop(scroller: Element): Promise<WaitOutcome> {
+  private async checkEnd(scroller: Element, direction: 'up' | 'down'): Promise<WaitOutcome> {
     const before = this.waiting;
     this.waiting = 'check';
     try {
       for (let k = 1; k <= TOP_RETRIES; k++) {
         if (this.stopped) return 'stopped';
         if (this.startMarker() === true) return 'end';
-        await this.retouchTop(scroller);
-        const outcome = await this.waitForMore(scroller, 'up', this.retryWaitMs(k));
+        await this.retouch(scroller, direction);
+        const outcome = await this.waitForMore(scroller, direction, this.retryWaitMs(k));
         if (outcome !== 'end') return outcome;
       }
       return 'end';
@@ -676,17 +676,37 @@ export class ThreadEngine {
     return Math.max(settle, Math.min(settle * (k + 1), this.opts.stallMs / 2));
   }
 
-  /** Leaves the top (half a screen, less on a short list) and comes back: the scroll event a site loads older rows on. */
-  private async retouchTop(scroller: Element): Promise<void> {
+  /**
+   * Leaves the end (half a screen, less on a short list) and comes back to it: the scroll event a site loads older
+   * rows on. 'up': the top of a conversation; 'down': the bottom of a newest-first list.
+   */
+  private async retouch(scroller: Element, direction: 'up' | 'down'): Promise<void> {
     const room = Math.max(0, scroller.scrollHeight - this.viewHeight(scroller));
     const away = Math.min(Math.floor(this.viewHeight(scroller) / 2), Math.floor(room / 2));
     if (away < 1) return;
-    this.scrollTo(scroller, away);
+    this.scrollTo(scroller, direction === 'up' ? away : room - away);
     await this.frame();
     this.collect();
-    this.scrollTo(scroller, 0);
+    this.scrollTo(scroller, direction === 'up' ? 0 : Math.max(0, scroller.scrollHeight - this.viewHeight(scroller)));
     await this.frame();
-    this.collect(); // what a wait compares against is the top's window, not the one passed on the way
+    this.collect(); // what a wait compares against is the end's window, not the one passed on the way
+  }
+
+  /**
+   * The end that holds the oldest rows went quiet after the checks: the start, unless the site shows a start marker
+   * and it is not here (then partial, saying how far back it got). A start taken from a still end is noted.
+   */
+  private startReached(): EngineResult['partial'] {
+    const marker = this.startMarker();
+    if (marker === false) return { reason: 'stalled', message: this.stallMessage('no-start', 'older'), end: 'older' };
+    this.start = marker ? 'marker' : 'still';
+    if (!marker) {
+      const newestFirst = !!this.container.newestFirst;
+      this.notes.push(
+        `The ${newestFirst ? 'end of the list' : 'start of the conversation'} was taken to be where older ${this.noun()} stopped coming: the ${newestFirst ? 'bottom' : 'top'} stayed still after ${TOP_RETRIES + 1} loads with no loading indicator (no start marker was found on the page).`,
+      );
+    }
+    return undefined;
   }
 
   /**
@@ -726,7 +746,9 @@ export class ThreadEngine {
     const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!START_WORDING.test(n.nodeValue ?? '')) continue;
-      // Wording inside a message is what someone wrote, not the site's marker.
+      // Wording inside a message is what someone wrote, not the site's marker; hidden wording is not shown to anyone.
+      const el = n.parentElement;
+      if (!el || el.closest('[hidden],[aria-hidden="true"]')) continue;
       if (!rows.some((r) => r.contains(n))) return true;
     }
     return false;
@@ -792,7 +814,7 @@ export class ThreadEngine {
         ? `it was still showing that it was loading after ${s} s`
         : why === 'idle'
           ? `nothing new appeared for ${s} s`
-          : `no older ${what} came after ${TOP_RETRIES + 1} tries, and the start of the conversation was not seen`;
+          : `no older ${what} came after ${TOP_RETRIES + 1} tries, and the ${this.container.newestFirst ? 'end of the list' : 'start of the conversation'} was not seen`;
     return `The site stopped loading ${what}${on}: ${reason}. ${this.order.size} ${what} were kept; ${end} ones may be missing.`;
   }
 

@@ -6,6 +6,7 @@
  * - scroll container: the window (document scroller), an inner div, or a div nested in other overflow boxes;
  * - virtualisation: every loaded row in the DOM, or only the rows near the viewport, drawn into a recycled pool of
  *   nodes in arbitrary DOM order (rows recycled at both ends);
+ * - load direction: a conversation (older rows at the top) or a newest-first list (older rows at the bottom);
  * - rows with a message id, or without (keyed by sender, time and text);
  * - loaders: prepend keeping the reader's place; prepend that leaves the reader at the top (no scroll anchoring at
  *   0, as browsers do); a sliding window that drops rows at the other end; pages that replace the whole list;
@@ -22,6 +23,8 @@ import type { ExtractedContent } from '../../model/evidence';
 import type { ThreadContainer, ThreadEntry, ThreadSupport } from '../../sites/types';
 
 export interface Layout {
+  /** 'older-at-top': a conversation (oldest first, older rows load at the top); 'newest-first': a timeline (older rows load at the bottom). */
+  direction: 'older-at-top' | 'newest-first';
   scroll: 'window' | 'div' | 'nested';
   virtual: 'none' | 'both';
   ids: boolean;
@@ -103,8 +106,13 @@ export class FakeThreadSite {
   private markerEl: HTMLElement | null = null;
   private spinnerEl: HTMLElement | null = null;
   loads = 0;
-  /** Messages the site will ever show (stops loading older ones below this index). */
-  readonly floor: number;
+  /** How many of the oldest messages the site never shows (it stops loading before them). */
+  readonly cut: number;
+  /** Messages in page order (newest first on a newest-first list), and the range of them the site ever shows. */
+  private readonly disp: Msg[];
+  private readonly minLo: number;
+  private readonly maxHi: number;
+  private readonly newestFirst: boolean;
 
   constructor(
     readonly layout: Layout,
@@ -112,9 +120,13 @@ export class FakeThreadSite {
     seed: number,
   ) {
     this.r = rng(seed ^ 0x5eed);
-    this.floor = layout.ending === 'full' ? 0 : Math.floor(all.length * 0.4);
-    this.hi = all.length;
-    this.lo = Math.max(0, all.length - layout.page);
+    this.cut = layout.ending === 'full' ? 0 : Math.floor(all.length * 0.4);
+    this.newestFirst = layout.direction === 'newest-first';
+    this.disp = this.newestFirst ? [...all].reverse() : all;
+    this.minLo = this.newestFirst ? 0 : this.cut;
+    this.maxHi = this.newestFirst ? all.length - this.cut : all.length;
+    this.hi = this.newestFirst ? Math.min(all.length, layout.page) : all.length;
+    this.lo = this.newestFirst ? 0 : Math.max(0, all.length - layout.page);
     const doc = document;
     this.root = doc.createElement('main');
     this.list = doc.createElement('div');
@@ -169,7 +181,7 @@ export class FakeThreadSite {
     Object.defineProperty(s, 'scrollHeight', { configurable: true, get: () => Math.max(this.height, VIEW) });
     Object.defineProperty(s, 'clientHeight', { configurable: true, get: () => VIEW });
     this.layoutRows();
-    this.top = this.maxTop; // a conversation opens at its newest message
+    this.top = this.newestFirst ? 0 : this.maxTop; // a conversation opens at its newest message, a timeline at its top
     this.render();
   }
 
@@ -184,7 +196,7 @@ export class FakeThreadSite {
   }
 
   private get showMarker(): boolean {
-    return this.layout.marker !== 'none' && this.lo === 0;
+    return this.layout.marker !== 'none' && (this.newestFirst ? this.hi === this.disp.length : this.lo === 0);
   }
 
   private spinnerAt(where: 'top' | 'bottom'): boolean {
@@ -195,13 +207,13 @@ export class FakeThreadSite {
   /** Row offsets (from the top of the rows) for the loaded range. */
   private layoutRows(): void {
     const out = [0];
-    for (let i = this.lo; i < this.hi; i++) out.push(out[out.length - 1]! + this.all[i]!.height);
+    for (let i = this.lo; i < this.hi; i++) out.push(out[out.length - 1]! + this.disp[i]!.height);
     this.offsets = out;
   }
 
   /** Top of the rows block in content coordinates. */
   private get rowsTop(): number {
-    return (this.showMarker ? MARKER : 0) + (this.spinnerAt('top') ? SPINNER : 0);
+    return (this.showMarker && !this.newestFirst ? MARKER : 0) + (this.spinnerAt('top') ? SPINNER : 0);
   }
 
   private get viewOrigin(): number {
@@ -211,13 +223,13 @@ export class FakeThreadSite {
   private onScroll(): void {
     if (this.loading === null && !this.stalled) {
       if (this.top <= 40 && this.lo > 0) this.startLoad('top');
-      else if (this.top >= this.maxTop - 40 && this.hi < this.all.length) this.startLoad('bottom');
+      else if (this.top >= this.maxTop - 40 && this.hi < this.disp.length) this.startLoad('bottom');
     }
     this.render();
   }
 
   private startLoad(where: 'top' | 'bottom'): void {
-    if (where === 'top' && this.lo <= this.floor) {
+    if (where === 'top' ? this.lo <= this.minLo : this.hi >= this.maxHi) {
       if (this.layout.ending === 'stall-spinner') {
         this.stalled = true;
         this.withPlace(() => {
@@ -256,7 +268,7 @@ export class FakeThreadSite {
     const page = this.layout.page;
     const loader = this.layout.loader;
     if (l.where === 'top') {
-      const newLo = Math.max(this.floor, this.lo - page);
+      const newLo = Math.max(this.minLo, this.lo - page);
       if (loader === 'page') {
         done();
         this.hi = this.lo;
@@ -286,13 +298,13 @@ export class FakeThreadSite {
     } else if (loader === 'page') {
       done();
       this.lo = this.hi;
-      this.hi = Math.min(this.all.length, this.hi + page);
+      this.hi = Math.min(this.maxHi, this.hi + page);
       this.layoutRows();
       this.top = 0;
     } else {
       this.withPlace(() => {
         done();
-        this.hi = Math.min(this.all.length, this.hi + page);
+        this.hi = Math.min(this.maxHi, this.hi + page);
         if (loader === 'window') this.lo = Math.max(this.lo, this.hi - 2 * page);
         this.layoutRows();
       });
@@ -332,10 +344,14 @@ export class FakeThreadSite {
         this.markerEl.textContent = this.layout.marker === 'text' ? 'This is the beginning of your conversation with Them' : 'Them · @them · Joined 2019';
       }
       const m = this.markerEl;
-      const y = (this.spinnerAt('top') ? SPINNER : 0) - this.top + origin;
+      const at = this.newestFirst ? rt + this.offsets[this.offsets.length - 1]! : this.spinnerAt('top') ? SPINNER : 0;
+      const y = at - this.top + origin;
       m.getBoundingClientRect = () => new DOMRect(0, y, 400, MARKER);
-      const near = this.layout.virtual === 'none' || this.top < MARKER + OVERSCAN;
-      if (near && !m.isConnected) this.list.prepend(m);
+      const near = this.layout.virtual === 'none' || (this.top < at + MARKER + OVERSCAN && this.top + VIEW > at - OVERSCAN);
+      if (near && !m.isConnected) {
+        if (this.newestFirst) this.list.append(m);
+        else this.list.prepend(m);
+      }
       if (!near) m.remove();
     } else this.markerEl?.remove();
     const spin = this.loading && this.spinnerAt(this.loading.where) ? this.loading.where : null;
@@ -407,7 +423,7 @@ export class FakeThreadSite {
   }
 
   private fill(el: HTMLElement, i: number): void {
-    const m = this.all[i]!;
+    const m = this.disp[i]!;
     if (this.layout.ids) el.setAttribute('data-id', m.id);
     el.setAttribute('data-sender', m.sender);
     (el.firstChild as HTMLElement).textContent = m.text;
@@ -416,7 +432,7 @@ export class FakeThreadSite {
 
   private place(el: HTMLElement, i: number, rt: number, origin: number): void {
     const y = rt + this.offsets[i - this.lo]! - this.top + origin;
-    const h = this.all[i]!.height;
+    const h = this.disp[i]!.height;
     el.getBoundingClientRect = () => new DOMRect(0, y, 400, h);
   }
 
@@ -465,12 +481,12 @@ export class FakeThreadSite {
   }
 
   container(): ThreadContainer {
-    return { element: this.root, recordKind: 'dm-thread' };
+    return this.newestFirst ? { element: this.root, recordKind: 'profile', newestFirst: true } : { element: this.root, recordKind: 'dm-thread' };
   }
 
-  /** Keys of the messages this site ever shows, oldest first (the truth a capture is scored against). */
+  /** Keys of the messages this site ever shows, in page order (the truth a capture is scored against). */
   truthKeys(): string[] {
-    return this.all.slice(this.floor).map((m) => (this.layout.ids ? `id:${m.id}` : `${m.sender}|${m.time}|${m.text}`));
+    return this.disp.slice(this.minLo, this.maxHi).map((m) => (this.layout.ids ? `id:${m.id}` : `${m.sender}|${m.time}|${m.text}`));
   }
 
   get nowMs(): number {

@@ -392,6 +392,27 @@ describe('timeline classification (post or reply) on the streaming path', () => 
 });
 
 describe('robustness', () => {
+  it('keeps a quote post whose quoted post has a video (placementTracking inside the quoted block) as one target', () => {
+    const { doc, url } = loadHtml(
+      `<!doctype html><html><body><main><article data-testid="tweet">
+        <div data-testid="User-Name"><a href="/amy">Amy</a><a href="/amy">@amy</a><a href="/amy/status/21"><time datetime="2025-03-01T10:00:00.000Z">Mar 1</time></a></div>
+        <div data-testid="tweetText">look at this</div>
+        <div role="link"><div data-testid="User-Name"><span>Bob</span><span>@bob</span><time datetime="2025-02-28T09:00:00.000Z">Feb 28</time></div>
+          <div data-testid="tweetText">the clip</div>
+          <div data-testid="tweetPhoto"><div data-testid="placementTracking"><div data-testid="videoPlayer"><video poster="https://pbs.twimg.com/ext_tw_video_thumb/9/pu/img/q.jpg"></video><img src="https://pbs.twimg.com/ext_tw_video_thumb/9/pu/img/q.jpg"></div></div></div>
+        </div>
+      </article></main></body></html>`,
+      'https://x.com/home',
+    );
+    const found = targets(doc, url);
+    expect(found.map((t) => t.kind)).toEqual(['post']);
+    const c = xAdapter.extract(found[0]!, { url, document: doc });
+    expect(c.text).toBe('look at this');
+    expect(c.media).toEqual([]);
+    expect(c.quoted).toMatchObject({ author: { handle: 'bob' }, text: 'the clip', itemTime: '2025-02-28T09:00:00.000Z' });
+    expect(c.quoted?.media).toEqual([{ url: 'https://pbs.twimg.com/ext_tw_video_thumb/9/pu/img/q.jpg', type: 'video' }]);
+  });
+
   it('reads an X Article (no tweetText): title and body blocks as the text, the title as a field, cover and body photos', () => {
     const url = 'https://x.com/martaquill/status/1912345678901234567';
     const { doc } = loadHtml(readFileSync(join(DIR, 'article.html'), 'utf8'), url);

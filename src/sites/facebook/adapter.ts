@@ -27,6 +27,7 @@ import {
   linksIn,
   type PageData,
   parseDisplayedDate,
+  type Story,
   profileFromUrl,
   profileKey,
   readPageData,
@@ -46,10 +47,61 @@ function all(root: ParentNode, key: string): Element[] {
   return Array.from(root.querySelectorAll(S[key]!.css));
 }
 
-/** Elements under `article` that belong to it, not to a nested article (comments inside a post, replies…). */
-function own(article: Element, key: string): Element[] {
+/**
+ * Elements under an item that belong to it, not to an article nested in it (comments inside a post, replies…). The
+ * item is an article, or a post block without role=article (a post page's focal post, a search result).
+ */
+function own(item: Element, key: string): Element[] {
   const art = css('article');
-  return all(article, key).filter((e) => e.closest(art) === article);
+  return all(item, key).filter((e) => {
+    const a = e.closest(art);
+    return a === item || !a || !item.contains(a);
+  });
+}
+
+/** Nodes a reader does not see: aria-hidden copies (a text-on-background post repeats its text), display:none letters. */
+function unseen(el: Element): boolean {
+  return el.getAttribute('aria-hidden') === 'true' || /display:\s*none/.test(el.getAttribute('style') ?? '');
+}
+
+/** What a link shows: its aria-label, else its visible text (Facebook pads some date links with hidden letters). */
+function shownLabel(el: Element): string {
+  return el.getAttribute('aria-label')?.trim() || textOf(el, unseen);
+}
+
+/**
+ * Post blocks without role=article: a post page's focal post (2025: a plain block whose comments are articles),
+ * a suggested post below it, a search result (div[aria-posinset]). Found from their author block; a block ends
+ * where another post's author block or the page body begins, and holds the post's action bar.
+ */
+function postBlocks(root: ParentNode): Element[] {
+  const art = css('article');
+  const out: Element[] = [];
+  for (const pn of all(root, 'profileName')) {
+    if (pn.closest(art)) continue;
+    const block = postBlockOf(pn);
+    if (block && !out.includes(block)) out.push(block);
+  }
+  return out;
+}
+
+function postBlockOf(pn: Element): Element | null {
+  const art = css('article');
+  const positioned = pn.closest(css('positionedPost'));
+  if (positioned && !positioned.closest(art)) return positioned;
+  const free = (e: Element) => !e.closest(art);
+  let el = pn.parentElement;
+  for (let i = 0; el && i < 40; i++, el = el.parentElement) {
+    if (el.matches(css('main')) || el.matches(css('dialog')) || el === el.ownerDocument.body) return null;
+    if (all(el, 'profileName').some((n) => n !== pn && free(n))) return null;
+    if (all(el, 'postAction').some(free)) return el;
+  }
+  return null;
+}
+
+function byDocumentOrder(a: CaptureTarget, b: CaptureTarget): number {
+  if (a.element === b.element) return 0;
+  return a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1;
 }
 
 function startsWithAny(s: string, list: readonly string[]): boolean {
@@ -195,12 +247,17 @@ function mediaOf(els: Element[], c: Ctx): MediaRef[] {
   return out;
 }
 
-function timeFrom(el: Element | undefined, article: Element, content: ExtractedContent, what: string): void {
+function timeFrom(el: Element | undefined, article: Element, content: ExtractedContent, what: string, fromJson?: string): void {
   const machine = own(article, 'time')[0]?.getAttribute('datetime');
-  const label = el?.getAttribute('aria-label')?.trim() || (el ? textOf(el) : '');
+  const label = el ? shownLabel(el) : '';
   if (label) content.itemTimeText = label;
   if (machine && !Number.isNaN(Date.parse(machine))) {
     content.itemTime = machine;
+    return;
+  }
+  if (fromJson) {
+    // The page's own data gives the exact time (the same moment the date link's tooltip shows).
+    content.itemTime = fromJson;
     return;
   }
   const parsed = parseDisplayedDate(label);
@@ -271,15 +328,52 @@ export function postPermalinkLink(article: Element, base: string): { el: Element
   let fallback: { el: Element; url: URL } | null = null;
   for (const a of candidates) {
     const u = absUrl(a.getAttribute('href'), base);
-    if (!u || !isFacebookHost(u.hostname) || u.searchParams.has('comment_id')) continue;
+    if (!u || !isPostUrl(u) || u.searchParams.has('comment_id')) continue;
+    // An attachment (a shared reel or photo: its picture, its caption) links to itself, not to the post.
+    if (a.querySelector(css('image')) || a.querySelector(css('svgImage')) || (a.textContent ?? '').length > 60) continue;
     if (a.getAttribute('aria-label')) return { el: a, url: u };
     fallback ??= { el: a, url: u };
   }
   return fallback;
 }
 
+/** A post's own address: /<owner>/posts/<id|pfbid>, /groups/<g>/posts|permalink/<id>, permalink.php, story.php, a photo, video or reel. */
 function isPostUrl(u: URL): boolean {
-  return /\/posts\/|^\/permalink\.php$|^\/story\.php$/.test(u.pathname) || u.searchParams.has('story_fbid');
+  if (!isFacebookHost(u.hostname)) return false;
+  const segs = u.pathname.split('/').filter(Boolean);
+  if (segs[0] === 'permalink.php' || segs[0] === 'story.php') return u.searchParams.has('story_fbid');
+  if (segs[0] === 'photo' || segs[0] === 'photo.php') return u.searchParams.has('fbid');
+  if (segs[0] === 'reel') return !!segs[1] && /^\d+$/.test(segs[1]);
+  if (segs[0] === 'groups') return (segs[2] === 'posts' || segs[2] === 'permalink') && !!segs[3];
+  if (segs[0] === 'search' || segs[0] === 'hashtag') return false;
+  return (segs[1] === 'posts' || segs[1] === 'videos' || segs[1] === 'photos') && !!segs[2] && /^(\d+|pfbid\w+)$/.test(segs[segs.length - 1]!);
+}
+
+/** Whether a JSON story is the post at this address (its post_id, its pfbid, or the same path). */
+function sameStory(st: Story, ids: PostIds, u: URL): boolean {
+  if (ids.itemId && st.postId === ids.itemId) return true;
+  if (ids.fields.pfbid && st.url?.includes(ids.fields.pfbid)) return true;
+  const su = st.url ? absUrl(st.url, FB_ORIGIN) : null;
+  return !!su && su.pathname.replace(/\/$/, '') === u.pathname.replace(/\/$/, '') && su.search === u.search;
+}
+
+const textKey = (t: string): string => t.replace(/…$/, '').replace(/\s+/g, '').slice(0, 40);
+
+/**
+ * The JSON story of a post found by its author's id: the one whose text begins like the post's text, or, for a post
+ * shown without text, the author's only story on the page.
+ */
+function storyByAuthor(c: Ctx, authorId: string | undefined, text: string | undefined): { story: Story; byText: boolean } | undefined {
+  if (!authorId) return undefined;
+  const mine = c.data.stories.filter((st) => st.actorIds.includes(authorId));
+  if (text) {
+    const k = textKey(text);
+    const same = k.length >= 4 ? mine.filter((st) => st.text?.replace(/\s+/g, '').startsWith(k)) : [];
+    if (same.length === 1) return { story: same[0]!, byText: true };
+    if (same.length > 1) return undefined;
+    return mine.length === 1 && !mine[0]!.text ? { story: mine[0]!, byText: false } : undefined;
+  }
+  return mine.length === 1 ? { story: mine[0]!, byText: false } : undefined;
 }
 
 function extractPost(article: Element, c: Ctx): ExtractedContent {
@@ -293,7 +387,12 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
     const u = absUrl(a.getAttribute('href'), c.base);
     return !!u && !!profileFromUrl(u) && textOf(a) !== '';
   });
-  const author = authorFromLink(authorLink, c, fields);
+  let author = authorFromLink(authorLink, c, fields);
+  if (!author) {
+    // A group post in search results: the author block names the group; the author is the group-member link.
+    const member = own(article, 'groupMemberLink').find((a) => textOf(a) !== '');
+    author = authorFromLink(member, c, fields);
+  }
   if (author) content.author = author;
   else content.warnings.push('The author could not be read from this post.');
 
@@ -301,13 +400,59 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   const sponsored = own(article, 'sponsoredLink')[0];
   if (sponsored) content.promoted = true;
 
-  // Permalink and time
+  // Text, links (read first: the text also ties the post to its entry in the page JSON)
+  const message = own(article, 'storyMessage')[0];
+  if (message) {
+    const button = css('button');
+    let truncated = false;
+    content.text = textOf(message, (el) => {
+      if (unseen(el)) return true;
+      if (!el.matches(button)) return false;
+      if (words.seeMore.includes(textOf(el) as (typeof words.seeMore)[number])) truncated = true;
+      return true;
+    });
+    content.links = linksIn(all(message, 'anyLink'), c.base);
+    if (truncated) content.warnings.push('The post text is cut short on the page ("See more" was not opened); only the visible part was captured.');
+  }
+
+  // Permalink and time: the date link, checked against the post's entry in the page JSON
   const link = postPermalinkLink(article, c.base);
   let permalinkUrl = link?.url;
-  if (!permalinkUrl && !sponsored && isPostUrl(c.url) && !c.doc.querySelector(css('feedPost'))) permalinkUrl = c.url;
-  if (permalinkUrl) {
+  let ids = permalinkUrl ? postIdsFrom(permalinkUrl, c) : undefined;
+  const authorId = content.author?.accountId;
+  let story = !sponsored && permalinkUrl && ids ? c.data.stories.find((st) => sameStory(st, ids!, permalinkUrl!)) : undefined;
+  if (story && authorId && story.actorIds.length && !story.actorIds.includes(authorId)) {
+    // The date link leads to a post by someone else: a suggested post whose links still point at the page's post.
+    story = undefined;
+    const found = storyByAuthor(c, authorId, content.text);
+    if (!found?.byText) {
+      content.warnings.push("The post's date link leads to another person's post; no address of its own was found.");
+      permalinkUrl = undefined;
+      ids = undefined;
+    }
+  }
+  if (!sponsored && !story) {
+    const found = storyByAuthor(c, content.author?.accountId, content.text);
+    if (found && (!permalinkUrl || found.byText)) {
+      const u = found.story.url ? absUrl(found.story.url, FB_ORIGIN) : null;
+      if (permalinkUrl && u) {
+        content.warnings.push("The post's date link pointed at another post (Facebook fills it in later); its address and time were read from the page's data for this author and text.");
+      } else if (!permalinkUrl) {
+        content.warnings.push("The post's date link carries no address on this page; its id and time were read from the page's data for this author.");
+      }
+      story = found.story;
+      if (u) {
+        permalinkUrl = u;
+        ids = postIdsFrom(u, c);
+      }
+    }
+  }
+  if (!permalinkUrl && !story && !sponsored && isPostUrl(c.url) && !c.doc.querySelector(css('feedPost'))) {
+    permalinkUrl = c.url;
+    ids = postIdsFrom(c.url, c);
+  }
+  if (permalinkUrl && ids) {
     content.permalink = cleanUrl(permalinkUrl);
-    const ids = postIdsFrom(permalinkUrl, c);
     if (ids.itemId) content.itemId = ids.itemId;
     Object.assign(fields, ids.fields);
     if (ids.ownerId && content.author && !content.author.accountId && fields.authorIsViewer !== 'yes' && !c.data.viewerIds.has(ids.ownerId)) {
@@ -319,7 +464,9 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   } else {
     content.warnings.push('No permalink was found for this post.');
   }
-  if (!sponsored) timeFrom(link?.el, article, content, 'post');
+  // A pfbid the page does not resolve: the numeric post_id of the same story.
+  if (story?.postId && (!content.itemId || !/^\d+$/.test(content.itemId))) content.itemId = story.postId;
+  if (!sponsored) timeFrom(link?.el, article, content, 'post', story?.time);
 
   // Group
   if (fields.groupId) {
@@ -330,19 +477,7 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
     if (g) fields.group = textOf(g);
   }
 
-  // Text, links, media
-  const message = own(article, 'storyMessage')[0];
-  if (message) {
-    const button = css('button');
-    let truncated = false;
-    content.text = textOf(message, (el) => {
-      if (!el.matches(button)) return false;
-      if (words.seeMore.includes(textOf(el) as (typeof words.seeMore)[number])) truncated = true;
-      return true;
-    });
-    content.links = linksIn(all(message, 'anyLink'), c.base);
-    if (truncated) content.warnings.push('The post text is cut short on the page ("See more" was not opened); only the visible part was captured.');
-  }
+  // Media
   content.media = mediaOf(own(article, 'mediaImage').filter((img) => !message?.contains(img)), c);
   if (!message && content.media.length === 0) content.warnings.push('No text or media was found in this post.');
 
@@ -362,6 +497,16 @@ function nameFromLabel(label: string): string | undefined {
     if (m?.[1]) return m[1].trim();
   }
   return undefined;
+}
+
+/**
+ * A sticker, GIF or photo in a comment: an image served from Facebook's content hosts (scontent…fbcdn.net), not an
+ * icon or emoji (static…), not a link preview's thumbnail (external…) and not inside a link (previews, the author).
+ */
+function isCommentMedia(img: Element): boolean {
+  const src = img.getAttribute('src') ?? '';
+  const host = /^https?:\/\/([^/]+)/.exec(src)?.[1]?.toLowerCase() ?? '';
+  return /^scontent[.-]/.test(host) && host.endsWith('.fbcdn.net') && !img.closest(css('anyLink'));
 }
 
 function extractComment(article: Element, kind: 'comment' | 'reply', c: Ctx): ExtractedContent {
@@ -405,7 +550,7 @@ function extractComment(article: Element, kind: 'comment' | 'reply', c: Ctx): Ex
       content.inReplyTo = post.href;
     }
   } else content.warnings.push(`No permalink was found for this ${kind}.`);
-  timeFrom(t?.el, article, content, kind);
+  timeFrom(t?.el, article, content, kind, content.itemId ? c.data.commentTimes.get(content.itemId) : undefined);
 
   // Text: the comment's own dir=auto blocks outside links (the author name is inside a link).
   const blocks = own(article, 'autoDirBlock').filter((b) => !b.closest(css('anyLink')));
@@ -413,7 +558,7 @@ function extractComment(article: Element, kind: 'comment' | 'reply', c: Ctx): Ex
   const text = top.map((b) => textOf(b)).filter(Boolean).join('\n');
   if (text) content.text = text;
   content.links = linksIn(top.flatMap((b) => all(b, 'anyLink')), c.base);
-  content.media = mediaOf(own(article, 'mediaImage'), c);
+  content.media = mediaOf([...own(article, 'mediaImage'), ...own(article, 'image').filter((img) => isCommentMedia(img))], c);
   if (!text && content.media.length === 0) content.warnings.push(`No text was found in this ${kind} (it may be a sticker or GIF).`);
   if (Object.keys(fields).length) content.fields = fields;
   notes(c, content);
@@ -559,6 +704,11 @@ export const facebookAdapter: SiteAdapter = {
         const kind = classify(a, baseHref);
         if (kind) targets.push({ element: a, kind });
       }
+      const blocks = postBlocks(root);
+      if (blocks.length) {
+        for (const b of blocks) targets.push({ element: b, kind: 'post' });
+        targets.sort(byDocumentOrder);
+      }
       if (!targets.length) {
         const notice = unavailableNotice(root);
         if (notice) targets.push({ element: notice, kind: 'post' });
@@ -575,6 +725,7 @@ export const facebookAdapter: SiteAdapter = {
       // Page-level targets (a profile header, the "content isn't available" notice) are found by whole-page scans.
       if (!doc.querySelector(css('article'))) return null;
       const art = css('article');
+      const pnCss = css('profileName');
       const profileParts = `${css('profileTimeline')}, ${css('profileTiles')}`;
       // On a profile, new subtrees in or around its header go to a whole-page scan (the header is a page-level target).
       const header = profilePage(doc, ctx.url) ? profileHeader(doc) : null;
@@ -593,6 +744,8 @@ export const facebookAdapter: SiteAdapter = {
         // subtree in or at a post skips that walk (it was most of the cost of each streamed post).
         if (!around && (root.matches(profileParts) || root.querySelector(profileParts))) return null;
         if (header && (header.contains(root) || root.contains(header))) return null;
+        // A post block without role=article (search result, a post page's focal post) is found by a whole-page scan.
+        if (!around && (root.closest(css('positionedPost')) || (root.matches(pnCss) ? [root] : all(root, 'profileName')).some((n) => !n.closest(art)))) return null;
         if (around) consider(around);
         for (const a of all(root, 'article')) consider(a);
       }
@@ -607,7 +760,7 @@ export const facebookAdapter: SiteAdapter = {
     const el = target.element;
     if (target.kind === 'profile') return extractProfile(el, c);
     if (target.kind === 'comment' || target.kind === 'reply') return extractComment(el, target.kind, c);
-    if (el.matches(css('article'))) return extractPost(el, c);
+    if (el.matches(css('article')) || own(el, 'profileName').length) return extractPost(el, c);
     return extractUnavailable(el, c);
   },
 

@@ -105,6 +105,7 @@ export function textOf(root: Node, skip?: (el: Element) => boolean): string {
   };
   walk(root);
   return out
+    .replace(/[ \t\r\f]{2,}/g, ' ')
     .replace(/[ \t\u00a0]+\n/g, '\n')
     .replace(/\n[ \t]+/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -197,6 +198,23 @@ export interface PageData {
   posts: { postId: string; url?: string }[];
   /** userID values (profile pages) with the userVanity next to them, viewer ids excluded. */
   userIds: { userID: string; userVanity?: string }[];
+  /**
+   * Stories (posts) as the page JSON describes them, their pieces merged by the story's own id: post_id, the
+   * permalink, the authors' ids, the text and the creation time (a unix time in the story's timestamp section).
+   */
+  stories: Story[];
+  /** A comment's or reply's own creation time (ISO-8601) by its numeric id, from the JSON next to its permalink. */
+  commentTimes: Map<string, string>;
+}
+
+export interface Story {
+  id: string;
+  postId?: string;
+  url?: string;
+  actorIds: string[];
+  text?: string;
+  /** ISO-8601 UTC. */
+  time?: string;
 }
 
 const MAX_JSON = 4_000_000;
@@ -207,8 +225,16 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
   const scripts = Array.from(doc.querySelectorAll(jsonCss));
   const hit = cache.get(doc);
   if (hit && hit.count === scripts.length) return hit.data;
-  const data: PageData = { viewerIds: new Set(), sawCurrentUser: false, actors: [], posts: [], userIds: [] };
+  const data: PageData = { viewerIds: new Set(), sawCurrentUser: false, actors: [], posts: [], userIds: [], stories: [], commentTimes: new Map() };
   const userIds: { userID: string; userVanity?: string }[] = [];
+  const stories = new Map<string, Story>();
+  const story = (id: string): Story => {
+    const known = stories.get(id);
+    if (known) return known;
+    const st: Story = { id, actorIds: [] };
+    stories.set(id, st);
+    return st;
+  };
   for (const s of scripts) {
     const text = s.textContent ?? '';
     if (!text || text.length > MAX_JSON) continue;
@@ -249,6 +275,33 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
         const url = typeof o.permalink_url === 'string' ? o.permalink_url : typeof o.url === 'string' ? o.url : undefined;
         data.posts.push({ postId: o.post_id, ...(url ? { url } : {}) });
       }
+      if (o.__typename === 'Story' && typeof o.id === 'string' && o.id) {
+        const st = story(o.id);
+        if (isDigits(o.post_id)) st.postId ??= o.post_id;
+        if (typeof o.url === 'string' && o.url) st.url ??= o.url;
+        if (Array.isArray(o.actors)) {
+          for (const a of o.actors) {
+            const id = a && typeof a === 'object' ? (a as Record<string, unknown>).id : undefined;
+            if (isDigits(id) && !st.actorIds.includes(id)) st.actorIds.push(id);
+          }
+        }
+        const m = o.message && typeof o.message === 'object' ? (o.message as Record<string, unknown>).text : undefined;
+        if (typeof m === 'string' && m) st.text ??= m;
+      }
+      if (typeof o.creation_time === 'number' && typeof o.id === 'string' && o.id && typeof o.url === 'string') {
+        // The story's timestamp section: { creation_time, url, id } (the id is the story's own).
+        const st = story(o.id);
+        st.time ??= new Date(o.creation_time * 1000).toISOString();
+        st.url ??= o.url;
+      }
+      if (typeof o.created_time === 'number' && typeof o.url === 'string' && o.url.includes('comment_id=')) {
+        const u = absUrl(o.url, FB_ORIGIN);
+        const raw = u?.searchParams.get('reply_comment_id') ?? u?.searchParams.get('comment_id');
+        if (raw) {
+          const id = decodeCommentId(raw);
+          if (!data.commentTimes.has(id)) data.commentTimes.set(id, new Date(o.created_time * 1000).toISOString());
+        }
+      }
       if (isDigits(o.userID) && viewer === 0) userIds.push({ userID: o.userID, ...(typeof o.userVanity === 'string' && o.userVanity ? { userVanity: o.userVanity } : {}) });
       for (const [k, x] of Object.entries(o)) {
         if (x && typeof x === 'object') stack.push({ v: x, viewer: k === 'viewer' ? 3 : viewer > 0 ? viewer - 1 : 0 });
@@ -258,6 +311,7 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
   // Viewer ids are known only after every script is read: drop them from the other lists now.
   data.userIds = userIds.filter((u) => !data.viewerIds.has(u.userID));
   data.actors = data.actors.filter((a) => !data.viewerIds.has(a.id));
+  data.stories = Array.from(stories.values()).filter((st) => st.postId || st.time);
   cache.set(doc, { count: scripts.length, data });
   return data;
 }

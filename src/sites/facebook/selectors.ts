@@ -50,6 +50,10 @@
  * | editable         | [contenteditable="true"], [role="textbox"], input, textarea  | comment composer, search box (never clicked)        | high      | user-post, thread/post-comments |
  * | form             | form                                                         | forms (nothing inside one is ever clicked)          | high      | logged-out |
  * | dialog           | [role="dialog"]                                              | a post opened over the feed (its thread's bounds)   | high      | thread/post-comments-dialog |
+ * | groupMemberLink  | a[href*="/user/"]                                            | group member link: author of a group search result  | high      | real: search-posts-2025 |
+ * | positionedPost   | [aria-posinset]                                              | a post without role=article in a list (search result) | high    | feed, real: search-posts-2025 |
+ * | postAction       | [data-ad-rendering-role="like_button"], …comment_button, …share_button | a post's action bar: where a post block without role=article ends | medium | real: post-dialog-comments-2025c, -2025a |
+ * | image            | img[src]                                                     | stickers/GIFs/photos in a comment (host-filtered)   | high      | real: post-dialog-comments-2025a, feed |
  *
  * Whole-thread capture of a post page (thread.ts, issue #4): rows are the comment and reply articles under the post;
  * keys are the comment_id / reply_comment_id in their links; the engine may click only what thread.ts's allow-list
@@ -68,6 +72,8 @@ import type { SelectorRegistry } from '../types';
 const ALL_POST_PAGES = ['feed.html', 'group-post.html', 'user-post.html', 'permalink.html', 'post-es.html', 'logged-out.html'];
 const LOGGED_IN_PAGES = ['feed.html', 'group-post.html', 'user-post.html', 'permalink.html', 'post-es.html', 'unavailable.html'];
 const ALL_PAGES = [...ALL_POST_PAGES, 'profile.html', 'profile-id.html', 'unavailable.html'];
+/** A structure replica of a real saved page (test/real/www.facebook.com/, made by scripts/anonymise-page.ts). */
+const REAL = (page: string): string => `../../real/www.facebook.com/${page}`;
 
 /** Translated interface words the adapter has to read, per language (en, es, pt). */
 export const words = {
@@ -226,4 +232,23 @@ export const selectors: SelectorRegistry = {
   },
   form: { css: 'form', purpose: 'forms (nothing inside one is clicked)', stability: 'high', fixtures: ['logged-out.html'] },
   dialog: { css: '[role="dialog"]', purpose: 'a post opened over the feed: the bounds of its whole-thread capture', stability: 'high', fixtures: ['thread/post-comments-dialog.html'] },
+  groupMemberLink: {
+    css: 'a[href*="/user/"]',
+    purpose: 'a group member link (/groups/<g>/user/<id>/): the author of a group post whose author block names the group',
+    stability: 'high',
+    fixtures: [REAL('search-posts-2025.html')],
+  },
+  positionedPost: {
+    css: '[aria-posinset]',
+    purpose: 'a post without role=article that still carries its place in a list (a search result)',
+    stability: 'high',
+    fixtures: ['feed.html', REAL('search-posts-2025.html')],
+  },
+  postAction: {
+    css: '[data-ad-rendering-role="like_button"], [data-ad-rendering-role="comment_button"], [data-ad-rendering-role="share_button"]',
+    purpose: "a post's action bar: the end of a post block without role=article (a post page's focal post, a suggested post)",
+    stability: 'medium',
+    fixtures: [REAL('post-dialog-comments-2025c.html'), REAL('post-dialog-comments-2025a.html')],
+  },
+  image: { css: 'img[src]', purpose: 'stickers, GIFs and photos in a comment (filtered by host in the adapter)', stability: 'high', fixtures: [REAL('post-dialog-comments-2025a.html'), 'feed.html'] },
 };

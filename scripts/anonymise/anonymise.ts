@@ -121,7 +121,7 @@ const SITE_ROOT: Record<Site, RegExp> = {
 /** JSON keys whose string values name a person or account (registered as identities). */
 const HANDLE_KEYS = new Set(['username', 'screen_name', 'screenName', 'userName', 'vanity', 'alias', 'handle', 'owner_username']);
 const NAME_KEYS = new Set(['full_name', 'fullName', 'display_name', 'displayName', 'short_name', 'first_name', 'last_name', 'author_name', 'owner_name', 'name_with_entities', 'profile_name']);
-const ID_KEYS = /^(id|pk|pk_id|fbid|user_id|userId|userID|profile_id|profileID|owner_id|actor_id|actorID|author_id|page_id|pageID|group_id|target_id|rest_id|id_str|media_id|post_id|story_fbid|comment_id|strong_id__|thread_id|thread_key|conversation_id|viewer_id|entity_id|uid|legacy_fbid|subscribee_id)$/;
+const ID_KEYS = /^([a-z_]*_ids|id|pk|pk_id|fbid|user_id|userId|userID|profile_id|profileID|owner_id|actor_id|actorID|author_id|page_id|pageID|group_id|target_id|rest_id|id_str|media_id|post_id|story_fbid|comment_id|strong_id__|thread_id|thread_key|conversation_id|viewer_id|entity_id|uid|legacy_fbid|subscribee_id)$/;
 /** JSON keys whose numbers are times and stay as they are. */
 const TIME_KEY = /(time|date|_at$|At$|timestamp|created|expires|expiry|ttl|deadline|epoch|^ts$|duration|start|end)/i;
 /** JSON keys whose string values are enum-like code names to keep when they look like identifiers. */
@@ -569,6 +569,8 @@ class Anonymiser {
     if (/^(https?:)?\/\//i.test(value) || (value.startsWith('/') && !value.includes(' ') && value.length > 1)) return this.mapUrl(value, 'https://www.example.invalid/');
     if (/^data:/i.test(value)) return placeholderData(value);
     if (this.identities.has(value)) return this.identities.get(value)!;
+    // An Instagram post's shortcode ("code":"DRQcDGdF956") leads to the real post: mapped like the same code in a URL.
+    if (this.site === 'instagram' && key && /^(code|shortcode|container_id)$/.test(key) && /^[A-Za-z0-9_-]{10,}$/.test(value) && !/^\d+$/.test(value)) return this.mapShortcode(value);
     if (key && (HANDLE_KEYS.has(key) || NAME_KEYS.has(key))) return this.substituteIdentities(value) === value ? this.scramble(value) : this.substituteIdentities(value);
     if (key && TIME_KEY.test(key) && /^\d{4}-\d\d-\d\d/.test(value)) return value;
     if (key && PERSONAL_TEXT_KEYS.has(key)) return this.text(value);

@@ -14,10 +14,16 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const REPLICAS = join(ROOT, 'test', 'replicas');
 const ENTRYPOINTS = join(ROOT, 'src', 'entrypoints');
 
+/** Parsed fixtures, read-only here: each page is parsed once however many selectors name it (real pages are large). */
+const parsed = new Map<string, Document>();
+
 function loadDocument(file: string, url: string): Document {
+  void url;
+  const known = parsed.get(file);
+  if (known) return known;
   const doc = document.implementation.createHTMLDocument('');
   doc.documentElement.innerHTML = readFileSync(file, 'utf8').replace(/<!doctype[^>]*>/i, '');
-  void url;
+  parsed.set(file, doc);
   return doc;
 }
 

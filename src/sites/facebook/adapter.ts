@@ -93,10 +93,24 @@ function postBlockOf(pn: Element): Element | null {
   let el = pn.parentElement;
   for (let i = 0; el && i < 40; i++, el = el.parentElement) {
     if (el.matches(css('main')) || el.matches(css('dialog')) || el === el.ownerDocument.body) return null;
-    if (all(el, 'profileName').some((n) => n !== pn && free(n))) return null;
+    // Another author block before this one: this one is the original inside a share, part of that post.
+    if (all(el, 'profileName').some((n) => n !== pn && free(n) && n.compareDocumentPosition(pn) & FOLLOWING)) return null;
+    // Two posts' action bars: the block of this post ended below.
+    if (all(el, 'likeButton').filter(free).length > 1) return null;
     if (all(el, 'postAction').some(free)) return el;
   }
   return null;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/** In a post block that shares another post (no nested article), what comes after the original's author block is the original's. */
+function beforeShared(item: Element, els: Element[]): Element[] {
+  if (item.matches(css('article'))) return els;
+  const names = own(item, 'profileName');
+  const original = names[1];
+  if (!original) return els;
+  return els.filter((e) => !(original.compareDocumentPosition(e) & FOLLOWING));
 }
 
 function byDocumentOrder(a: CaptureTarget, b: CaptureTarget): number {
@@ -401,7 +415,10 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   if (sponsored) content.promoted = true;
 
   // Text, links (read first: the text also ties the post to its entry in the page JSON)
-  const message = own(article, 'storyMessage')[0];
+  const message = beforeShared(article, own(article, 'storyMessage'))[0];
+  if (own(article, 'profileName').length > 1 && !article.matches(css('article'))) {
+    content.warnings.push("This post shares another post: the shared post's author, text and media are not this post's and were left out.");
+  }
   if (message) {
     const button = css('button');
     let truncated = false;
@@ -478,7 +495,7 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   }
 
   // Media
-  content.media = mediaOf(own(article, 'mediaImage').filter((img) => !message?.contains(img)), c);
+  content.media = mediaOf(beforeShared(article, own(article, 'mediaImage')).filter((img) => !message?.contains(img)), c);
   if (!message && content.media.length === 0) content.warnings.push('No text or media was found in this post.');
 
   if (fields.authorType === 'page') {

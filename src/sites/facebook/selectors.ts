@@ -53,6 +53,7 @@
  * | groupMemberLink  | a[href*="/user/"]                                            | group member link: author of a group search result  | high      | real: search-posts-2025 |
  * | positionedPost   | [aria-posinset]                                              | a post without role=article in a list (search result) | high    | feed, real: search-posts-2025 |
  * | postAction       | [data-ad-rendering-role="like_button"], …comment_button, …share_button | a post's action bar: where a post block without role=article ends | medium | real: post-dialog-comments-2025c, -2025a |
+ * | likeButton       | [data-ad-rendering-role="like_button"]                       | a post's Like button (two in a block: two posts)    | medium    | real: post-dialog-comments-2025c |
  * | image            | img[src]                                                     | stickers/GIFs/photos in a comment (host-filtered)   | high      | real: post-dialog-comments-2025a, feed |
  *
  * Whole-thread capture of a post page (thread.ts, issue #4): rows are the comment and reply articles under the post;
@@ -249,6 +250,12 @@ export const selectors: SelectorRegistry = {
     purpose: "a post's action bar: the end of a post block without role=article (a post page's focal post, a suggested post)",
     stability: 'medium',
     fixtures: [REAL('post-dialog-comments-2025c.html'), REAL('post-dialog-comments-2025a.html')],
+  },
+  likeButton: {
+    css: '[data-ad-rendering-role="like_button"]',
+    purpose: "a post's Like button: two in one block means two posts",
+    stability: 'medium',
+    fixtures: [REAL('post-dialog-comments-2025c.html')],
   },
   image: { css: 'img[src]', purpose: 'stickers, GIFs and photos in a comment (filtered by host in the adapter)', stability: 'high', fixtures: [REAL('post-dialog-comments-2025a.html'), 'feed.html'] },
 };

@@ -8,11 +8,30 @@
  *   person's, and the stored record still matches the truth field for field;
  * - no page's own markup breaks the content script (a page that gets no control of a kind it has stays at 0).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentMismatches, type PageScore, realPages, scorePage } from '../real/score';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import { SitePage, VaultPage } from './pages';
-import { type ReplicaServer, startReplicaServer } from './server';
+import { pinRealPage, REAL_ROOT, type ReplicaServer, startReplicaServer } from './server';
+
+/**
+ * Some pages were saved with their content hidden by the site's own inline state (a post dialog over a feed kept
+ * `display: none` / `hidden` on the feed's wrapper until the site's script ran; replicas have no script). A person on
+ * the live site sees the item, so before clicking, the ancestors of Holdfast's controls that the saved page left
+ * hidden are shown again — only those, and only their inline state.
+ */
+async function revealSavedPage(site: SitePage): Promise<void> {
+  await site.page.evaluate(() => {
+    for (const control of document.querySelectorAll('[data-holdfast-capture]')) {
+      for (let el = control.parentElement; el && el !== document.body; el = el.parentElement) {
+        if (getComputedStyle(el).display !== 'none') continue;
+        if (el.hasAttribute('hidden')) el.removeAttribute('hidden');
+        if ((el as HTMLElement).style.display === 'none') (el as HTMLElement).style.display = '';
+      }
+    }
+  });
+}
 
 const scores: PageScore[] = realPages().map(({ host, truthFile }) => scorePage(host, truthFile));
 
@@ -35,6 +54,7 @@ for (const browserName of browsersUnderTest()) {
     for (const score of scores) {
       it(`${score.page}: controls as the adapter finds them, right items captured right`, async () => {
         const url = score.truth.url;
+        pinRealPage(url, join(REAL_ROOT, `${score.page}.html`));
         const site = await SitePage.open(harness, url);
         try {
           const kinds = new Set([...Object.keys(score.truth.targets), ...Object.keys(score.targetCounts)]);
@@ -47,6 +67,7 @@ for (const browserName of browsersUnderTest()) {
           for (const item of firstRightOfEachKind) {
             await site.goto(url);
             await site.waitForControls(item.kind, item.index + 1, 20_000);
+            await revealSavedPage(site);
             const outcome = await site.capture(item.kind, item.index);
             expect(outcome.code, `${item.kind}#${item.index} outcome`).toMatch(/^ok/);
             const rec = await vault.newest();

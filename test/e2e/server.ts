@@ -4,7 +4,7 @@
  * proxy (it has no host-resolver flag); Chromium through --host-resolver-rules.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -86,26 +86,20 @@ function routesFor(host: string): Route[] {
 /** The file that answers host+path, or null. Never leaves the host's folder. */
 export const E2E_FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
-/** Structure replicas of real pages (test/real/<host>/<page>.html), served at the URL their truth file names. */
+/**
+ * Structure replicas of real pages (test/real/<host>/<page>.html) are served at the URL their truth file names.
+ * Several real pages share a URL (x.com/home saved on different days), so the test pins the one it opens next.
+ */
 export const REAL_ROOT = resolve(import.meta.dirname, '..', 'real');
-let realRoutes: Map<string, string> | null = null;
-function realPageFor(host: string, pathAndQuery: string): string | null {
-  if (!realRoutes) {
-    realRoutes = new Map();
-    for (const h of existsSync(REAL_ROOT) ? readdirSync(REAL_ROOT) : []) {
-      if (!statSync(join(REAL_ROOT, h)).isDirectory()) continue;
-      for (const f of readdirSync(join(REAL_ROOT, h)).filter((n) => n.endsWith('.truth.json'))) {
-        const url = new URL((JSON.parse(readFileSync(join(REAL_ROOT, h, f), 'utf8')) as { url: string }).url);
-        realRoutes.set(`${url.host}${url.pathname}${url.search}`, join(REAL_ROOT, h, f.replace(/\.truth\.json$/, '.html')));
-      }
-    }
-  }
-  return realRoutes.get(`${host}${pathAndQuery}`) ?? null;
+const pinnedReal = new Map<string, string>();
+export function pinRealPage(url: string, file: string): void {
+  const u = new URL(url);
+  pinnedReal.set(`${u.host}${u.pathname}${u.search}`, file);
 }
 
 export function resolveReplica(host: string, pathAndQuery: string): string | null {
   if (!REPLICA_HOSTS.includes(host)) return null;
-  const real = realPageFor(host, pathAndQuery);
+  const real = pinnedReal.get(`${host}${pathAndQuery}`);
   if (real) return real;
   const pathname = pathAndQuery.split('?')[0] ?? '/';
   // Test-only pages (e.g. a "redesigned" site) under any replica host: /__holdfast/<file>.

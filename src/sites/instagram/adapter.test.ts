@@ -436,7 +436,7 @@ describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.co
   });
 
   it("takes no name or id for the post when the JSON's post is another one", () => {
-    const html = real('post-pt-2025-11.html').replaceAll('"code":"DRQcDGdF956"', '"code":"AAAAAAAAAAA"').replaceAll('3769636246500194514', '1111111111111111111');
+    const html = real('post-pt-2025-11.html').replaceAll('"code":"DRQcDGdFLjS"', '"code":"AAAAAAAAAAA"').replaceAll('3769636246500194514', '1111111111111111111');
     const [post] = extractAll(load(html, POST_URL), 'post');
     expect(post?.author?.handle).toBe('falconwillow16');
     expect(post?.author?.displayName).toBeUndefined();

@@ -256,6 +256,8 @@ interface PostInfo {
   author?: string;
   media: Element[];
   comments: CommentInfo[];
+  /** The Reels viewer (a page of reels one above the other, no time, no comment): one unit per reel, in order. */
+  feed?: Element[];
 }
 
 /**
@@ -464,6 +466,76 @@ function rowAuthorLink(row: Element): Element | undefined {
   return links.find((a) => (a.textContent ?? '').trim() !== '') ?? links[0];
 }
 
+/** The account of a reel's author link (/<handle>/reels/ in the Reels viewer). */
+function reelsLinkHandle(a: Element): string | undefined {
+  const m = /^\/([A-Za-z0-9._]{1,30})\/reels\/?$/.exec(a.getAttribute('href') ?? '');
+  return m?.[1] && !reservedPaths.includes(m[1].toLowerCase()) ? m[1] : undefined;
+}
+
+/**
+ * The reels of the Reels viewer (2026: /<handle>/reel/<code>/ opened from the Reels tab shows reels one above the
+ * other, each a video with its author's /<handle>/reels/ link and a clamped caption, no time and no comment): for each
+ * video, the largest block holding no other video, when it holds exactly one author link of that kind.
+ */
+function reelUnits(scope: Element): Element[] {
+  const videos = qsa(scope, css('video'));
+  if (videos.length === 0) return [];
+  const units: Element[] = [];
+  for (const video of videos) {
+    let unit = video;
+    for (let parent = unit.parentElement; parent && parent !== scope && parent.querySelectorAll(css('video')).length === 1; parent = parent.parentElement) {
+      unit = parent;
+    }
+    const authors = qsa(unit, css('reelsAuthorLink')).filter((a) => reelsLinkHandle(a));
+    if (authors.length !== 1) return [];
+    units.push(unit);
+  }
+  return units;
+}
+
+/** Text as shown, without what is hidden from assistive technology (the "… more" of a clamped caption). */
+function visibleTextOf(el: Element): string {
+  const clone = el.cloneNode(true) as Element;
+  for (const hidden of qsa(clone, css('hiddenSubtree'))) hidden.remove();
+  return textOf(clone);
+}
+
+function extractFeedReel(info: PostInfo, unit: Element, doc: Document, state: PageState): ExtractedContent {
+  const units = info.feed ?? [];
+  const warnings: string[] = [];
+  const authorLink = qsa(unit, css('reelsAuthorLink')).find((a) => reelsLinkHandle(a));
+  const handle = authorLink ? reelsLinkHandle(authorLink) : undefined;
+  const captionEl = qsa(unit, css('reelsCaption')).find((el) => !el.closest(css('anyLink')) && visibleTextOf(el) !== '');
+  const text = captionEl ? visibleTextOf(captionEl) : undefined;
+  const media = dedupeMedia(qsa(unit, css('video')).flatMap(mediaRef));
+  const content: ExtractedContent = { kind: 'post', platform: 'instagram', links: captionEl ? linksIn(captionEl) : [], media, method: 'adapter', warnings };
+  // Which reel this is: the inline JSON (as first served) names the reels it loaded with their authors; a reel is
+  // known only when its author has exactly one reel there and one in the viewer.
+  const data = embedded(doc);
+  const sameAuthor = (h: string) => units.filter((u) => qsa(u, css('reelsAuthorLink')).some((a) => reelsLinkHandle(a)?.toLowerCase() === h.toLowerCase())).length;
+  const jsonPosts = handle ? data.posts.filter((p) => p.author.username.toLowerCase() === handle.toLowerCase()) : [];
+  const known = handle && jsonPosts.length === 1 && sameAuthor(handle) === 1 ? jsonPosts[0] : undefined;
+  if (known) {
+    content.permalink = `${ORIGIN}/reel/${known.code}/`;
+    content.itemId = known.code;
+  } else {
+    warnings.push("The reel's own address is not on the page (the Reels viewer shows no link to each reel): open the reel by itself to capture its link, time and comments.");
+  }
+  if (handle) {
+    content.author = withJson({ handle, profileUrl: profileUrl(handle) }, known?.author, 'inline page JSON: the reel\'s "user" (pk)');
+  } else warnings.push("Could not find the reel's author on the page.");
+  if (text) {
+    content.text = text;
+    if (captionEl && qsa(captionEl, css('hiddenSubtree')).length) warnings.push('The caption is shortened on the page (“… more”): only the part shown is kept.');
+  }
+  warnings.push('The Reels viewer shows no time for a reel.');
+  if (media.some((m) => m.url.startsWith('blob:'))) {
+    warnings.push("The video streams from a temporary blob: address: the video file itself is not in the page (Instagram's “Download your information” or a screen recording can keep it).");
+  }
+  if (state.loggedOut) warnings.push(LOGGED_OUT_WARNING);
+  return content;
+}
+
 function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string }): PostInfo {
   const state = pageState(doc);
   const ownTimes = (root: ParentNode) =>
@@ -478,6 +550,13 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
   const counts = new Map<Element, number>();
   for (const a of [...links, ...unlinked]) {
     for (let cur = a.parentElement; cur && cur !== scope; cur = cur.parentElement) counts.set(cur, (counts.get(cur) ?? 0) + 1);
+  }
+
+  if (times.length === 0 && unlinked.length === 0) {
+    const feed = reelUnits(scope);
+    if (feed.length > 0) {
+      return { scope, postEl: scope, section: route.section, code: route.code, postTimes: [], media: [], comments: [], feed };
+    }
   }
 
   // Media: photos and videos that are neither avatars nor inside a link (grid thumbnails of other posts are links).
@@ -651,6 +730,8 @@ interface Embedded {
   comments: Map<string, JsonAuthor>;
   /** Posts by media id and by shortcode. */
   media: Map<string, JsonAuthor>;
+  /** Every post once, with its shortcode. */
+  posts: { code: string; author: JsonAuthor }[];
 }
 const embeddedCache = new WeakMap<Document, Embedded>();
 
@@ -675,7 +756,7 @@ function embedded(doc: Document): Embedded {
   const scripts = qsa(doc, css('pageJson'));
   const known = embeddedCache.get(doc);
   if (known && known.scripts === scripts.length) return known;
-  const data: Embedded = { scripts: scripts.length, comments: new Map(), media: new Map() };
+  const data: Embedded = { scripts: scripts.length, comments: new Map(), media: new Map(), posts: [] };
   for (const script of scripts) {
     const text = script.textContent ?? '';
     if (!text.includes('"username"')) continue;
@@ -699,6 +780,7 @@ function embedded(doc: Document): Embedded {
       if (pk && author) {
         if ('text' in r && 'created_at' in r && !('code' in r)) data.comments.set(pk, author);
         else if (typeof r.code === 'string' && 'taken_at' in r) {
+          if (!data.media.has(pk)) data.posts.push({ code: r.code, author });
           data.media.set(pk, author);
           data.media.set(r.code, author);
         }
@@ -1340,6 +1422,10 @@ function findTargetsUnsafe(root: ParentNode, ctx: ExtractContext): CaptureTarget
     out.push({ element: state.main ?? doc.body, kind: 'page' });
   } else if (route.type === 'post') {
     const info = analysePost(doc, route);
+    if (info.feed) {
+      for (const unit of info.feed) out.push({ element: unit, kind: 'post' });
+      return out.filter((t) => inRoot(root, t.element));
+    }
     out.push({ element: info.postEl, kind: 'post', anchor: info.headerLink?.parentElement ?? undefined });
     for (const c of info.comments) out.push({ element: c.row, kind: c.isReply ? 'reply' : 'comment' });
   } else if (route.type === 'profile') {
@@ -1366,6 +1452,11 @@ function extractUnsafe(target: CaptureTarget, ctx: ExtractContext): ExtractedCon
       if (target.kind === 'post' && route.type === 'profile') return extractTile(target.element, ctx, state);
       if (route.type !== 'post') throw new Error('not an Instagram post page');
       const info = analysePost(doc, route);
+      if (info.feed && target.kind === 'post') {
+        const unit = info.feed.find((u) => u === target.element || u.contains(target.element));
+        if (!unit) throw new Error('reel not found on the page');
+        return extractFeedReel(info, unit, doc, state);
+      }
       if (target.kind === 'post') return extractPost(info, state, doc);
       const c = info.comments.find((x) => x.row === target.element) ?? info.comments.find((x) => target.element.contains(x.link));
       if (!c) throw new Error('comment not found on the page');

@@ -14,14 +14,16 @@
  * | ogTitle            | meta[property="og:title"]                               | "Name (@handle) • Instagram photos and videos"| medium    | profile, post |
  * | main               | main[role="main"]                                       | the page body (the nav sits outside it)       | high      | all pages |
  * | dialog             | [role="dialog"]                                         | a post opened over another page               | high      | carousel |
- * | timeLink           | a[href] time[datetime]                                  | post time (/p/<code>/) and comment times      | high      | post, post-es, post-logged-out, reel, carousel, real post/reel pages |
- * | linkRole           | [role="link"]                                           | link-like span around a profile picture       | high      | real post-pt-2025-11 |
+ * | timeLink           | a[href] time[datetime]                                  | post time (/p/<code>/) and comment times      | high      | post, post-es, post-logged-out, reel, carousel, real reel-en-2026-narrow |
+ * | linkRole           | [role="link"]                                           | link-like span around a profile picture       | high      | real reel-en-2026-narrow |
  * | commentTimeLink    | a[href*="/c/"] > time[datetime]                         | comment/reply permalink + time                | high      | post, post-es, post-logged-out, reel, carousel |
  * | time               | time[datetime]                                          | any machine-readable time                     | high      | post, post-es, post-logged-out, reel, carousel |
  * | profileLink        | a[href^="/"][role="link"]                               | links to /<user>/ (authors, mentions, nav)    | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
  * | navAvatarImage     | a[role="link"][href^="/"] img                           | nav "Profile" link with the viewer's picture  | medium    | post, post-es, reel, carousel, profile, unavailable, dm, dm-pt |
  * | rowText            | h1[dir="auto"], span[dir="auto"]                        | caption (h1) / comment / bio text             | medium    | post, post-es, post-logged-out, reel, carousel, profile |
  * | captionHeading     | h1[dir="auto"]                                          | a caption drawn as a heading                  | medium    | post, real reel-en-2026-narrow |
+ * | reelsAuthorLink    | a[href$="/reels/"]                                      | a reel's author in the Reels viewer           | high      | real reels-feed-en-2026 |
+ * | reelsCaption       | [role="button"] div[dir="auto"]                         | a reel's clamped caption in the Reels viewer  | medium    | real reels-feed-en-2026 |
  * | anyLink            | a[href]                                                 | links inside a text                           | high      | all pages |
  * | button             | [role="button"], button                                 | buttons (excluded from text; "View replies")  | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
  * | image              | img[src]                                                | media and avatars                             | high      | post, post-es, post-logged-out, reel, carousel, profile, dm, dm-pt |
@@ -34,9 +36,9 @@
  * | profileCountNumber | li span                                                 | the number inside a count item                | medium    | profile, carousel |
  * | followersLink      | a[href$="/followers/"]                                  | followers count link                          | high      | profile, carousel |
  * | followingLink      | a[href$="/following/"]                                  | following count link                          | high      | profile, carousel |
- * | buttonTag          | button                                                  | a real <button> (Follow), never name or bio   | high      | real profile-en-2026, profile-en-2025 |
- * | menu               | [role="menu"]                                           | the highlights tray of a profile header       | high      | real profile pages |
- * | countSpan          | span                                                    | a span holding only a count's number          | medium    | real profile-en-2026, profile-ko-2026 |
+ * | buttonTag          | button                                                  | a real <button> (Follow), never name or bio   | high      | real profile-ko-2026 |
+ * | menu               | [role="menu"]                                           | the highlights tray of a profile header       | high      | real profile-ko-2026 |
+ * | countSpan          | span                                                    | a span holding only a count's number          | medium    | real profile-ko-2026 |
  * | exactCount         | span[title]                                             | exact count behind "12.5K"                    | medium    | profile, carousel |
  * | externalLink       | a[href^="https://l.instagram.com/"]                     | outbound links (real target in ?u=)           | high      | profile, dm, dm-pt |
  * | threadsLink        | a[href^="https://www.threads.net/"], …threads.com       | linked Threads account                        | medium    | profile |
@@ -54,7 +56,7 @@
  * | labelledIcon       | svg[aria-label]                                         | an icon that names what its control does      | high      | post, thread/post-long |
  * | editable           | form, textarea, input, [contenteditable="true"], …      | composers and text fields (never clicked)     | high      | post, dm, thread/dm-long, thread/post-long |
  * | gridPostLink       | a[href*="/p/"], a[href*="/reel/"], …                    | a post tile of a profile grid (with its img)  | high      | profile, thread/profile-long, thread/profile-long-es |
- * | gridThumbnail      | img[src], [style*="background-image"]                   | a tile's thumbnail (img, or CSS on Reels tab) | medium    | profile, real profile-en-2026, profile-reels-en-2025 |
+ * | gridThumbnail      | img[src], [style*="background-image"]                   | a tile's thumbnail (img, or CSS on Reels tab) | medium    | profile, real profile-ko-2026 |
  * | backgroundImage    | [style*="background-image"]                             | a thumbnail drawn as a CSS background-image   | medium    | real profile-reels-en-2025 |
  * | gridTileIcon       | svg[aria-label]                                         | a tile's carousel / reel / video / pinned icon| medium    | thread/profile-long, thread/profile-long-es |
  *
@@ -131,7 +133,6 @@ const LOGGED_IN = ['post.html', 'post-es.html', 'reel.html', 'carousel.html', 'p
 const DMS = ['dm.html', 'dm-pt.html'];
 /** Structure replicas of real saved pages (test/real/www.instagram.com/, issue #11). */
 const REAL = (names: string[]): string[] => names.map((n) => `../../real/www.instagram.com/${n}.html`);
-const REAL_POSTS = REAL(['post-pt-2025-11', 'post-pt-2025-09', 'post-pt-2025-11b', 'reel-pt-2025-11', 'reel-en-2026-logged-out', 'reel-en-2026-narrow']);
 
 const registry = {
   canonicalLink: { css: 'link[rel="canonical"]', purpose: 'server-rendered permalink of the page as first loaded', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'profile.html'] },
@@ -139,14 +140,16 @@ const registry = {
   ogTitle: { css: 'meta[property="og:title"]', purpose: 'profile title "Name (@handle) • …"', stability: 'medium', fixtures: ['profile.html', 'post.html'] },
   main: { css: 'main[role="main"]', purpose: 'page body; the navigation (with the viewer\'s own account) is outside it', stability: 'high', fixtures: ALL },
   dialog: { css: '[role="dialog"]', purpose: 'post opened as a dialog over another page', stability: 'high', fixtures: ['carousel.html'] },
-  timeLink: { css: 'a[href] time[datetime]', purpose: 'times that link to the post or to a comment (the post\'s own time sits in a span inside its link on 2025-2026 pages)', stability: 'high', fixtures: [...POSTS, ...REAL_POSTS] },
-  linkRole: { css: '[role="link"]', purpose: 'link-like controls (a profile picture in a span role=link): their pictures are not post media', stability: 'high', fixtures: ['../../real/www.instagram.com/post-pt-2025-11.html'] },
+  timeLink: { css: 'a[href] time[datetime]', purpose: 'times that link to the post or to a comment (the post\'s own time sits in a span inside its link on 2025-2026 pages)', stability: 'high', fixtures: [...POSTS, ...REAL(['reel-en-2026-narrow'])] },
+  linkRole: { css: '[role="link"]', purpose: 'link-like controls (a profile picture in a span role=link): their pictures are not post media', stability: 'high', fixtures: REAL(['reel-en-2026-narrow']) },
   commentTimeLink: { css: 'a[href*="/c/"] > time[datetime]', purpose: 'comment/reply time inside its permalink /p/<code>/c/<id>/', stability: 'high', fixtures: POSTS },
   time: { css: 'time[datetime]', purpose: 'machine-readable time', stability: 'high', fixtures: POSTS },
   profileLink: { css: 'a[href^="/"][role="link"]', purpose: 'links to /<user>/ (authors, mentions, avatars)', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
   navAvatarImage: { css: 'a[role="link"][href^="/"] img', purpose: 'picture inside a profile link; outside <main> it is the viewer\'s own nav link', stability: 'medium', fixtures: LOGGED_IN },
   rowText: { css: 'h1[dir="auto"], span[dir="auto"]', purpose: 'caption (h1), comment and bio text', stability: 'medium', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html'] },
   captionHeading: { css: 'h1[dir="auto"]', purpose: 'a caption drawn as a heading (narrow layout; older desktop pages)', stability: 'medium', fixtures: ['post.html', ...REAL(['reel-en-2026-narrow'])] },
+  reelsAuthorLink: { css: 'a[href$="/reels/"]', purpose: 'a reel\'s author in the Reels viewer (/<handle>/reels/)', stability: 'high', fixtures: REAL(['reels-feed-en-2026']) },
+  reelsCaption: { css: '[role="button"] div[dir="auto"]', purpose: 'a reel\'s clamped caption in the Reels viewer (a click expands it)', stability: 'medium', fixtures: REAL(['reels-feed-en-2026']) },
   anyLink: { css: 'a[href]', purpose: 'links inside a text', stability: 'high', fixtures: ALL },
   button: { css: '[role="button"], button', purpose: 'buttons: never part of a text; "View replies (n)"', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
   image: { css: 'img[src]', purpose: 'post media, message photos, avatars', stability: 'high', fixtures: ['post.html', 'post-es.html', 'post-logged-out.html', 'reel.html', 'carousel.html', 'profile.html', 'dm.html', 'dm-pt.html'] },
@@ -159,9 +162,9 @@ const registry = {
   profileCountNumber: { css: 'li span', purpose: 'the number inside a count item ("57" of "57 posts")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
   followersLink: { css: 'a[href$="/followers/"]', purpose: 'followers count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
   followingLink: { css: 'a[href$="/following/"]', purpose: 'following count', stability: 'high', fixtures: ['profile.html', 'carousel.html'] },
-  buttonTag: { css: 'button', purpose: 'a real <button> (Follow): its text is never a profile\'s name or bio (a bio can sit in a role=button that expands it)', stability: 'high', fixtures: REAL(['profile-en-2026', 'profile-en-2025']) },
-  menu: { css: '[role="menu"]', purpose: 'the highlights tray of a profile header (its titles are not the bio)', stability: 'high', fixtures: REAL(['profile-en-2026', 'profile-en-2025', 'profile-ko-2026']) },
-  countSpan: { css: 'span', purpose: 'a span that may hold only a count\'s number (2025-2026 headers draw counts without ul/li)', stability: 'medium', fixtures: REAL(['profile-en-2026', 'profile-ko-2026']) },
+  buttonTag: { css: 'button', purpose: 'a real <button> (Follow): its text is never a profile\'s name or bio (a bio can sit in a role=button that expands it)', stability: 'high', fixtures: REAL(['profile-ko-2026']) },
+  menu: { css: '[role="menu"]', purpose: 'the highlights tray of a profile header (its titles are not the bio)', stability: 'high', fixtures: REAL(['profile-ko-2026']) },
+  countSpan: { css: 'span', purpose: 'a span that may hold only a count\'s number (2025-2026 headers draw counts without ul/li)', stability: 'medium', fixtures: REAL(['profile-ko-2026']) },
   exactCount: { css: 'span[title]', purpose: 'exact count behind an abbreviated one ("12.5K")', stability: 'medium', fixtures: ['profile.html', 'carousel.html'] },
   externalLink: { css: 'a[href^="https://l.instagram.com/"]', purpose: 'outbound link through Instagram\'s redirector (target in ?u=)', stability: 'high', fixtures: ['profile.html', ...DMS] },
   threadsLink: { css: 'a[href^="https://www.threads.net/"], a[href^="https://www.threads.com/"]', purpose: 'linked Threads account', stability: 'medium', fixtures: ['profile.html'] },
@@ -203,7 +206,7 @@ const registry = {
     css: 'img[src], [style*="background-image"]',
     purpose: 'a tile\'s thumbnail: an <img> (Posts tab) or a CSS background-image (Reels tab, 2025)',
     stability: 'medium',
-    fixtures: ['profile.html', ...REAL(['profile-en-2026', 'profile-reels-en-2025'])],
+    fixtures: ['profile.html', ...REAL(['profile-ko-2026'])],
   },
   backgroundImage: {
     css: '[style*="background-image"]',

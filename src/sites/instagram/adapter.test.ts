@@ -444,6 +444,12 @@ describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.co
     expect(post?.itemTime).toBe('2025-11-19T23:41:40.000Z');
   });
 
+  it("says how many replies a comment's 'Ver todas as N respostas' leaves unloaded", () => {
+    const ctx = load(real('reel-pt-2025-11.html'), 'https://www.instagram.com/cinder_orchid62/reel/DO_ABQJhFZ9/');
+    const [first] = extractAll(ctx, 'comment');
+    expect(first?.warnings.join(' ')).toMatch(/^3 more replies are not loaded/);
+  });
+
   it('gives every grid tile of a profile a post target of its own, without a date', () => {
     const ctx = load(real('profile-reels-en-2025.html'), 'https://www.instagram.com/fable_harbor45/reels/');
     const tiles = extractAll(ctx, 'post');

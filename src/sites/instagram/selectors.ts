@@ -81,7 +81,14 @@ export const words = {
     /^(?:Mensagens da conversa com|Conversa com)\s+(.+)$/i,
   ],
   /** "View replies (3)": replies exist but are not loaded. */
-  viewReplies: [/view (?:all )?replies \((\d[\d,.]*)\)/i, /view all (\d[\d,.]*) replies/i, /ver respuestas \((\d[\d,.]*)\)/i, /ver (?:as )?respostas \((\d[\d,.]*)\)/i],
+  viewReplies: [
+    /view (?:all )?replies \((\d[\d,.]*)\)/i,
+    /view all (\d[\d,.]*) replies/i,
+    /ver respuestas \((\d[\d,.]*)\)/i,
+    /ver (?:todas las |las )?(\d[\d,.]*) respuestas/i,
+    /ver (?:as )?respostas \((\d[\d,.]*)\)/i,
+    /ver (?:todas as |as )?(\d[\d,.]*) respostas/i,
+  ],
   /** The whole label of a control that opens more replies (whole-thread capture clicks only these and loadMoreLabel). */
   viewRepliesLabel: [
     /^view (?:all |more )?replies \(\d[\d,.]*\)$/i,
@@ -97,7 +104,7 @@ export const words = {
   hideReplies: ['Hide replies', 'Ocultar respuestas', 'Ocultar respostas'],
   loadMoreComments: ['Load more comments', 'Cargar más comentarios', 'Carregar mais comentários'],
   /** alt text of profile pictures; group 1 = handle. */
-  profilePictureAlt: [/^(.+)'s profile picture$/i, /^Foto del perfil de (.+)$/i, /^Foto do perfil de (.+)$/i],
+  profilePictureAlt: [/^(.+)'s profile picture$/i, /^Foto del perfil de (.+)$/i, /^Foto do perfil de (.+)$/i, /^(.+)님의 프로필 사진$/],
   unavailable: ["Sorry, this page isn't available", 'Sorry, this page isn’t available', "Post isn't available", 'Post isn’t available', 'Esta página no está disponible', 'Esta página não está disponível'],
   privateAccount: ['This account is private', 'Esta cuenta es privada', 'Esta conta é privada'],
   /** Placeholder left where a message was unsent. */

@@ -160,13 +160,18 @@ const profilePages = new WeakMap<Document, { href: string; profile: boolean }>()
 function profilePage(doc: Document, url: URL): boolean {
   const known = profilePages.get(doc);
   if (known?.href === url.href) return known.profile;
-  const profile = isProfilePage(doc);
+  const profile = isProfilePage(doc, url);
   profilePages.set(doc, { href: url.href, profile });
   return profile;
 }
 
-function isProfilePage(root: ParentNode): boolean {
-  return !!root.querySelector(css('profileTimeline')) || !!root.querySelector(css('profileTiles'));
+function isProfilePage(root: ParentNode, url: URL): boolean {
+  if (root.querySelector(css('profileTimeline')) || root.querySelector(css('profileTiles'))) return true;
+  // 2025 Pages (and profiles seen logged out) carry no pagelet names: a profile address, its name as the page's
+  // heading and the profile's tabs (Posts / About / …) under it.
+  if (!profileFromUrl(url)) return false;
+  const main = root.querySelector(css('main'));
+  return !!main?.querySelector(css('heading1')) && !!main.querySelector(css('tabList'));
 }
 
 /** The profile header: the h1's ancestor just below the one that also holds the tabs/timeline. */
@@ -174,7 +179,7 @@ function profileHeader(root: ParentNode): Element | null {
   const main = root.querySelector(css('main'));
   const h1 = (main ?? root).querySelector(css('heading1'));
   if (!h1) return null;
-  const stop = [css('profileTabs'), css('profileTimeline'), css('profileTiles')].join(', ');
+  const stop = [css('profileTabs'), css('profileTimeline'), css('profileTiles'), css('tabList')].join(', ');
   let el: Element = h1;
   while (el.parentElement && el.parentElement !== main && !el.parentElement.querySelector(stop)) el = el.parentElement;
   return el;
@@ -611,9 +616,13 @@ function extractProfile(header: Element, c: Ctx): ExtractedContent {
   } else if (!author.accountId) {
     const byVanity = p?.handle ? c.data.userIds.find((u) => u.userVanity?.toLowerCase() === p.handle!.toLowerCase()) : undefined;
     const distinct = [...new Set(c.data.userIds.map((u) => u.userID))];
+    const pages = [...c.data.pageIds];
     if (byVanity) {
       author.accountId = byVanity.userID;
       author.accountIdSource = 'page data ("userID" next to the matching "userVanity")';
+    } else if (distinct.length === 0 && pages.length === 1) {
+      author.accountId = pages[0]!;
+      author.accountIdSource = 'page data ("pageID" of the Page shown)';
     } else if (distinct.length === 1) {
       author.accountId = distinct[0]!;
       author.accountIdSource = 'page data ("userID", not the logged-in viewer\'s)';
@@ -713,7 +722,7 @@ export const facebookAdapter: SiteAdapter = {
     try {
       const targets: CaptureTarget[] = [];
       const baseHref = ctx.url.href;
-      if (isProfilePage(root)) {
+      if (isProfilePage(root, ctx.url)) {
         const header = profileHeader(root);
         if (header) targets.push({ element: header, kind: 'profile' });
       }

@@ -205,6 +205,8 @@ export interface PageData {
   stories: Story[];
   /** A comment's or reply's own creation time (ISO-8601) by its numeric id, from the JSON next to its permalink. */
   commentTimes: Map<string, string>;
+  /** "pageID" values (a Page's profile), viewer ids excluded. */
+  pageIds: Set<string>;
 }
 
 export interface Story {
@@ -225,7 +227,7 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
   const scripts = Array.from(doc.querySelectorAll(jsonCss));
   const hit = cache.get(doc);
   if (hit && hit.count === scripts.length) return hit.data;
-  const data: PageData = { viewerIds: new Set(), sawCurrentUser: false, actors: [], posts: [], userIds: [], stories: [], commentTimes: new Map() };
+  const data: PageData = { viewerIds: new Set(), sawCurrentUser: false, actors: [], posts: [], userIds: [], stories: [], commentTimes: new Map(), pageIds: new Set() };
   const userIds: { userID: string; userVanity?: string }[] = [];
   const stories = new Map<string, Story>();
   const story = (id: string): Story => {
@@ -302,6 +304,7 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
           if (!data.commentTimes.has(id)) data.commentTimes.set(id, new Date(o.created_time * 1000).toISOString());
         }
       }
+      if (isDigits(o.pageID) && o.pageID !== '0' && viewer === 0) data.pageIds.add(o.pageID);
       if (isDigits(o.userID) && viewer === 0) userIds.push({ userID: o.userID, ...(typeof o.userVanity === 'string' && o.userVanity ? { userVanity: o.userVanity } : {}) });
       for (const [k, x] of Object.entries(o)) {
         if (x && typeof x === 'object') stack.push({ v: x, viewer: k === 'viewer' ? 3 : viewer > 0 ? viewer - 1 : 0 });
@@ -312,6 +315,7 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
   data.userIds = userIds.filter((u) => !data.viewerIds.has(u.userID));
   data.actors = data.actors.filter((a) => !data.viewerIds.has(a.id));
   data.stories = Array.from(stories.values()).filter((st) => st.postId || st.time);
+  for (const id of data.viewerIds) data.pageIds.delete(id);
   cache.set(doc, { count: scripts.length, data });
   return data;
 }

@@ -53,6 +53,7 @@
  * | groupMemberLink  | a[href*="/user/"]                                            | group member link: author of a group search result  | high      | real: search-posts-2025 |
  * | positionedPost   | [aria-posinset]                                              | a post without role=article in a list (search result) | high    | feed, real: search-posts-2025 |
  * | postAction       | [data-ad-rendering-role="like_button"], …comment_button, …share_button | a post's action bar: where a post block without role=article ends | medium | real: post-dialog-comments-2025c, -2025a |
+ * | tabList          | [role="tablist"]                                             | a profile's tabs: marks a 2025 profile/Page without pagelet names | high | real: page-profile-hi-logged-out-2025 |
  * | likeButton       | [data-ad-rendering-role="like_button"]                       | a post's Like button (two in a block: two posts)    | medium    | real: post-dialog-comments-2025c |
  * | image            | img[src]                                                     | stickers/GIFs/photos in a comment (host-filtered)   | high      | real: post-dialog-comments-2025a, feed |
  *
@@ -250,6 +251,12 @@ export const selectors: SelectorRegistry = {
     purpose: "a post's action bar: the end of a post block without role=article (a post page's focal post, a suggested post)",
     stability: 'medium',
     fixtures: [REAL('post-dialog-comments-2025c.html'), REAL('post-dialog-comments-2025a.html')],
+  },
+  tabList: {
+    css: '[role="tablist"]',
+    purpose: "a profile's tabs (Posts / About / …): with an h1 in the page body on a profile address, marks a profile without pagelet names",
+    stability: 'high',
+    fixtures: [REAL('page-profile-hi-logged-out-2025.html')],
   },
   likeButton: {
     css: '[data-ad-rendering-role="like_button"]',

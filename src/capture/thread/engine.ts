@@ -216,9 +216,15 @@ export class ThreadEngine {
   private signals = 0;
   private sawExpander = false;
   private lastProgress = Number.NEGATIVE_INFINITY;
-  /** Keys seen in the current pass, and when the last new one came: a pass that sees nothing new for too long ends. */
+  /**
+   * Keys seen in the current pass, and when the pass last got anywhere (a new key, or further than it had been since
+   * the last new key: a list that draws every row at once gives all its keys in the first scan). A pass that gets
+   * nowhere for too long ends.
+   */
   private seenInPhase = new Set<string>();
   private lastGainAt = 0;
+  /** The furthest position (in the pass's direction) since the last new key; NaN: take the next one. */
+  private furthest = Number.NaN;
   /** The first and last key of the last scan (a changed window means the site changed what it shows). */
   private windowSig = '';
   /** A scan on the way up overlapped nothing seen before: the site jumped, rows in between were not read on the way up. */
@@ -326,6 +332,7 @@ export class ThreadEngine {
       this.phase = 'forward';
       this.seenInPhase = new Set();
       this.lastGainAt = this.now();
+      this.furthest = Number.NaN;
       this.progress(true);
       if (!this.stopped) {
         // Without screens to take and nothing to expand, what lies above the starting place was read on the way up
@@ -347,9 +354,13 @@ export class ThreadEngine {
             await this.waitSettled();
             continue;
           }
+          const at = this.pos(scroller);
           await this.shot(scroller);
           await this.flushIfFull();
           if (this.stopped || (newestFirst && this.tracker.reached)) break;
+          // The site moved the reader while the screen was imaged (it swapped in its next page): read where it is now
+          // before stepping on, or the rows at the new place would be stepped over.
+          if (Math.abs(this.pos(scroller) - at) > 1) continue;
           const bottom = this.pos(scroller) + this.viewHeight(scroller) >= scroller.scrollHeight - 2;
           if (bottom) {
             let outcome = await this.waitForMore(scroller, 'down');
@@ -447,6 +458,7 @@ export class ThreadEngine {
       if (!this.seenInPhase.has(key)) {
         this.seenInPhase.add(key);
         this.lastGainAt = this.now();
+        this.furthest = Number.NaN;
       }
       const box = boxes.get(row);
       if (box && box.height > 0) {
@@ -714,6 +726,18 @@ export class ThreadEngine {
    * circles or has stopped without saying so. The capture ends with what it has instead of hanging.
    */
   private idle(): boolean {
+    const s = this.currentScroller;
+    if (s) {
+      // Going up, further is nearer the top; going forward, nearer the bottom. Coming back over ground covered (a
+      // site that swaps the same pages in and out) is not getting anywhere.
+      const pos = this.pos(s);
+      const ahead = this.phase === 'up' ? -pos : pos;
+      if (Number.isNaN(this.furthest)) this.furthest = ahead;
+      else if (ahead > this.furthest + 1) {
+        this.furthest = ahead;
+        this.lastGainAt = this.now();
+      }
+    }
     let checks = 0;
     for (let k = 1; k <= TOP_RETRIES; k++) checks += this.retryWaitMs(k) + this.opts.pollMs;
     return this.now() - this.lastGainAt > this.opts.stallMs + this.opts.settleMs + checks;

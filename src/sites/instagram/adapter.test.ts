@@ -444,6 +444,25 @@ describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.co
     expect(post?.itemTime).toBe('2025-11-19T23:41:40.000Z');
   });
 
+  it('finds comments streamed in after the first scan (incremental scan) as the whole-page scan does', () => {
+    for (const [file, url] of [
+      ['post-pt-2025-11.html', POST_URL],
+      ['reel-en-2026-logged-out.html', 'https://www.instagram.com/harbor.willow13/reel/DM5F3VzuO7i/'],
+    ] as const) {
+      const ctx = load(real(file), url);
+      const whole = targetsOf(ctx).filter((t) => t.kind === 'comment');
+      expect(whole.length).toBeGreaterThan(3);
+      const last = whole[whole.length - 1]!.element;
+      const parent = last.parentElement!;
+      last.remove();
+      targetsOf(ctx); // the scan before the row arrives
+      parent.appendChild(last);
+      const found = adapter.findTargetsIn!([last], ctx);
+      expect(found, file).not.toBeNull();
+      expect(found!.map((t) => [t.element === last, t.kind]), file).toEqual([[true, 'comment']]);
+    }
+  });
+
   it("says how many replies a comment's 'Ver todas as N respostas' leaves unloaded", () => {
     const ctx = load(real('reel-pt-2025-11.html'), 'https://www.instagram.com/cinder_orchid62/reel/DO_ABQJhFZ9/');
     const [first] = extractAll(ctx, 'comment');

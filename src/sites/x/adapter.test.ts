@@ -433,6 +433,22 @@ describe('robustness', () => {
     expect(c.links).toEqual([{ text: '@harbourboard', href: 'https://x.com/harbourboard' }]);
   });
 
+  it('reads an X Article code block as its code only: the language label and copy button above it are X’s (real 2026 article)', () => {
+    const url = 'https://x.com/martaquill/article/1912345678901234567';
+    const code = (lang: string, body: string) =>
+      `<section data-block="true"><div data-testid="markdown-code-block"><div><div dir="ltr"><span>${lang}</span></div><button aria-label="Copy to clipboard"></button></div><pre><code><span>${body}</span></code></pre></div></section>`;
+    const { doc } = loadHtml(
+      `<!doctype html><html><body><main><article data-testid="tweet"><div data-testid="User-Name"><a href="/martaquill">Marta</a><a href="/martaquill">@martaquill</a></div>
+      <div data-testid="twitterArticleReadView"><div data-testid="twitter-article-title">Notes</div>
+      <div data-testid="longformRichTextComponent"><div data-contents="true"><div data-block="true">Layout:</div>${code('markdown', '\nvault/\n└── notes/')}${code('json', '{ "a": 1 }')}</div></div></div>
+      <a href="/martaquill/status/1912345678901234567"><time datetime="2026-01-19T00:28:01.000Z">Jan 18</time></a></article></main></body></html>`,
+      url,
+    );
+    const found = targets(doc, new URL(url));
+    const c = xAdapter.extract(found[0]!, { url: new URL(url), document: doc });
+    expect(c.text).toBe('Notes\n\nLayout:\n\nvault/\n└── notes/\n\n{ "a": 1 }');
+  });
+
   it('keeps posts whose video or GIF player sits in placementTracking (real pages), and skips an ad (no time, no permalink)', () => {
     const head = (h: string, id: string) =>
       `<div data-testid="User-Name"><a href="/${h}">${h}</a><a href="/${h}">@${h}</a><a href="/${h}/status/${id}"><time datetime="2025-05-24T03:20:21.000Z">May 24</time></a></div>`;

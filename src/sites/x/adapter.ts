@@ -334,7 +334,9 @@ function readArticle(scope: Element, skip: Element | null): { title?: string; te
     for (const b of blocks.length ? blocks : [body]) {
       // A photo block's only text is the image's alt ("Image"); the photo itself is in the media.
       if (blocks.length && first(b, 'photo')) continue;
-      const t = readText(b).trim();
+      // A code block shows its language ("markdown") and a copy button above the code: X's labels, not the text.
+      const code = first(b, 'articleCode');
+      const t = readText(code ?? b).trim();
       if (t) paragraphs.push(t);
     }
   }

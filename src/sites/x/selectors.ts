@@ -15,6 +15,7 @@
  * | articleTitle          | [data-testid="twitter-article-title"]                            | medium    | article                                        |
  * | articleBody           | [data-testid="longformRichTextComponent"], [data-testid="twitterArticleRichTextView"] | medium | article                   |
  * | articleBlock          | [data-block="true"]                                              | medium    | article                                        |
+ * | articleCode           | [data-testid="markdown-code-block"] pre                          | medium    | real x-article-en-2026                         |
  * | video                 | [data-testid="videoPlayer"] video                                | high      | profile                                        |
  * | image                 | img                                                              | high      | dm-legacy, dm-chat                             |
  * | avatarContainer       | [data-testid^="UserAvatar-Container-"]                           | high      | all                                            |
@@ -143,19 +144,25 @@ export const selectors = {
     css: '[data-testid="twitter-article-title"]',
     purpose: 'an X Article (long-form post): its title, inside the post (twitterArticleReadView)',
     stability: 'medium',
-    fixtures: ['article.html'],
+    fixtures: ['article.html', real('x-article-en-2026')],
   },
   articleBody: {
     css: '[data-testid="longformRichTextComponent"], [data-testid="twitterArticleRichTextView"]',
     purpose: 'an X Article: its body (a Draft.js editor in read mode); the post has no tweetText',
     stability: 'medium',
-    fixtures: ['article.html'],
+    fixtures: ['article.html', real('x-article-en-2026')],
   },
   articleBlock: {
     css: '[data-block="true"]',
     purpose: 'an X Article: one paragraph, heading, list item or embedded block of the body (Draft.js)',
     stability: 'medium',
-    fixtures: ['article.html'],
+    fixtures: ['article.html', real('x-article-en-2026')],
+  },
+  articleCode: {
+    css: '[data-testid="markdown-code-block"] pre',
+    purpose: 'an X Article: the code of a code block, without the language label and copy button above it',
+    stability: 'medium',
+    fixtures: [real('x-article-en-2026')],
   },
   video: {
     css: '[data-testid="videoPlayer"] video',

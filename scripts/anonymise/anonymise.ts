@@ -672,7 +672,8 @@ export function anonymisePage(html: string, opts: AnonymiseOptions): AnonymiseRe
         return [u ? a.mapUrl(u, base) : '', ...rest].join(' ');
       }).join(', ');
       else if (name === 'style') out = v.replace(/url\((['"]?)(.*?)\1\)/g, (_m, q: string, u: string) => `url(${q}${a.mapUrl(u, base)}${q})`);
-      else if (name === 'content') out = /^(https?:)?\/\//i.test(v) || v.startsWith('/') ? a.mapUrl(v, base) : /^[\w\s.,;=:-]*$/.test(v) && !/\s\S+\s/.test(v) ? a.mapDigitRuns(v) : a.text(v);
+      // (A short word-like value is kept as an interface value unless it names someone: <meta property="og:title" content="First Last">.)
+      else if (name === 'content') out = /^(https?:)?\/\//i.test(v) || v.startsWith('/') ? a.mapUrl(v, base) : /^[\w\s.,;=:-]*$/.test(v) && !/\s\S+\s/.test(v) ? a.mapDigitRuns(a.substituteIdentities(v)) : a.text(v);
       else if (TEXT_ATTRS.has(name)) out = a.text(v);
       // A data-testid can end in a handle (X: "UserAvatar-Container-<handle>"): the handle is mapped like everywhere else.
       else if (name === 'data-testid') out = a.mapDigitRuns(v.replace(/-([^-]+)$/, (_m, tail: string) => `-${a.substituteIdentities(tail)}`));

@@ -642,7 +642,10 @@ function extractProfile(header: Element, c: Ctx): ExtractedContent {
   const links: LinkRef[] = [];
   if (tile) {
     const items = all(tile, 'listItem');
-    const bio = all(tile, 'bioText').find((s) => !items.some((li) => li.contains(s)) && !s.closest(css('heading')));
+    // The bio is a text of its own: not a tile's title ("Intro", "Photos") or a block holding one, not a link's text.
+    const bio = all(tile, 'bioText').find(
+      (s) => !items.some((li) => li.contains(s)) && !s.closest(css('heading')) && !s.querySelector(css('heading')) && !s.closest(css('anyLink')) && !s.querySelector(css('anyLink')),
+    );
     if (bio) {
       const b = textOf(bio);
       if (b) {

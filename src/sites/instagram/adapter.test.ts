@@ -463,6 +463,25 @@ describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.co
     }
   });
 
+  it('takes a reply expanded inside its comment\'s thread (deeper than the comments) for a reply, not a comment', () => {
+    const ctx = load(real('post-pt-2025-11.html'), POST_URL);
+    const [first, second] = targetsOf(ctx, 'comment');
+    const doc = ctx.document;
+    // Where Instagram draws expanded replies: in the comment's block, below its "Ver todas as N respostas" button
+    // (the comment's row is that block: the comment, then the button's block).
+    expect(second!.element.parentElement).toBe(first!.element.parentElement);
+    const repliesBlock = first!.element.lastElementChild!;
+    const reply = second!.element.cloneNode(true) as Element;
+    const link = reply.querySelector('a[href*="/c/"]')!;
+    link.setAttribute('href', link.getAttribute('href')!.replace(/\/c\/\d+\//, '/c/17999999999999999/'));
+    repliesBlock.appendChild(doc.createElement('div')).appendChild(reply);
+    expect(targetsOf(ctx, 'comment').length).toBe(15);
+    const replies = extractAll(ctx, 'reply');
+    expect(replies.length).toBe(1);
+    expect(replies[0]?.itemId).toBe('17999999999999999');
+    expect(replies[0]?.inReplyTo).toBe('https://www.instagram.com/p/DRQcDGdFLjS/c/17873752113912338/');
+  });
+
   it("says how many replies a comment's 'Ver todas as N respostas' leaves unloaded", () => {
     const ctx = load(real('reel-pt-2025-11.html'), 'https://www.instagram.com/cinder_orchid62/reel/DO_ABQJhFZ9/');
     const [first] = extractAll(ctx, 'comment');

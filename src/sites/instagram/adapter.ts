@@ -611,11 +611,19 @@ function analysePost(doc: Document, route: { section: 'p' | 'reel'; code: string
   let list = lowestCommonAncestor([...(captionRow ? [captionRow] : []), ...raw.map((c) => c.row)]);
   if (list && raw.length > 1) {
     // 2025-2026 pages keep the caption in a block of its own above the comments' block: when every comment sits in
-    // one child of that list, side by side at the same depth, that child is the comment list (one thread holding
-    // replies nests them deeper than its first comment).
+    // one child of that list and that child holds several threads, it is the comment list (one thread holding replies
+    // nests them deeper than its first comment, and stays one thread).
+    // Threads are told by where their first comment's time link sits: at the same depth in every thread (replies,
+    // once expanded, sit deeper inside their thread, and the row of a comment with replies shrinks to its own part).
     const rowsList = lowestCommonAncestor(raw.map((c) => c.row));
-    const depths = new Set(raw.map((c) => depthBelow(c.row, rowsList)));
-    if (rowsList && rowsList !== list && depths.size === 1 && !(captionRow && rowsList.contains(captionRow))) list = rowsList;
+    if (rowsList && rowsList !== list && !(captionRow && rowsList.contains(captionRow))) {
+      const shallowest = new Map<Element, number>();
+      for (const c of raw) {
+        const child = childOf(rowsList, c.row);
+        shallowest.set(child, Math.min(shallowest.get(child) ?? Number.POSITIVE_INFINITY, depthBelow(c.link, rowsList)));
+      }
+      if (shallowest.size >= 2 && new Set(shallowest.values()).size === 1) list = rowsList;
+    }
   }
   const threadOf = (row: Element): Element => (list && list !== row && list.contains(row) ? childOf(list, row) : row);
   const firstInThread = new Map<Element, string>();

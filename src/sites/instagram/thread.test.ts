@@ -416,3 +416,30 @@ describe('Instagram thread allow-list', () => {
     expect(T.expanders(c)).toEqual(accepted);
   });
 });
+
+describe('Instagram thread support on real 2025-2026 post pages (test/real/www.instagram.com/)', () => {
+  const REAL = join(__dirname, '..', '..', '..', 'test', 'real', 'www.instagram.com');
+  const page = (file: string, url: string) => open(readFileSync(join(REAL, file), 'utf8'), url);
+
+  it('offers the post as a whole thread, its comments as rows, and only "Ver todas as N respostas" to click', () => {
+    const { ctx, targets } = page('post-pt-2025-11.html', 'https://www.instagram.com/falconwillow16/p/DRQcDGdFLjS/');
+    const c = T.container(targets('post')[0]!, ctx);
+    expect(c?.recordKind).toBe('post');
+    expect(T.rows(c!).length).toBe(15);
+    const ex = T.expanders(c!);
+    expect(ex.length).toBeGreaterThan(0);
+    for (const el of ex) expect(el.textContent?.trim()).toMatch(/^Ver todas as \d+ respostas$/);
+    const reply = Array.from(ctx.document.querySelectorAll('[role="button"]')).find((b) => b.textContent?.trim() === 'Responder');
+    expect(reply).toBeDefined();
+    expect(T.isAllowedClick(reply!)).toBe(false);
+  });
+
+  it('clicks "Load more comments" and "View all N replies" on a logged-out reel, nothing else', () => {
+    const { ctx, targets } = page('reel-en-2026-logged-out.html', 'https://www.instagram.com/harbor.willow13/reel/DM5F3VzuO7i/');
+    const c = T.container(targets('post')[0]!, ctx);
+    const labels = T.expanders(c!).map((el) => el.textContent?.trim() || el.querySelector('svg')?.getAttribute('aria-label'));
+    expect(labels).toContain('Load more comments');
+    expect(labels.some((l) => /^View all \d+ replies$/.test(l ?? ''))).toBe(true);
+    expect(labels.every((l) => l === 'Load more comments' || /^View all \d+ replies$/.test(l ?? ''))).toBe(true);
+  });
+});

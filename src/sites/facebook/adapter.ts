@@ -11,6 +11,10 @@
  *   comment_id / reply_comment_id in the item's own time link).
  * - profile: the block holding `h1` above the profile tabs, on pages with a ProfileTimeline pagelet; numeric id
  *   from profile.php?id= or the page JSON "userID" (never one of the logged-in viewer's ids).
+ * - 2025 layouts without role=article: a post page's focal post and the suggested posts below it, search results
+ *   (div[aria-posinset]), a post block that shares another; each is found from its author block (profile_name) up to
+ *   its action bar. The reels viewer (/reel/<id>) has one card: the owner's heading and the caption the page JSON
+ *   gives for this reel. Exact times come from the page JSON (story creation_time, comment created_time).
  * - a deleted or hidden post ("This content isn't available right now") is offered as a post whose capture
  *   records that state.
  * Whole-thread capture of a post page lives in thread.ts, "capture profile with posts" in profile-posts.ts.
@@ -111,6 +115,39 @@ function beforeShared(item: Element, els: Element[]): Element[] {
   const original = names[1];
   if (!original) return els;
   return els.filter((e) => !(original.compareDocumentPosition(e) & FOLLOWING));
+}
+
+/** A reel's own id when the page is the reels viewer (/reel/<id>). */
+function reelIdOf(url: URL): string | undefined {
+  return /^\/reel\/(\d+)\/?$/.exec(url.pathname)?.[1];
+}
+
+/**
+ * The reels viewer's card (2025: no article, no data-ad-rendering-role): the owner's heading (a profile link in an h2
+ * of the page body) and the caption, found as the text the page JSON gives for this reel. The card is the lowest
+ * block holding both; the caption is its block that begins with the JSON text.
+ */
+function reelCard(doc: Document, c: { data: PageData }, reelId: string): { card: Element; caption: Element | null; story?: Story } | null {
+  const main = doc.querySelector(css('main'));
+  const heading = main && all(main, 'heading').find((h) => all(h, 'anyLink').some((a) => textOf(a) !== ''));
+  if (!heading) return null;
+  const story = c.data.stories.find((st) => st.videoId === reelId);
+  const key = story?.text ? textKey(story.text).slice(0, 20) : '';
+  let caption: Element | null = null;
+  if (key.length >= 4) {
+    for (const b of all(main, 'button')) {
+      const block = b.parentElement;
+      if (block && (block.textContent ?? '').replace(/\s+/g, '').startsWith(key)) {
+        caption = block;
+        break;
+      }
+    }
+  }
+  let card: Element = heading;
+  if (caption) {
+    while (card.parentElement && !card.contains(caption)) card = card.parentElement;
+  }
+  return { card, caption, ...(story ? { story } : {}) };
 }
 
 function byDocumentOrder(a: CaptureTarget, b: CaptureTarget): number {
@@ -511,6 +548,37 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   return content;
 }
 
+/** The reel shown in the reels viewer: its owner, caption, address and time (from the page JSON for this reel). */
+function extractReel(reel: { card: Element; caption: Element | null; story?: Story }, reelId: string, c: Ctx): ExtractedContent {
+  const content = base('post');
+  const fields: Record<string, string> = { format: 'reel' };
+  const ownerLink = all(reel.card, 'heading')
+    .flatMap((h) => all(h, 'anyLink'))
+    .find((a) => textOf(a) !== '');
+  const author = authorFromLink(ownerLink, c, fields);
+  if (author) content.author = author;
+  else content.warnings.push("The reel's owner could not be read.");
+  if (reel.caption) {
+    const button = css('button');
+    let truncated = false;
+    content.text = textOf(reel.caption, (el) => {
+      if (unseen(el)) return true;
+      if (!el.matches(button)) return false;
+      if (words.seeMore.includes(textOf(el) as (typeof words.seeMore)[number])) truncated = true;
+      return true;
+    });
+    if (truncated) content.warnings.push('The caption is cut short on the page ("See more" was not opened); only the visible part was captured.');
+  } else content.warnings.push("The reel's caption could not be told apart from the viewer's controls; no text was recorded.");
+  content.permalink = cleanUrl(c.url);
+  content.itemId = reelId;
+  if (reel.story?.postId) fields.postId = reel.story.postId;
+  if (reel.story?.time) content.itemTime = reel.story.time;
+  else content.warnings.push('No time was found for this reel (the reels viewer shows none).');
+  content.fields = fields;
+  notes(c, content);
+  return content;
+}
+
 // ---------------------------------------------------------------------------------------- comments
 
 function nameFromLabel(label: string): string | undefined {
@@ -733,6 +801,12 @@ export const facebookAdapter: SiteAdapter = {
         const kind = classify(a, baseHref);
         if (kind) targets.push({ element: a, kind });
       }
+      const reelId = reelIdOf(ctx.url);
+      if (reelId && !targets.length && 'querySelector' in root) {
+        const doc = ctx.document;
+        const reel = reelCard(doc, { data: readPageData(doc, css('pageJson')) }, reelId);
+        if (reel) targets.push({ element: reel.card, kind: 'post' });
+      }
       const blocks = postBlocks(root);
       if (blocks.length) {
         for (const b of blocks) targets.push({ element: b, kind: 'post' });
@@ -789,6 +863,11 @@ export const facebookAdapter: SiteAdapter = {
     const el = target.element;
     if (target.kind === 'profile') return extractProfile(el, c);
     if (target.kind === 'comment' || target.kind === 'reply') return extractComment(el, target.kind, c);
+    const reelId = reelIdOf(c.url);
+    if (reelId && !el.matches(css('article')) && !own(el, 'profileName').length) {
+      const reel = reelCard(c.doc, c, reelId);
+      if (reel && reel.card === el) return extractReel(reel, reelId, c);
+    }
     if (el.matches(css('article')) || own(el, 'profileName').length) return extractPost(el, c);
     return extractUnavailable(el, c);
   },

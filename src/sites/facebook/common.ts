@@ -217,6 +217,8 @@ export interface Story {
   text?: string;
   /** ISO-8601 UTC. */
   time?: string;
+  /** A reel's (short-form video's) id, as in /reel/<id>. */
+  videoId?: string;
 }
 
 const MAX_JSON = 4_000_000;
@@ -289,6 +291,19 @@ export function readPageData(doc: Document, jsonCss: string): PageData {
         }
         const m = o.message && typeof o.message === 'object' ? (o.message as Record<string, unknown>).text : undefined;
         if (typeof m === 'string' && m) st.text ??= m;
+      }
+      if (isDigits(o.post_id) && typeof o.creation_time === 'number' && typeof o.id === 'string' && o.id && o.__typename !== 'Story') {
+        // A reel's creation story: { id, post_id, creation_time, message, short_form_video_context: { video: { id } } }.
+        const sfv = o.short_form_video_context && typeof o.short_form_video_context === 'object' ? (o.short_form_video_context as Record<string, unknown>).video : undefined;
+        const vid = sfv && typeof sfv === 'object' ? (sfv as Record<string, unknown>).id : undefined;
+        if (isDigits(vid)) {
+          const st = story(o.id);
+          st.postId ??= o.post_id;
+          st.videoId ??= vid;
+          st.time ??= new Date(o.creation_time * 1000).toISOString();
+          const m = o.message && typeof o.message === 'object' ? (o.message as Record<string, unknown>).text : undefined;
+          if (typeof m === 'string' && m) st.text ??= m;
+        }
       }
       if (typeof o.creation_time === 'number' && typeof o.id === 'string' && o.id && typeof o.url === 'string') {
         // The story's timestamp section: { creation_time, url, id } (the id is the story's own).

@@ -24,7 +24,7 @@
  * | mediaImage       | img[data-visualcompletion="media-vc-image"], a[href*="/photo"] img | attached photos                               | medium    | feed, group-post, user-post, logged-out |
  * | svgImage         | svg image                                                    | profile pictures (drawn as SVG <image>)             | medium    | feed, profile, profile-id |
  * | labelledSvg      | svg[aria-label]                                              | an avatar whose label is the person's name          | medium    | feed, profile, profile-id |
- * | heading          | h1, h2, h3, h4                                               | tile titles left out of a bio                       | high      | profile, profile-id |
+ * | heading          | h1, h2, h3, h4                                               | tile titles left out of a bio; a reel's owner heading | high    | profile, profile-id, real: reel-logged-out-2025 |
  * | autoDirBlock     | div[dir="auto"]                                              | paragraphs of a comment's text                      | medium    | feed, group-post, user-post, permalink, post-es, logged-out |
  * | button           | [role="button"]                                              | buttons ("See more", "Like") left out of text       | high      | feed, group-post, user-post |
  * | anyLink          | a[href]                                                      | links in a text, author links                       | high      | all pages |
@@ -183,7 +183,7 @@ export const selectors: SelectorRegistry = {
   },
   svgImage: { css: 'svg image', purpose: 'profile pictures drawn as SVG <image>', stability: 'medium', fixtures: ['feed.html', 'profile.html', 'profile-id.html'] },
   labelledSvg: { css: 'svg[aria-label]', purpose: "an avatar whose label is the person's name", stability: 'medium', fixtures: ['feed.html', 'profile.html', 'profile-id.html'] },
-  heading: { css: 'h1, h2, h3, h4', purpose: 'tile titles left out of a bio', stability: 'high', fixtures: ['profile.html', 'profile-id.html'] },
+  heading: { css: 'h1, h2, h3, h4', purpose: "tile titles left out of a bio; the reels viewer's owner heading", stability: 'high', fixtures: ['profile.html', 'profile-id.html', REAL('reel-logged-out-2025.html')] },
   autoDirBlock: { css: 'div[dir="auto"]', purpose: "paragraphs of a comment's text", stability: 'medium', fixtures: ALL_POST_PAGES },
   button: { css: '[role="button"]', purpose: 'buttons ("See more", "Like") left out of text', stability: 'high', fixtures: ['feed.html', 'group-post.html', 'user-post.html'] },
   anyLink: { css: 'a[href]', purpose: 'links in a text, author links', stability: 'high', fixtures: ALL_PAGES },

@@ -483,9 +483,8 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
   if (story && authorId && story.actorIds.length && !story.actorIds.includes(authorId)) {
     // The date link leads to a post by someone else: a suggested post whose links still point at the page's post.
     story = undefined;
-    const found = storyByAuthor(c, authorId, content.text);
-    if (!found?.byText) {
-      content.warnings.push("The post's date link leads to another person's post; no address of its own was found.");
+    if (!storyByAuthor(c, authorId, content.text)?.byText) {
+      content.warnings.push("The post's date link leads to another person's post (Facebook fills it in later); it was not used.");
       permalinkUrl = undefined;
       ids = undefined;
     }
@@ -495,7 +494,7 @@ function extractPost(article: Element, c: Ctx): ExtractedContent {
     if (found && (!permalinkUrl || found.byText)) {
       const u = found.story.url ? absUrl(found.story.url, FB_ORIGIN) : null;
       if (permalinkUrl && u) {
-        content.warnings.push("The post's date link pointed at another post (Facebook fills it in later); its address and time were read from the page's data for this author and text.");
+        content.warnings.push("The post's date link leads to another person's post (Facebook fills it in later); its address and time were read from the page's data for this author and text.");
       } else if (!permalinkUrl) {
         content.warnings.push("The post's date link carries no address on this page; its id and time were read from the page's data for this author.");
       }

@@ -120,7 +120,7 @@ const SITE_ROOT: Record<Site, RegExp> = {
 
 /** JSON keys whose string values name a person or account (registered as identities). */
 const HANDLE_KEYS = new Set(['username', 'screen_name', 'screenName', 'userName', 'vanity', 'alias', 'handle', 'owner_username']);
-const NAME_KEYS = new Set(['full_name', 'fullName', 'display_name', 'displayName', 'short_name', 'first_name', 'last_name', 'author_name', 'owner_name', 'name_with_entities', 'profile_name']);
+const NAME_KEYS = new Set(['full_name', 'fullName', 'display_name', 'displayName', 'short_name', 'first_name', 'last_name', 'author_name', 'owner_name', 'name_with_entities', 'profile_name', 'NAME', 'SHORT_NAME']);
 const ID_KEYS = /^([a-z_]*_ids|id|pk|pk_id|fbid|user_id|userId|userID|profile_id|profileID|owner_id|actor_id|actorID|author_id|page_id|pageID|group_id|target_id|rest_id|id_str|media_id|post_id|story_fbid|comment_id|strong_id__|thread_id|thread_key|conversation_id|viewer_id|entity_id|uid|legacy_fbid|subscribee_id)$/;
 /** JSON keys whose numbers are times and stay as they are. */
 const TIME_KEY = /(time|date|_at$|At$|timestamp|created|expires|expiry|ttl|deadline|epoch|^ts$|duration|start|end)/i;

@@ -499,6 +499,17 @@ describe('real 2025-2026 pages (structure replicas in test/real/www.instagram.co
     }
   });
 
+  it("never takes the profile's owner for the author of a tile that names another account, or of a Tagged tile", () => {
+    const html = real('profile-en-2026.html').replace('href="/stone_orchid20/reel/DSYKS_HLCci/"', 'href="/someone.else/reel/DSYKS_HLCci/"');
+    const [first, second] = extractAll(load(html, 'https://www.instagram.com/stone_orchid20/'), 'post');
+    expect(first?.author).toEqual({ handle: 'someone.else', profileUrl: 'https://www.instagram.com/someone.else/' });
+    expect(second?.author?.handle).toBe('stone_orchid20');
+    const tagged = real('profile-en-2026.html').replaceAll(/href="\/stone_orchid20\/(reel|p)\//g, 'href="/$1/');
+    const tiles = extractAll(load(tagged, 'https://www.instagram.com/stone_orchid20/tagged/'), 'post');
+    expect(tiles.length).toBe(12);
+    expect(tiles.every((t) => t.author === undefined && t.warnings.some((w) => /Tagged tab/.test(w)))).toBe(true);
+  });
+
   it("takes the profile's id from \"profile_id\" although the same id is also under \"user_id\"", () => {
     const ctx = load(real('profile-en-2026.html'), 'https://www.instagram.com/stone_orchid20/');
     const [profile] = extractAll(ctx, 'profile');

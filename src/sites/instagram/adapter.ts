@@ -15,7 +15,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
-import { gridTiles } from './grid';
+import { gridTiles, tileLink } from './grid';
 import { instagramProfilePosts } from './profile-posts';
 import { css, reservedPaths, selectors, words } from './selectors';
 import { mediaIdOfShortcode } from './shortcode';
@@ -1101,7 +1101,21 @@ function extractTile(tile: Element, ctx: ExtractContext, state: PageState): Extr
   const { header } = findProfile(ctx.document, state);
   const main = state.main ?? ctx.document.body;
   const entry = instagramProfilePosts.entryOf(tile, ctx, { element: main, recordKind: 'profile', ...(header ? { head: header } : {}) });
-  return entry.content;
+  const content = entry.content;
+  // The grid is the owner's own only on the Posts and Reels tabs: a tile naming another account (a collaboration, or
+  // any post on the Tagged tab) is that account's post, and a Tagged tile naming no one has no known author.
+  const named = tileLink(tile)?.linkHandle;
+  const owner = content.author?.handle;
+  const tagged = /^\/[A-Za-z0-9._]{1,30}\/tagged\/?$/.test(ctx.url.pathname);
+  if (named && owner && named.toLowerCase() !== owner.toLowerCase()) {
+    content.author = { handle: named, profileUrl: profileUrl(named) };
+    content.warnings = content.warnings.filter((w) => !w.startsWith("The tile's link names"));
+    content.warnings.push(`The tile's link names @${named}, not the profile's owner @${owner}: the post is taken as @${named}'s (its numeric id is not on this page).`);
+  } else if (tagged && !named) {
+    delete content.author;
+    content.warnings.push("A post on the Tagged tab is someone else's post in which this account is tagged; the tile does not say whose: open the post to capture its author.");
+  }
+  return content;
 }
 
 // ------------------------------------------------------------------------------------------------ direct messages

@@ -36,6 +36,11 @@
  *   upward pass started: everything above was already collected on the way up (unless the support's rows are keyed
  *   by their place, `placesOnTheWayDown`, which only the way down completes).
  *
+ * Proven against layouts built unlike the project's replicas by engine-layouts.test.ts (a generator in layouts.ts:
+ * scroll containers, recycled rows, ids or none, loaders that jump or swap pages, bottom-up and newest-first lists,
+ * indicators that blink, heights that jitter, sites that stop), scored on recall, order, sender, honest "complete"
+ * and hangs.
+ *
  * Read-only: the ONLY click in this module is in `clickAllowed`, which clicks an element only when it came from
  * `support.expanders()` and `support.isAllowedClick()` accepts it.
  */

@@ -743,9 +743,14 @@ export class ThreadEngine {
         this.lastGainAt = this.now();
       }
     }
+    return this.now() - this.lastGainAt > this.idleLimitMs();
+  }
+
+  /** Longer than any deliberate wait: a load at stallMs, a quiet end at settleMs, the checks at the start. */
+  private idleLimitMs(): number {
     let checks = 0;
     for (let k = 1; k <= TOP_RETRIES; k++) checks += this.retryWaitMs(k) + this.opts.pollMs;
-    return this.now() - this.lastGainAt > this.opts.stallMs + this.opts.settleMs + checks;
+    return this.opts.stallMs + this.opts.settleMs + checks;
   }
 
   /** The site's start-of-conversation marker: the adapter's answer, else start-of-conversation wording outside the rows. */
@@ -842,7 +847,7 @@ export class ThreadEngine {
       why === 'loading'
         ? `it was still showing that it was loading after ${s} s`
         : why === 'idle'
-          ? `nothing new appeared for ${s} s`
+          ? `nothing new appeared for ${Math.round(this.idleLimitMs() / 1000)} s`
           : `no older ${what} came after ${TOP_RETRIES + 1} tries, and the ${this.container.newestFirst ? 'end of the list' : 'start of the conversation'} was not seen`;
     return `The site stopped loading ${what}${on}: ${reason}. ${this.order.size} ${what} were kept; ${end} ones may be missing.`;
   }

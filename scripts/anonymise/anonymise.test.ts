@@ -90,4 +90,22 @@ describe('anonymisePage', () => {
       expect(t).toMatch(/#\d$/);
     }
   });
+
+  it('maps ids inside base64 URL values, invents slugs made of words, replaces invite codes, and survives empty templates in svg', () => {
+    const realComment = Buffer.from('comment:1234567890123456_9876543210987654').toString('base64');
+    const html = `<!DOCTYPE html><html><body><main>
+      <a href="https://www.facebook.com/somepage/posts/meet-me-outside-tonight-1234567890/?comment_id=${realComment}">x</a>
+      <a href="https://chat.whatsapp.com/AbCdEfGhIjKlMnOp">group</a>
+      <svg viewBox="0 0 1 1"><template></template><path d="M0 0"/></svg></main></body></html>`;
+    const out = anonymisePage(html, { site: 'facebook', url: 'https://www.facebook.com/somepage', secret: 's', allow: [], words: [] }).html;
+    expect(out).not.toContain(realComment);
+    expect(out).not.toContain('1234567890123456');
+    expect(out).not.toContain('meet-me-outside-tonight');
+    expect(out).not.toContain('AbCdEfGhIjKlMnOp');
+    expect(out).toContain('<path d="M0 0">');
+    const href = /href="([^"]*comment_id=[^"]*)"/.exec(out)![1]!.replace(/&amp;/g, '&');
+    const mapped = Buffer.from(new URL(href).searchParams.get('comment_id')!, 'base64').toString('latin1');
+    expect(mapped).toMatch(/^comment:\d{16}_\d{16}$/);
+    expect(new URL(href).pathname).toMatch(/^\/[a-z0-9.]+\/posts\/[a-z]{4}-[a-z]{2}-[a-z]{7}-[a-z]{7}-\d{10}\/$/);
+  });
 });

@@ -328,7 +328,12 @@ class Anonymiser {
       else if (/^pfbid[0-9A-Za-z]+$/.test(seg)) out = `pfbid${this.mapToken(seg.slice(5))}`;
       else if (onSite && i === 1 && HANDLE_RE[this.site].test(seg) && !RESERVED[this.site].has(seg.toLowerCase())) out = this.addHandle(seg);
       else if (onSite && ['tags', 'hashtag'].includes(routeBefore(i))) out = this.word(seg);
+      else if (/[\d]{5,}/.test(seg) && /^[\p{L}\p{M}\d]+(?:-[\p{L}\p{M}\d]+)+$/u.test(seg)) out = this.slug(seg);
       else if (/[\d]{5,}/.test(seg)) out = this.mapDigitRuns(seg);
+      // A slug made of a post's words (facebook.com/<page>/posts/<words-of-the-post>/…) or of a Page's name.
+      else if (onSite && i >= 2 && /^[\p{L}\p{M}\d]+(?:-[\p{L}\p{M}\d]+){2,}$/u.test(seg)) out = this.slug(seg);
+      // Invite and share codes on the other platforms the page links to (chat.whatsapp.com/<code>, t.me/…).
+      else if (!onSite && i > 0 && /(^|\.)(whatsapp\.com|wa\.me|t\.me|threads\.net|fb\.me|instagr\.am)$/i.test(u.hostname)) out = this.mapToken(seg);
       else if (!onSite && i > 0 && !/^(v|t\d+|rsrc\.php|[a-z]{1,3}\d?|static|images?|media|profile_images|profile_banners|ext_tw_video_thumb|amplify_video_thumb|tweet_video_thumb|tweet_video|emoji|hashflags|semantic_core_img)$/i.test(seg) && !SITE_HOSTS.test(u.hostname)) out = this.mapToken(seg);
       else if (onSite && i >= 1 && /[A-Z].*[a-z]|[a-z].*[A-Z]/.test(seg) && /^[A-Za-z0-9_-]{8,}$/.test(seg) && !/^[A-Z]?[a-z]+([A-Z][a-z]+)*$/.test(seg)) out = this.mapToken(seg);
       // The site's own media hosts (pbs.twimg.com/media/<id>, profile_images/<n>/<id>_normal.jpg): a media id finds the
@@ -354,6 +359,14 @@ class Anonymiser {
     return u.toString();
   }
 
+  /** A hyphenated slug: each word invented, each id mapped, the hyphens kept. */
+  slug(seg: string): string {
+    return seg
+      .split('-')
+      .map((part) => (/^\d+$/.test(part) ? (part.length >= 5 ? this.mapDigitRuns(part) : part) : this.word(part)))
+      .join('-');
+  }
+
   private mapParam(key: string, v: string, base: string): string {
     if (/^(hl|lang|locale|l|ref|ref_src|src|s|t|type|tab|sk|igsh|utm_\w+|__tn__|__cft__\[\d+\]|comment_tracking|notif_t|view|format|name|stp|_nc_cat|_nc_ht|_nc_ohc|ccb|efg|_nc_zt|_nc_gid|dl|theme|f|ext|sort|filter|c|page|cursor|lat|lng|mibextid|rdid|sfnsn|paipv|eav|sigs)$/i.test(key)) {
       if (/^(_nc_ohc|_nc_gid|efg|ccb|__cft__\[\d+\]|__tn__|igsh|mibextid|rdid|sfnsn|paipv|eav|sigs|cursor|comment_tracking)$/i.test(key)) return this.mapToken(v);
@@ -361,6 +374,8 @@ class Anonymiser {
     }
     if (/^(u|url|next|continue|redirect|target|href|original_url)$/i.test(key) && /^(https?:)?\/\//i.test(v)) return this.mapUrl(v, base);
     if (/^\d+$/.test(v)) return this.mapDigitRuns(v);
+    const b64 = base64Ids(v);
+    if (b64 !== null) return encodeBase64Like(this.mapDigitRuns(b64), v);
     if (/^(id|fbid|story_fbid|set|multi_permalinks|comment_id|reply_comment_id|profile_id|user_id|v|media_id|thread_id)$/i.test(key)) return this.mapDigitRuns(v.replace(/pfbid[0-9A-Za-z]+/g, (m) => `pfbid${this.mapToken(m.slice(5))}`));
     if (/^(q|query|text|body|title|caption|search|keyword)$/i.test(key)) return this.text(v);
     return this.mapToken(v);
@@ -599,7 +614,8 @@ export function anonymisePage(html: string, opts: AnonymiseOptions): AnonymiseRe
   });
   const doc = win.document;
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '<!DOCTYPE html>';
-  doc.write(html);
+  // Empty <template> elements inside <svg> make happy-dom's parser throw; they hold nothing, so they go first.
+  doc.write(html.replace(/<template(\s[^>]*)?>\s*<\/template>/gi, ''));
   const base = opts.url;
   const root = doc.documentElement;
 
@@ -726,6 +742,28 @@ function mediaIdOfShortcode(code: string): bigint | null {
 function shortcodeOfMediaId(id: bigint): string {
   let out = '';
   for (let n = id; n > 0n; n /= 64n) out = SHORT_ALPHABET[Number(n % 64n)] + out;
+  return out;
+}
+
+/**
+ * A URL value in base64 whose text carries ids (Facebook's comment_id=Y29tbWVudDo…, "comment:<post>_<comment>"): the
+ * decoded text when it is printable and holds a run of 5+ digits, else null.
+ */
+function base64Ids(v: string): string | null {
+  if (v.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return null;
+  let text: string;
+  try {
+    text = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+  } catch {
+    return null;
+  }
+  return /^[\x20-\x7e]+$/.test(text) && /\d{5,}/.test(text) ? text : null;
+}
+
+function encodeBase64Like(text: string, like: string): string {
+  let out = Buffer.from(text, 'latin1').toString('base64');
+  if (/[-_]/.test(like)) out = out.replace(/\+/g, '-').replace(/\//g, '_');
+  if (!like.endsWith('=')) out = out.replace(/=+$/, '');
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import vm from 'node:vm';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { partialMismatches } from '../../../test/e2e/truth';
@@ -25,16 +26,20 @@ interface Truth {
   items: { kind: string; index: number; expect: Record<string, unknown> }[];
 }
 
-function load(name: string) {
+const sandbox: Record<string, unknown> = {};
+vm.runInNewContext(readFileSync(join(DIR, 'thread-data.js'), 'utf8'), sandbox);
+const R = sandbox.__holdfastThreadReplica as { startCardHtml(kind: string): string };
+
+function load(name: string, at?: string) {
   const truth = JSON.parse(readFileSync(join(DIR, `${name}.truth.json`), 'utf8')) as Truth;
   const w = new Window({
-    url: truth.url,
+    url: at ?? truth.url,
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableComputedStyleRendering: false },
   });
   windows.push(w);
   w.document.write(readFileSync(join(DIR, `${name}.html`), 'utf8'));
   const doc = w.document as unknown as Document;
-  const url = new URL(truth.url);
+  const url = new URL(at ?? truth.url);
   const ctx = { url, document: doc };
   const targets = (kind?: string): CaptureTarget[] => xAdapter.findTargets(doc, ctx).filter((t) => !kind || t.kind === kind);
   return { truth, doc, url, ctx, targets };
@@ -154,5 +159,56 @@ describe('X thread support', () => {
     expect(xThread.isAllowedClick(make('<button data-probe>Show more replies and follow</button>'))).toBe(false);
     expect(xThread.isAllowedClick(make('<button data-probe>Block</button>'))).toBe(false);
     expect(xThread.isAllowedClick(make('<button data-probe><span data-testid="unfollow">Show replies</span></button>'))).toBe(false);
+  });
+
+  describe('the start of a conversation (issue #11): the other person\'s profile card above the first message', () => {
+    for (const name of ['dm-chat-long', 'dm-legacy-long']) {
+      const kind = name === 'dm-chat-long' ? 'dm-chat' : 'dm-legacy';
+      const open = (at?: string) => {
+        const page = load(name, at);
+        const c = xThread.container(page.targets('dm-thread')[0]!, page.ctx)!;
+        const list = xThread.scroller!(c)!;
+        const card = (): Element => {
+          const t = page.doc.createElement('template');
+          t.innerHTML = R.startCardHtml(kind);
+          return t.content.firstElementChild!;
+        };
+        return { ...page, c, list, card };
+      };
+
+      it(`${name}: found at the top of the whole conversation (the card is drawn above the first message)`, () => {
+        const { c, list, card } = open();
+        list.insertBefore(card(), list.firstElementChild);
+        expect(xThread.startMarker!(c)).toBe(true);
+      });
+
+      it(`${name}: absent while the top rows are not the start (the newest 30 of 2,000, avatars beside them, the top bar's @handle)`, () => {
+        const { doc, c } = open();
+        // The top bar shows the same avatar, name and @handle, outside the list: not the start.
+        expect(doc.body.textContent).toContain('@night_caller_9');
+        expect(xThread.startMarker!(c)).toBe(false);
+      });
+
+      it(`${name}: a card below the first message is not the start; nor a block that shows no @handle`, () => {
+        const { doc, c, list, card } = open();
+        list.append(card());
+        expect(xThread.startMarker!(c)).toBe(false);
+        const bare = doc.createElement('div');
+        bare.innerHTML = '<a href="/night_caller_9"><img alt="" src="x.jpg"><span>N. Caller</span></a>';
+        list.insertBefore(bare, list.firstElementChild);
+        expect(xThread.startMarker!(c)).toBe(false);
+      });
+
+      it(`${name}: null when there is nothing to look for — a group conversation, or a layout without the known message list`, () => {
+        const group = open(name === 'dm-chat-long' ? 'https://x.com/i/chat/g1888000000000000009' : 'https://x.com/messages/1888000000000000009');
+        expect(xThread.startMarker!(group.c)).toBeNull();
+        // …but a card seen in a group still counts.
+        group.list.insertBefore(group.card(), group.list.firstElementChild);
+        expect(xThread.startMarker!(group.c)).toBe(true);
+        const other = open();
+        other.list.removeAttribute('data-testid');
+        expect(xThread.startMarker!(other.c)).toBeNull();
+      });
+    }
   });
 });

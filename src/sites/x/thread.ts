@@ -5,6 +5,7 @@
  * what `expanders` returns and `isAllowedClick` accepts: X's "Show more replies"-type cells, nothing else.
  */
 import type { ExtractedContent } from '../../model/evidence';
+import { profileBlockAbove, shownText } from '../start-marker';
 import type { CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
 import { xAdapter } from './adapter';
 import { isPromoted } from './promoted';
@@ -51,6 +52,45 @@ function posts(root: Element): Element[] {
 
 function labelOf(el: Element): string {
   return (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim();
+}
+
+/** A one-to-one conversation: its id is the two account ids, `<a>-<b>`, in both layouts (a group's is one id). */
+function oneToOne(url: URL | null): boolean {
+  return !!url && /^\/(?:messages|i\/chat)\/\d+-\d+\/?$/.test(url.pathname);
+}
+
+function pageUrl(el: Element): URL | null {
+  try {
+    return new URL(el.ownerDocument.location?.href ?? '');
+  } catch {
+    return null;
+  }
+}
+
+/** `/<handle>` of a link to a profile (x.com, twitter.com or relative), else undefined. */
+function profileHandle(a: Element): string | undefined {
+  return /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/?$/.exec(a.getAttribute('href') ?? '')?.[1];
+}
+
+/**
+ * X's start of a conversation: the other person's profile card drawn above the first message inside the message
+ * list (avatar, name, @handle, "Joined …", followers; older /messages and newer /i/chat alike): a link to /<handle>
+ * whose block shows "@<handle>", outside every message. Avatars beside messages link to the profile too, but show
+ * no @handle; the top bar shows one but is outside the list.
+ */
+function xStartMarker(c: ThreadContainer): boolean | null {
+  if (c.recordKind !== 'dm-thread') return null;
+  const list = first(c.element, 'dmChatList') ?? first(c.element, 'dmLegacyScroller');
+  if (!list) return null;
+  const found = profileBlockAbove(
+    list,
+    xThread.rows(c),
+    (a) => !!profileHandle(a),
+    (block, a) => shownText(block).toLowerCase().includes(`@${profileHandle(a)?.toLowerCase()}`),
+  );
+  if (found) return true;
+  // A group conversation starts with no one's card: nothing to look for there.
+  return oneToOne(pageUrl(c.element)) ? false : null;
 }
 
 function headOfPostPage(root: ParentNode, url: URL): Element | undefined {
@@ -125,6 +165,8 @@ export const xThread: ThreadSupport = {
     const label = labelOf(el);
     return EXPANDER_LABELS.some((re) => re.test(label));
   },
+
+  startMarker: xStartMarker,
 
   head(c: ThreadContainer, ctx: ExtractContext): ExtractedContent {
     if (c.recordKind === 'post') {

@@ -159,6 +159,29 @@
     );
   }
 
+  /**
+   * The start of a conversation: X draws the other person's profile card above the first message, inside the message
+   * list (avatar, name, @handle, when they joined, followers), in both layouts. It is there only once the oldest
+   * message is loaded.
+   */
+  function startCardHtml(kind) {
+    if (kind === 'dm-chat') {
+      return (
+        '<div data-replica-start="" class="flex flex-col items-center gap-1 py-6 text-center" style="height:' + START_HEIGHT + 'px;box-sizing:border-box">' +
+        '<a href="/' + OTHER.handle + '" class="flex flex-col items-center gap-1"><img alt="" class="size-16 rounded-full" src="' + AV_OTHER + '">' +
+        '<span class="font-bold"><span class="css-1jxf684 r-bcqeeo">' + esc(OTHER.name) + '</span></span><span class="text-subtext2 text-sm">@' + OTHER.handle + '</span></a>' +
+        '<span class="text-subtext2 text-sm">Joined March 2021 · 12 followers</span></div>'
+      );
+    }
+    return (
+      '<div data-replica-start="" class="css-175oi2r" style="height:' + START_HEIGHT + 'px;box-sizing:border-box;padding:20px 16px;text-align:center">' +
+      '<a href="/' + OTHER.handle + '" role="link" class="css-175oi2r r-1loqt21"><div class="css-175oi2r" data-testid="UserAvatar-Container-' + OTHER.handle + '"><img alt="" src="' + AV_OTHER + '" class="r-dm-avatar" style="width:64px;height:64px"></div>' +
+      '<div dir="ltr" class="css-146c3p1 r-b88u0q"><span class="css-1jxf684 r-bcqeeo">' + esc(OTHER.name) + '</span></div><div dir="ltr" class="css-146c3p1 r-16dba41"><span>@' + OTHER.handle + '</span></div></a>' +
+      '<div dir="ltr" class="css-146c3p1 r-16dba41"><span>Joined March 2021</span><span> · </span><span>12 Followers</span></div></div>'
+    );
+  }
+  var START_HEIGHT = 160;
+
   function moreCellInner(label) {
     return '<div class="css-175oi2r r-more"><button type="button" role="button" class="css-175oi2r r-1loqt21 r-more-btn"><span class="css-1jxf684 r-bcqeeo">' + esc(label) + '</span></button></div>';
   }
@@ -176,6 +199,7 @@
     replyOrder: replyOrder,
     articleHtml: articleHtml,
     moreCellInner: moreCellInner,
+    startCardHtml: startCardHtml,
     REPLY_HEIGHT: 104,
     MORE_HEIGHT: 52,
   };

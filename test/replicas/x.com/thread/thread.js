@@ -4,7 +4,8 @@
  *   in the DOM (~25), absolutely positioned; row nodes are RECYCLED (re-filled with another message). Scrolling near
  *   the top shows a [role=progressbar] spinner and, after ?delay= ms (default 150), prepends the next ?page= (50)
  *   older messages, keeping the reader's place. ?stallAt=k (or data-stall-at): once k messages are loaded the spinner
- *   stays forever (the site stopped loading).
+ *   stays forever (the site stopped loading). Once the oldest message is loaded, the other person's profile card
+ *   (X's start of a conversation) is drawn above it, inside the list.
  * - "replies": a post page with 500 replies: 100 top-level replies at first, 50 more each time the reader reaches the
  *   bottom (spinner + delay); after every 20th reply a "Show more replies" cell reveals 5 answers (in every other group
  *   the last 2 behind a nested "Show replies"). Cells are re-created as they scroll into view.
@@ -141,6 +142,13 @@
       });
     };
     var spin = null;
+    // The other person's profile card above the first message, once the oldest message is loaded.
+    var showStart = function () {
+      if (from !== 0 || scroller.querySelector('[data-replica-start]')) return;
+      var t = document.createElement('template');
+      t.innerHTML = R.startCardHtml(kind);
+      scroller.insertBefore(t.content.firstElementChild, inner);
+    };
     var loadOlder = function () {
       if (loading || from === 0) return;
       loading = true;
@@ -148,12 +156,13 @@
       scroller.insertBefore(spin, inner);
       if (N - from >= STALL_AT) return; // the site stopped loading: the spinner stays
       setTimeout(function () {
-        var before = total;
+        var before = scroller.scrollHeight;
         from = Math.max(0, from - PAGE);
         relayout();
-        scroller.scrollTop += total - before;
         spin.remove();
         spin = null;
+        showStart();
+        scroller.scrollTop += scroller.scrollHeight - before;
         loading = false;
         render();
       }, DELAY);
@@ -165,6 +174,7 @@
     // Take over from the static markup (the same rows).
     inner.replaceChildren();
     relayout();
+    showStart();
     scroller.scrollTop = scroller.scrollHeight;
     render();
     window.__replica = { loaded: function () { return N - from; }, total: N };

@@ -77,9 +77,18 @@ export function profileBlockAbove(area: Element, rows: readonly Element[], isPro
   return false;
 }
 
-/** The element's visible text, whitespace collapsed. */
+/**
+ * The element's text with a space between the texts of separate elements ("Ryan Vance" and "r.vance_22" drawn in
+ * two spans are two words, not "Ryan Vancer.vance_22"), whitespace collapsed.
+ */
 export function shownText(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    else for (const ch of Array.from(n.childNodes)) walk(ch);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether `text` shows `token` on its own (not inside a longer handle or word). */

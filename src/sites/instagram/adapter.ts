@@ -14,6 +14,7 @@
  *   the other side shows an avatar link on the last message of a run. Every DM record says how its sender was derived.
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
+import { shownText, showsToken } from '../start-marker';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { gridTiles, tileLink } from './grid';
 import { instagramProfilePosts } from './profile-posts';
@@ -1120,7 +1121,8 @@ function extractTile(tile: Element, ctx: ExtractContext, state: PageState): Extr
 
 // ------------------------------------------------------------------------------------------------ direct messages
 
-type RowKind = 'message' | 'unsent' | 'system' | 'divider' | 'seen' | 'empty';
+/** 'profile': the other person's profile header Instagram draws above the first message (not a message). */
+type RowKind = 'message' | 'unsent' | 'system' | 'divider' | 'seen' | 'empty' | 'profile';
 
 interface DmRow {
   el: Element;
@@ -1191,6 +1193,21 @@ function inPageOrder(els: Element[]): Element[] {
   return placed.sort((a, b) => a.top - b.top || a.i - b.i).map((x) => x.el);
 }
 
+/**
+ * Instagram's start of a conversation: the other person's profile header (large avatar, name, "<handle> · Instagram",
+ * "View profile") above the first message. Read without words: a link to one of `handles`' profiles, that handle
+ * shown as text beside it, and a picture; never a bubble of text, never on the viewer's side.
+ */
+export function isProfileHeader(el: Element, handles: readonly string[]): boolean {
+  if (!handles.length || el.querySelector(css('dmTextBubble')) || rightAligned(el, false)) return false;
+  if (!qsa(el, css('image')).length) return false;
+  const text = shownText(el);
+  return qsa(el, css('profileLink')).some((a) => {
+    const h = handleFromHref(a.getAttribute('href'));
+    return !!h && handles.includes(h) && showsToken(text, h);
+  });
+}
+
 function findDm(doc: Document, state: PageState): DmInfo {
   const candidates = qsa(doc, css('dmContainer'));
   const rowCount = (c: Element) => c.querySelectorAll(css('dmRowWrapper')).length;
@@ -1237,6 +1254,9 @@ function findDm(doc: Document, state: PageState): DmInfo {
       if (m?.[1] && !only.displayName) only.displayName = m[1].trim();
     }
   }
+  // The other person's profile header at the start of the conversation reads like a system row: it is not one.
+  const others = Array.from(people.keys());
+  for (const r of rows) if ((r.kind === 'system' || r.kind === 'divider') && isProfileHeader(r.el, others)) r.kind = 'profile';
   const participants: Author[] = Array.from(people.values()).map((p) => {
     const out: Author = { handle: p.handle };
     if (p.displayName) out.displayName = p.displayName;
@@ -1559,6 +1579,8 @@ export interface DmThreadView {
   /** The element holding the rows (null when none was found). */
   list: Element | null;
   rows: DmViewRow[];
+  /** Handles of the people in the conversation other than the viewer. */
+  others: string[];
   /** The message in `el` (one of `rows`), read like a single capture. */
   read(el: Element): ExtractedContent;
   /** The conversation itself (header, participants), without its messages. */
@@ -1585,6 +1607,7 @@ export function dmThreadView(doc: Document, url: URL): DmThreadView | null {
     recognised: info.recognised,
     list: info.list ?? null,
     rows,
+    others: info.participants.map((p) => p.handle).filter((h): h is string => !!h && h !== info.viewer),
     read(el: Element): ExtractedContent {
       const index = info.rows.findIndex((r) => r.el === el || r.el.contains(el));
       if (index < 0) throw new Error('message not found in the conversation');

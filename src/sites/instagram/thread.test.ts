@@ -44,6 +44,7 @@ interface Replica {
   OTHER: { name: string };
   dm(n: number, lang?: string): DmMessage[];
   dmItems(all: DmMessage[], from: number): DmItem[];
+  startInner(lang?: string): string;
   dmExpected(m: DmMessage): { direction: string; author: string; itemTimeText: string; text?: string; reactions?: string; voiceMessage?: string; media?: string[] };
   dividerInner(text: string): string;
   messageRowClass(m: DmMessage): string;
@@ -443,3 +444,51 @@ describe('Instagram thread support on real 2025-2026 post pages (test/real/www.i
     expect(labels.every((l) => l === 'Load more comments' || /^View all \d+ replies$/.test(l ?? ''))).toBe(true);
   });
 });
+
+describe('Instagram thread support: the start of a conversation (issue #11)', () => {
+  /** The dm-long page (the newest messages of 2,000) with, optionally, the profile header drawn where `where` says. */
+  function page(where: 'none' | 'top' | 'bottom', edit?: (html: string) => string) {
+    let html = readFileSync(join(DIR, 'dm-long.html'), 'utf8');
+    if (edit) html = edit(html);
+    const p = open(html, 'https://www.instagram.com/direct/t/17849012345600001/');
+    const list = p.doc.querySelector('[data-replica-inner]')!;
+    if (where !== 'none') {
+      const row = p.doc.createElement('div');
+      row.setAttribute('role', 'none');
+      row.className = 'x1n2onr6';
+      row.innerHTML = R.startInner('en');
+      if (where === 'top') list.prepend(row);
+      else list.append(row);
+    }
+    const c = T.container(p.targets('dm-thread')[0]!, p.ctx)!;
+    return { ...p, c, list };
+  }
+
+  it('found at the top of the whole conversation: the other person’s profile header above the first message', () => {
+    const { c, ctx, targets } = page('top');
+    expect(T.startMarker!(c)).toBe(true);
+    // The header is not a message: not a row, not a capture target, and no key.
+    const rows = T.rows(c);
+    expect(rows.length).toBe(20);
+    expect(targets('dm-message').length).toBe(20);
+    for (const r of rows) expect(r.textContent).not.toContain('· Instagram');
+    expect(rows.map((r) => T.keyOf(r, ctx)).filter(Boolean).length).toBe(16);
+  });
+
+  it('absent while the top rows are not the start: the newest rows, the other side’s avatars, the top bar’s name and handle', () => {
+    const { doc, c } = page('none');
+    // The top bar shows the same picture, name and handle: it is outside the scrolling message area.
+    expect(doc.querySelector('[aria-label^="Conversation"] .xhead')?.textContent).toContain('r.vance_22');
+    expect(T.startMarker!(c)).toBe(false);
+    // A header drawn below the first message is not the start either.
+    expect(T.startMarker!(page('bottom').c)).toBe(false);
+  });
+
+  it('null on a layout it cannot read: a conversation label in an unknown language, or a group (no one person’s header)', () => {
+    const unknown = page('top', (h) => h.replace('aria-label="Conversation with Ryan Vance"', 'aria-label="Rozmowa z Ryan Vance"'));
+    expect(T.startMarker!(unknown.c)).toBeNull();
+    const group = page('none', (h) => h.replace('<div class="x1iyjqo2"><a', '<div class="x1iyjqo2"><a class="x1i10hfl" href="/jun.ok/" role="link" tabindex="0"><span dir="auto">Jun Ok</span></a><a'));
+    expect(T.startMarker!(group.c)).toBeNull();
+  });
+});
+

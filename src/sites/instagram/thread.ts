@@ -15,8 +15,9 @@
  * cannot be placed yet gets no key (the engine skips it) and is keyed when the capture passes it again.
  */
 import type { ExtractedContent } from '../../model/evidence';
+import { profileBlockAbove, scrollAreaOf } from '../start-marker';
 import type { CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
-import { type DmThreadView, type DmViewRow, dmThreadView, type PostThreadView, postThreadView, routeOf } from './adapter';
+import { type DmThreadView, type DmViewRow, dmThreadView, isProfileHeader, type PostThreadView, postThreadView, routeOf } from './adapter';
 import { css, type SelectorKey, words } from './selectors';
 
 const ORIGIN = 'https://www.instagram.com';
@@ -228,6 +229,41 @@ function isAllowed(el: Element): boolean {
   return isExpanderLabel(el);
 }
 
+// ------------------------------------------------------------------------------------------------ the start
+
+/**
+ * Instagram's start of a conversation: the other person's profile header (large avatar, name, "<handle> · Instagram",
+ * "View profile") drawn above the first message inside the scrolling message area — a link to their profile with
+ * their handle shown beside it and a picture, outside every message (adapter.isProfileHeader). The top bar shows the
+ * same but sits outside the scrolling area. Null when the conversation was not recognised (its label in a language
+ * the adapter does not know) or is a group (no one person's header to look for); false when a recognised one-to-one
+ * conversation's top shows no header.
+ */
+function igStartMarker(c: ThreadContainer): boolean | null {
+  if (c.recordKind !== 'dm-thread') return null;
+  const doc = c.element.ownerDocument;
+  let url: URL;
+  try {
+    url = new URL(doc.location?.href ?? ORIGIN);
+  } catch {
+    return null;
+  }
+  const view = dmThreadView(doc, url);
+  if (!view?.recognised || !view.list) return null;
+  const list = view.list;
+  // Without layout (no scrolling seen), the part of the conversation that holds the list, which the top bar is not in.
+  const area = scrollAreaOf(list, view.container) ?? Array.from(view.container.children).find((ch) => ch.contains(list)) ?? list;
+  const rows = view.rows.filter(counts).map((r) => r.el);
+  const found = profileBlockAbove(
+    area,
+    rows,
+    () => true,
+    (block) => isProfileHeader(block, view.others),
+  );
+  if (found) return true;
+  return view.others.length === 1 ? false : null;
+}
+
 // ------------------------------------------------------------------------------------------------ the support
 
 export const instagramThread: ThreadSupport = {
@@ -305,6 +341,8 @@ export const instagramThread: ThreadSupport = {
       return false;
     }
   },
+
+  startMarker: igStartMarker,
 
   head(c: ThreadContainer, ctx: ExtractContext): ExtractedContent {
     if (c.recordKind === 'post') {

@@ -38,6 +38,7 @@
       unsentMine: 'You unsent a message',
       reacted: 'See who reacted to this', openPhoto: 'Open photo', play: 'Play', loading: 'Loading...',
       audioCall: 'Audio call', videoCall: 'Video call', convInfo: 'Conversation information', send: 'Send', message: 'Message...',
+      viewProfile: 'View profile',
       like: 'Like', reply: 'Reply', commentOptions: 'Comment Options', likes: function (n) { return n + ' likes'; },
       viewReplies: function (n) { return 'View replies (' + n + ')'; }, hideReplies: 'Hide replies', loadMore: 'Load more comments',
       seeTranslation: 'See translation', follow: 'Follow', moreOptions: 'More options', comment: 'Comment', share: 'Share', save: 'Save',
@@ -51,6 +52,7 @@
       unsentMine: 'Anulaste el envío de un mensaje',
       reacted: 'Ver quién reaccionó a esto', openPhoto: 'Abrir foto', play: 'Reproducir', loading: 'Cargando...',
       audioCall: 'Llamada de audio', videoCall: 'Videollamada', convInfo: 'Información de la conversación', send: 'Enviar', message: 'Envía un mensaje...',
+      viewProfile: 'Ver perfil',
       like: 'Me gusta', reply: 'Responder', commentOptions: 'Opciones de comentarios', likes: function (n) { return n + ' Me gusta'; },
       viewReplies: function (n) { return 'Ver respuestas (' + n + ')'; }, hideReplies: 'Ocultar respuestas', loadMore: 'Cargar más comentarios',
       seeTranslation: 'Ver traducción', follow: 'Seguir', moreOptions: 'Más opciones', comment: 'Comentar', share: 'Compartir', save: 'Guardar',
@@ -211,6 +213,27 @@
   }
 
   /**
+   * The start of the conversation: Instagram draws the other person's profile header above the first message, as the
+   * first item of the list (large picture, name, "<handle> · Instagram", "View profile"). It is there only once the
+   * oldest message is loaded. The row element itself is role=none, like every other item.
+   */
+  var START_HEIGHT = 230;
+  function startInner(lang) {
+    var L = UI[lang || 'en'];
+    return (
+      '<div class="x78zum5 xdt5ytf x6s0dn4 xl56j7k" style="padding:20px 0;gap:6px;text-align:center">' +
+      '<div class="x1i64zmx">' + userLink(OTHER.handle, avatar(L, OTHER.handle, OTHER.pic, 96)) + '</div>' +
+      '<span class="x1lliihq x193iq5w" dir="auto" style="font-weight:600;font-size:20px">' + esc(OTHER.name) + '</span>' +
+      '<span class="x1lliihq xcenter">' + esc(OTHER.handle) + ' · Instagram</span>' +
+      '<div>' + userLink(OTHER.handle, '<div class="x1i10hfl xcenter" style="background:#efefef;border-radius:8px;padding:6px 16px;color:#000">' + esc(L.viewProfile) + '</div>') + '</div>' +
+      '</div>'
+    );
+  }
+  function dmStartItem() {
+    return { type: 'start', key: 'start', height: START_HEIGHT };
+  }
+
+  /**
    * The list items of messages [from, n): a divider before the first message of each run, then the message.
    * {type:'divider'|'msg', key, height, m?, text?}
    */
@@ -348,6 +371,8 @@
     spinnerHtml: spinnerHtml,
     dm: dm,
     dmItems: dmItems,
+    dmStartItem: dmStartItem,
+    startInner: startInner,
     dmExpected: dmExpected,
     dividerInner: dividerInner,
     messageRowClass: messageRowClass,

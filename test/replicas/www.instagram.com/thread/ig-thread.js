@@ -5,7 +5,8 @@
  *   absolutely positioned; row nodes are RECYCLED (re-filled with another message or divider, the spare ones parked
  *   out of sight). Reaching the top shows a [role=progressbar] spinner and, after ?delay= ms (default 150), adds the
  *   next ?page= (50) older messages above, the reader's place kept. ?stallAt=k (or data-stall-at): once k messages are
- *   loaded the spinner stays for ever (the site stopped loading).
+ *   loaded the spinner stays for ever (the site stopped loading). Once the oldest message is loaded, the other
+ *   person's profile header (Instagram's start of a conversation) is the list's first item.
  * - "comments": a post with 200 comments and 300 replies: 15 comments at first; "Load more comments" (replaced by a
  *   spinner while it loads, ?delay= ms) adds 15 more; "View replies (n)" opens 5 replies at a time and comes back
  *   with the rest, then becomes "Hide replies".
@@ -79,7 +80,8 @@
     var free = [];
 
     var relayout = function () {
-      items = R.dmItems(all, from);
+      // Once the oldest message is loaded, the other person's profile header is the list's first item.
+      items = (from === 0 ? [R.dmStartItem()] : []).concat(R.dmItems(all, from));
       tops = [];
       total = 0;
       items.forEach(function (it) {
@@ -106,6 +108,9 @@
       if (it.type === 'divider') {
         node.className = 'x1n2onr6';
         node.innerHTML = R.dividerInner(it.text);
+      } else if (it.type === 'start') {
+        node.className = 'x1n2onr6';
+        node.innerHTML = R.startInner(lang);
       } else {
         node.className = R.messageRowClass(it.m);
         node.innerHTML = R.messageInner(it.m, lang);

@@ -186,4 +186,49 @@ describe('Messenger thread support', () => {
     }
     expect(checked).toBeGreaterThan(200);
   });
+
+  describe('the start of a conversation (issue #11): the other person\'s profile block above the first message', () => {
+    for (const [host, name] of [PAGES[0], PAGES[2]]) {
+      it(`${host}/thread/${name}: found at the top of the whole conversation; absent while the top rows are not the start`, () => {
+        const { doc, container } = load(host, name);
+        // The newest 30 of 2,000: the header shows the same name, picture and profile link, outside the list.
+        expect(th.startMarker!(container())).toBe(false);
+        const inner = doc.querySelector('[data-replica-inner]')!;
+        const items = R.items(0, 60);
+        expect(items[0]!.key).toBe('start');
+        inner.innerHTML = items.map((it) => `<div role="row">${it.html}</div>`).join('');
+        expect(th.startMarker!(container())).toBe(true);
+        expect(th.rows(container()).length).toBe(60);
+        // The same block below the first message is not the start.
+        inner.append(inner.firstElementChild!);
+        expect(th.startMarker!(container())).toBe(false);
+      });
+    }
+
+    it('a block that does not show the person (no picture, or another name) is not the start', () => {
+      const { doc, container } = load('www.messenger.com', 'dm-long');
+      const inner = doc.querySelector('[data-replica-inner]')!;
+      const block = doc.createElement('div');
+      block.setAttribute('role', 'row');
+      block.innerHTML = '<a href="https://www.facebook.com/ryan.vance.9" role="link"><span>View profile</span></a>';
+      inner.prepend(block);
+      expect(th.startMarker!(container())).toBe(false);
+      block.innerHTML = '<a href="https://www.facebook.com/someone.else" role="link"><img alt="" src="a.png"><span>Ryan Vance</span></a>';
+      expect(th.startMarker!(container())).toBe(false);
+    });
+
+    it('null when there is no one person to look for (a group\'s header links no profile) or no message list', () => {
+      const group = htmlDocument(
+        `<div role="main"><div><h2><span>Book club</span></h2></div><div role="grid" style="overflow-y:auto">
+<div role="row"><div data-message-id="m1" role="gridcell" aria-label="Message received September 1, 2026 at 8:00 AM from Ryan Vance: hi" tabindex="0"><div dir="auto">hi</div></div></div>
+</div></div>`,
+        'https://www.messenger.com/t/77/',
+      );
+      const gctx = { url: new URL('https://www.messenger.com/t/77/'), document: group };
+      expect(th.startMarker!(th.container({ element: group.querySelector('[role="main"]')!, kind: 'dm-thread' }, gctx)!)).toBeNull();
+      const bare = htmlDocument('<div role="main"><a href="https://www.facebook.com/ryan.vance.9" role="link">Ryan Vance</a><p>Loading</p></div>', 'https://www.messenger.com/t/78/');
+      const bctx = { url: new URL('https://www.messenger.com/t/78/'), document: bare };
+      expect(th.startMarker!(th.container({ element: bare.querySelector('[role="main"]')!, kind: 'dm-thread' }, bctx)!)).toBeNull();
+    });
+  });
 });

@@ -9,7 +9,8 @@
  * of controls that act (react, reply, forward, unsend, call, send, block) and none of them is ever needed.
  */
 import type { ExtractedContent } from '../../model/evidence';
-import { isShown, textOf } from '../facebook/common';
+import { absUrl, isShown, profileFromUrl, textOf } from '../facebook/common';
+import { profileBlockAbove, scrollAreaOf, shownText } from '../start-marker';
 import type { CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
 import { conversationHead, messengerAdapter } from './adapter';
 import { selectors as S, words } from './selectors';
@@ -27,6 +28,44 @@ function messageRows(c: ThreadContainer): Element[] {
   const ids = all(c.element, 'message');
   if (ids.length) return ids;
   return all(c.element, 'gridcell').filter((el) => readsLikeMessage(el.getAttribute('aria-label')));
+}
+
+/**
+ * Messenger's start of a conversation: the other person's profile block above the first message, inside the
+ * scrolling message list (picture, name, "You're friends on Facebook", "Lives in …", "View profile"). Read without
+ * words: a link to the profile the conversation header links to, in a block that shows that person's name (names
+ * are not translated) and a picture, outside every message. The header shows the same but is outside the list.
+ * Null when there is no one person to look for (a group, or a header that could not be read) or no message list;
+ * false when a one-to-one conversation's top shows no such block.
+ */
+function messengerStartMarker(c: ThreadContainer): boolean | null {
+  if (c.recordKind !== 'dm-thread') return null;
+  const doc = c.element.ownerDocument;
+  let url: URL;
+  try {
+    url = new URL(doc.location?.href ?? '');
+  } catch {
+    return null;
+  }
+  const others = (conversationHead({ url, document: doc }).participants ?? []).slice(1).filter((p) => p.profileUrl && p.displayName);
+  const rows = messageRows(c);
+  const grid = c.element.querySelector(css('grid'));
+  const from = rows[0] ?? grid;
+  const area = from ? (scrollAreaOf(from, c.element) ?? grid) : null;
+  if (!area) return null;
+  const found = others.some((o) =>
+    profileBlockAbove(
+      area,
+      rows,
+      (a) => {
+        const u = absUrl(a.getAttribute('href'), url.href);
+        return !!u && profileFromUrl(u)?.profileUrl === o.profileUrl;
+      },
+      (block) => !!block.querySelector(css('image')) && shownText(block).includes(o.displayName as string),
+    ),
+  );
+  if (found) return true;
+  return others.length === 1 ? false : null;
 }
 
 export const messengerThread: ThreadSupport = {
@@ -70,6 +109,8 @@ export const messengerThread: ThreadSupport = {
   isAllowedClick(): boolean {
     return false;
   },
+
+  startMarker: messengerStartMarker,
 
   head(_c: ThreadContainer, ctx: ExtractContext): ExtractedContent {
     return conversationHead(ctx);

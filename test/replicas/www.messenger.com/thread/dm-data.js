@@ -120,9 +120,30 @@
     return '<div role="gridcell" class="hf-divider"><h4><span>' + esc(text) + '</span></h4></div>';
   }
 
-  /** The list items (dividers and messages) of messages from..n-1, in page order, with their heights. */
+  /**
+   * The start of the conversation: Messenger draws the other person's profile block above the first message, inside
+   * the message list (picture, name, "You're friends on Facebook", "Lives in …", "View profile"), once the oldest
+   * message is loaded.
+   */
+  var START_HEIGHT = 220;
+  function startCell() {
+    var profile = 'https://www.facebook.com/' + OTHER.handle;
+    return (
+      '<div role="gridcell" class="hf-start" style="display:flex;flex-direction:column;align-items:center;gap:4px;padding:16px 0;text-align:center">' +
+      '<a aria-label="' + esc(OTHER.name) + '" href="' + profile + '" role="link" tabindex="0"><img alt="' + esc(OTHER.name) + '" height="60" width="60" src="' + esc(AV_OTHER) + '" style="border-radius:50%"></a>' +
+      '<span dir="auto" style="font-weight:600;font-size:17px">' + esc(OTHER.name) + '</span>' +
+      '<span dir="auto" style="color:#65676b;font-size:13px">You\'re friends on Facebook</span><span dir="auto" style="color:#65676b;font-size:13px">Lives in Leeds, United Kingdom</span>' +
+      '<a href="' + profile + '" role="link" tabindex="0" style="background:#e4e6eb;border-radius:6px;padding:4px 12px;color:#050505"><span dir="auto">View profile</span></a></div>'
+    );
+  }
+
+  /**
+   * The list items (dividers and messages) of messages from..n-1, in page order, with their heights; from 0, the
+   * other person's profile block first.
+   */
   function items(from, n) {
     var out = [];
+    if (from === 0) out.push({ key: 'start', height: START_HEIGHT, html: startCell() });
     for (var i = from; i < n; i++) {
       var m = message(i);
       if (m.divider) out.push({ key: 'd' + i, height: DIVIDER_HEIGHT, html: dividerCell(m.divider) });

@@ -25,10 +25,12 @@ const BASE: Layout = {
   quirk: 'none',
 };
 
-async function capture(layout: Layout, edit?: (all: ReturnType<typeof conversation>) => void) {
+async function capture(layout: Layout, edit?: (all: ReturnType<typeof conversation>) => void, hook?: () => boolean | null) {
   const all = conversation(layout.size, 5);
   edit?.(all);
   const site = new FakeThreadSite(layout, all, 5);
+  const support = site.support();
+  if (hook) support.startMarker = hook;
   let now = 0;
   const progress: ThreadProgress[] = [];
   const deps: EngineDeps = {
@@ -45,7 +47,7 @@ async function capture(layout: Layout, edit?: (all: ReturnType<typeof conversati
     onProgress: (p) => progress.push(p),
   };
   try {
-    const result = await new ThreadEngine(site.support(), site.container(), () => ({ url: new URL('https://example.test/m/1'), document }), deps, {
+    const result = await new ThreadEngine(support, site.container(), () => ({ url: new URL('https://example.test/m/1'), document }), deps, {
       screenshots: false,
     }).run();
     return { result, progress, truth: site.truthKeys(), ms: now };
@@ -81,6 +83,17 @@ describe('ThreadEngine: the start of a conversation', () => {
     });
     expect(said.result.order).toEqual(said.truth);
     expect(said.result.start).toBe('still');
+  });
+
+  it('start-of-conversation wording counts even when the adapter does not see its own marker; an adapter that sees none and no wording ends partial', async () => {
+    const text = await capture({ ...BASE, marker: 'text' }, undefined, () => false);
+    expect(text.result.partial).toBeUndefined();
+    expect(text.result.start).toBe('marker');
+    expect(text.result.order).toEqual(text.truth);
+    const none = await capture({ ...BASE }, undefined, () => false);
+    expect(none.result.partial?.reason).toBe('stalled');
+    expect(none.result.partial?.message).toMatch(/the start of the conversation was not seen/);
+    expect(none.result.order).toEqual(none.truth);
   });
 
   it('a site that marks its start but stops short of it ends partial: how far back it got, and why', async () => {

@@ -753,17 +753,23 @@ export class ThreadEngine {
     return this.opts.stallMs + this.opts.settleMs + checks;
   }
 
-  /** The site's start-of-conversation marker: the adapter's answer, else start-of-conversation wording outside the rows. */
+  /**
+   * The site's start-of-conversation marker: the adapter's answer, else start-of-conversation wording outside the rows.
+   * Wording the site shows counts even when the adapter does not see its own marker (a site that changed its start
+   * from a profile block to a sentence): false only when neither is there.
+   */
   private startMarker(): boolean | null {
+    let v: boolean | null = null;
     if (this.support.startMarker) {
       try {
-        const v = this.support.startMarker(this.container);
-        if (v === true || v === false) return v;
+        const answer = this.support.startMarker(this.container);
+        if (answer === true) return true;
+        if (answer === false) v = false;
       } catch {
         /* fall through to the wording */
       }
     }
-    return this.startWording() ? true : null;
+    return this.startWording() ? true : v;
   }
 
   private startWording(): boolean {

@@ -1,8 +1,9 @@
 import { runContentScript } from '../capture/content/content-main';
 import { instagramAdapter } from '../sites/instagram/adapter';
+import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
-  matches: ['https://www.instagram.com/*'],
+  matches: contentScriptMatches('instagram'),
   main() {
     runContentScript([instagramAdapter]);
   },

@@ -1,8 +1,9 @@
 import { runContentScript } from '../capture/content/content-main';
 import { messengerAdapter } from '../sites/messenger/adapter';
+import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
-  matches: ['https://www.messenger.com/*'],
+  matches: contentScriptMatches('messenger'),
   main() {
     runContentScript([messengerAdapter]);
   },

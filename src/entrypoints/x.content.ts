@@ -1,8 +1,9 @@
 import { runContentScript } from '../capture/content/content-main';
+import { contentScriptMatches } from '../sites/registry';
 import { xAdapter } from '../sites/x/adapter';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  matches: contentScriptMatches('x'),
   main() {
     runContentScript([xAdapter]);
   },

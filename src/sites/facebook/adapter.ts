@@ -39,6 +39,7 @@ import {
   textOf,
   type Viewer,
 } from './common';
+import { facebookDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
 import { facebookProfilePosts } from './profile-posts';
 import { facebookThread } from './thread';
@@ -771,11 +772,11 @@ function extractUnavailable(main: Element, c: Ctx): ExtractedContent {
 // ---------------------------------------------------------------------------------------- adapter
 
 export const facebookAdapter: SiteAdapter = {
-  id: 'facebook',
+  id: facebookDescriptor.platform,
   version: VERSION,
-  hosts: ['www.facebook.com', 'facebook.com', 'web.facebook.com'],
+  hosts: [...facebookDescriptor.hosts, ...facebookDescriptor.otherHosts],
   selectors: S,
-  fixtureDir: 'www.facebook.com',
+  fixtureDir: facebookDescriptor.fixtureDir,
   get thread() {
     return facebookThread;
   },

@@ -15,6 +15,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { instagramDescriptor } from './descriptor';
 import { gridTiles, tileLink } from './grid';
 import { instagramProfilePosts } from './profile-posts';
 import { css, reservedPaths, selectors, words } from './selectors';
@@ -1652,11 +1653,11 @@ export function postThreadView(doc: Document, url: URL): PostThreadView | null {
 }
 
 export const instagramAdapter: SiteAdapter = {
-  id: 'instagram',
+  id: instagramDescriptor.platform,
   version: '1.0.0',
-  hosts: ['www.instagram.com', 'instagram.com'],
+  hosts: [...instagramDescriptor.hosts, ...instagramDescriptor.otherHosts],
   selectors,
-  fixtureDir: 'www.instagram.com',
+  fixtureDir: instagramDescriptor.fixtureDir,
   thread: instagramThread,
   profilePosts: instagramProfilePosts,
 

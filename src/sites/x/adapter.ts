@@ -6,6 +6,7 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { xDescriptor } from './descriptor';
 import { xProfilePosts } from './profile-posts';
 import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
@@ -961,11 +962,11 @@ function reportRoutes(content: ExtractedContent): ReportRoute[] {
 // ---------------------------------------------------------------- the adapter
 
 export const xAdapter: SiteAdapter = {
-  id: 'x',
+  id: xDescriptor.platform,
   version: '1.0.0',
-  hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
+  hosts: [...xDescriptor.hosts, ...xDescriptor.otherHosts],
   selectors,
-  fixtureDir: 'x.com',
+  fixtureDir: xDescriptor.fixtureDir,
 
   matches(url: URL): boolean {
     return X_HOSTS.has(url.hostname);

@@ -1,10 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
-import { instagramAdapter } from '../sites/instagram/adapter';
+import { instagramSite } from '../sites/instagram/site';
 import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('instagram'),
   main() {
-    runContentScript([instagramAdapter]);
+    runContentScript([instagramSite]);
   },
 });

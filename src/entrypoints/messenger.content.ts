@@ -1,10 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
-import { messengerAdapter } from '../sites/messenger/adapter';
+import { messengerSite } from '../sites/messenger/site';
 import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('messenger'),
   main() {
-    runContentScript([messengerAdapter]);
+    runContentScript([messengerSite]);
   },
 });

@@ -1,10 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
 import { contentScriptMatches } from '../sites/registry';
-import { xAdapter } from '../sites/x/adapter';
+import { xSite } from '../sites/x/site';
 
 export default defineContentScript({
   matches: contentScriptMatches('x'),
   main() {
-    runContentScript([xAdapter]);
+    runContentScript([xSite]);
   },
 });

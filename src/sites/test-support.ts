@@ -1,12 +1,12 @@
 /**
- * For tests: every site's adapter, in the registry's order, found from the descriptors (the adapter of site <id> is
- * exported by src/sites/<id>/adapter.ts with the descriptor's platform as its id). Production code never needs the
- * list: each content script imports the adapters it runs.
+ * For tests: every site's adapter as its content script runs it, in the registry's order, found from the descriptors
+ * (src/sites/<id>/site.ts exports it, with the descriptor's platform as its id). Production code never needs the
+ * list: each content script imports the sites it runs.
  */
 import { SITE_DESCRIPTORS } from './registry';
 import type { SiteAdapter } from './types';
 
-const modules = import.meta.glob<Record<string, unknown>>('./*/adapter.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>('./*/site.ts', { eager: true });
 
 function isAdapter(value: unknown): value is SiteAdapter {
   const a = value as Partial<SiteAdapter> | null;
@@ -14,9 +14,9 @@ function isAdapter(value: unknown): value is SiteAdapter {
 }
 
 export const SITE_ADAPTERS: readonly SiteAdapter[] = SITE_DESCRIPTORS.map((site) => {
-  const exported = Object.values(modules[`./${site.id}/adapter.ts`] ?? {});
+  const exported = Object.values(modules[`./${site.id}/site.ts`] ?? {});
   const adapter = exported.find((v): v is SiteAdapter => isAdapter(v) && v.id === site.platform);
-  if (!adapter) throw new Error(`src/sites/${site.id}/adapter.ts exports no adapter with id "${site.platform}"`);
+  if (!adapter) throw new Error(`src/sites/${site.id}/site.ts exports no adapter with id "${site.platform}"`);
   return adapter;
 });
 

@@ -41,8 +41,6 @@ import {
 } from './common';
 import { facebookDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
-import { facebookProfilePosts } from './profile-posts';
-import { facebookThread } from './thread';
 
 const VERSION = '1.0.0';
 
@@ -777,12 +775,6 @@ export const facebookAdapter: SiteAdapter = {
   hosts: [...facebookDescriptor.hosts, ...facebookDescriptor.otherHosts],
   selectors: S,
   fixtureDir: facebookDescriptor.fixtureDir,
-  get thread() {
-    return facebookThread;
-  },
-  get profilePosts() {
-    return facebookProfilePosts;
-  },
 
   matches(url: URL): boolean {
     if (!this.hosts.includes(url.hostname.toLowerCase())) return false;

@@ -15,7 +15,6 @@ import { absUrl, cleanUrl, linksIn, parseDisplayedDate, profileFromUrl, readPage
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { messengerDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
-import { messengerThread } from './thread';
 
 const VERSION = '1.0.0';
 const css = (key: string): string => S[key]!.css;
@@ -285,9 +284,6 @@ export const messengerAdapter: SiteAdapter = {
   hosts: [...messengerDescriptor.hosts, ...messengerDescriptor.otherHosts],
   selectors: S,
   fixtureDir: messengerDescriptor.fixtureDir,
-  get thread() {
-    return messengerThread;
-  },
 
   matches(url: URL): boolean {
     const host = url.hostname.toLowerCase();

@@ -7,10 +7,8 @@
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { xDescriptor } from './descriptor';
-import { xProfilePosts } from './profile-posts';
 import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
-import { xThread } from './thread';
 
 const css = (name: XSelectorName): string => selectors[name].css;
 const ORIGIN = 'https://x.com';
@@ -1042,6 +1040,4 @@ export const xAdapter: SiteAdapter = {
   },
 
   reportRoutes,
-  thread: xThread,
-  profilePosts: xProfilePosts,
 };

@@ -4,9 +4,12 @@
 // 3. Nothing in src/ opens a network connection (no fetch/XHR/WebSocket/beacon/EventSource; no remote URLs in pages).
 // 4. The site list (src/sites/registry.ts and each site's descriptor.ts) is plain data that everything may read
 //    (the build config, the model's Platform type, the background, the export): it imports only itself.
+// 5. No import cycles between modules of src/ (type-only and dynamic imports count too): a cycle makes load order
+//    matter (an adapter half-defined when its thread support reads it) and the layers above impossible to read.
 // Exit 1 with a list of violations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { findCycles, importGraph } from './import-graph.mjs';
 
 const SRC = resolve(import.meta.dirname, '..', 'src');
 /** The site list: pure data below every folder (rule 4). Paths relative to src/, with '/' separators. */
@@ -78,8 +81,13 @@ for (const file of files(SRC)) {
     problems.push(`${rel}: opens a network connection; Holdfast sends nothing anywhere`);
 }
 
+// Rule 5. The cycle finder checks itself first on a graph with a known cycle, so a broken finder cannot pass silently.
+const selfCheck = findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []]]));
+if (selfCheck.length !== 1 || selfCheck[0].join(' ') !== 'a b c a') problems.push(`import-cycle finder self-check failed: ${JSON.stringify(selfCheck)}`);
+for (const cycle of findCycles(importGraph(SRC))) problems.push(`import cycle: ${cycle.map((f) => relative(SRC, f)).join(' -> ')}`);
+
 if (problems.length) {
   console.error(`Architecture check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Architecture check: dependencies one-way, vault/model free of DOM and extension API, no network code.');
+console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code.');

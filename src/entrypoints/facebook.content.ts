@@ -5,8 +5,8 @@ import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('facebook'),
-  main() {
+  main(ctx) {
     // Messenger lives at facebook.com/messages/t/…; the site navigates between the two in-page.
-    runContentScript([messengerSite, facebookSite]);
+    runContentScript(ctx, [messengerSite, facebookSite]);
   },
 });

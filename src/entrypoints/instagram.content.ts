@@ -4,7 +4,7 @@ import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('instagram'),
-  main() {
-    runContentScript([instagramSite]);
+  main(ctx) {
+    runContentScript(ctx, [instagramSite]);
   },
 });

@@ -4,7 +4,7 @@ import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('messenger'),
-  main() {
-    runContentScript([messengerSite]);
+  main(ctx) {
+    runContentScript(ctx, [messengerSite]);
   },
 });

@@ -4,7 +4,7 @@ import { xSite } from '../sites/x/site';
 
 export default defineContentScript({
   matches: contentScriptMatches('x'),
-  main() {
-    runContentScript([xSite]);
+  main(ctx) {
+    runContentScript(ctx, [xSite]);
   },
 });

@@ -10,8 +10,8 @@ const PLATFORM_LINE = /^( *)"platform": \{ "enum": \[[^\]]*\] \},$/m;
 
 describe('the export schema lists the registry platforms', () => {
   it('the verifier checks platforms against the site registry', () => {
-    expect(MANIFEST_SCHEMA.$defs?.platform).toEqual({ enum: ['x', 'instagram', 'facebook', 'messenger', 'web'] });
-    expect(MANIFEST_SCHEMA.$defs?.platform?.enum).toEqual([...RECORD_PLATFORMS]);
+    expect(MANIFEST_SCHEMA.$defs?.platform).toEqual({ enum: [...RECORD_PLATFORMS] });
+    expect(RECORD_PLATFORMS).toEqual(expect.arrayContaining(['x', 'instagram', 'facebook', 'messenger', 'web']));
     const bad = validateSchema({ $defs: MANIFEST_SCHEMA.$defs, $ref: '#/$defs/platform' }, 'myspace');
     expect(bad).toHaveLength(1);
   });

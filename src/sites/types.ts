@@ -56,7 +56,7 @@ export interface SiteAdapter {
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent;
   /** Where and how to report this item on the platform. */
   reportRoutes(content: ExtractedContent): ReportRoute[];
-  /** Whole-thread capture (issue #4), where the site supports it. */
+  /** Whole-thread capture (issue #4), where the site supports it: set in the site's site.ts (thread.ts reads through the adapter). */
   readonly thread?: ThreadSupport;
   /**
    * "Capture profile with posts" (issue #4), where the site supports it: the same interface as `thread`, for a

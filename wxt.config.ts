@@ -1,9 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { HOST_PERMISSIONS } from './src/sites/registry';
 
 /**
  * Permission model (see README "Permissions"):
- * - host permissions for the three supported sites are required: the content scripts run there.
+ * - host permissions for the supported sites (src/sites/registry.ts) are required: the content scripts run there.
  * - `activeTab` is granted by the toolbar button, the context-menu item and the keyboard shortcut; it lets
  *   those gestures take a pixel screenshot of any page.
  * - `<all_urls>` is optional and asked for once, with an explanation, from the options page. Only with it can the
@@ -16,13 +17,8 @@ const grantAllUrls = process.env.HOLDFAST_TEST_GRANT_ALL_URLS === '1';
 /** Test/bench builds only: compiles in the background's test hooks (simulated quota, stalled write). */
 const testBuild = process.env.HOLDFAST_TEST === '1';
 
-export const SITE_HOSTS = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://www.instagram.com/*',
-  'https://www.facebook.com/*',
-  'https://www.messenger.com/*',
-];
+/** One host permission per host where a content script runs, from the site descriptors (src/sites/registry.ts). */
+const SITE_HOSTS = [...HOST_PERMISSIONS];
 
 export default defineConfig({
   srcDir: 'src',

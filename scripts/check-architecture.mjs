@@ -2,12 +2,22 @@
 // 1. Dependencies point one way between src/ folders (table below).
 // 2. The vault and the model use no DOM and no extension API (they run in a worker, a page and Node).
 // 3. Nothing in src/ opens a network connection (no fetch/XHR/WebSocket/beacon/EventSource; no remote URLs in pages).
+// 4. The site list (src/sites/registry.ts and each site's descriptor.ts) is plain data that everything may read
+//    (the build config, the model's Platform type, the background, the export): it imports only itself.
+// 5. No import cycles between modules of src/ (type-only and dynamic imports count too): a cycle makes load order
+//    matter (an adapter half-defined when its thread support reads it) and the layers above impossible to read.
 // Exit 1 with a list of violations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { findCycles, importGraph } from './import-graph.mjs';
 
 const SRC = resolve(import.meta.dirname, '..', 'src');
-/** folder → folders it may import from (itself always allowed). */
+/** The site list: pure data below every folder (rule 4). Paths relative to src/, with '/' separators. */
+const SITE_LIST = /^sites\/(registry\.ts|site-descriptor\.ts|[^/]+\/descriptor\.ts)$/;
+const SITE_LIST_LAYER = 'site list';
+/** The layer of a file under src/: its top folder, or the site list. */
+const layerOf = (rel) => (SITE_LIST.test(rel.split(sep).join('/')) ? SITE_LIST_LAYER : rel.split(sep)[0]);
+/** folder → folders it may import from (itself and the site list always allowed). */
 const ALLOWED = {
   model: [],
   vault: ['model'],
@@ -21,7 +31,7 @@ const ALLOWED = {
   entrypoints: ['*'],
   public: [],
 };
-const NO_DOM_OR_EXTENSION = ['model', 'vault'];
+const NO_DOM_OR_EXTENSION = ['model', 'vault', SITE_LIST_LAYER];
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -34,7 +44,7 @@ function* files(dir) {
 const problems = [];
 for (const file of files(SRC)) {
   const rel = relative(SRC, file);
-  const top = rel.split(sep)[0];
+  const top = layerOf(rel);
   const isTest = /\.test\.tsx?$/.test(file);
   const text = readFileSync(file, 'utf8');
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -45,12 +55,22 @@ for (const file of files(SRC)) {
   for (const m of code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
     const spec = m[1];
     if (spec.startsWith('.')) {
-      const target = relative(SRC, resolve(dirname(file), spec)).split(sep)[0];
-      if (target.startsWith('..')) continue;
+      const targetRel = relative(SRC, resolve(dirname(file), spec));
+      if (targetRel.startsWith('..')) {
+        if (top === SITE_LIST_LAYER) problems.push(`${rel}: the site list imports only itself (${spec})`);
+        continue;
+      }
+      const target = layerOf(/\.[a-z]+$/.test(targetRel) ? targetRel : `${targetRel}.ts`);
+      if (top === SITE_LIST_LAYER) {
+        if (target !== SITE_LIST_LAYER) problems.push(`${rel}: the site list imports only itself, not src/${targetRel}`);
+        continue;
+      }
       const allowed = ALLOWED[top];
       if (!allowed) problems.push(`${rel}: folder src/${top} is not in the architecture table`);
-      else if (target !== top && !allowed.includes('*') && !allowed.includes(target) && !isTest)
+      else if (target !== top && target !== SITE_LIST_LAYER && !allowed.includes('*') && !allowed.includes(target) && !isTest)
         problems.push(`${rel}: src/${top} may not import from src/${target}`);
+    } else if (top === SITE_LIST_LAYER) {
+      problems.push(`${rel}: the site list imports only itself (${spec})`);
     } else if (NO_DOM_OR_EXTENSION.includes(top) && /^(wxt|@wxt-dev|webextension-polyfill)/.test(spec)) {
       problems.push(`${rel}: src/${top} must not use the extension API (${spec})`);
     }
@@ -61,8 +81,13 @@ for (const file of files(SRC)) {
     problems.push(`${rel}: opens a network connection; Holdfast sends nothing anywhere`);
 }
 
+// Rule 5. The cycle finder checks itself first on a graph with a known cycle, so a broken finder cannot pass silently.
+const selfCheck = findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []]]));
+if (selfCheck.length !== 1 || selfCheck[0].join(' ') !== 'a b c a') problems.push(`import-cycle finder self-check failed: ${JSON.stringify(selfCheck)}`);
+for (const cycle of findCycles(importGraph(SRC))) problems.push(`import cycle: ${cycle.map((f) => relative(SRC, f)).join(' -> ')}`);
+
 if (problems.length) {
   console.error(`Architecture check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Architecture check: dependencies one-way, vault/model free of DOM and extension API, no network code.');
+console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code.');

@@ -2,19 +2,14 @@
  * Generic extraction: what any page shows, when no adapter matches or the adapter failed (site redesign).
  * Reads only what is visible; never throws.
  */
-import type { ExtractedContent, ItemKind, LinkRef, MediaRef, Platform } from '../model/evidence';
+import type { ExtractedContent, ItemKind, LinkRef, MediaRef } from '../model/evidence';
+import { platformForHost } from '../sites/registry';
 
 const MAX_TEXT = 20_000;
 const MAX_LIST = 200;
 
-export function platformForHost(host: string): Platform {
-  const h = host.toLowerCase();
-  if (h === 'x.com' || h.endsWith('.x.com') || h === 'twitter.com' || h.endsWith('.twitter.com')) return 'x';
-  if (h === 'instagram.com' || h.endsWith('.instagram.com')) return 'instagram';
-  if (h === 'messenger.com' || h.endsWith('.messenger.com')) return 'messenger';
-  if (h === 'facebook.com' || h.endsWith('.facebook.com')) return 'facebook';
-  return 'web';
-}
+/** The platform of a page captured on a host: from the site descriptors' domains, else 'web'. */
+export { platformForHost };
 
 function visibleText(el: Element): string {
   const html = el as HTMLElement;

@@ -1,11 +1,12 @@
 import { runContentScript } from '../capture/content/content-main';
-import { facebookAdapter } from '../sites/facebook/adapter';
-import { messengerAdapter } from '../sites/messenger/adapter';
+import { facebookSite } from '../sites/facebook/site';
+import { messengerSite } from '../sites/messenger/site';
+import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
-  matches: ['https://www.facebook.com/*'],
-  main() {
+  matches: contentScriptMatches('facebook'),
+  main(ctx) {
     // Messenger lives at facebook.com/messages/t/…; the site navigates between the two in-page.
-    runContentScript([messengerAdapter, facebookAdapter]);
+    runContentScript(ctx, [messengerSite, facebookSite]);
   },
 });

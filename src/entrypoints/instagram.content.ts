@@ -1,9 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
-import { instagramAdapter } from '../sites/instagram/adapter';
+import { instagramSite } from '../sites/instagram/site';
+import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
-  matches: ['https://www.instagram.com/*'],
-  main() {
-    runContentScript([instagramAdapter]);
+  matches: contentScriptMatches('instagram'),
+  main(ctx) {
+    runContentScript(ctx, [instagramSite]);
   },
 });

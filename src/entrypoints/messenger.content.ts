@@ -1,9 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
-import { messengerAdapter } from '../sites/messenger/adapter';
+import { messengerSite } from '../sites/messenger/site';
+import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
-  matches: ['https://www.messenger.com/*'],
-  main() {
-    runContentScript([messengerAdapter]);
+  matches: contentScriptMatches('messenger'),
+  main(ctx) {
+    runContentScript(ctx, [messengerSite]);
   },
 });

@@ -1,9 +1,10 @@
 import { runContentScript } from '../capture/content/content-main';
-import { xAdapter } from '../sites/x/adapter';
+import { contentScriptMatches } from '../sites/registry';
+import { xSite } from '../sites/x/site';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
-  main() {
-    runContentScript([xAdapter]);
+  matches: contentScriptMatches('x'),
+  main(ctx) {
+    runContentScript(ctx, [xSite]);
   },
 });

@@ -5,6 +5,7 @@
  * one at a time and the whole report never sits in memory.
  */
 import type { EvidenceRecord } from '../model/evidence';
+import { platformName } from '../sites/registry';
 import type { ManifestArtifact } from './format';
 import {
   type Exhibit,
@@ -324,9 +325,8 @@ export function kindTitle(r: Pick<EvidenceRecord, 'kind'>): string {
   }
 }
 
-export function platformName(p: string): string {
-  return { x: 'X', instagram: 'Instagram', facebook: 'Facebook', messenger: 'Messenger', web: 'the web' }[p] ?? p;
-}
+/** The platform's name from the site descriptors ("the web" for any other site). */
+export { platformName };
 
 /** "1–3, 7, 9–10" */
 export function compactList(numbers: number[]): string {

@@ -23,17 +23,15 @@ import {
   type FileEntry,
   ZipReader,
 } from '@zip.js/zip.js';
-import schemaJson from '../../docs/export-format.schema.json';
 import type { EvidenceRecord } from '../model/evidence';
 import type { CustodyEvent } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, } from './format';
-import { type JsonSchema, validateSchema } from './json-schema';
+import { validateSchema } from './json-schema';
+import { MANIFEST_SCHEMA } from './manifest-schema';
 import { unsafePathReason } from './names';
 import { createSha256, type HasherFactory } from './sha256';
 import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
-
-const MANIFEST_SCHEMA = schemaJson as unknown as JsonSchema;
 
 export interface VerifyLimits {
   /** Largest bundle accepted from a stream (a Blob or file is read in place). */

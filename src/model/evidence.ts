@@ -3,12 +3,15 @@
  * Pure types and constants; no DOM, no extension API. Documented for outsiders in docs/record-format.md.
  */
 
+import type { OTHER_PLATFORM, SitePlatform } from '../sites/registry';
+
 export const RECORD_FORMAT_VERSION = 1 as const;
 
 export type ItemKind = 'post' | 'reply' | 'comment' | 'profile' | 'dm-message' | 'dm-thread' | 'page';
 export const ITEM_KINDS: readonly ItemKind[] = ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread', 'page'];
 
-export type Platform = 'x' | 'instagram' | 'facebook' | 'messenger' | 'web';
+/** A supported site's platform (its descriptor in src/sites/registry.ts), or 'web' for a page of any other site. */
+export type Platform = SitePlatform | typeof OTHER_PLATFORM;
 
 /** Who wrote an item, as far as the page tells. Every field is what the page showed; nothing is guessed. */
 export interface Author {

@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_HOST_PATTERNS } from './hosts';
-import { SITES } from './registry';
+import { SITE_DESCRIPTORS, siteById } from './registry';
+import { SITE_ADAPTERS as SITES } from './test-support';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const REPLICAS = join(ROOT, 'test', 'replicas');
@@ -27,22 +27,41 @@ function loadDocument(file: string, url: string): Document {
   return doc;
 }
 
-const contentScripts = readdirSync(ENTRYPOINTS)
-  .filter((n) => n.endsWith('.content.ts'))
-  .map((n) => readFileSync(join(ENTRYPOINTS, n), 'utf8'));
+const contentScripts = new Map(
+  readdirSync(ENTRYPOINTS)
+    .filter((n) => n.endsWith('.content.ts'))
+    .map((n) => [n.replace(/\.content\.ts$/, ''), readFileSync(join(ENTRYPOINTS, n), 'utf8')]),
+);
+const siteFolders = readdirSync(join(ROOT, 'src', 'sites'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe('site adapter conventions', () => {
-  it('registers at least the three platforms', () => {
-    expect(SITES.map((s) => s.id).sort()).toEqual(['facebook', 'instagram', 'messenger', 'x']);
+  it('registers at least the three platforms, each site folder once, each with its content script', () => {
+    expect(SITES.map((s) => s.id)).toEqual(expect.arrayContaining(['facebook', 'instagram', 'messenger', 'x']));
+    expect(siteFolders.sort()).toEqual(SITE_DESCRIPTORS.map((d) => d.id).sort());
+    expect([...contentScripts.keys()].sort()).toEqual(SITE_DESCRIPTORS.map((d) => d.id).sort());
+    const unique = (xs: string[]) => new Set(xs).size === xs.length;
+    expect(unique(SITE_DESCRIPTORS.map((d) => d.platform)), 'platforms are unique').toBe(true);
+    expect(unique(SITE_DESCRIPTORS.flatMap((d) => d.hosts)), 'no host has two content scripts').toBe(true);
   });
 
   for (const site of SITES) {
     describe(site.id, () => {
-      it('has hosts, each covered by a content script and a host permission', () => {
-        expect(site.hosts.length).toBeGreaterThan(0);
-        const primary = site.hosts.filter((h) => (SUPPORTED_HOST_PATTERNS as readonly string[]).includes(h));
-        expect(primary.length, `${site.id}: none of ${site.hosts.join(', ')} is a supported host`).toBeGreaterThan(0);
-        for (const h of primary) expect(contentScripts.some((src) => src.includes(`https://${h}/*`)), `${h} content script`).toBe(true);
+      const descriptor = SITE_DESCRIPTORS.find((d) => d.platform === site.id)!;
+      it('takes its id, hosts and fixture folder from its descriptor, and handles its hosts', () => {
+        expect(descriptor.hosts.length).toBeGreaterThan(0);
+        expect(site.hosts).toEqual([...descriptor.hosts, ...descriptor.otherHosts]);
+        expect(site.fixtureDir).toBe(descriptor.fixtureDir);
+        expect(existsSync(join(REPLICAS, descriptor.fixtureDir)), `test/replicas/${descriptor.fixtureDir}`).toBe(true);
+        for (const h of descriptor.domains) expect(site.hosts.some((x) => x === h || x.endsWith(`.${h}`)), `${site.id}: domain ${h}`).toBe(true);
+      });
+
+      it('has a content script whose matches come from the registry (no host names written there)', () => {
+        const src = contentScripts.get(descriptor.id) ?? '';
+        expect(src).toContain(`matches: contentScriptMatches('${descriptor.id}')`);
+        expect(src).not.toMatch(/https?:\/\//);
+        expect(siteById(descriptor.id)).toBe(descriptor);
       });
 
       it('has selectors, each with fixtures that exist and in which it matches', () => {
@@ -75,6 +94,7 @@ describe('site adapter conventions', () => {
             const content = site.extract(target, { url, document: doc });
             const routes = site.reportRoutes(content);
             expect(routes.length, `${site.id} ${target.kind}: no report route`).toBeGreaterThan(0);
+            for (const r of routes) expect(descriptor.reportRoutes, `${site.id}: route ${r.id} is not in its descriptor`).toContain(r.id);
             expect(routes.every((r) => r.url || r.steps), `${site.id} ${target.kind}: a route with neither URL nor steps`).toBe(true);
             kinds.add(target.kind);
           }

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SITES } from './registry';
+import { SITE_ADAPTERS as SITES } from './test-support';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from './types';
 
 const REPLICAS = resolve(import.meta.dirname, '..', '..', 'test', 'replicas');

@@ -31,15 +31,15 @@ export interface ExtractContext {
 }
 
 export interface SiteAdapter {
-  /** Platform id, also the record's `platform`. */
+  /** Platform id, also the record's `platform`: its descriptor's `platform` (src/sites/<site>/descriptor.ts). */
   readonly id: Platform;
   /** Bumped when extraction logic changes; stored in records. */
   readonly version: string;
-  /** Host names the adapter serves (content script matches are built from these). */
+  /** Host names the adapter serves: its descriptor's hosts (where its content script runs) and otherHosts. */
   readonly hosts: readonly string[];
   /** Every selector the adapter uses, with proving fixtures. */
   readonly selectors: SelectorRegistry;
-  /** Fixture folder name under test/replicas/ (e.g. "x.com"). */
+  /** Fixture folder name under test/replicas/ (e.g. "x.com"): its descriptor's fixtureDir. */
   readonly fixtureDir: string;
   /** Whether this adapter handles the URL at all. */
   matches(url: URL): boolean;
@@ -56,7 +56,7 @@ export interface SiteAdapter {
   extract(target: CaptureTarget, ctx: ExtractContext): ExtractedContent;
   /** Where and how to report this item on the platform. */
   reportRoutes(content: ExtractedContent): ReportRoute[];
-  /** Whole-thread capture (issue #4), where the site supports it. */
+  /** Whole-thread capture (issue #4), where the site supports it: set in the site's site.ts (thread.ts reads through the adapter). */
   readonly thread?: ThreadSupport;
   /**
    * "Capture profile with posts" (issue #4), where the site supports it: the same interface as `thread`, for a

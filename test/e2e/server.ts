@@ -4,25 +4,27 @@
  * proxy (it has no host-resolver flag); Chromium through --host-resolver-rules.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { SUPPORTED_HOSTS } from '../../src/sites/registry';
 
 export const REPLICA_ROOT = resolve(import.meta.dirname, '..', 'replicas');
+/**
+ * The host names served: every supported site's (src/sites/registry.ts), every folder of test/replicas/ (the sites'
+ * and their media hosts'), and example.org (an unsupported site).
+ */
 export const REPLICA_HOSTS = [
-  'x.com',
-  'twitter.com',
-  'pbs.twimg.com',
-  'abs.twimg.com',
-  'www.instagram.com',
-  'scontent.cdninstagram.com',
-  'www.facebook.com',
-  'www.messenger.com',
-  'scontent.xx.fbcdn.net',
-  'example.org',
+  ...new Set([
+    ...SUPPORTED_HOSTS,
+    ...readdirSync(REPLICA_ROOT, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name.includes('.'))
+      .map((e) => e.name),
+    'example.org',
+  ]),
 ];
 
 const TYPES: Record<string, string> = {

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import type { ExtractedContent, ItemKind } from '../../src/model/evidence';
-import { adapterFor } from '../../src/sites/registry';
+import { adapterFor } from '../../src/sites/test-support';
 import type { CaptureTarget, ExtractContext } from '../../src/sites/types';
 
 export const REAL = resolve(import.meta.dirname);

@@ -7,7 +7,7 @@ import type { AnyBackgroundMessage, CaptureResult, ItemCapturePayload } from '..
 import { fromExtensionPage, refusal } from '../../messaging/guard';
 import { isBackgroundMessage } from '../../messaging/protocol';
 import { sendToTab } from '../../messaging/client';
-import { SUPPORTED_HOST_PATTERNS } from '../../sites/hosts';
+import { HOST_PERMISSIONS, SUPPORTED_HOSTS } from '../../sites/registry';
 import type { Vault } from '../../vault/api';
 import { openVault } from '../../vault/vault';
 import type { ToolInfo } from './record';
@@ -70,7 +70,7 @@ export function isSupportedUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const host = new URL(url).hostname;
-    return SUPPORTED_HOST_PATTERNS.some((p) => p === host);
+    return SUPPORTED_HOSTS.includes(host);
   } catch {
     return false;
   }
@@ -170,7 +170,7 @@ export function startBackground(): void {
   const menus = browser.contextMenus;
   const createMenus = () => {
     menus.removeAll().then(() => {
-      menus.create({ id: 'holdfast-capture-item', title: browser.i18n.getMessage('menuCaptureItem'), contexts: ['all'], documentUrlPatterns: SUPPORTED_HOST_PATTERNS.map((h) => `https://${h}/*`) });
+      menus.create({ id: 'holdfast-capture-item', title: browser.i18n.getMessage('menuCaptureItem'), contexts: ['all'], documentUrlPatterns: [...HOST_PERMISSIONS] });
       menus.create({ id: 'holdfast-capture-page', title: browser.i18n.getMessage('menuCapturePage'), contexts: ['page', 'frame', 'selection', 'link', 'image'] });
     });
   };

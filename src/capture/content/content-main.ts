@@ -1,8 +1,14 @@
 /**
  * The content-script runtime shared by every site: chooses the adapter for the current URL (sites navigate
  * in-page), keeps controls on items, runs captures, answers the background (context menu, page info).
+ *
+ * Everything it starts ends with WXT's content-script context (`ctx`): when the extension is updated, reloaded or
+ * removed, or a newer copy of the script starts in the page, the context is invalidated and the observer, the
+ * controls, the page-level control, the toast and every listener and timer go with it, so no orphaned script keeps
+ * dressing the page with controls that can no longer capture.
  */
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { ItemKind } from '../../model/evidence';
@@ -12,9 +18,15 @@ import { captureTarget, isPageTarget, pageTarget } from './capture-item';
 import { loadThreadCapture } from '../thread/load';
 import { threadSupportFor } from '../thread/support';
 import { CaptureControls } from './controls';
-import { type ControlHandle, createControl, drawing, Toast } from './ui-elements';
+import { type ControlHandle, createControl, drawing, stopDrawingControls, Toast } from './ui-elements';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
+/**
+ * How often the script asks whether the extension is still there. WXT's context notices that it went away (updated,
+ * reloaded, removed: `browser.runtime.id` is gone) only when something asks; an orphaned script then takes its
+ * controls down within this time instead of waiting for a click that could no longer capture.
+ */
+const ALIVE_CHECK_MS = 2000;
 
 export interface ContentRuntime {
   controls: CaptureControls | null;
@@ -31,16 +43,13 @@ function messageFor(result: CaptureResult, isPage = false): { text: string; kind
   return { text: t('toastFailed', reason), kind: 'error', code: `error:${result.code}` };
 }
 
-export function runContentScript(adapters: readonly SiteAdapter[]): ContentRuntime {
+export function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): ContentRuntime {
   const runtime: ContentRuntime = { controls: null };
   const toast = new Toast();
   const busy = new WeakSet<Element>();
   let lastContextNode: Node | null = null;
 
-  const pick = (): SiteAdapter | null => {
-    const url = new URL(location.href);
-    return adapters.find((a) => a.matches(url)) ?? null;
-  };
+  const pick = (url = new URL(location.href)): SiteAdapter | null => adapters.find((a) => a.matches(url)) ?? null;
   let adapter = pick();
 
   const setControlsVisible = (visible: boolean) => {
@@ -54,11 +63,13 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     Promise.race([
       sendToBackground({ type: 'capture:item', ...payload }),
       new Promise<CaptureResult>((resolve) =>
-        setTimeout(() => resolve({ ok: false, code: 'interrupted', message: 'Holdfast did not answer in time.' }), CAPTURE_TIMEOUT_MS),
+        ctx.setTimeout(() => resolve({ ok: false, code: 'interrupted', message: 'Holdfast did not answer in time.' }), CAPTURE_TIMEOUT_MS),
       ),
     ]);
 
   const run = async (target: CaptureTarget, via: ItemCapturePayload['via'], control?: ControlHandle): Promise<CaptureResult> => {
+    // A click on a control of a script whose extension went away: asking ctx takes the controls down.
+    if (ctx.isInvalid) return { ok: false, code: 'interrupted', message: 'Holdfast was updated or removed: reload the page.' };
     if (busy.has(target.element)) {
       toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
       return { ok: false, code: 'busy', message: t('toastAlreadyCapturing') };
@@ -88,7 +99,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
   // A supported site whose page shows no capturable item for a while (a redesign broke the selectors, or an
   // unexpected page type): offer a generic capture of the visible page so the click is never impossible.
   let pageControl: ControlHandle | null = null;
-  let emptyTimer: ReturnType<typeof setTimeout> | undefined;
+  let emptyTimer: number | undefined;
   const onScan = (targets: number) => {
     if (targets > 0) {
       clearTimeout(emptyTimer);
@@ -98,7 +109,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       return;
     }
     if (pageControl?.host.isConnected || emptyTimer) return;
-    emptyTimer = setTimeout(() => {
+    emptyTimer = ctx.setTimeout(() => {
       emptyTimer = undefined;
       if ((runtime.controls?.count ?? 0) > 0 || !adapter) return;
       const target = pageTarget();
@@ -115,7 +126,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
   const runThread = async (target: CaptureTarget, control: ControlHandle): Promise<void> => {
     const site = adapter;
     const support = threadSupportFor(site, target);
-    if (!site || !support) return;
+    if (!site || !support || ctx.isInvalid) return;
     if (threadRunning) {
       toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
       return;
@@ -149,7 +160,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     } finally {
       threadRunning = false;
       control.setBusy(false);
-      if (paused && runtime.controls === paused) {
+      if (paused && runtime.controls === paused && ctx.isValid) {
         runtime.controls = null;
         startControls();
       }
@@ -168,7 +179,7 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
   };
 
   const startControls = () => {
-    if (!adapter) return;
+    if (!adapter || ctx.isInvalid) return;
     runtime.controls = new CaptureControls(adapter, {
       label: (target) => controlLabel(target.kind),
       onActivate: (target, control) => void run(target, 'control', control),
@@ -181,12 +192,14 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
   };
   startControls();
 
-  // Sites navigate in-page: re-pick the adapter when the URL changes.
+  // Sites navigate in-page: re-pick the adapter when the URL changes. WXT's location-change event comes from the
+  // Navigation API where the browser has it (before the address changes: the event carries the new one), else from
+  // a once-a-second comparison; popstate answers back/forward at once there.
   let lastUrl = location.href;
-  const onUrlMaybeChanged = () => {
-    if (location.href === lastUrl) return;
-    lastUrl = location.href;
-    const next = pick();
+  const onUrlChanged = (url: URL) => {
+    if (url.href === lastUrl) return;
+    lastUrl = url.href;
+    const next = pick(url);
     if (next === adapter) return;
     adapter = next;
     if (!adapter) {
@@ -195,15 +208,19 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
     } else if (runtime.controls) runtime.controls.setAdapter(adapter);
     else startControls();
   };
-  addEventListener('popstate', onUrlMaybeChanged);
-  // pushState fires no event; a cheap string comparison once a second catches in-page navigation.
-  setInterval(onUrlMaybeChanged, 1000);
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onUrlChanged(newUrl));
+  ctx.addEventListener(window, 'popstate', () => onUrlChanged(new URL(location.href)));
 
-  addEventListener('contextmenu', (e) => {
-    lastContextNode = e.target as Node | null;
-  }, true);
+  ctx.addEventListener(
+    window,
+    'contextmenu',
+    (e) => {
+      lastContextNode = e.target as Node | null;
+    },
+    { capture: true },
+  );
 
-  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean => {
     const msg = raw as AnyContentMessage;
     if (msg?.type === 'content:capture-context') {
       const target = (!msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
@@ -216,6 +233,21 @@ export function runContentScript(adapters: readonly SiteAdapter[]): ContentRunti
       return false;
     }
     return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.setInterval(() => undefined, ALIVE_CHECK_MS);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    adapter = null;
+    runtime.controls?.stop();
+    runtime.controls = null;
+    clearTimeout(emptyTimer);
+    emptyTimer = undefined;
+    pageControl?.host.remove();
+    pageControl = null;
+    toast.dispose();
+    stopDrawingControls();
   });
 
   if (import.meta.env.HOLDFAST_TEST) {

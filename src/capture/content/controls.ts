@@ -64,6 +64,8 @@ export class CaptureControls {
   private threadControls = new Map<Element, Attached>();
   private observer: MutationObserver | null = null;
   private scheduled = false;
+  /** Stopped for good: a scan already scheduled does nothing (the content script's context may have ended). */
+  private stopped = false;
   /** Subtrees added since the last scan (incremental scans look only there). */
   private added = new Set<Element>();
   /** Nodes were removed since the last scan (controls of detached items are dropped). */
@@ -101,6 +103,7 @@ export class CaptureControls {
   }
 
   start(): void {
+    if (this.stopped) return;
     this.scan();
     this.observer = new MutationObserver((records) => this.note(records));
     this.observer.observe(document.documentElement, { childList: true, subtree: true });
@@ -150,7 +153,9 @@ export class CaptureControls {
     if (changed) this.schedule();
   }
 
+  /** Disconnects the observer and removes every control, for good (a new CaptureControls starts again). */
   stop(): void {
+    this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
     this.clear();
@@ -163,8 +168,12 @@ export class CaptureControls {
     this.threadControls.clear();
   }
 
+  /**
+   * Plain timers, not ctx.setTimeout: WXT's wrapper adds an invalidation listener per call that is never removed, and
+   * this runs once per frame while a site streams. stop() (on invalidation) makes a pending scan a no-op instead.
+   */
   schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     const run = () => {
       this.scheduled = false;
@@ -179,6 +188,7 @@ export class CaptureControls {
 
   /** Find targets, attach controls to new ones, forget detached ones. Never throws into the page. */
   scan(): void {
+    if (this.stopped) return;
     const started = performance.now();
     try {
       const href = location.href;

@@ -137,23 +137,30 @@ function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean)
  * site never sees it. One capturing listener on the window serves every undrawn host (a listener per host was a
  * measurable part of each control's cost); it runs before any of the page's own listeners below the window.
  */
-let earlyClickListener = false;
+let earlyClickListener: ((e: MouseEvent) => void) | null = null;
 function listenForEarlyClicks(): void {
   if (earlyClickListener) return;
-  earlyClickListener = true;
-  window.addEventListener(
-    'click',
-    (e) => {
-      const control = e.target instanceof Element ? undrawn.get(e.target) : undefined;
-      if (!control) return;
-      e.stopPropagation();
-      e.preventDefault();
-      control.build();
-      if (e.detail > 1) return;
-      control.activate();
-    },
-    true,
-  );
+  earlyClickListener = (e) => {
+    const control = e.target instanceof Element ? undrawn.get(e.target) : undefined;
+    if (!control) return;
+    e.stopPropagation();
+    e.preventDefault();
+    control.build();
+    if (e.detail > 1) return;
+    control.activate();
+  };
+  window.addEventListener('click', earlyClickListener, true);
+}
+
+/**
+ * Takes down what serves every control (the near-viewport observer, the early-click listener) when the content
+ * script's context ends. The controls themselves are removed by their owner (CaptureControls.stop).
+ */
+export function stopDrawingControls(): void {
+  nearViewport?.disconnect();
+  nearViewport = null;
+  if (earlyClickListener) window.removeEventListener('click', earlyClickListener, true);
+  earlyClickListener = null;
 }
 
 /**
@@ -246,6 +253,7 @@ export class Toast {
   private box: HTMLDivElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = 0;
+  private disposed = false;
 
   private ensure(): HTMLDivElement {
     if (this.box && this.host?.isConnected) return this.box;
@@ -268,6 +276,7 @@ export class Toast {
 
   /** `code` is exposed as the host's attribute value (e.g. "ok", "error:quota") for automation; the text is not. */
   show(message: string, kind: 'info' | 'ok' | 'error', code: string = kind, ms = 5000): void {
+    if (this.disposed) return;
     const box = this.ensure();
     box.textContent = message;
     box.className = kind === 'error' ? 'error' : '';
@@ -283,5 +292,14 @@ export class Toast {
 
   setVisible(visible: boolean): void {
     if (this.host) this.host.style.visibility = visible ? '' : 'hidden';
+  }
+
+  /** Removes the toast for good (the content script's context ended). */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.host?.remove();
+    this.host = null;
+    this.box = null;
   }
 }

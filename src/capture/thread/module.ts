@@ -4,13 +4,8 @@
  * (never visible to the page's own scripts).
  */
 import { chooseBound } from './dialog';
-import { THREAD_MODULE_KEY } from './load';
+import { THREAD_MODULE_KEY, type ThreadCaptureModule } from './load';
 import { captureThread } from './run';
-
-export interface ThreadCaptureModule {
-  chooseBound: typeof chooseBound;
-  captureThread: typeof captureThread;
-}
 
 export function publishThreadCapture(): void {
   const g = globalThis as unknown as Record<string, unknown>;

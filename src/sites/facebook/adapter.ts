@@ -39,9 +39,8 @@ import {
   textOf,
   type Viewer,
 } from './common';
+import { facebookDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
-import { facebookProfilePosts } from './profile-posts';
-import { facebookThread } from './thread';
 
 const VERSION = '1.0.0';
 
@@ -771,17 +770,11 @@ function extractUnavailable(main: Element, c: Ctx): ExtractedContent {
 // ---------------------------------------------------------------------------------------- adapter
 
 export const facebookAdapter: SiteAdapter = {
-  id: 'facebook',
+  id: facebookDescriptor.platform,
   version: VERSION,
-  hosts: ['www.facebook.com', 'facebook.com', 'web.facebook.com'],
+  hosts: [...facebookDescriptor.hosts, ...facebookDescriptor.otherHosts],
   selectors: S,
-  fixtureDir: 'www.facebook.com',
-  get thread() {
-    return facebookThread;
-  },
-  get profilePosts() {
-    return facebookProfilePosts;
-  },
+  fixtureDir: facebookDescriptor.fixtureDir,
 
   matches(url: URL): boolean {
     if (!this.hosts.includes(url.hostname.toLowerCase())) return false;

@@ -17,6 +17,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { CaptureTarget, ExtractContext, ThreadContainer } from '../types';
 import { facebookAdapter } from './adapter';
+import { facebookSite } from './site';
 import { facebookProfilePosts as pp, timelineOwner } from './profile-posts';
 import { htmlDocument, loadDocument, mismatches, REPLICAS } from './replica-fixtures';
 
@@ -101,8 +102,8 @@ function expectTimeline(ctx: ExtractContext, c: ThreadContainer, rows: Element[]
 
 describe('Facebook profile with posts', () => {
   it('the adapter offers it beside whole-thread support', () => {
-    expect(facebookAdapter.profilePosts).toBe(pp);
-    expect(facebookAdapter.thread).not.toBe(pp);
+    expect(facebookSite.profilePosts).toBe(pp);
+    expect(facebookSite.thread).not.toBe(pp);
   });
 
   it('profile-long: targets and items match the truth file', () => {

@@ -15,6 +15,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { CaptureTarget, ThreadContainer } from '../types';
 import { facebookAdapter } from './adapter';
+import { facebookSite } from './site';
 import { htmlDocument, loadDocument, mismatches, REPLICAS } from './replica-fixtures';
 import { facebookThread as th } from './thread';
 
@@ -91,7 +92,7 @@ describe('long-post replicas and their truth files', () => {
 
 describe('Facebook thread support', () => {
   it('the adapter offers it', () => {
-    expect(facebookAdapter.thread).toBe(th);
+    expect(facebookSite.thread).toBe(th);
   });
 
   it('a post page: its post is a thread of kind post; comments are rows; comments, feed posts and profiles are not threads', () => {

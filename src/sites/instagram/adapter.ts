@@ -15,12 +15,11 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import { shownText, showsToken } from '../start-marker';
-import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
-import { gridTiles, tileLink } from './grid';
-import { instagramProfilePosts } from './profile-posts';
+import type { CaptureTarget, ExtractContext, SiteAdapter, ThreadContainer } from '../types';
+import { instagramDescriptor } from './descriptor';
+import { gridTiles, readTile, tileLink } from './grid';
 import { css, reservedPaths, selectors, words } from './selectors';
 import { mediaIdOfShortcode } from './shortcode';
-import { instagramThread } from './thread';
 
 const ORIGIN = 'https://www.instagram.com';
 const HANDLE_RE = /^[A-Za-z0-9._]{1,30}$/;
@@ -1097,11 +1096,37 @@ function extractProfile(doc: Document, url: URL, route: { handle: string } | und
   return content;
 }
 
+/** The owner of the profile page the URL shows: its posts grid only (/<handle>/), not Reels, Tagged or a post. */
+export function ownerOf(url: URL): string | undefined {
+  if (url.hostname !== 'www.instagram.com' && url.hostname !== 'instagram.com') return undefined;
+  const route = routeOf(url);
+  if (route.type !== 'profile') return undefined;
+  return /^\/[A-Za-z0-9._]{1,30}\/?$/.test(url.pathname) ? route.handle : undefined;
+}
+
+/** The profile's owner as a record author, read once per capture from the profile header (their id, never the viewer's). */
+const owners = new WeakMap<Element, Author>();
+export function ownerAuthor(c: ThreadContainer, ctx: ExtractContext, handle: string | undefined): Author {
+  const key = c.head ?? c.element;
+  let author = owners.get(key);
+  if (!author) {
+    try {
+      author = instagramAdapter.extract({ element: key, kind: 'profile' }, ctx).author ?? {};
+    } catch {
+      author = {};
+    }
+    if (!author.handle && handle) author = { handle, profileUrl: `${ORIGIN}/${handle}/` };
+    owners.set(key, author);
+  }
+  return { ...author };
+}
+
 /** A tile of a profile's grid, read as "capture profile with posts" reads it (link, thumbnail, owner; no date). */
 function extractTile(tile: Element, ctx: ExtractContext, state: PageState): ExtractedContent {
   const { header } = findProfile(ctx.document, state);
   const main = state.main ?? ctx.document.body;
-  const entry = instagramProfilePosts.entryOf(tile, ctx, { element: main, recordKind: 'profile', ...(header ? { head: header } : {}) });
+  const container: ThreadContainer = { element: main, recordKind: 'profile', ...(header ? { head: header } : {}) };
+  const entry = readTile(tile, container, () => ownerAuthor(container, ctx, ownerOf(ctx.url)));
   const content = entry.content;
   // The grid is the owner's own only on the Posts and Reels tabs: a tile naming another account (a collaboration, or
   // any post on the Tagged tab) is that account's post, and a Tagged tile naming no one has no known author.
@@ -1675,13 +1700,11 @@ export function postThreadView(doc: Document, url: URL): PostThreadView | null {
 }
 
 export const instagramAdapter: SiteAdapter = {
-  id: 'instagram',
+  id: instagramDescriptor.platform,
   version: '1.0.0',
-  hosts: ['www.instagram.com', 'instagram.com'],
+  hosts: [...instagramDescriptor.hosts, ...instagramDescriptor.otherHosts],
   selectors,
-  fixtureDir: 'www.instagram.com',
-  thread: instagramThread,
-  profilePosts: instagramProfilePosts,
+  fixtureDir: instagramDescriptor.fixtureDir,
 
   matches(url: URL): boolean {
     return this.hosts.includes(url.hostname);

@@ -14,6 +14,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaptureTarget, ExtractContext, ThreadContainer } from '../types';
 import { instagramAdapter } from './adapter';
+import { instagramSite } from './site';
 import { instagramProfilePosts as PP } from './profile-posts';
 import { mediaIdOfTime, shortcodeOfMediaId, timeFromShortcode } from './shortcode';
 
@@ -69,8 +70,8 @@ function open(file: string, url: string) {
 
 describe('Instagram profile with posts', () => {
   it('the adapter offers it beside whole-thread support', () => {
-    expect(instagramAdapter.profilePosts).toBe(PP);
-    expect(instagramAdapter.thread).not.toBe(PP);
+    expect(instagramSite.profilePosts).toBe(PP);
+    expect(instagramSite.thread).not.toBe(PP);
   });
 
   for (const [file, url, lang] of [

@@ -18,87 +18,14 @@
  * The author of every entry is the profile's owner (the grid is theirs); the owner's numeric id comes from the profile
  * page's own data, never the viewer's.
  */
-import type { Author, ExtractedContent, MediaRef } from '../../model/evidence';
+import type { ExtractedContent } from '../../model/evidence';
 import type { BoundInfo, CaptureTarget, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../types';
-import { instagramAdapter, routeOf } from './adapter';
-import { gridTiles, type TileLink, tileLink, tileThumbnail } from './grid';
-import { css, type SelectorKey, words } from './selectors';
-import { MAX_CODE_LENGTH, timeFromShortcode } from './shortcode';
+import { instagramAdapter, ownerAuthor, ownerOf } from './adapter';
+import { gridTiles, readTile, tileLink } from './grid';
+import { css, type SelectorKey } from './selectors';
 
-const ORIGIN = 'https://www.instagram.com';
 const all = (root: ParentNode, key: SelectorKey): Element[] => Array.from(root.querySelectorAll(css(key)));
-
-/** The owner of the profile page the URL shows: its posts grid only (/<handle>/), not Reels, Tagged or a post. */
-function ownerOf(url: URL): string | undefined {
-  if (url.hostname !== 'www.instagram.com' && url.hostname !== 'instagram.com') return undefined;
-  const route = routeOf(url);
-  if (route.type !== 'profile') return undefined;
-  return /^\/[A-Za-z0-9._]{1,30}\/?$/.test(url.pathname) ? route.handle : undefined;
-}
-
 const tiles = gridTiles;
-
-type MediaType = 'photo' | 'carousel' | 'reel' | 'video';
-
-interface TileMarks {
-  mediaType: MediaType;
-  pinned: boolean;
-  /** Icon labels as shown, in order. */
-  icons: string[];
-  /** Labels no word list knows (another language, a new icon). */
-  unknown: string[];
-}
-
-const known = (list: readonly RegExp[], label: string): boolean => list.some((re) => re.test(label));
-
-function marksOf(a: Element, link: TileLink): TileMarks {
-  const icons = all(a, 'gridTileIcon')
-    .map((svg) => (svg.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  let pinned = false;
-  let carousel = false;
-  let reel = link.section === 'reel';
-  let video = false;
-  const unknown: string[] = [];
-  for (const label of icons) {
-    if (known(words.gridPinned, label)) pinned = true;
-    else if (known(words.gridCarousel, label)) carousel = true;
-    else if (known(words.gridReel, label)) reel = true;
-    else if (known(words.gridVideo, label)) video = true;
-    else unknown.push(label);
-  }
-  const mediaType: MediaType = reel ? 'reel' : video ? 'video' : carousel ? 'carousel' : 'photo';
-  return { mediaType, pinned, icons, unknown };
-}
-
-/** The tile drawn after `a` in the grid (next in its row, else first of the next row), by where they are drawn. */
-function nextTile(a: Element, c: ThreadContainer): Element | undefined {
-  const list = tiles(c.element, c.head)
-    .map((el, i) => {
-      const box = el.getBoundingClientRect();
-      return { el, i, top: Math.round(box.top), left: box.left };
-    })
-    .sort((x, y) => x.top - y.top || x.left - y.left || x.i - y.i);
-  const at = list.findIndex((x) => x.el === a);
-  return at >= 0 ? list[at + 1]?.el : undefined;
-}
-
-/** The profile's owner as a record author, read once per capture from the profile header (their id, never the viewer's). */
-const owners = new WeakMap<Element, Author>();
-function ownerAuthor(c: ThreadContainer, ctx: ExtractContext, handle: string | undefined): Author {
-  const key = c.head ?? c.element;
-  let author = owners.get(key);
-  if (!author) {
-    try {
-      author = instagramAdapter.extract({ element: key, kind: 'profile' }, ctx).author ?? {};
-    } catch {
-      author = {};
-    }
-    if (!author.handle && handle) author = { handle, profileUrl: `${ORIGIN}/${handle}/` };
-    owners.set(key, author);
-  }
-  return { ...author };
-}
 
 const GRID_NOTE =
   'Posts were read from the profile grid: each holds its link, its thumbnail and the thumbnail’s alt text (Instagram’s description of the picture or the caption, not necessarily the caption). The grid shows no dates: each post’s time (fields.timeFromId) is derived from its post id, not shown by Instagram. Open a post to capture its caption, date and comments.';
@@ -126,59 +53,8 @@ export const instagramProfilePosts: ThreadSupport = {
   },
 
   entryOf(row: Element, ctx: ExtractContext, c: ThreadContainer): ThreadEntry {
-    const link = tileLink(row);
-    if (!link) throw new Error('not a post tile of the grid');
     const handle = ownerOf(ctx.url);
-    const marks = marksOf(row, link);
-    const warnings: string[] = [];
-    const fields: Record<string, string> = { mediaType: marks.mediaType };
-    const thumb = tileThumbnail(row);
-    const alt = thumb?.alt ?? '';
-    const media: MediaRef[] = thumb ? [alt ? { url: thumb.url, type: 'image', alt } : { url: thumb.url, type: 'image' }] : [];
-    if (alt) fields.textSource = 'alt';
-    const derived = timeFromShortcode(link.code);
-    if (derived) {
-      fields.timeFromId = derived.time;
-      fields.timeSource = 'derived from the post id';
-      fields.mediaId = derived.mediaId;
-    } else {
-      warnings.push(
-        link.code.length > MAX_CODE_LENGTH
-          ? `The post's code is longer than a media id (${link.code.length} characters; Instagram gives some posts, e.g. of private accounts, longer codes), so no time was derived from it.`
-          : "The post's code does not decode to a dated media id, so no time was derived from it.",
-      );
-    }
-    if (marks.pinned) fields.pinned = 'true';
-    else if (marks.unknown.length && derived) {
-      // An icon this reader does not know, on a post older than the one drawn after it: Instagram sorts the grid newest
-      // first except for pinned posts at the top.
-      const next = nextTile(row, c);
-      const nextLink = next ? tileLink(next) : null;
-      const nextTime = nextLink ? timeFromShortcode(nextLink.code)?.time : undefined;
-      if (nextTime && nextTime > derived.time) {
-        fields.pinned = 'true';
-        fields.pinnedDerivation = 'its icon was not recognised, and it sits above a newer post (only pinned posts do)';
-      }
-    }
-    if (marks.icons.length) fields.tileIcons = marks.icons.join(' | ');
-    const author = ownerAuthor(c, ctx, handle);
-    if (link.linkHandle && author.handle && link.linkHandle.toLowerCase() !== author.handle.toLowerCase()) {
-      warnings.push(`The tile's link names @${link.linkHandle}, not the profile's owner @${author.handle} (a collaboration post?).`);
-    }
-    const content: ExtractedContent = {
-      kind: 'post',
-      platform: 'instagram',
-      permalink: link.permalink,
-      itemId: link.code,
-      author,
-      links: [],
-      media,
-      fields,
-      method: 'adapter',
-      warnings,
-    };
-    if (alt) content.text = alt;
-    return { key: link.permalink, content };
+    return readTile(row, c, () => ownerAuthor(c, ctx, handle));
   },
 
   loading(c: ThreadContainer): boolean {

@@ -16,6 +16,7 @@ import { partialMismatches } from '../../../test/e2e/truth';
 import { PageOrder } from '../../capture/thread/order';
 import type { CaptureTarget, ExtractContext, ThreadContainer } from '../types';
 import { instagramAdapter } from './adapter';
+import { instagramSite } from './site';
 import { instagramThread as T } from './thread';
 
 const SITE = resolve(import.meta.dirname, '..', '..', '..', 'test', 'replicas', 'www.instagram.com');
@@ -112,7 +113,7 @@ describe('Instagram long-thread replicas and their truth files', () => {
 
 describe('Instagram thread support: the conversation', () => {
   it('the adapter offers it', () => {
-    expect(instagramAdapter.thread).toBe(T);
+    expect(instagramSite.thread).toBe(T);
   });
 
   for (const name of ['dm-long', 'dm-long-stall']) {

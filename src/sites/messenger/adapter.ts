@@ -13,8 +13,8 @@
 import type { Author, ExtractedContent, MediaRef, ReportRoute } from '../../model/evidence';
 import { absUrl, cleanUrl, linksIn, parseDisplayedDate, profileFromUrl, readPageData, readViewer, textOf, type Viewer } from '../facebook/common';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
+import { messengerDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
-import { messengerThread } from './thread';
 
 const VERSION = '1.0.0';
 const css = (key: string): string => S[key]!.css;
@@ -279,14 +279,11 @@ function extractThread(el: Element, t: ThreadCtx): ExtractedContent {
 }
 
 export const messengerAdapter: SiteAdapter = {
-  id: 'messenger',
+  id: messengerDescriptor.platform,
   version: VERSION,
-  hosts: ['www.messenger.com', 'www.facebook.com'],
+  hosts: [...messengerDescriptor.hosts, ...messengerDescriptor.otherHosts],
   selectors: S,
-  fixtureDir: 'www.messenger.com',
-  get thread() {
-    return messengerThread;
-  },
+  fixtureDir: messengerDescriptor.fixtureDir,
 
   matches(url: URL): boolean {
     const host = url.hostname.toLowerCase();

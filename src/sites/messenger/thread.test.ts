@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlDocument, loadDocument, mismatches, REPLICAS } from '../facebook/replica-fixtures';
 import type { CaptureTarget, ThreadContainer } from '../types';
 import { messengerAdapter } from './adapter';
+import { messengerSite } from './site';
 import { messengerThread as th } from './thread';
 
 interface Msg {
@@ -73,7 +74,7 @@ describe('long-conversation replicas and their truth files', () => {
 
 describe('Messenger thread support', () => {
   it('the adapter offers it', () => {
-    expect(messengerAdapter.thread).toBe(th);
+    expect(messengerSite.thread).toBe(th);
   });
 
   for (const [host, name] of PAGES) {

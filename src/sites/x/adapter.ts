@@ -6,10 +6,9 @@
  */
 import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
-import { xProfilePosts } from './profile-posts';
+import { xDescriptor } from './descriptor';
 import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
-import { xThread } from './thread';
 
 const css = (name: XSelectorName): string => selectors[name].css;
 const ORIGIN = 'https://x.com';
@@ -961,11 +960,11 @@ function reportRoutes(content: ExtractedContent): ReportRoute[] {
 // ---------------------------------------------------------------- the adapter
 
 export const xAdapter: SiteAdapter = {
-  id: 'x',
+  id: xDescriptor.platform,
   version: '1.0.0',
-  hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
+  hosts: [...xDescriptor.hosts, ...xDescriptor.otherHosts],
   selectors,
-  fixtureDir: 'x.com',
+  fixtureDir: xDescriptor.fixtureDir,
 
   matches(url: URL): boolean {
     return X_HOSTS.has(url.hostname);
@@ -1041,6 +1040,4 @@ export const xAdapter: SiteAdapter = {
   },
 
   reportRoutes,
-  thread: xThread,
-  profilePosts: xProfilePosts,
 };

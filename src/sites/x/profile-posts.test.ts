@@ -12,6 +12,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaptureTarget } from '../types';
 import { xAdapter } from './adapter';
+import { xSite } from './site';
 import { xProfilePosts } from './profile-posts';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'test', 'replicas', 'x.com');
@@ -45,7 +46,7 @@ function load(file: string, url: string) {
 
 describe('X profile with posts', () => {
   it('the adapter offers it beside whole-thread support', () => {
-    expect(xAdapter.profilePosts).toBe(xProfilePosts);
+    expect(xSite.profilePosts).toBe(xProfilePosts);
   });
 
   it('profile-long: the header is a newest-first container of kind profile; rows are the timeline, keyed and marked', () => {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { partialMismatches } from '../../../test/e2e/truth';
 import type { CaptureTarget } from '../types';
 import { xAdapter } from './adapter';
+import { xSite } from './site';
 import { xThread } from './thread';
 
 const DIR = resolve(import.meta.dirname, '..', '..', '..', 'test', 'replicas', 'x.com', 'thread');
@@ -69,7 +70,7 @@ describe('long-thread replicas and their truth files', () => {
 
 describe('X thread support', () => {
   it('the adapter offers it', () => {
-    expect(xAdapter.thread).toBe(xThread);
+    expect(xSite.thread).toBe(xThread);
   });
 
   for (const name of ['dm-chat-long', 'dm-legacy-long']) {

@@ -77,7 +77,7 @@ describe('site adapter conventions', () => {
             expect(doc.querySelector(sel.css), `${site.id}.${name} (${sel.css}) in ${f}`).not.toBeNull();
           }
         }
-      });
+      }, 120_000); // real-page fixtures are large; parsing them took over 20 s on a loaded machine
 
       it('has replica pages with truth files, and report routes for every kind it captures', () => {
         const pages = readdirSync(REPLICAS)

@@ -54,5 +54,5 @@ describe('real pages (structure replicas of saved pages of the live sites)', () 
     }
     console.log(lines.join('\n'));
     expect(below, 'sites below their floor in test/real/floors.json').toEqual([]);
-  });
+  }, 180_000); // 48 pages of up to 2 MB each: about 20 s on a loaded 2-core machine, past the 20 s default once
 });

@@ -41,6 +41,14 @@ async function scripted() {
   mkdirSync(OUT, { recursive: true });
   const server = await startReplicaServer();
   const harness = await launch('chromium', server, 'test-grant');
+  // tsx keeps function names with a __name helper that the page-side functions of the page objects do not have
+  // there (vitest does not add it): every page the demo opens gets a stand-in first.
+  const newPage = harness.newPage.bind(harness);
+  harness.newPage = async () => {
+    const page = await newPage();
+    await page.evaluateOnNewDocument('globalThis.__name = globalThis.__name || ((f) => f);');
+    return page;
+  };
   const done = new Set<string>();
   try {
     const vault = await VaultPage.open(harness);

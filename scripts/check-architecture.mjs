@@ -25,9 +25,11 @@ const ALLOWED = {
   sites: ['model', 'reporting'],
   messaging: ['model'],
   i18n: ['model'],
-  capture: ['model', 'sites', 'messaging', 'vault', 'i18n', 'reporting'],
+  // Issue #12: session key, auto-lock, quick exit and settings; pages, panels and the background use it.
+  lock: ['model', 'vault', 'messaging', 'i18n'],
+  capture: ['model', 'sites', 'messaging', 'vault', 'i18n', 'reporting', 'lock'],
   export: ['model', 'vault'],
-  ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites'],
+  ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites', 'lock'],
   entrypoints: ['*'],
   public: [],
 };

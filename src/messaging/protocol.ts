@@ -47,6 +47,8 @@ export type CaptureResult =
       screenshot: 'pixel' | 'dom-render' | 'none';
       extraction: 'adapter' | 'generic';
       warnings: string[];
+      /** Issue #12: the vault was locked, so the capture was sealed for the next unlock ("Saved (vault locked)"). */
+      locked?: true;
     }
   | { ok: false; code: CaptureErrorCode; message: string };
 
@@ -143,6 +145,18 @@ export interface BackgroundMessages {
   'thread:finish': { req: ThreadFinishPayload; res: CaptureResult };
   /** Drop a session without writing anything. */
   'thread:abort': { req: { session: string }; res: { ok: true } };
+  /** Issue #12: lock, close every Holdfast tab, leave the person on the neutral page (any Holdfast page or panel). */
+  'quick-exit': { req: object; res: { ok: true; closed: number } };
+  /** Issue #12: is the vault encrypted / locked (no content, no counts beyond captures waiting for the unlock). */
+  'lock:state': { req: object; res: LockSummary };
+  /** Issue #12: lock now in every context. */
+  'lock:now': { req: object; res: { ok: true } };
+}
+
+/** The vault's lock state as the background reports it. */
+export interface LockSummary {
+  encrypted: boolean;
+  locked: boolean;
 }
 
 /** Messages handled by content scripts (background → tab). */

@@ -10,6 +10,9 @@ import { sendToTab } from '../../messaging/client';
 import { HOST_PERMISSIONS, SUPPORTED_HOSTS } from '../../sites/registry';
 import type { Vault } from '../../vault/api';
 import { openVault } from '../../vault/vault';
+import { attachVault, backgroundLock, refreshDiscreet, startLockBackground } from '../../lock/background';
+import { quickExit } from '../../lock/quick-exit';
+import { clearSessionKey } from '../../lock/session';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
@@ -19,11 +22,28 @@ type Sender = Browser.runtime.MessageSender;
 
 let vaultPromise: Promise<Vault> | null = null;
 function vault(): Promise<Vault> {
-  vaultPromise ??= openVault().catch((err) => {
+  vaultPromise ??= openVault()
+    .then(async (v) => {
+      // Issue #12: unlock from the session key when there is one, follow lock/unlock from other contexts.
+      await attachVault(v).catch(() => undefined);
+      return v;
+    })
+    .catch((err) => {
     vaultPromise = null;
     throw err;
   });
   return vaultPromise;
+}
+
+/** Issue #12: a capture written while the vault is locked is sealed for the next unlock; the toast says so. */
+async function markLocked(result: CaptureResult): Promise<CaptureResult> {
+  if (!result.ok) return result;
+  try {
+    if ((await backgroundLock()?.lockState())?.locked) return { ...result, locked: true };
+  } catch {
+    /* the capture is saved either way */
+  }
+  return result;
 }
 
 let toolInfo: ToolInfo | null = null;
@@ -88,7 +108,7 @@ export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePa
   }
   try {
     const payload = await collectPagePayload(tab.id, via);
-    return await captureItem(deps, payload, { tab, frameId: 0, id: browser.runtime.id });
+    return await markLocked(await captureItem(deps, payload, { tab, frameId: 0, id: browser.runtime.id }));
   } catch (err) {
     return { ok: false, code: 'unknown', message: `This page cannot be captured (${err instanceof Error ? err.message : String(err)}).` };
   }
@@ -100,7 +120,7 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
   switch (msg.type) {
     case 'capture:item': {
       const { type: _t, ...payload } = msg;
-      return captureItem(deps, payload, sender);
+      return markLocked(await captureItem(deps, payload, sender));
     }
     case 'capture:page': {
       const tab = await browser.tabs.get(msg.tabId);
@@ -137,7 +157,20 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
     case 'thread:segment':
       return threadSegment(deps, msg, sender);
     case 'thread:finish':
-      return threadFinish(deps, msg, sender);
+      return markLocked(await threadFinish(deps, msg, sender));
+    case 'quick-exit': {
+      const result = await quickExit(() => backgroundLock()?.lock(), sender.tab);
+      return { ok: true, closed: result.closed };
+    }
+    case 'lock:state': {
+      await vault().catch(() => undefined);
+      const state = await backgroundLock()?.lockState().catch(() => undefined);
+      return { encrypted: !!state?.encrypted, locked: !!state?.locked };
+    }
+    case 'lock:now':
+      backgroundLock()?.lock();
+      await clearSessionKey();
+      return { ok: true };
     case 'thread:abort':
       return threadAbort(deps, msg, sender);
     default: {
@@ -160,6 +193,18 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
 export function startBackground(): void {
   // Whole-thread captures cut short by a crash or a closed browser: kept as partial records (thread-service.ts).
   void recoverInterruptedThreads(deps).catch(() => undefined);
+  // Issue #12: open the vault now so it follows the session key (and finishes an interrupted encrypt/decrypt).
+  void vault().catch(() => undefined);
+  startLockBackground({
+    normal: {
+      title: browser.i18n.getMessage('actionTitle'),
+      menus: { 'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItem'), 'holdfast-capture-page': browser.i18n.getMessage('menuCapturePage') },
+    },
+    discreet: {
+      title: browser.i18n.getMessage('actionTitleDiscreet'),
+      menus: { 'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItemDiscreet'), 'holdfast-capture-page': browser.i18n.getMessage('menuCapturePageDiscreet') },
+    },
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isBackgroundMessage(raw)) return false;
@@ -172,6 +217,7 @@ export function startBackground(): void {
     menus.removeAll().then(() => {
       menus.create({ id: 'holdfast-capture-item', title: browser.i18n.getMessage('menuCaptureItem'), contexts: ['all'], documentUrlPatterns: [...HOST_PERMISSIONS] });
       menus.create({ id: 'holdfast-capture-page', title: browser.i18n.getMessage('menuCapturePage'), contexts: ['page', 'frame', 'selection', 'link', 'image'] });
+      void refreshDiscreet();
     });
   };
   browser.runtime.onInstalled.addListener(createMenus);

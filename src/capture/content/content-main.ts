@@ -18,7 +18,8 @@ import { captureTarget, isPageTarget, pageTarget } from './capture-item';
 import { loadThreadCapture } from '../thread/load';
 import { threadSupportFor } from '../thread/support';
 import { CaptureControls } from './controls';
-import { type ControlHandle, createControl, drawing, stopDrawingControls, Toast } from './ui-elements';
+import { type ControlHandle, createControl, drawing, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
+import { followDiscreet, installPanelQuickExit } from './discretion';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
 /**
@@ -32,7 +33,13 @@ export interface ContentRuntime {
   controls: CaptureControls | null;
 }
 
+/** Discreet mode (issue #12), followed live: toasts and labels without the word "evidence". */
+let discreet = false;
+
 function messageFor(result: CaptureResult, isPage = false): { text: string; kind: 'ok' | 'error'; code: string } {
+  // Issue #12: sealed for the next unlock; never a passphrase prompt on the site.
+  if (result.ok && result.locked) return { text: t('toastSavedLocked'), kind: 'ok', code: 'ok:locked' };
+  if (result.ok && discreet) return { text: t('toastSavedDiscreet'), kind: 'ok', code: result.extraction === 'generic' && !isPage ? 'ok:generic' : 'ok' };
   if (result.ok) {
     const generic = result.extraction === 'generic' && !isPage;
     const text = generic ? t('toastSavedGeneric', result.seq) : result.screenshot === 'dom-render' ? t('toastSavedDom', result.seq) : t('toastSaved', result.seq);
@@ -172,7 +179,7 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   const controlLabel = (kind: ItemKind): string => {
     let label = labels.get(kind);
     if (label === undefined) {
-      label = t('controlLabel', kindLabel(kind));
+      label = discreet ? t('controlLabelDiscreet', kindLabel(kind)) : t('controlLabel', kindLabel(kind));
       labels.set(kind, label);
     }
     return label;
@@ -237,7 +244,17 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   browser.runtime.onMessage.addListener(onMessage);
 
   ctx.setInterval(() => undefined, ALIVE_CHECK_MS);
+  // Issue #12: discreet mode and quick exit from Holdfast's in-page elements.
+  const stopDiscreet = followDiscreet((on) => {
+    discreet = on;
+    labels.clear();
+    setControlsDiscreet(on);
+  });
+  const stopQuickExit = installPanelQuickExit();
+
   ctx.onInvalidated(() => {
+    stopDiscreet();
+    stopQuickExit();
     browser.runtime.onMessage.removeListener(onMessage);
     adapter = null;
     runtime.controls?.stop();

@@ -23,6 +23,14 @@ button[aria-busy="true"] { opacity: 1; background: #6b5a2d; cursor: progress; }
 @media (prefers-reduced-motion: reduce) { button { transition: none; } }
 `;
 
+/** Discreet mode (issue #12): controls show only on hover or keyboard focus (and while busy). */
+const DISCREET_CSS = 'button:not(:hover):not(:focus-visible):not([aria-busy="true"]) { opacity: 0; }';
+let discreetControls = false;
+export function setControlsDiscreet(on: boolean): void {
+  discreetControls = on;
+  parts().sheet?.replaceSync(on ? CONTROL_CSS + DISCREET_CSS : CONTROL_CSS);
+}
+
 export interface ControlHandle {
   host: HTMLElement;
   button: HTMLButtonElement;
@@ -215,7 +223,7 @@ class Control implements ControlHandle {
       root.append(b);
     } else {
       const style = document.createElement('style');
-      style.textContent = CONTROL_CSS;
+      style.textContent = discreetControls ? CONTROL_CSS + DISCREET_CSS : CONTROL_CSS;
       root.append(style, b);
     }
     this.drawn = b;

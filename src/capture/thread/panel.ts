@@ -7,6 +7,7 @@
  * browser.i18n.
  */
 import { t } from '../../i18n/t';
+import { sendToBackground } from '../../messaging/client';
 import type { CaptureBound } from '../../messaging/protocol';
 import type { ThreadProgress } from './engine';
 
@@ -47,6 +48,27 @@ function isolate(el: HTMLElement): void {
 function elapsed(ms: number): string {
   const s = Math.floor(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Issue #12: quick exit from the panel (lock, close Holdfast's tabs, this tab to the neutral page). Trusted clicks only. */
+function quickExitHost(): HTMLElement {
+  const host = document.createElement('holdfast-quick-exit');
+  host.slot = 'exit';
+  host.setAttribute('data-testid', 'holdfast-quick-exit');
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+  const style = document.createElement('style');
+  style.textContent = `${STOP_CSS} button { background: #b3261e; color: #fff; }`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = t('quickExit');
+  button.title = t('quickExitHint');
+  button.addEventListener('click', (e) => {
+    e.preventDefault();
+    if (!e.isTrusted) return;
+    void sendToBackground({ type: 'quick-exit' }).catch(() => undefined);
+  });
+  root.append(style, button);
+  return host;
 }
 
 export class ThreadPanel {
@@ -92,7 +114,9 @@ export class ThreadPanel {
     countSlot.name = 'count';
     const stopSlot = document.createElement('slot');
     stopSlot.name = 'stop';
-    row.append(countSlot, stopSlot);
+    const exitSlot = document.createElement('slot');
+    exitSlot.name = 'exit';
+    row.append(countSlot, stopSlot, exitSlot);
     this.box.append(this.title, this.line, row);
     root.append(style, this.box);
 
@@ -123,7 +147,7 @@ export class ThreadPanel {
       onStop();
     });
     stopRoot.append(stopStyle, this.stopButton);
-    this.host.append(this.countHost, this.stopHost);
+    this.host.append(this.countHost, this.stopHost, quickExitHost());
     this.render();
   }
 

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
+import { lockApiOf } from '../../lock/lockable';
+import type { Vault } from '../../vault/api';
+import { LockNowButton, QuickExitButton, UninstallWarning } from '../lock/Buttons';
+import { useLockState } from '../lock/useLockState';
+import { PassphraseSection } from './PassphraseSection';
+import { SettingsSection } from './SettingsSection';
 
-export function App() {
+export function App({ vault }: { vault: Vault | null }) {
   const [allUrls, setAllUrls] = useState<boolean | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [shortcut, setShortcut] = useState<string>('');
@@ -20,8 +26,18 @@ export function App() {
   };
 
   return (
+    <>
+      <header class="page-bar">
+        <QuickExitButton />
+      </header>
     <main>
       <h1>{t('optionsTitle')}</h1>
+      <UninstallWarning />
+      {vault && <LockSection vault={vault} />}
+      <section aria-labelledby="discretion">
+        <h2 id="discretion">{t('optionsDiscretionTitle')}</h2>
+        <SettingsSection />
+      </section>
       <section aria-labelledby="exact">
         <h2 id="exact">{t('optionsExactTitle')}</h2>
         <p>{t('optionsExactExplain')}</p>
@@ -40,5 +56,23 @@ export function App() {
       </section>
       <p class="muted">{t('privacyNote')}</p>
     </main>
+    </>
+  );
+}
+
+function LockSection({ vault }: { vault: Vault }) {
+  const api = lockApiOf(vault);
+  const { state, refresh } = useLockState(api);
+  return (
+    <section aria-labelledby="passphrase">
+      <h2 id="passphrase">{t('optionsPassphraseTitle')}</h2>
+      <p>{t('optionsPassphraseExplain')}</p>
+      {state && <PassphraseSection api={api} state={state} refresh={refresh} />}
+      {state?.encrypted && !state.locked && (
+        <div class="toolbar">
+          <LockNowButton api={api} onLocked={() => void refresh()} />
+        </div>
+      )}
+    </section>
   );
 }

@@ -3,12 +3,16 @@ import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { CaptureResult } from '../../messaging/protocol';
+import { readSettings } from '../../lock/settings';
+import { QuickExitButton } from '../lock/Buttons';
 
 export function App() {
   const [allUrls, setAllUrls] = useState<boolean | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | CaptureResult>('idle');
+  const [discreet, setDiscreet] = useState(false);
 
   useEffect(() => {
+    void readSettings().then((s) => setDiscreet(s.discreet));
     void sendToBackground({ type: 'permissions:status' }).then((s) => setAllUrls(s.allUrls));
   }, []);
 
@@ -24,7 +28,10 @@ export function App() {
 
   return (
     <main style={{ width: '320px', padding: '12px' }}>
-      <h1 style={{ fontSize: '1.1rem' }}>Holdfast</h1>
+      <div class="toolbar" style={{ justifyContent: 'space-between', margin: 0 }}>
+        <h1 style={{ fontSize: '1.1rem' }}>{discreet ? t('discreetPageTitle') : 'Holdfast'}</h1>
+        <QuickExitButton />
+      </div>
       <div class="toolbar">
         <button type="button" class="primary" onClick={capture} disabled={state === 'busy'} data-testid="popup-capture-page">
           {t('popupCapturePage')}
@@ -39,7 +46,11 @@ export function App() {
           : state === 'idle'
             ? ''
             : state.ok
-              ? t('toastSaved', state.seq)
+              ? state.locked
+                ? t('toastSavedLocked')
+                : discreet
+                  ? t('toastSavedDiscreet')
+                  : t('toastSaved', state.seq)
               : t('toastFailed', state.code === 'quota' ? t('errQuota') : state.message)}
       </p>
       {allUrls === false && (

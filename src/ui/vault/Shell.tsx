@@ -1,0 +1,69 @@
+/**
+ * The vault page around the records: quick exit and lock now on top, the lock screen while the vault is locked,
+ * the first-run passphrase choice and the uninstall warning.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
+import { lockApiOf } from '../../lock/lockable';
+import type { Vault } from '../../vault/api';
+import { LockNowButton, QuickExitButton, UninstallWarning } from '../lock/Buttons';
+import { FirstRunChoice } from '../lock/FirstRunChoice';
+import { LockScreen } from '../lock/LockScreen';
+import { useLockState } from '../lock/useLockState';
+import { App } from './App';
+
+export function Shell({ vault }: { vault: Vault }) {
+  const api = lockApiOf(vault);
+  const { state, refresh } = useLockState(api);
+  const [added, setAdded] = useState<number | null>(null);
+  return (
+    <>
+      <header class="page-bar">
+        <QuickExitButton />
+        {state?.encrypted && !state.locked && <LockNowButton api={api} onLocked={() => void refresh()} />}
+      </header>
+      {state === null ? (
+        <main>
+          <p class="muted">…</p>
+        </main>
+      ) : state.locked ? (
+        <main>
+          <h1>{t('vaultTitle')}</h1>
+          <LockScreen
+            api={api}
+            lockedCaptures={state.lockedCaptures}
+            onUnlocked={(n) => {
+              setAdded(n);
+              void refresh();
+            }}
+          />
+          <UninstallWarning />
+        </main>
+      ) : (
+        <>
+          {(added !== null || state.converting) && (
+            <div class="page-notes" aria-live="polite">
+              {added !== null && added > 0 && (
+                <p class="status ok" role="status" data-testid="unlock-added" data-count={added}>
+                  {t('unlockAdded', added)}
+                </p>
+              )}
+              {state.converting && (
+                <p class="status" role="status" data-testid="conversion-progress">
+                  {t('conversionProgress', state.converting.done, state.converting.total)}
+                </p>
+              )}
+            </div>
+          )}
+          <div class="page-notes">
+            <FirstRunChoice encrypted={state.encrypted} />
+          </div>
+          <App vault={vault} />
+          <div class="page-notes">
+            <UninstallWarning />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

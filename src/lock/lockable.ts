@@ -54,9 +54,13 @@ export function supportsEncryption(vault: Vault): boolean {
   return typeof (vault as Partial<LockApi>).lockState === 'function' && typeof (vault as Partial<LockApi>).unlock === 'function';
 }
 
-/** The vault's lock API, or the plain stand-in for a vault without encryption. */
+const plainApis = new WeakMap<Vault, LockApi>();
+/** The vault's lock API, or the plain stand-in for a vault without encryption (the same object for the same vault). */
 export function lockApiOf(vault: Vault): LockApi {
-  return supportsEncryption(vault) ? (vault as unknown as LockApi) : plainApi();
+  if (supportsEncryption(vault)) return vault as unknown as LockApi;
+  let api = plainApis.get(vault);
+  if (!api) plainApis.set(vault, (api = plainApi()));
+  return api;
 }
 
 const codeOf = (err: unknown): unknown => (typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined);

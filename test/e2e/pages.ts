@@ -268,3 +268,121 @@ export class VaultPage {
     }, message);
   }
 }
+
+// ---- Issue #12: locking, quick exit, settings (lock.e2e.test.ts, quick-exit.e2e.test.ts) ------------------------
+
+/** The neutral page the quick-exit tests choose (a plain page on a replica host). */
+export const NEUTRAL_URL = 'https://example.org/__holdfast/neutral.html';
+
+/** An extension page (vault.html, options.html) opened in its own tab and ready when `ready` is in the DOM. */
+export class ExtensionPage {
+  constructor(
+    readonly page: Page,
+    readonly harness: Harness,
+  ) {}
+
+  static async open(harness: Harness, path: string, ready: string): Promise<ExtensionPage> {
+    const ep = new ExtensionPage(await harness.newPage(), harness);
+    await ep.goto(path, ready);
+    return ep;
+  }
+
+  /** Navigates this tab to an extension page (Firefox: waits on the new document's DOM, see VaultPage.reload). */
+  async goto(path: string, ready: string): Promise<void> {
+    await this.page.bringToFront();
+    const url = `${this.harness.extensionBase}${path}`;
+    if (this.harness.name === 'firefox') {
+      await this.page.evaluate(() => {
+        (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
+      });
+      void this.page.goto(url).catch(() => undefined);
+      await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: 15_000, polling: 50 }, ready);
+    } else {
+      await this.page.goto(url);
+      await this.page.waitForSelector(ready, { timeout: 15_000 });
+    }
+  }
+
+  /** Types into a field like a person (select all first). */
+  async fill(testid: string, text: string): Promise<void> {
+    const el = await this.page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 15_000 });
+    await el!.click({ count: 3 });
+    await this.page.keyboard.down('Control');
+    await this.page.keyboard.press('a');
+    await this.page.keyboard.up('Control');
+    await this.page.keyboard.press('Backspace');
+    await el!.type(text);
+  }
+
+  async click(testid: string): Promise<void> {
+    await this.page.bringToFront();
+    const el = await this.page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 15_000 });
+    await el!.click();
+  }
+
+  async text(testid: string, timeout = 15_000): Promise<string> {
+    const el = await this.page.waitForSelector(`[data-testid="${testid}"]`, { timeout });
+    return (await el!.evaluate((e) => e.textContent ?? '')).trim();
+  }
+
+  /** Settings → the neutral page for quick exit (through the options UI). */
+  async setNeutralPage(url: string): Promise<void> {
+    await this.fill('settings-neutral-url', url);
+    await this.click('settings-save');
+    await this.page.waitForSelector('[data-testid="settings-saved"]', { timeout: 10_000 });
+  }
+
+  /** Everything in the extension's storage.session and storage.local, read directly. */
+  async storage(): Promise<{ session: Record<string, unknown>; local: Record<string, unknown> }> {
+    const json = await this.page.evaluate(async () => {
+      type Area = { get(k: null): Promise<Record<string, unknown>> };
+      type Api = { storage: { session?: Area; local: Area } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      return JSON.stringify({ session: (await api.storage.session?.get(null)) ?? {}, local: await api.storage.local.get(null) });
+    });
+    return JSON.parse(json) as { session: Record<string, unknown>; local: Record<string, unknown> };
+  }
+
+  /** Runs axe-core (WCAG 2 A/AA rules) on this page; returns the violations as "rule: target" lines. */
+  async axe(): Promise<string[]> {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await this.page.evaluate(`${source}\n;void 0`);
+    const json = await this.page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return JSON.stringify(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
+    });
+    return JSON.parse(json) as string[];
+  }
+}
+
+/** Every tab's URL, from the browser (not from the extension). */
+export async function openTabUrls(harness: Harness): Promise<string[]> {
+  const pages = await harness.browser.pages();
+  return Promise.all(pages.map(async (p) => p.url()));
+}
+
+/**
+ * Waits for a tab on the neutral page whose load event has ended; returns it, with the wall-clock time (ms since
+ * the epoch) the load ended, from the page's own performance timeline.
+ */
+export async function waitForNeutralPage(harness: Harness, url = NEUTRAL_URL, timeout = 10_000): Promise<{ page: Page; loadedAt: number }> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const p of await harness.browser.pages()) {
+      if (!p.url().startsWith(url)) continue;
+      const loadedAt = await p
+        .evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : 0;
+        })
+        .catch(() => 0);
+      if (loadedAt > 0) return { page: p, loadedAt };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`No tab reached ${url} within ${timeout} ms (tabs: ${(await openTabUrls(harness)).join(', ')})`);
+}

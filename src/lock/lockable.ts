@@ -59,7 +59,10 @@ const plainApis = new WeakMap<Vault, LockApi>();
 export function lockApiOf(vault: Vault): LockApi {
   if (supportsEncryption(vault)) return vault as unknown as LockApi;
   let api = plainApis.get(vault);
-  if (!api) plainApis.set(vault, (api = plainApi()));
+  if (!api) {
+    api = plainApi();
+    plainApis.set(vault, api);
+  }
   return api;
 }
 

@@ -123,7 +123,7 @@ export interface VaultImpl extends Vault {
 }
 
 export interface VaultOptions {
-  /** PBKDF2 calibration target in ms (default 600; 0 = the minimum, 600,000 iterations: tests). */
+  /** PBKDF2 calibration target in ms (default 500; 0 = the minimum, 600,000 iterations: tests). */
   kdfTargetMs?: number;
   /** About how many bytes of rows one conversion batch holds (default 16 MB): bounds the extra memory. */
   conversionBatchBytes?: number;
@@ -404,10 +404,13 @@ class VaultService implements VaultImpl {
     }
   }
 
-  /** Replaces rows that did not change since they were read with their re-sealed form, in one transaction; returns how many. */
+  /**
+   * Replaces rows that did not change since they were read with their re-sealed form, in one transaction; returns how
+   * many. With `after` (a conversion step) a stale keyring is not retried here: the caller reads the keyring again.
+   */
   private async replaceRows(store: ConvertedStore, rows: ScannedRow[], target: Sealer | undefined, after?: (tx: WriteTx) => Promise<void>): Promise<number> {
     const next = await Promise.all(rows.map((r) => this.resealRow(store, r.row, target)));
-    return retryOnStaleHead(() =>
+    const write = () =>
       this.storage.write(async (tx) => {
         let replaced = 0;
         const current = await Promise.all(rows.map((r) => tx.getRow(store, r.key)));
@@ -418,8 +421,8 @@ class VaultService implements VaultImpl {
         }
         if (after) await after(tx);
         return replaced;
-      }),
-    );
+      });
+    return after ? write() : retryOnStaleHead(write);
   }
 
   /**
@@ -451,7 +454,7 @@ class VaultService implements VaultImpl {
             await tx.putKeyring({ ...now, converting: progress });
           });
         } catch (error) {
-          if (error instanceof VaultError && error.message.includes('too busy')) continue;
+          if (error instanceof StaleHeadError) continue; // the keyring changed (new passphrase, conversion stopped): read it again
           throw error;
         }
         onProgress?.({ done: Math.min(progress.done, progress.total), total: progress.total });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../model/evidence';
 import { VaultError } from './api';
 import { MIN_KDF_ITERATIONS } from './crypto';
+import { openStorage, StaleKeyringError } from './storage';
 import { freshDbName, rawEdit, rawGet, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
 import { openVault, type VaultImpl, type VaultOptions } from './vault';
 
@@ -242,6 +243,54 @@ describe('encryption at rest: capture while locked', () => {
     await b.logCustody('viewed'); // prepared with the old keyring revision: retried, still sealed
     await a.unlock({ passphrase: 'two' });
     expect(await a.verify()).toMatchObject({ ok: true, records: 2 });
+  });
+});
+
+describe('encryption at rest: staging', () => {
+  it('sealed staging keeps its behaviour: first item per key, time order with paging, meta updates', async () => {
+    const name = freshDbName();
+    const vault = await newVault(name);
+    await vault.enableEncryption(PASS);
+    await vault.stageBegin('s', { v: 1 });
+    const item = (key: string, sort: string) => ({ key, sort, value: { key, text: `text ${key}` } });
+    await Promise.all([vault.stage('s', { items: [item('b', '2026-01-02'), item('a', '2026-01-03')] }), vault.stage('s', { items: [item('c', '2026-01-01'), item('a', 'dup')], meta: { v: 2 } })]);
+    const header = await vault.stagingSession('s');
+    expect(header).toMatchObject({ items: 3, meta: { v: 2 } });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await vault.stagedItemsSorted('s', { ...(after !== undefined && { after }), limit: 2 });
+      if (!page.length) break;
+      seen.push(...page.map((p) => p.key));
+      after = page[page.length - 1]!.sort;
+    }
+    expect(seen).toEqual(['c', 'b', 'a']);
+    expect((await vault.stagedItems('s', ['a']))[0]).toMatchObject({ text: 'text a' });
+    const rows = await rawGetAll<{ k?: string; value?: unknown; meta?: unknown }>(name, 'staging');
+    expect(rows.every((r) => r.k === 'dk' && r.value === undefined && r.meta === undefined)).toBe(true);
+  });
+});
+
+describe('encryption at rest: writes prepared outside their transaction', () => {
+  it('a staging write prepared from a header that changed before its transaction aborts (StaleKeyringError), writing nothing', async () => {
+    const name = freshDbName();
+    const vault = await newVault(name); // unencrypted: the same check guards sealed and plaintext headers
+    await vault.stageBegin('s', {});
+    const storage = await openStorage(name);
+    try {
+      const lookup = () => {
+        throw new Error('a plaintext row needs no key');
+      };
+      const attempt = storage.stagingAdd('s', ['late'], lookup, { rev: 0 }, async ({ header }) => {
+        // Another write lands on the session while this one is being sealed.
+        await vault.stage('s', { items: [{ key: 'first', sort: '1', value: 1 }] });
+        return { header: { ...header, rev: (header.rev ?? 0) + 1 }, items: [], session: { id: 's', startedAt: '', updatedAt: '', meta: {}, files: [], items: 0 } };
+      });
+      await expect(attempt).rejects.toBeInstanceOf(StaleKeyringError);
+      expect(await vault.stagingSession('s')).toMatchObject({ items: 1 });
+    } finally {
+      storage.close();
+    }
   });
 });
 

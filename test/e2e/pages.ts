@@ -296,7 +296,19 @@ export class ExtensionPage {
         (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
       });
       void this.page.goto(url).catch(() => undefined);
-      await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: 15_000, polling: 50 }, ready);
+      // While the document is being replaced, BiDi may fail an evaluation outright ("right-hand side of 'in' should
+      // be an object, got null"); ask again until the deadline.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, ready);
+          break;
+        } catch (e) {
+          const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
+          if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed/i.test(why)) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     } else {
       await this.page.goto(url);
       await this.page.waitForSelector(ready, { timeout: 15_000 });
@@ -385,4 +397,53 @@ export async function waitForNeutralPage(harness: Harness, url = NEUTRAL_URL, ti
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`No tab reached ${url} within ${timeout} ms (tabs: ${(await openTabUrls(harness)).join(', ')})`);
+}
+
+/**
+ * Everything the extension keeps, read directly from an extension page: every object store of every IndexedDB
+ * database (rows as JSON, bytes as Latin-1 text so any byte sequence can be searched) and storage.local/session.
+ */
+export async function rawExtensionDump(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const bytesText = (u: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+      return s;
+    };
+    const replacer = (_k: string, v: unknown) => {
+      if (v instanceof ArrayBuffer) return bytesText(new Uint8Array(v));
+      if (ArrayBuffer.isView(v)) return bytesText(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      if (v instanceof Blob) return `[blob ${v.size}]`;
+      return v;
+    };
+    const parts: string[] = [];
+    const names = (await indexedDB.databases?.())?.map((d) => d.name ?? '') ?? ['holdfast-vault'];
+    for (const name of names.length ? names : ['holdfast-vault']) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const keys = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAllKeys();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        parts.push(`## ${name}/${store}\n${JSON.stringify(keys, replacer)}\n${rows.map((r) => JSON.stringify(r, replacer)).join('\n')}`);
+      }
+      db.close();
+    }
+    type Area = { get(k: null): Promise<Record<string, unknown>> };
+    type Api = { storage: { session?: Area; local: Area } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    parts.push(`## storage.local\n${JSON.stringify(await api.storage.local.get(null), replacer)}`);
+    return parts.join('\n');
+  });
 }

@@ -60,7 +60,10 @@ export function activityRecorder(everyMs = 15_000): () => void {
       const s = area();
       if (!s) return;
       const got = await s.get(SESSION_KEY);
-      if (typeof got[SESSION_KEY] === 'string') await s.set({ [ACTIVITY_KEY]: now });
+      if (typeof got[SESSION_KEY] !== 'string') return;
+      await s.set({ [ACTIVITY_KEY]: now });
+      // Locked meanwhile (this very click may have been "lock now"): leave nothing behind.
+      if (typeof (await s.get(SESSION_KEY))[SESSION_KEY] !== 'string') await s.remove(ACTIVITY_KEY);
     })().catch(() => undefined);
   };
 }

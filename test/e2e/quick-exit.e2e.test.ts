@@ -124,6 +124,40 @@ for (const browserName of browsersUnderTest()) {
       await expectLeft(neutral, true);
     });
 
+    it('the quick-exit button of the toolbar popup (opened as a page)', async () => {
+      await (await unlockedVault()).page.close();
+      const popup = await ExtensionPage.open(harness, 'popup.html', '[data-testid="quick-exit"]');
+      const t0 = Date.now();
+      await popup.click('quick-exit');
+      const neutral = await waitForNeutralPage(harness);
+      timings.push(`${browserName} popup button: ${Math.round(neutral.loadedAt - t0)} ms`);
+      await expectLeft(neutral, false);
+    });
+
+    it('discreet mode: neutral toolbar title and page titles, back to normal when turned off', async () => {
+      const options = await ExtensionPage.open(harness, 'options.html', '[data-testid="settings-discreet"]');
+      const actionTitle = () =>
+        options.page.evaluate(async () => {
+          type Action = { getTitle(d: object): Promise<string> };
+          const g = globalThis as unknown as { browser?: { action?: Action; browserAction?: Action }; chrome?: { action?: Action; browserAction?: Action } };
+          const api = (g.browser ?? g.chrome)!;
+          return (api.action ?? api.browserAction)!.getTitle({});
+        });
+      expect(await actionTitle()).toMatch(/Holdfast/);
+      await options.click('settings-discreet');
+      await options.click('settings-save');
+      await options.page.waitForSelector('[data-testid="settings-saved"]');
+      await options.page.waitForFunction(() => document.title === 'Page tools', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await actionTitle()).toBe('Page tools');
+      await options.click('settings-discreet');
+      await options.click('settings-save');
+      await options.page.waitForFunction(() => document.title !== 'Page tools', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await actionTitle()).toMatch(/Holdfast/);
+      await options.page.close();
+    });
+
     it('options page: no axe-core violations; the discreet setting says the extension list name cannot change', async () => {
       const options = await ExtensionPage.open(harness, 'options.html', '[data-testid="settings-discreet"]');
       expect(await options.axe()).toEqual([]);

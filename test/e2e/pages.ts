@@ -447,3 +447,36 @@ export async function rawExtensionDump(page: Page): Promise<string> {
     return parts.join('\n');
   });
 }
+
+/**
+ * Records, in an extension page itself, when the person's press happened (the trusted event's own time, wall clock),
+ * in the extension's storage.local under `__testPressedAt`, so a timing does not include the automation's own input
+ * round trips (the page is closed a few ms later). Read it back with `pressedAt()` from any extension page.
+ */
+export async function markPress(page: Page, type: 'click' | 'keydown'): Promise<void> {
+  await page.evaluate((ev) => {
+    type Api = { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    void api.storage.local.remove('__testPressedAt');
+    addEventListener(
+      ev,
+      (e) => {
+        if (ev === 'keydown' && (e as KeyboardEvent).key !== 'Escape') return;
+        void api.storage.local.set({ __testPressedAt: performance.timeOrigin + e.timeStamp });
+      },
+      { capture: true },
+    );
+  }, type);
+}
+
+/** The press time markPress stored (and forgets it). */
+export async function pressedAt(page: ExtensionPage): Promise<number | undefined> {
+  const { local } = await page.storage();
+  await page.page.evaluate(async () => {
+    type Api = { storage: { local: { remove(k: string): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    await (g.browser ?? g.chrome)!.storage.local.remove('__testPressedAt');
+  });
+  return typeof local.__testPressedAt === 'number' ? local.__testPressedAt : undefined;
+}

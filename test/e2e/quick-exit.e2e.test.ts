@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { ExtensionPage, NEUTRAL_URL, openTabUrls, SitePage, waitForNeutralPage } from './pages';
+import { ExtensionPage, markPress, NEUTRAL_URL, openTabUrls, pressedAt, SitePage, waitForNeutralPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const timings: string[] = [];
@@ -53,6 +53,16 @@ for (const browserName of browsersUnderTest()) {
     });
 
     const isOurs = (u: string) => u.startsWith(harness.extensionBase);
+    /** "N ms" from the page's own event time (the last Escape / the click), and from the test's send in brackets. */
+    const timing = async (what: string, loadedAt: number, sentAt: number, fromPage: boolean) => {
+      let pressed: number | undefined;
+      if (fromPage) {
+        const reader = await ExtensionPage.open(harness, 'options.html', '[data-testid="quick-exit"]');
+        pressed = await pressedAt(reader);
+        await reader.page.close();
+      }
+      timings.push(`${browserName} ${what}: ${pressed ? `${Math.round(loadedAt - pressed)} ms from the press event` : 'press event time not available'} (from the test's send: ${Math.round(loadedAt - sentAt)} ms)`);
+    };
 
     /** After a quick exit: no Holdfast tab, the neutral tab's history has no Holdfast page, the key is gone. */
     async function expectLeft(neutral: Awaited<ReturnType<typeof waitForNeutralPage>>, allowSiteHistory: boolean): Promise<void> {
@@ -80,10 +90,11 @@ for (const browserName of browsersUnderTest()) {
       expect(await vault.page.$('[data-testid="uninstall-warning"]')).not.toBeNull();
       await vault.page.bringToFront();
       const button = await vault.page.waitForSelector('[data-testid="quick-exit"]');
+      await markPress(vault.page, 'click');
       const t0 = Date.now();
       await button!.click();
       const neutral = await waitForNeutralPage(harness);
-      timings.push(`${browserName} vault button: ${Math.round(neutral.loadedAt - t0)} ms`);
+      await timing('vault button', neutral.loadedAt, t0, true);
       await expectLeft(neutral, false);
       expect(options.page.isClosed() || !isOurs(options.page.url())).toBe(true);
     });
@@ -94,12 +105,13 @@ for (const browserName of browsersUnderTest()) {
       await options.page.bringToFront();
       await options.page.focus('[data-testid="settings-autolock"]');
       await options.page.keyboard.press('Escape');
+      await markPress(options.page, 'keydown');
       const t0 = Date.now();
       // The page closes on the key going down: its key-up has nowhere to go.
       await options.page.keyboard.down('Escape');
       void options.page.keyboard.up('Escape').catch(() => undefined);
       const neutral = await waitForNeutralPage(harness);
-      timings.push(`${browserName} options double Escape: ${Math.round(neutral.loadedAt - t0)} ms`);
+      await timing('options double Escape', neutral.loadedAt, t0, true);
       await expectLeft(neutral, false);
     });
 
@@ -119,7 +131,7 @@ for (const browserName of browsersUnderTest()) {
       const t0 = Date.now();
       await site.page.keyboard.press('Escape');
       const neutral = await waitForNeutralPage(harness);
-      timings.push(`${browserName} in-page control double Escape: ${Math.round(neutral.loadedAt - t0)} ms`);
+      await timing('in-page control double Escape', neutral.loadedAt, t0, false);
       // The site's own page may stay behind the neutral page in that tab; no Holdfast page may.
       await expectLeft(neutral, true);
     });
@@ -127,10 +139,11 @@ for (const browserName of browsersUnderTest()) {
     it('the quick-exit button of the toolbar popup (opened as a page)', async () => {
       await (await unlockedVault()).page.close();
       const popup = await ExtensionPage.open(harness, 'popup.html', '[data-testid="quick-exit"]');
+      await markPress(popup.page, 'click');
       const t0 = Date.now();
       await popup.click('quick-exit');
       const neutral = await waitForNeutralPage(harness);
-      timings.push(`${browserName} popup button: ${Math.round(neutral.loadedAt - t0)} ms`);
+      await timing('popup button', neutral.loadedAt, t0, true);
       await expectLeft(neutral, false);
     });
 

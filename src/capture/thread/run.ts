@@ -109,9 +109,10 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
         panel.finish('partial', text, 12_000);
         deps.announce(text, 'ok', 'ok:partial');
       } else {
-        const text = savedText(kind, collected.bound, collected.count, result.seq);
+        // Issue #12: written while the vault was locked (sealed for the next unlock).
+        const text = result.locked ? t('toastSavedLocked') : savedText(kind, collected.bound, collected.count, result.seq);
         panel.finish('ok', text);
-        deps.announce(text, 'ok', 'ok');
+        deps.announce(text, 'ok', result.locked ? 'ok:locked' : 'ok');
       }
     } else {
       panel.finish('error', t('threadNotSaved', result.message), 12_000);

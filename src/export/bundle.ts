@@ -22,8 +22,10 @@ import {
   type Manifest,
   type ManifestArtifact,
   type ManifestRecord,
+  type WithheldCustodyEntry,
 } from './format';
-import { artifactPaths, bundleFilename, recordFolder } from './names';
+import { inertHtml } from './inert-html';
+import { artifactPaths, bundleFilename, inertCopyPath, recordFolder } from './names';
 import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, plannedInlineImageBytes, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
@@ -48,7 +50,7 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
-  /** Suggested file name, e.g. holdfast-evidence_2026-11-20T15-30-00Z.zip */
+  /** Suggested file name, e.g. holdfast-export-2026-11-20T15-30-00Z.zip (never a person's label). */
   filename: string;
   manifest: Manifest;
   /** Bytes written to the sink. */
@@ -181,11 +183,15 @@ async function writeBundle(
 
   // 1. Artifacts, one record at a time.
   const manifestRecords: ManifestRecord[] = [];
+  /** Inert copies of captured HTML (listed in the manifest's `files`). */
+  const inertCopies: string[] = [];
   let artifactCount = 0;
   let artifactBytes = 0;
+  // An encrypted ZIP's file names can be read without the password: no handles or names in them.
+  const neutral = password !== undefined;
   for (const record of selected) {
     checkAbort();
-    const entry = manifestEntry(record);
+    const entry = manifestEntry(record, neutral);
     manifestRecords.push(entry);
     for (const artifact of entry.artifacts) {
       const stored = await vault.getArtifact(artifact.id);
@@ -196,6 +202,12 @@ async function writeBundle(
         continue;
       }
       await addBytes(artifact.path, stored.bytes, artifact.mediaType);
+      const copy = inertCopyPath(artifact.path);
+      if (copy) {
+        // The captured bytes stay as they are (above); this is the copy that is safe to open in a browser.
+        await addText(copy, inertHtml(new TextDecoder().decode(stored.bytes)));
+        inertCopies.push(copy);
+      }
     }
     tick();
   }
@@ -211,13 +223,22 @@ async function writeBundle(
   state.loggedExportId = exportId;
   const custody = await vault.custodyLog();
   const custodyHead = custody.at(-1);
+  // A scoped export shows nothing outside its scope beyond what chain checks need: other records'
+  // ids and hashes only (not whether they were deleted), and other custody entries as seq and hashes.
+  const whole = options.scope.type === 'all';
+  const selectedIds = new Set(selected.map((r) => r.id));
   const chainRecords: ChainEntry[] = all.map((r) => ({
     seq: r.seq,
     id: r.id,
     prevHash: r.chain.prevHash,
     recordHash: r.chain.recordHash,
-    ...(r.deleted ? { deleted: true as const } : {}),
+    ...(r.deleted && (whole || selectedIds.has(r.id)) ? { deleted: true as const } : {}),
   }));
+  const custodyLines = custody.map((event, i) =>
+    whole || i === custody.length - 1 || (event.recordId !== undefined && selectedIds.has(event.recordId))
+      ? event
+      : withheldCustodyEntry(event),
+  );
   const last = all.at(-1);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
@@ -240,13 +261,13 @@ async function writeBundle(
       events: custody.length,
       head: custodyHead ? { seq: custodyHead.seq, hash: custodyHead.hash } : { seq: 0, hash: GENESIS_HASH },
     },
-    files: [FILES.custody, FILES.reportHtml, FILES.reportPdf, FILES.csv, FILES.verify, FILES.certification],
+    files: [FILES.custody, FILES.reportHtml, FILES.reportPdf, FILES.csv, FILES.verify, FILES.certification, ...inertCopies],
     warnings,
   };
   await addText(FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   await addStream(
     FILES.custody,
-    custody.map((event) => `${JSON.stringify(event)}\n`),
+    custodyLines.map((event) => `${JSON.stringify(event)}\n`),
   );
 
   // 3. Reports (screenshots read again, one at a time).
@@ -266,7 +287,7 @@ async function writeBundle(
   await addBytes(FILES.reportPdf, pdf, 'application/pdf');
 
   // 4. Plain files, then SHA256SUMS over everything written so far.
-  const filename = bundleFilename(exportedAt, scopeLabel(options.scope));
+  const filename = bundleFilename(exportedAt);
   await addStream(FILES.csv, incidentsCsv(manifest));
   await addText(FILES.verify, verifyText(manifest, filename));
   await addText(FILES.certification, certificationText(manifest));
@@ -277,12 +298,21 @@ async function writeBundle(
   return { filename, manifest, bytes: bytesWritten(), files };
 }
 
-function manifestEntry(record: EvidenceRecord): ManifestRecord {
+/**
+ * A custody entry outside the export's scope, as the bundle shows it: its place and hashes only (what
+ * the chain of entries needs), without its time, action, record or words (e.g. a name typed in an
+ * earlier export, or why another record was deleted).
+ */
+export function withheldCustodyEntry(event: { seq: number; prevHash: string; hash: string }): WithheldCustodyEntry {
+  return { seq: event.seq, withheld: true, prevHash: event.prevHash, hash: event.hash };
+}
+
+function manifestEntry(record: EvidenceRecord, neutral: boolean): ManifestRecord {
   if (record.deleted) return { record, artifacts: [] };
-  const paths = artifactPaths(record);
+  const paths = artifactPaths(record, { neutral });
   return {
     record,
-    folder: recordFolder(record),
+    folder: recordFolder(record, { neutral }),
     artifacts: (record.artifacts ?? []).map((ref, i) => ({
       id: ref.id,
       role: ref.role,
@@ -292,19 +322,6 @@ function manifestEntry(record: EvidenceRecord): ManifestRecord {
       size: ref.size,
     })),
   };
-}
-
-function scopeLabel(scope: ExportScope): string | undefined {
-  switch (scope.type) {
-    case 'person':
-      return scope.label || scope.accounts[0]?.handle || scope.accounts[0]?.accountId;
-    case 'dateRange':
-      return `${scope.from?.slice(0, 10) ?? 'start'}_to_${scope.to?.slice(0, 10) ?? 'now'}`;
-    case 'records':
-      return `${scope.ids.length}-records`;
-    default:
-      return undefined;
-  }
 }
 
 /** A byte stream from string (or byte) chunks, strings batched to ~64 KB, reporting each emitted chunk. */

@@ -173,7 +173,7 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
     expect(lie.report.problems[0]?.path).toBe(FILES.verify);
 
     await expectRefused(bundle, 'too-large', { limits: { maxTotalBytes: 10_000 } }, /would unpack to \d+ bytes/);
-    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 23 files/);
+    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 28 files/);
   });
 
   it('a manifest over the size limit (declared, or by the 64 MB default) or not JSON', async () => {
@@ -202,7 +202,7 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
 
   it('wrong hashes', async () => {
     const bad = await tamper(bundle, (f) => {
-      const path = [...f.keys()].find((p) => p.endsWith('/page.html'))!;
+      const path = [...f.keys()].find((p) => p.endsWith('/page-captured.txt'))!;
       f.set(path, enc.encode('<p>replaced</p>'));
     });
     await expectRefused(bad, 'tampered', {}, /does not verify/);

@@ -13,7 +13,11 @@
  *  5. Every artifact against the hash and size its record carries (the record hash covers them).
  *  6. Every record's recordHash recomputed; records in chain order; the chain of prevHash links
  *     from the genesis to the head; each record matches its place in the chain.
- *  7. The custody log's own chain, its head, and that its last entry records this export.
+ *  7. The custody log's own chain, its head, and that its last entry records this export. A scoped
+ *     export withholds the entries about other records: those lines carry only seq and hashes, and
+ *     the links through them are checked.
+ *  8. Every HTML file is inert: report.html starts with its Content-Security-Policy, and each
+ *     captured page's `page.html` is exactly the inert copy of its captured bytes (recomputed here).
  */
 import {
   type Entry,
@@ -26,10 +30,12 @@ import {
 import type { EvidenceRecord } from '../model/evidence';
 import type { CustodyEvent } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, } from './format';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest } from './format';
+import { inertHtml } from './inert-html';
 import { validateSchema } from './json-schema';
 import { MANIFEST_SCHEMA } from './manifest-schema';
-import { unsafePathReason } from './names';
+import { inertCopyPath, unsafePathReason } from './names';
+import { REPORT_HTML_START } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
 import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
 
@@ -119,7 +125,8 @@ export type BundleProblemCode =
   | 'record-duplicate'
   | 'chain-break'
   | 'head-mismatch'
-  | 'custody-break';
+  | 'custody-break'
+  | 'html-not-inert';
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -445,6 +452,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   // 6. Hash every file once.
   let doneBytes = manifestEntry.uncompressedSize + (sumsEntry?.uncompressedSize ?? 0);
   let custodyText: string | undefined;
+  let reportStart: string | undefined;
   const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
   for (const [path, entry] of byPath) {
     if (path === FILES.manifest || path === FILES.sums) continue;
@@ -460,14 +468,18 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       } else if (entry.uncompressedSize <= bufferLimit) {
         const bytes = await readAll(entry, limits.maxEntryBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
+        if (path === FILES.reportHtml) reportStart = new TextDecoder().decode(bytes.subarray(0, REPORT_HTML_START.length));
       } else {
         const hasher = (options.hasher ?? createSha256)();
         let size = 0;
+        let head = '';
         await readEntry(entry, (chunk) => {
+          if (path === FILES.reportHtml && size < REPORT_HTML_START.length) head += new TextDecoder().decode(chunk.subarray(0, REPORT_HTML_START.length - size));
           hasher.update(chunk);
           size += chunk.byteLength;
         }, limits.maxEntryBytes);
         actual.set(path, { sha256: hasher.digestHex(), size });
+        if (path === FILES.reportHtml) reportStart = head;
       }
     } catch (error) {
       if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
@@ -532,10 +544,52 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     }
   }
 
-  // 8. Records and the chain.
+  // 8. Every HTML file is inert.
+  if (reportStart !== undefined && reportStart !== REPORT_HTML_START) {
+    problems.push({
+      code: 'html-not-inert',
+      path: FILES.reportHtml,
+      message: 'report.html does not start with the rule that forbids scripts and network requests: it was replaced, and opening it could run code.',
+    });
+    changed.add(FILES.reportHtml);
+  }
+  const inertCopies = new Map<string, string>();
+  for (const path of expected.keys()) {
+    const copy = inertCopyPath(path);
+    if (copy) inertCopies.set(copy, path);
+  }
+  for (const path of byPath.keys()) {
+    // Captured HTML from bundles of earlier versions is an artifact checked by its hash above.
+    if (!/\.html?$/i.test(path) || path === FILES.reportHtml || expected.has(path)) continue;
+    const captured = inertCopies.get(path);
+    if (!captured) {
+      problems.push({ code: 'html-not-inert', path, message: `${path} is a web page that is not one of the bundle's inert copies: opening it could run code.` });
+      changed.add(path);
+      continue;
+    }
+    const got = actual.get(path);
+    if (!got || !byPath.has(captured) || changed.has(captured)) continue;
+    try {
+      const bytes = await opened.read(captured);
+      const want = await digestHex(new TextEncoder().encode(inertHtml(new TextDecoder().decode(bytes))));
+      if (want !== got.sha256) {
+        problems.push({
+          code: 'html-not-inert',
+          path,
+          message: `${path} is not the inert copy of ${captured} (scripts and remote references removed): it was changed, and opening it could run code.`,
+        });
+        changed.add(path);
+      }
+    } catch (error) {
+      if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
+      problems.push({ code: 'file-corrupt', path: captured, message: `${captured} cannot be read: ${errorText(error)}.` });
+    }
+  }
+
+  // 9. Records and the chain.
   await checkRecords(manifest, problems);
 
-  // 9. Custody log.
+  // 10. Custody log.
   if (custodyText !== undefined) await checkCustody(custodyText, manifest, problems);
   else if (!missing.has(FILES.custody)) {
     problems.push({ code: 'file-missing', path: FILES.custody, message: 'custody-log.jsonl is missing from the bundle.' });
@@ -663,7 +717,17 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
       problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not JSON.` });
       return;
     }
-    const e = value as CustodyEvent;
+    const e = value as CustodyEvent & { withheld?: boolean };
+    if (e && typeof e === 'object' && e.withheld === true) {
+      // Withheld (outside a scoped export): exactly seq and hashes, nothing else.
+      const keys = Object.keys(e).sort().join(',');
+      if (keys !== 'hash,prevHash,seq,withheld' || !Number.isInteger(e.seq) || !/^[0-9a-f]{64}$/.test(String(e.prevHash)) || !/^[0-9a-f]{64}$/.test(String(e.hash))) {
+        problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not a withheld custody entry (seq and hashes only).` });
+        return;
+      }
+      events.push(e);
+      continue;
+    }
     if (
       !e ||
       typeof e !== 'object' ||
@@ -686,7 +750,8 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
     }
     let hash: string | undefined;
     try {
-      hash = await computeCustodyHash(event);
+      // A withheld entry's hash cannot be recomputed here; the next entry's link still covers it.
+      hash = (event as { withheld?: boolean }).withheld ? event.hash : await computeCustodyHash(event);
     } catch {
       hash = undefined;
     }
@@ -707,7 +772,11 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
       message: `The custody log should end at entry #${manifest.custody.head.seq} (${manifest.custody.events} entries) but has ${events.length}, ending at #${last?.seq ?? 0}: entries were removed or added.`,
     });
   }
-  if (last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
+  const isWithheld = (e: CustodyEvent | undefined) => (e as { withheld?: boolean } | undefined)?.withheld === true;
+  if (manifest.scope.type === 'all' && events.some(isWithheld)) {
+    problems.push({ code: 'custody-break', path, message: 'The custody log of a whole-vault export has entries withheld: it was edited.' });
+  }
+  if (isWithheld(last) || last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
     problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
   }
   const logged = new Set(events.filter((e) => e.action === 'captured' || e.action === 'imported').map((e) => e.recordId));

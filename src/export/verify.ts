@@ -126,7 +126,8 @@ export type BundleProblemCode =
   | 'chain-break'
   | 'head-mismatch'
   | 'custody-break'
-  | 'html-not-inert';
+  | 'html-not-inert'
+  | 'tombstone-content';
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -166,6 +167,22 @@ export interface OpenedBundle {
   manifest?: Manifest;
   /** Reads one file's bytes (limits and password applied). */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * Reads one captured file for storing: streamed into one buffer of exactly `expect.size` bytes (no
+   * second copy), hashed as it streams, and refused (ArtifactReadError) unless size and SHA-256 match.
+   */
+  readChecked(path: string, expect: { size: number; sha256: string }): Promise<Uint8Array>;
+}
+
+/** A captured file that cannot be taken into the vault: too big to hold here, or not the bytes it should be. */
+export class ArtifactReadError extends Error {
+  constructor(
+    readonly code: 'too-large' | 'mismatch',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArtifactReadError';
+  }
 }
 
 export async function verifyBundle(source: BundleSource, options: VerifyBundleOptions = {}): Promise<BundleReport> {
@@ -258,6 +275,38 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       const entry = byPath.get(path);
       if (!entry) throw new Error(`${path} is not in the bundle`);
       return readAll(entry, limits.maxEntryBytes);
+    },
+    async readChecked(path, expect) {
+      const entry = byPath.get(path);
+      if (!entry) throw new Error(`${path} is not in the bundle`);
+      if (entry.uncompressedSize !== expect.size) {
+        throw new ArtifactReadError('mismatch', `${path} holds ${entry.uncompressedSize} bytes, but ${expect.size} were captured.`);
+      }
+      if (expect.size > limits.maxEntryBytes) {
+        throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes, more than the ${limits.maxEntryBytes} a single file may have here.`);
+      }
+      let out: Uint8Array;
+      try {
+        out = new Uint8Array(expect.size);
+      } catch {
+        throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes: this browser cannot hold a file that large in memory to store it.`);
+      }
+      const hasher = (options.hasher ?? createSha256)();
+      let offset = 0;
+      await readEntry(
+        entry,
+        (chunk) => {
+          if (offset + chunk.byteLength > out.byteLength) throw new EntryLimitError(`${path} unpacks to more than the ${expect.size} bytes it declares`);
+          out.set(chunk, offset);
+          offset += chunk.byteLength;
+          hasher.update(chunk);
+        },
+        expect.size,
+      );
+      if (offset !== expect.size || hasher.digestHex() !== expect.sha256) {
+        throw new ArtifactReadError('mismatch', `${path} does not match the hash recorded at capture: it was changed.`);
+      }
+      return out;
     },
   };
   const finish = (fatal: boolean): OpenedBundle => {
@@ -407,7 +456,19 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const expected = new Map<string, Expected>();
   for (const { record, artifacts } of manifest.records) {
     const listed = new Map(artifacts.map((a) => [a.id, a]));
-    if (record.deleted) continue;
+    if (record.deleted) {
+      for (const a of artifacts) {
+        problems.push({
+          code: 'tombstone-content',
+          path: a.path,
+          seq: record.seq,
+          recordId: record.id,
+          message: `manifest.json lists ${a.path} under record #${record.seq}, which is marked deleted: a deleted record has no files.`,
+        });
+        added.add(a.path);
+      }
+      continue;
+    }
     for (const ref of record.artifacts) {
       const entry = listed.get(ref.id);
       if (!entry) {
@@ -675,7 +736,18 @@ async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Prom
       });
     }
     prevSeq = Math.max(prevSeq, record.seq);
-    if (!record.deleted) {
+    if (record.deleted) {
+      // A tombstone's hash cannot be recomputed (its content is gone), so it must carry nothing that a
+      // hash would have covered: no text, author, addresses, files or content of any kind.
+      const extra = tombstoneContent(record);
+      if (extra.length) {
+        problems.push({
+          code: 'tombstone-content',
+          ...where,
+          message: `${label} is marked deleted but still carries ${extra.join(', ')}: a deleted record has nothing left that its hash could vouch for, so this content is unverified.`,
+        });
+      }
+    } else {
       let hash: string | undefined;
       try {
         hash = await computeRecordHash(record as EvidenceRecord);
@@ -699,6 +771,45 @@ async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Prom
       problems.push({ code: 'chain-break', ...where, message: `${label} is marked deleted in one place and not in the other.` });
     }
   }
+}
+
+/** The members a tombstone keeps (src/vault/vault.ts `tombstone`), with the shape each must have. */
+const TOMBSTONE_KEYS = new Set([
+  'formatVersion', 'id', 'seq', 'kind', 'platform', 'pageUrl', 'capturedAt', 'capturedAtOffset', 'media', 'content',
+  'extraction', 'screenshot', 'tool', 'reportRoutes', 'artifacts', 'chain', 'imported', 'deleted',
+]);
+const SHORT = (v: unknown, max = 200) => typeof v === 'string' && v.length <= max;
+const EMPTY = (v: unknown) => Array.isArray(v) && v.length === 0;
+const ONLY = (v: unknown, keys: string[]) =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => keys.includes(k));
+
+/** What a record marked deleted carries beyond a bare tombstone (empty when it is one). */
+export function tombstoneContent(record: EvidenceRecord): string[] {
+  const found: string[] = [];
+  const r = record as unknown as Record<string, unknown>;
+  const extra = Object.keys(r).filter((k) => !TOMBSTONE_KEYS.has(k));
+  if (extra.length) found.push(`fields a deleted record does not keep (${extra.slice(0, 5).join(', ')})`);
+  if (r.pageUrl !== '') found.push('a page address');
+  if (!EMPTY(r.media)) found.push('media');
+  if (!EMPTY(r.artifacts)) found.push('files');
+  if (!EMPTY(r.reportRoutes)) found.push('report routes');
+  const c = r.content as Record<string, unknown> | undefined;
+  if (!ONLY(c, ['kind', 'platform', 'links', 'media', 'method', 'warnings']) || !EMPTY(c?.links) || !EMPTY(c?.media) || !EMPTY(c?.warnings)) {
+    found.push('captured content');
+  }
+  const e = r.extraction as Record<string, unknown> | undefined;
+  if (!ONLY(e, ['method', 'warnings']) || !EMPTY(e?.warnings)) found.push('extraction details');
+  const shot = r.screenshot as Record<string, unknown> | undefined;
+  if (!ONLY(shot, ['method', 'devicePixelRatio']) || shot?.method !== 'none') found.push('screenshot details');
+  const tool = r.tool as Record<string, unknown> | undefined;
+  if (!ONLY(tool, ['name', 'version', 'browser', 'userAgent']) || tool?.userAgent !== '' || !SHORT(tool?.browser) || !SHORT(tool?.version)) {
+    found.push('tool details');
+  }
+  const deleted = r.deleted as Record<string, unknown> | undefined;
+  if (!ONLY(deleted, ['at', 'reason']) || !SHORT(deleted?.at, 40) || (deleted?.reason !== undefined && !SHORT(deleted.reason, 2000))) {
+    found.push('a deletion note that is not one');
+  }
+  return found;
 }
 
 const CUSTODY_ACTIONS = new Set(['captured', 'viewed', 'exported', 'deleted', 'imported', 'verified']);

@@ -31,6 +31,7 @@ import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
 import { createSha256, sha256HexSync } from './sha256';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
+import { DEFAULT_VERIFY_LIMITS } from './verify';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
 
 export interface ExportOptions {
@@ -165,7 +166,9 @@ async function writeBundle(
     const sha256 = bytes.byteLength <= SYNC_HASH_BYTES ? sha256HexSync(bytes) : await sha256Hex(bytes);
     // Sizes and CRC in the local header (no data descriptor): the bytes are in memory anyway.
     // Small files are stored: a deflate stream per file costs more time than the bytes it saves.
-    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 ? 0 : 6;
+    // A file so repetitive that it deflates more than a verifier accepts from a ZIP (a captured page of one
+    // 1 MB word deflates about 1000 to 1, like a zip bomb) is stored instead, so honest bundles always verify.
+    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 || (await deflatesLikeABomb(bytes)) ? 0 : 6;
     await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level, dataDescriptor: false });
     files.push({ path, sha256, size: bytes.byteLength });
   };
@@ -173,10 +176,16 @@ async function writeBundle(
   const addStream = async (path: string, source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, level = 6) => {
     const hasher = createSha256();
     let size = 0;
-    const stream = textStream(source, (chunk) => {
+    let stream = textStream(source, (chunk) => {
       hasher.update(chunk);
       size += chunk.byteLength;
     });
+    if (level > 0) {
+      // Look at up to 64 MB first: text so repetitive that it would deflate like a zip bomb is stored.
+      const { head, rest } = await readHead(stream, 64 * 1024 * 1024);
+      if (await deflatesLikeABomb(joinChunks(head))) level = 0;
+      stream = prepend(head, rest);
+    }
     await zip.add(path, stream, { lastModDate, level });
     files.push({ path, sha256: hasher.digestHex(), size });
   };
@@ -299,6 +308,25 @@ async function writeBundle(
 }
 
 /**
+ * Whether deflating `bytes` would pass the verifier's compression-ratio limit for a file of its size
+ * (verify.ts, DEFAULT_VERIFY_LIMITS), with a margin. Only files over the limit's minimum size are
+ * measured (compressed once with the platform's CompressionStream).
+ */
+export async function deflatesLikeABomb(bytes: Uint8Array): Promise<boolean> {
+  const { ratioMinBytes, maxRatio } = DEFAULT_VERIFY_LIMITS;
+  if (bytes.byteLength <= ratioMinBytes) return false;
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  let compressed = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    compressed += value.byteLength;
+  }
+  return bytes.byteLength > (maxRatio / 2) * Math.max(compressed, 1);
+}
+
+/**
  * A custody entry outside the export's scope, as the bundle shows it: its place and hashes only (what
  * the chain of entries needs), without its time, action, record or words (e.g. a name typed in an
  * earlier export, or why another record was deleted).
@@ -322,6 +350,57 @@ function manifestEntry(record: EvidenceRecord, neutral: boolean): ManifestRecord
       size: ref.size,
     })),
   };
+}
+
+/** Reads chunks from `stream` until `limit` bytes (or its end); `rest` is the reader, positioned after them. */
+async function readHead(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<{ head: Uint8Array[]; rest: ReadableStreamDefaultReader<Uint8Array> | undefined }> {
+  const reader = stream.getReader();
+  const head: Uint8Array[] = [];
+  let bytes = 0;
+  while (bytes < limit) {
+    const { done, value } = await reader.read();
+    if (done) return { head, rest: undefined };
+    head.push(value);
+    bytes += value.byteLength;
+  }
+  return { head, rest: reader };
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** The chunks already read, then the rest of the reader. */
+function prepend(head: Uint8Array[], rest: ReadableStreamDefaultReader<Uint8Array> | undefined): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (i < head.length) {
+          controller.enqueue(head[i]!);
+          head[i++] = new Uint8Array(0);
+          return;
+        }
+        const next = rest ? await rest.read() : { done: true as const, value: undefined };
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel(reason) {
+        await rest?.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** A byte stream from string (or byte) chunks, strings batched to ~64 KB, reporting each emitted chunk. */

@@ -202,3 +202,20 @@ describe('a scoped export reveals nothing outside its scope', () => {
     expect((await verifyBundle(zip, { password: 'correct horse battery staple' })).ok).toBe(true);
   });
 });
+
+describe('an honest bundle of very repetitive content verifies (not taken for a zip bomb)', () => {
+  it('a captured page of one 2 MB word exports into a bundle the verifier passes', async () => {
+    const vault = await openVault(freshDbName('bigword'));
+    opened.push(vault);
+    const word = 'W'.repeat(2 * 1024 * 1024);
+    await vault.addRecord(
+      newRecord({ platform: 'x', kind: 'post', text: word, author: { handle: 'long_word' } }),
+      captureArtifacts(1, `<article><p>${word}</p></article>`, { text: word }),
+    );
+    const { zip, files } = await exportFiles(vault);
+    const report = await verifyBundle(zip);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(decode(files.get([...files.keys()].find((p) => p.endsWith('page-captured.txt'))!))).toContain(word);
+  });
+});

@@ -4,6 +4,7 @@
  * (never as links or resources). Produced as a stream of string chunks so screenshots are read
  * one at a time and the whole report never sits in memory.
  */
+import { showText } from '../model/display';
 import type { EvidenceRecord } from '../model/evidence';
 import { platformName } from '../sites/registry';
 import type { ManifestArtifact } from './format';
@@ -176,7 +177,7 @@ ${m.warnings.length ? `<h3>Notes about this export</h3><ul>${m.warnings.map((w) 
   let rows = '';
   for (const ex of model.timeline) {
     const r = ex.record;
-    rows += `<tr><td><a href="#exhibit-${ex.number}">${ex.number}</a></td><td>${escapeHtml(formatUtc(r.itemTime))}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(describeAuthor(r.author))}</td><td>${escapeHtml(excerpt(r.text))}</td></tr>\n`;
+    rows += `<tr><td><a href="#exhibit-${ex.number}">${ex.number}</a></td><td>${escapeHtml(formatUtc(r.itemTime))}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(describeAuthor(r.author))}</td><td>${escapeHtml(showText(excerpt(r.text)))}</td></tr>\n`;
     if (rows.length > 64 * 1024) {
       yield rows;
       rows = '';
@@ -245,7 +246,7 @@ function exhibitBody(ex: Exhibit): string {
     ['Permalink', r.permalink ? `<span class="url">${escapeHtml(r.permalink)}</span>` : '<span class="note">none</span>'],
     ['Page URL', `<span class="url">${escapeHtml(r.pageUrl)}</span>`],
   ];
-  if (r.pageTitle) facts.push(['Page title', escapeHtml(r.pageTitle)]);
+  if (r.pageTitle) facts.push(['Page title', escapeHtml(showText(r.pageTitle))]);
   facts.push(['Author', escapeHtml(describeAuthor(r.author))]);
   if (r.author?.profileUrl) facts.push(['Profile URL', `<span class="url">${escapeHtml(r.author.profileUrl)}</span>`]);
   if (c?.itemId) facts.push(['Platform item id', `<span class="mono">${escapeHtml(c.itemId)}</span>`]);
@@ -258,19 +259,19 @@ function exhibitBody(ex: Exhibit): string {
   ]);
   facts.push(['Captured with', `Holdfast ${escapeHtml(r.tool.version)}, ${escapeHtml(r.tool.browser)}`]);
   const parts: string[] = [`<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`];
-  if (r.text !== undefined && r.text !== '') parts.push(`<div class="text">${escapeHtml(r.text)}</div>`);
+  if (r.text !== undefined && r.text !== '') parts.push(`<div class="text">${escapeHtml(showText(r.text))}</div>`);
   if (c?.fields && Object.keys(c.fields).length) {
     parts.push(`<table><tbody>${Object.entries(c.fields).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`);
   }
   if (c?.quoted) {
     parts.push(`<p><strong>Quoted item</strong> by ${escapeHtml(describeAuthor(c.quoted.author))}${c.quoted.permalink ? ` — <span class="url">${escapeHtml(c.quoted.permalink)}</span>` : ''}</p>`);
-    if (c.quoted.text) parts.push(`<div class="text">${escapeHtml(c.quoted.text)}</div>`);
+    if (c.quoted.text) parts.push(`<div class="text">${escapeHtml(showText(c.quoted.text))}</div>`);
   }
   if (c?.messages?.length) {
     parts.push(`<p><strong>Messages visible in the conversation (${c.messages.length})</strong></p>`);
     for (const msg of c.messages) {
       parts.push(
-        `<div class="message"><span class="note">${escapeHtml(formatUtc(msg.itemTime))} — ${escapeHtml(describeAuthor(msg.author))}${msg.direction ? ` (${escapeHtml(msg.direction)})` : ''}</span><div class="text">${escapeHtml(msg.text ?? '')}</div></div>`,
+        `<div class="message"><span class="note">${escapeHtml(formatUtc(msg.itemTime))} — ${escapeHtml(describeAuthor(msg.author))}${msg.direction ? ` (${escapeHtml(msg.direction)})` : ''}</span><div class="text">${escapeHtml(showText(msg.text))}</div></div>`,
       );
     }
   }

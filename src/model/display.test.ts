@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagNote, showAuthorLabel, showHandle, showName } from './display';
+import { flagNote, showAuthorLabel, showHandle, showName, showText } from './display';
 
 describe('showName', () => {
   it('leaves ordinary names alone, in any script', () => {
@@ -72,5 +72,15 @@ describe('showAuthorLabel and flagNote', () => {
     expect(showAuthorLabel({ accountId: '12\u200B3' }).text).toBe('12⟨U+200B⟩3');
     expect(showAuthorLabel(undefined).text).toBe('—');
     expect(flagNote(evil.flags)).toBe('hidden direction-changing characters; letters from several alphabets; look-alike letters');
+  });
+});
+
+describe('showText', () => {
+  it('marks bidi controls and invisible characters in captured text, keeps scripts, emoji and line breaks', () => {
+    expect(showText('Posted by Mallory \u202Egnp.exe: hi')).toBe('Posted by Mallory ⟨U+202E⟩gnp.exe: hi');
+    expect(showText('a\u200Bb\nc\td 👩\u200D💻 Мария мама')).toBe('a⟨U+200B⟩b\nc\td 👩\u200D💻 Мария мама');
+    expect(showText('x\u2067y', { ascii: true })).toBe('x[U+2067]y');
+    const plain = 'nothing to mark here'.repeat(1000);
+    expect(showText(plain)).toBe(plain);
   });
 });

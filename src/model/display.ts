@@ -156,3 +156,26 @@ export function showAuthorLabel(author: Author | undefined, options: Pick<ShowOp
   const id = showName(author.accountId, { ...options, kind: 'handle' });
   return { text: id.text || '—', flags: id.flags };
 }
+
+/**
+ * Captured text (a post, a message) as it may be shown in a report: bidi controls and invisible
+ * characters become markers (so a right-to-left override cannot reorder what a reader sees, and
+ * nothing hides), letters of any script are left as they are.
+ */
+export function showText(value: string | undefined | null, options: Pick<ShowOptions, 'ascii'> = {}): string {
+  const input = value ?? '';
+  // Fast path: most text has nothing to mark.
+  if (!/[\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\u180E\u034F]/u.test(input)) return input;
+  const ascii = options.ascii ?? false;
+  const chars = [...input];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const cp = c.codePointAt(0)!;
+    const keepJoiner = cp === 0x200d && PICTOGRAPH.test(chars[i - 1] ?? '') && PICTOGRAPH.test(chars[i + 1] ?? '');
+    // Line breaks and tabs are layout, not tricks.
+    if (!keepJoiner && c !== '\n' && c !== '\r' && c !== '\t' && (BIDI.test(c) || INVISIBLE.test(c))) out += marker(cp, ascii);
+    else out += c;
+  }
+  return out;
+}

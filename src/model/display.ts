@@ -165,7 +165,7 @@ export function showAuthorLabel(author: Author | undefined, options: Pick<ShowOp
 export function showText(value: string | undefined | null, options: Pick<ShowOptions, 'ascii'> = {}): string {
   const input = value ?? '';
   // Fast path: most text has nothing to mark.
-  if (!/[\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\u180E\u034F]/u.test(input)) return input;
+  if (!/[\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\u180E]|\u034F/u.test(input)) return input;
   const ascii = options.ascii ?? false;
   const chars = [...input];
   let out = '';

@@ -105,6 +105,10 @@ for (const browserName of browsersUnderTest()) {
         for (const item of truth.items) {
           const site = await SitePage.open(harness, truth.url);
           try {
+            // Positive control: on the live page itself the hostile scripts run and set the canary.
+            if (truth.file === 'scripts.truth.json') {
+              await site.page.waitForFunction(() => ((window as unknown as { __hostileRan?: number }).__hostileRan ?? 0) > 0, { timeout: 10_000 });
+            }
             expect(await site.waitForControls(item.kind, truth.targets[item.kind]!), `${truth.file} controls`).toBe(truth.targets[item.kind]);
             expect((await site.capture(item.kind, item.index)).code, `${truth.file} #${item.index}`).toMatch(/^ok/);
           } finally {
@@ -253,6 +257,8 @@ for (const browserName of browsersUnderTest()) {
       expect(server.requests.filter((r) => !r.known && !browserOwn.test(r.host)).map((r) => `${r.host}${r.path}`)).toEqual([]);
       // Beacons from the live replica pages themselves say where they ran: only ever the site.
       const beacons = server.requests.filter((r) => r.path.startsWith('/__hostile/beacon'));
+      // The traps do work where they belong (the live pages), so the zeros above are not for want of a canary.
+      expect(beacons.length).toBeGreaterThan(0);
       for (const b of beacons) expect(decodeURIComponent(b.path)).toMatch(/from=https:\/\/(x\.com|example\.org)\//);
     });
   });

@@ -125,7 +125,7 @@ export interface VaultImpl extends Vault {
 export interface VaultOptions {
   /** PBKDF2 calibration target in ms (default 500; 0 = the minimum, 600,000 iterations: tests). */
   kdfTargetMs?: number;
-  /** About how many bytes of rows one conversion batch holds (default 16 MB): bounds the extra memory. */
+  /** About how many bytes of rows one conversion batch holds (default 8 MB): bounds the extra memory. */
   conversionBatchBytes?: number;
   /** Test hook: runs after each conversion batch is committed; throwing stops the conversion there (a crash). */
   afterConversionBatch?: (p: { done: number; total: number }) => void | Promise<void>;
@@ -432,7 +432,7 @@ class VaultService implements VaultImpl {
    * are caught by a final count taken in the transaction that ends the conversion.
    */
   private async convert(onProgress?: ConversionProgress): Promise<void> {
-    const maxBytes = this.options.conversionBatchBytes ?? 16 * 1024 * 1024;
+    const maxBytes = this.options.conversionBatchBytes ?? 8 * 1024 * 1024;
     for (;;) {
       const keyring = await this.storage.keyring();
       const conv = keyring?.converting;

@@ -485,7 +485,12 @@ describe('encryption at rest: what is stored', () => {
     const error = await vault.get(a.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect(error).toMatchObject({ code: 'tampered', message: expect.stringMatching(/Record #1 .* does not open with this vault’s key: its sealed data was changed or moved outside Holdfast/) });
+    // verify() reports it (and goes on) instead of failing.
+    const swapped = await vault.verify();
+    expect(swapped.ok).toBe(false);
+    expect(swapped.problems).toContainEqual(expect.objectContaining({ code: 'record-hash', seq: 1, recordId: a.id, message: expect.stringMatching(/does not open/) }));
     await rawEdit(name, 'records', (s) => s.put(ra));
+    expect(await vault.verify()).toMatchObject({ ok: true });
 
     const [fa, fb] = [await rawGet<{ b: Uint8Array }>(name, 'artifacts', a.artifacts[0]!.id), await rawGet<{ b: Uint8Array }>(name, 'artifacts', b.artifacts[0]!.id)];
     await rawEdit(name, 'artifacts', (s) => s.put({ ...fa, b: fb.b }));
@@ -497,5 +502,6 @@ describe('encryption at rest: what is stored', () => {
     const [ca, cb] = [await rawGet<{ s: Uint8Array }>(name, 'custody', 1), await rawGet<{ s: Uint8Array }>(name, 'custody', 2)];
     await rawEdit(name, 'custody', (s) => s.put({ ...ca, s: cb.s }));
     await expect(vault.custodyLog()).rejects.toMatchObject({ code: 'tampered', message: expect.stringMatching(/Custody log entry #1/) });
+    expect((await vault.verify()).problems).toContainEqual(expect.objectContaining({ code: 'custody-break', seq: 1, message: expect.stringMatching(/Custody log entry #1 does not open/) }));
   });
 });

@@ -777,8 +777,12 @@ class VaultService implements VaultImpl {
 
   async verify(): Promise<VerifyReport> {
     const keys = await this.readKeys();
-    const { heads, records, custody } = await this.storage.snapshot(keys);
-    const problems: VerifyProblem[] = [];
+    const { heads, records, custody, unreadable } = await this.storage.snapshot(keys);
+    const problems: VerifyProblem[] = unreadable.map((u) =>
+      u.store === 'records'
+        ? { code: 'record-hash' as const, seq: u.seq, ...(u.id !== undefined && { recordId: u.id }), message: u.message }
+        : { code: 'custody-break' as const, seq: u.seq, message: u.message },
+    );
     let artifactCount = 0;
     let deletedCount = 0;
     // Records whose tombstone (or restored tombstone) is accounted for in the custody log.

@@ -267,7 +267,34 @@ describe('encryption at rest: staging', () => {
     expect(seen).toEqual(['c', 'b', 'a']);
     expect((await vault.stagedItems('s', ['a']))[0]).toMatchObject({ text: 'text a' });
     const rows = await rawGetAll<{ k?: string; value?: unknown; meta?: unknown }>(name, 'staging');
-    expect(rows.every((r) => r.k === 'dk' && r.value === undefined && r.meta === undefined)).toBe(true);
+    // Staged parts are sealed with this context's own drop key even while unlocked (see the next test).
+    expect(rows.every((r) => r.k?.startsWith('drop:') && r.value === undefined && r.meta === undefined)).toBe(true);
+  });
+
+  it('a capture in progress runs across a lock: its parts stay readable to it, it is saved locked, and shows at unlock', async () => {
+    const name = freshDbName();
+    const background = await newVault(name);
+    const { sessionKey } = await background.enableEncryption(PASS);
+    const page = await newVault(name);
+    await page.unlock({ sessionKey });
+    await background.stageBegin('t', { started: 'unlocked' });
+    await background.stage('t', { items: [{ key: 'm1', sort: '1', value: 'before the lock' }], file: { n: 1, bytes: bytes('segment 1') } });
+    // The page unlocking again (another tab) does not take the parts away from the running capture.
+    await page.unlock({ sessionKey });
+    background.lock(); // auto-lock in the middle of the capture
+    await background.stage('t', { items: [{ key: 'm2', sort: '2', value: 'after the lock' }], file: { n: 2, bytes: bytes('segment 2') } });
+    expect(await background.stagedItems('t', ['m1', 'm2'])).toEqual(['before the lock', 'after the lock']);
+    expect(await background.stagingSession('t')).toMatchObject({ items: 2, meta: { started: 'unlocked' } });
+    const record = await background.addRecord(sampleRecord({ text: 'thread' }), [1, 2].map((n) => ({ role: 'segment' as const, mediaType: 'image/png', filename: `s${n}.png`, staged: n })), { staging: 't' });
+    // The page, unlocked all along, reads it at once (it opens the background's drop key from the keyring)…
+    expect(await page.get(record.id)).toEqual(record);
+    expect(new TextDecoder().decode((await page.getArtifact(record.artifacts[1]!.id))?.bytes)).toBe('segment 2');
+    // …and the next unlock re-seals it all with the data key.
+    await page.unlock({ sessionKey });
+    for (const store of ['records', 'artifacts', 'custody', 'staging']) {
+      expect((await rawGetAll<{ k?: string }>(name, store)).every((r) => r.k === 'dk')).toBe(true);
+    }
+    expect(await page.verify()).toMatchObject({ ok: true, records: 1, artifacts: 2 });
   });
 });
 

@@ -208,6 +208,7 @@ export interface Storage {
   /** Whether a key entry (keyring or drop key) exists. */
   hasKey(id: string): Promise<boolean>;
   dropKeys(): Promise<DropKeyRow[]>;
+  dropKey(id: string): Promise<DropKeyRow | undefined>;
   hasRecord(id: string): Promise<boolean>;
   getRecord(id: string, keys: KeyLookup): Promise<EvidenceRecord | undefined>;
   /** Newest first (seq descending), optionally only below `beforeSeq`, tombstones skipped unless asked. */
@@ -466,6 +467,8 @@ export async function openStorage(name: string, migrations: readonly Migration[]
 
     dropKeys: () =>
       read('be read', async (d) => (await d.getAll('keys', IDBKeyRange.bound('drop:', 'drop:\uffff'))) as DropKeyRow[]),
+
+    dropKey: (id) => read('be read', async (d) => (id.startsWith('drop:') ? ((await d.get('keys', id)) as DropKeyRow | undefined) : undefined)),
 
     hasRecord: (id) => read('be read', async (d) => (await d.count('records', id)) > 0),
 

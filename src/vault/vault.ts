@@ -151,12 +151,28 @@ class VaultService implements VaultImpl {
   /** Other contexts' drop keys, opened with the vault's private key (unlock, conversion to plaintext). */
   private readonly foreign = new Map<string, CryptoKey>();
   private failures = 0;
-  /** Opens rows: the key a row names, if this context holds it. */
-  private readonly lookup: KeyLookup = (k) => {
+  /**
+   * Opens rows: the key a row names, if this context holds it. Unlocked, another context's drop key (a capture in
+   * progress there, or written locked since this context unlocked) is opened from the keyring on first use.
+   */
+  private readonly lookup: KeyLookup = async (k) => {
     if (k === 'dk' && this.held) return this.held.keys.seal;
     if (this.drop && k === this.drop.id) return this.drop.key;
     const other = this.foreign.get(k);
     if (other) return other;
+    const held = this.held;
+    if (held && k.startsWith('drop:')) {
+      const entry = await this.storage.dropKey(k);
+      if (entry) {
+        try {
+          const key = await openDropKey(held.privateKey, entry);
+          this.foreign.set(k, key);
+          return key;
+        } catch {
+          throw new VaultError('tampered', 'A key of a capture saved while the vault was locked does not open with this vault’s key: it was changed outside Holdfast.');
+        }
+      }
+    }
     throw lockedError();
   };
 
@@ -171,7 +187,7 @@ class VaultService implements VaultImpl {
    * What a write is prepared with: the keyring view it will check inside its transaction and the sealer for its rows
    * (none: plaintext; the data key while unlocked; this context's drop key while locked).
    */
-  private async writeView(): Promise<{ view: KeyView; sealer?: Sealer }> {
+  private async writeView(options: { staging?: boolean } = {}): Promise<{ view: KeyView; sealer?: Sealer }> {
     const keyring = await this.storage.keyring();
     if (!keyring) {
       if (this.held) this.lock();
@@ -180,7 +196,7 @@ class VaultService implements VaultImpl {
     if (this.held && this.held.keyId !== keyring.keyId) this.lock();
     const base: KeyView = { rev: keyring.rev, keyId: keyring.keyId };
     if (keyring.converting?.to === 'plain') return { view: base };
-    if (this.held) return { view: base, sealer: { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind } };
+    if (this.held && !options.staging) return { view: base, sealer: { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind } };
     if (!this.drop || this.drop.keyId !== keyring.keyId || !(await this.storage.hasKey(this.drop.id))) {
       const { key, entry } = await newDropKey(keyring.publicKey);
       await this.storage.write(async (tx) => {
@@ -243,10 +259,14 @@ class VaultService implements VaultImpl {
     return { sessionKey: held.raw.slice() };
   }
 
+  /**
+   * Forgets the data key and every key opened with it. This context's own drop key stays: it opens only what this
+   * context wrote itself (a capture in progress, captures made while locked), so a capture that runs across a lock
+   * still finishes.
+   */
   lock(): void {
     this.held?.raw.fill(0);
     this.held = undefined;
-    this.drop = undefined;
     this.foreign.clear();
   }
 
@@ -354,7 +374,8 @@ class VaultService implements VaultImpl {
     const target = this.dkSealer();
     for (const entry of await this.openDropKeys()) {
       for (let pass = 0; pass < 5; pass++) {
-        for (const store of CONVERTED_STORES) {
+        // Staged parts keep their drop key: the capture in progress still reads and writes with it.
+        for (const store of CONVERTED_STORES.filter((st) => st !== 'staging')) {
           for (;;) {
             const rows = await this.storage.rowsSealedWith(store, entry.id, DROP_PAGE);
             if (!rows.length) break;
@@ -364,11 +385,13 @@ class VaultService implements VaultImpl {
         }
         const gone = await retryOnStaleHead(() =>
           this.storage.write(async (tx) => {
+            if ((await tx.countSealedWith('staging', entry.id)) > 0) return 'in use';
             for (const store of CONVERTED_STORES) if ((await tx.countSealedWith(store, entry.id)) > 0) return false;
             await tx.deleteDropKey(entry.id);
             return true;
           }),
         );
+        if (gone === 'in use') break; // a capture in progress still uses it: kept until its parts are saved or discarded
         if (gone) {
           this.foreign.delete(entry.id);
           if (this.drop?.id === entry.id) this.drop = undefined;
@@ -549,8 +572,9 @@ class VaultService implements VaultImpl {
             const ref = refs[i] as ArtifactRef;
             if (a.bytes) return sealArtifact({ ref, recordId: id, bytes: a.bytes }, sealer);
             const k = parts[i]?.k;
-            const partSealer = k === undefined ? undefined : k === sealer?.k ? sealer : { k, key: this.lookup(k) };
-            return sealArtifactMeta(ref, id, partSealer);
+            if (k === undefined) return sealArtifactMeta(ref, id, undefined);
+            if (k === sealer?.k) return sealArtifactMeta(ref, id, sealer);
+            return this.lookup(k).then((key) => sealArtifactMeta(ref, id, { k, key }));
           }),
         ),
       ]);
@@ -574,7 +598,7 @@ class VaultService implements VaultImpl {
   stageBegin(session: string, meta: unknown): Promise<StagingSession> {
     const at = new Date().toISOString();
     return retryOnStaleHead(async () => {
-      const { view, sealer } = await this.writeView();
+      const { view, sealer } = await this.writeView({ staging: true });
       const header = await sealHeader(session, at, 0, { updatedAt: at, meta, files: [], items: 0 }, sealer);
       return this.storage.stagingBegin(header, this.lookup, view);
     });
@@ -590,7 +614,7 @@ class VaultService implements VaultImpl {
     const items = part.items ?? [];
     const at = new Date().toISOString();
     return retryOnStaleHead(async () => {
-      const { view, sealer } = await this.writeView();
+      const { view, sealer } = await this.writeView({ staging: true });
       return this.storage.stagingAdd(session, items.map((i) => i.key), this.lookup, view, async ({ header, body, existing }) => {
         const seen = new Set<string>();
         const rows: Promise<ItemRow>[] = [];

@@ -110,6 +110,29 @@ describe('encryption at rest: lock and unlock', () => {
     expect(await vault.get(record!.id)).toEqual(record);
   });
 
+  it('repeated wrong passphrases wait longer each time (after three free tries); a right one resets the count', async () => {
+    const vault = await newVault();
+    await vault.enableEncryption(PASS);
+    vault.lock();
+    const timed = async (secret: string) => {
+      const t0 = performance.now();
+      const outcome = await vault.unlock({ passphrase: secret }).then(
+        () => 'ok',
+        (e: VaultError) => e.code,
+      );
+      return { outcome, ms: performance.now() - t0 };
+    };
+    for (let i = 0; i < 3; i++) expect((await timed('wrong')).ms).toBeLessThan(1000);
+    const fourth = await timed('wrong');
+    expect(fourth).toMatchObject({ outcome: 'wrong-secret' });
+    expect(fourth.ms).toBeGreaterThanOrEqual(1000);
+    const right = await timed(PASS);
+    expect(right.outcome).toBe('ok');
+    expect(right.ms).toBeGreaterThanOrEqual(2000);
+    vault.lock();
+    expect((await timed('wrong again')).ms).toBeLessThan(1000);
+  }, 20_000);
+
   it('the recovery key unlocks (also typed in lower case with spaces); a mistyped one says so before trying; another vault’s is wrong', async () => {
     const vault = await newVault();
     const [record] = await fill(vault, 1);

@@ -9,7 +9,8 @@
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { Vault } from '../vault/api';
-import { ArtifactReadError, inspectBundle, type BundleReport, tombstoneContent, type VerifyBundleOptions } from './verify';
+import { tombstoneContent } from '../model/tombstone';
+import { ArtifactReadError, inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
 /** The vault operation import needs (implemented by the vault in src/vault/vault.ts). */

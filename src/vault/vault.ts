@@ -27,6 +27,7 @@
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import { tombstoneContent } from '../model/tombstone';
 import {
   type ConversionProgress,
   type CustodyAction,
@@ -740,6 +741,14 @@ class VaultService implements VaultImpl {
     }
     if (!isHash(original.chain?.prevHash) || !isHash(original.chain?.recordHash)) {
       throw new VaultError('invalid', `${label} has no valid chain link.`);
+    }
+    if (original.deleted) {
+      // A tombstone's hash cannot be recomputed, so it must carry nothing a hash would have covered:
+      // otherwise a crafted bundle could bring unverified content in under a "deleted" mark.
+      const extra = tombstoneContent(original);
+      if (extra.length || artifacts.length) {
+        throw new VaultError('invalid', `${label} is marked deleted but still carries ${[...extra, ...(artifacts.length ? ['files'] : [])].join(', ')}: nothing can verify that content, so it was not imported.`);
+      }
     }
     const stored = await checkImportedArtifacts(original, artifacts, label);
     if (!original.deleted && (await hashRecord(original)) !== original.chain.recordHash) {

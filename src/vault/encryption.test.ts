@@ -110,6 +110,29 @@ describe('encryption at rest: lock and unlock', () => {
     expect(await vault.get(record!.id)).toEqual(record);
   });
 
+  it('repeated wrong passphrases wait longer each time (after three free tries); a right one resets the count', async () => {
+    const vault = await newVault();
+    await vault.enableEncryption(PASS);
+    vault.lock();
+    const timed = async (secret: string) => {
+      const t0 = performance.now();
+      const outcome = await vault.unlock({ passphrase: secret }).then(
+        () => 'ok',
+        (e: VaultError) => e.code,
+      );
+      return { outcome, ms: performance.now() - t0 };
+    };
+    for (let i = 0; i < 3; i++) expect((await timed('wrong')).ms).toBeLessThan(1000);
+    const fourth = await timed('wrong');
+    expect(fourth).toMatchObject({ outcome: 'wrong-secret' });
+    expect(fourth.ms).toBeGreaterThanOrEqual(1000);
+    const right = await timed(PASS);
+    expect(right.outcome).toBe('ok');
+    expect(right.ms).toBeGreaterThanOrEqual(2000);
+    vault.lock();
+    expect((await timed('wrong again')).ms).toBeLessThan(1000);
+  }, 20_000);
+
   it('the recovery key unlocks (also typed in lower case with spaces); a mistyped one says so before trying; another vault’s is wrong', async () => {
     const vault = await newVault();
     const [record] = await fill(vault, 1);
@@ -267,7 +290,34 @@ describe('encryption at rest: staging', () => {
     expect(seen).toEqual(['c', 'b', 'a']);
     expect((await vault.stagedItems('s', ['a']))[0]).toMatchObject({ text: 'text a' });
     const rows = await rawGetAll<{ k?: string; value?: unknown; meta?: unknown }>(name, 'staging');
-    expect(rows.every((r) => r.k === 'dk' && r.value === undefined && r.meta === undefined)).toBe(true);
+    // Staged parts are sealed with this context's own drop key even while unlocked (see the next test).
+    expect(rows.every((r) => r.k?.startsWith('drop:') && r.value === undefined && r.meta === undefined)).toBe(true);
+  });
+
+  it('a capture in progress runs across a lock: its parts stay readable to it, it is saved locked, and shows at unlock', async () => {
+    const name = freshDbName();
+    const background = await newVault(name);
+    const { sessionKey } = await background.enableEncryption(PASS);
+    const page = await newVault(name);
+    await page.unlock({ sessionKey });
+    await background.stageBegin('t', { started: 'unlocked' });
+    await background.stage('t', { items: [{ key: 'm1', sort: '1', value: 'before the lock' }], file: { n: 1, bytes: bytes('segment 1') } });
+    // The page unlocking again (another tab) does not take the parts away from the running capture.
+    await page.unlock({ sessionKey });
+    background.lock(); // auto-lock in the middle of the capture
+    await background.stage('t', { items: [{ key: 'm2', sort: '2', value: 'after the lock' }], file: { n: 2, bytes: bytes('segment 2') } });
+    expect(await background.stagedItems('t', ['m1', 'm2'])).toEqual(['before the lock', 'after the lock']);
+    expect(await background.stagingSession('t')).toMatchObject({ items: 2, meta: { started: 'unlocked' } });
+    const record = await background.addRecord(sampleRecord({ text: 'thread' }), [1, 2].map((n) => ({ role: 'segment' as const, mediaType: 'image/png', filename: `s${n}.png`, staged: n })), { staging: 't' });
+    // The page, unlocked all along, reads it at once (it opens the background's drop key from the keyring)…
+    expect(await page.get(record.id)).toEqual(record);
+    expect(new TextDecoder().decode((await page.getArtifact(record.artifacts[1]!.id))?.bytes)).toBe('segment 2');
+    // …and the next unlock re-seals it all with the data key.
+    await page.unlock({ sessionKey });
+    for (const store of ['records', 'artifacts', 'custody', 'staging']) {
+      expect((await rawGetAll<{ k?: string }>(name, store)).every((r) => r.k === 'dk')).toBe(true);
+    }
+    expect(await page.verify()).toMatchObject({ ok: true, records: 1, artifacts: 2 });
   });
 });
 
@@ -485,7 +535,12 @@ describe('encryption at rest: what is stored', () => {
     const error = await vault.get(a.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
     expect(error).toMatchObject({ code: 'tampered', message: expect.stringMatching(/Record #1 .* does not open with this vault’s key: its sealed data was changed or moved outside Holdfast/) });
+    // verify() reports it (and goes on) instead of failing.
+    const swapped = await vault.verify();
+    expect(swapped.ok).toBe(false);
+    expect(swapped.problems).toContainEqual(expect.objectContaining({ code: 'record-hash', seq: 1, recordId: a.id, message: expect.stringMatching(/does not open/) }));
     await rawEdit(name, 'records', (s) => s.put(ra));
+    expect(await vault.verify()).toMatchObject({ ok: true });
 
     const [fa, fb] = [await rawGet<{ b: Uint8Array }>(name, 'artifacts', a.artifacts[0]!.id), await rawGet<{ b: Uint8Array }>(name, 'artifacts', b.artifacts[0]!.id)];
     await rawEdit(name, 'artifacts', (s) => s.put({ ...fa, b: fb.b }));
@@ -497,5 +552,6 @@ describe('encryption at rest: what is stored', () => {
     const [ca, cb] = [await rawGet<{ s: Uint8Array }>(name, 'custody', 1), await rawGet<{ s: Uint8Array }>(name, 'custody', 2)];
     await rawEdit(name, 'custody', (s) => s.put({ ...ca, s: cb.s }));
     await expect(vault.custodyLog()).rejects.toMatchObject({ code: 'tampered', message: expect.stringMatching(/Custody log entry #1/) });
+    expect((await vault.verify()).problems).toContainEqual(expect.objectContaining({ code: 'custody-break', seq: 1, message: expect.stringMatching(/Custody log entry #1 does not open/) }));
   });
 });

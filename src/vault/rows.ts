@@ -25,7 +25,7 @@ export interface Sealer {
 }
 
 /** The key named by a row's `k`; throws VaultError 'locked' when this context does not hold it. */
-export type KeyLookup = (k: string) => CryptoKey;
+export type KeyLookup = (k: string) => Promise<CryptoKey>;
 
 export type PlainRecordRow = EvidenceRecord & { authorKeys: string[]; k?: undefined };
 export interface SealedRecordRow {
@@ -159,7 +159,7 @@ export async function openRecord(row: RecordRow, keys: KeyLookup): Promise<Evide
     return record;
   }
   const sealed = row as SealedRecordRow;
-  const record = await opening(`Record #${sealed.seq} (${sealed.id})`, () => openJson<EvidenceRecord>(keys(sealed.k), sealed.s, recordAad(sealed.id)));
+  const record = await opening(`Record #${sealed.seq} (${sealed.id})`, async () => openJson<EvidenceRecord>(await keys(sealed.k), sealed.s, recordAad(sealed.id)));
   if (record.id !== sealed.id || record.seq !== sealed.seq) {
     throw new VaultError('tampered', `Record #${sealed.seq} (${sealed.id}) holds another record’s content: it was changed outside Holdfast.`);
   }
@@ -187,7 +187,7 @@ export async function openArtifact(row: ArtifactRow, keys: KeyLookup): Promise<S
   const sealed = row as SealedArtifactRow;
   const id = sealed.ref.id;
   return opening(`The file ${id}`, async () => {
-    const key = keys(sealed.k);
+    const key = await keys(sealed.k);
     const [ref, bytes] = await Promise.all([openJson<ArtifactRef>(key, sealed.m, artifactRefAad(id)), open(key, sealed.b, artifactAad(id))]);
     if (ref.id !== id) throw new OpenError(artifactRefAad(id));
     return { ref, recordId: sealed.recordId, bytes };
@@ -207,7 +207,7 @@ export async function openCustody(row: CustodyRow, keys: KeyLookup): Promise<Cus
     return event;
   }
   const sealed = row as SealedCustodyRow;
-  const event = await opening(`Custody log entry #${sealed.seq}`, () => openJson<CustodyEvent>(keys(sealed.k), sealed.s, custodyAad(sealed.seq)));
+  const event = await opening(`Custody log entry #${sealed.seq}`, async () => openJson<CustodyEvent>(await keys(sealed.k), sealed.s, custodyAad(sealed.seq)));
   if (event.seq !== sealed.seq) throw new VaultError('tampered', `Custody log entry #${sealed.seq} holds another entry: it was changed outside Holdfast.`);
   return event;
 }
@@ -225,7 +225,7 @@ export async function openHeader(row: HeaderRow, keys: KeyLookup): Promise<Heade
     return { session: r.session, startedAt: r.startedAt, updatedAt: r.updatedAt, meta: r.meta, files: r.files, items: r.items };
   }
   const sealed = row as SealedHeaderRow;
-  const body = await opening('A capture in progress', () => openJson<HeaderBody>(keys(sealed.k), sealed.s, stagingAad(sealed.session, 0)));
+  const body = await opening('A capture in progress', async () => openJson<HeaderBody>(await keys(sealed.k), sealed.s, stagingAad(sealed.session, 0)));
   return { session: sealed.session, startedAt: sealed.startedAt, ...body };
 }
 
@@ -248,7 +248,7 @@ export async function openItem(row: ItemRow, keys: KeyLookup): Promise<{ key: st
     return { key: r.key, sort: r.sort, value: r.value };
   }
   const sealed = row as SealedItemRow;
-  const value = await opening('A part of a capture in progress', () => openJson<unknown>(keys(sealed.k), sealed.s, stagingAad(sealed.session, sealed.n)));
+  const value = await opening('A part of a capture in progress', async () => openJson<unknown>(await keys(sealed.k), sealed.s, stagingAad(sealed.session, sealed.n)));
   return { key: sealed.n.slice(2), sort: sealed.sort, value };
 }
 
@@ -260,7 +260,7 @@ export async function sealFile(session: string, n: number, aid: string, bytes: U
 export async function openFile(row: FileRow, keys: KeyLookup): Promise<Uint8Array> {
   if (!isSealed(row)) return (row as PlainFileRow).bytes;
   const sealed = row as SealedFileRow;
-  return opening('A file of a capture in progress', () => open(keys(sealed.k), sealed.b, artifactAad(sealed.aid)));
+  return opening('A file of a capture in progress', async () => open(await keys(sealed.k), sealed.b, artifactAad(sealed.aid)));
 }
 
 /** Plaintext byte length of a staged file row (sealed: minus nonce and tag). */

@@ -177,6 +177,8 @@ export interface Snapshot {
   records: EvidenceRecord[];
   /** Every custody event, ascending by seq. */
   custody: CustodyEvent[];
+  /** Sealed rows that did not open where they lie (VaultError 'tampered'): left out of `records` / `custody`. */
+  unreadable: Array<{ store: 'records' | 'custody'; seq: number; id?: string; message: string }>;
 }
 
 /** A staged file part as storage receives it: already hashed and sealed by the vault. */
@@ -206,6 +208,7 @@ export interface Storage {
   /** Whether a key entry (keyring or drop key) exists. */
   hasKey(id: string): Promise<boolean>;
   dropKeys(): Promise<DropKeyRow[]>;
+  dropKey(id: string): Promise<DropKeyRow | undefined>;
   hasRecord(id: string): Promise<boolean>;
   getRecord(id: string, keys: KeyLookup): Promise<EvidenceRecord | undefined>;
   /** Newest first (seq descending), optionally only below `beforeSeq`, tombstones skipped unless asked. */
@@ -465,6 +468,8 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     dropKeys: () =>
       read('be read', async (d) => (await d.getAll('keys', IDBKeyRange.bound('drop:', 'drop:\uffff'))) as DropKeyRow[]),
 
+    dropKey: (id) => read('be read', async (d) => (id.startsWith('drop:') ? ((await d.get('keys', id)) as DropKeyRow | undefined) : undefined)),
+
     hasRecord: (id) => read('be read', async (d) => (await d.count('records', id)) > 0),
 
     getRecord: (id, keys) =>
@@ -527,8 +532,27 @@ export async function openStorage(name: string, migrations: readonly Migration[]
           tx.objectStore('records').index('seq').getAll(),
           tx.objectStore('custody').getAll(),
         ]);
-        const [records, events] = await Promise.all([Promise.all(rows.map((row) => openRecord(row, keys))), Promise.all(custody.map((row) => openCustody(row, keys)))]);
-        return { heads, records, custody: events };
+        const unreadable: Snapshot['unreadable'] = [];
+        // A row that does not open is reported, not fatal: verification goes on with the rest.
+        const tolerant = async <R, T>(row: R, open: (row: R) => Promise<T>, where: { store: 'records' | 'custody'; seq: number; id?: string }): Promise<T | undefined> => {
+          try {
+            return await open(row);
+          } catch (error) {
+            if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
+            unreadable.push({ ...where, message: error.message });
+            return undefined;
+          }
+        };
+        const [records, events] = await Promise.all([
+          Promise.all(rows.map((row) => tolerant(row, (r) => openRecord(r, keys), { store: 'records', seq: row.seq, id: row.id }))),
+          Promise.all(custody.map((row) => tolerant(row, (r) => openCustody(r, keys), { store: 'custody', seq: row.seq }))),
+        ]);
+        return {
+          heads,
+          records: records.filter((r): r is EvidenceRecord => r !== undefined),
+          custody: events.filter((e): e is CustodyEvent => e !== undefined),
+          unreadable,
+        };
       }),
 
     stagingBegin: (header, keys, view) =>

@@ -27,6 +27,7 @@
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import { tombstoneContent } from '../model/tombstone';
 import {
   type ConversionProgress,
   type CustodyAction,
@@ -125,7 +126,7 @@ export interface VaultImpl extends Vault {
 export interface VaultOptions {
   /** PBKDF2 calibration target in ms (default 500; 0 = the minimum, 600,000 iterations: tests). */
   kdfTargetMs?: number;
-  /** About how many bytes of rows one conversion batch holds (default 16 MB): bounds the extra memory. */
+  /** About how many bytes of rows one conversion batch holds (default 8 MB): bounds the extra memory. */
   conversionBatchBytes?: number;
   /** Test hook: runs after each conversion batch is committed; throwing stops the conversion there (a crash). */
   afterConversionBatch?: (p: { done: number; total: number }) => void | Promise<void>;
@@ -151,12 +152,28 @@ class VaultService implements VaultImpl {
   /** Other contexts' drop keys, opened with the vault's private key (unlock, conversion to plaintext). */
   private readonly foreign = new Map<string, CryptoKey>();
   private failures = 0;
-  /** Opens rows: the key a row names, if this context holds it. */
-  private readonly lookup: KeyLookup = (k) => {
+  /**
+   * Opens rows: the key a row names, if this context holds it. Unlocked, another context's drop key (a capture in
+   * progress there, or written locked since this context unlocked) is opened from the keyring on first use.
+   */
+  private readonly lookup: KeyLookup = async (k) => {
     if (k === 'dk' && this.held) return this.held.keys.seal;
     if (this.drop && k === this.drop.id) return this.drop.key;
     const other = this.foreign.get(k);
     if (other) return other;
+    const held = this.held;
+    if (held && k.startsWith('drop:')) {
+      const entry = await this.storage.dropKey(k);
+      if (entry) {
+        try {
+          const key = await openDropKey(held.privateKey, entry);
+          this.foreign.set(k, key);
+          return key;
+        } catch {
+          throw new VaultError('tampered', 'A key of a capture saved while the vault was locked does not open with this vault’s key: it was changed outside Holdfast.');
+        }
+      }
+    }
     throw lockedError();
   };
 
@@ -171,7 +188,7 @@ class VaultService implements VaultImpl {
    * What a write is prepared with: the keyring view it will check inside its transaction and the sealer for its rows
    * (none: plaintext; the data key while unlocked; this context's drop key while locked).
    */
-  private async writeView(): Promise<{ view: KeyView; sealer?: Sealer }> {
+  private async writeView(options: { staging?: boolean } = {}): Promise<{ view: KeyView; sealer?: Sealer }> {
     const keyring = await this.storage.keyring();
     if (!keyring) {
       if (this.held) this.lock();
@@ -180,7 +197,7 @@ class VaultService implements VaultImpl {
     if (this.held && this.held.keyId !== keyring.keyId) this.lock();
     const base: KeyView = { rev: keyring.rev, keyId: keyring.keyId };
     if (keyring.converting?.to === 'plain') return { view: base };
-    if (this.held) return { view: base, sealer: { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind } };
+    if (this.held && !options.staging) return { view: base, sealer: { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind } };
     if (!this.drop || this.drop.keyId !== keyring.keyId || !(await this.storage.hasKey(this.drop.id))) {
       const { key, entry } = await newDropKey(keyring.publicKey);
       await this.storage.write(async (tx) => {
@@ -243,10 +260,14 @@ class VaultService implements VaultImpl {
     return { sessionKey: held.raw.slice() };
   }
 
+  /**
+   * Forgets the data key and every key opened with it. This context's own drop key stays: it opens only what this
+   * context wrote itself (a capture in progress, captures made while locked), so a capture that runs across a lock
+   * still finishes.
+   */
   lock(): void {
     this.held?.raw.fill(0);
     this.held = undefined;
-    this.drop = undefined;
     this.foreign.clear();
   }
 
@@ -354,7 +375,8 @@ class VaultService implements VaultImpl {
     const target = this.dkSealer();
     for (const entry of await this.openDropKeys()) {
       for (let pass = 0; pass < 5; pass++) {
-        for (const store of CONVERTED_STORES) {
+        // Staged parts keep their drop key: the capture in progress still reads and writes with it.
+        for (const store of CONVERTED_STORES.filter((st) => st !== 'staging')) {
           for (;;) {
             const rows = await this.storage.rowsSealedWith(store, entry.id, DROP_PAGE);
             if (!rows.length) break;
@@ -364,11 +386,13 @@ class VaultService implements VaultImpl {
         }
         const gone = await retryOnStaleHead(() =>
           this.storage.write(async (tx) => {
+            if ((await tx.countSealedWith('staging', entry.id)) > 0) return 'in use';
             for (const store of CONVERTED_STORES) if ((await tx.countSealedWith(store, entry.id)) > 0) return false;
             await tx.deleteDropKey(entry.id);
             return true;
           }),
         );
+        if (gone === 'in use') break; // a capture in progress still uses it: kept until its parts are saved or discarded
         if (gone) {
           this.foreign.delete(entry.id);
           if (this.drop?.id === entry.id) this.drop = undefined;
@@ -432,7 +456,7 @@ class VaultService implements VaultImpl {
    * are caught by a final count taken in the transaction that ends the conversion.
    */
   private async convert(onProgress?: ConversionProgress): Promise<void> {
-    const maxBytes = this.options.conversionBatchBytes ?? 16 * 1024 * 1024;
+    const maxBytes = this.options.conversionBatchBytes ?? 8 * 1024 * 1024;
     for (;;) {
       const keyring = await this.storage.keyring();
       const conv = keyring?.converting;
@@ -549,8 +573,9 @@ class VaultService implements VaultImpl {
             const ref = refs[i] as ArtifactRef;
             if (a.bytes) return sealArtifact({ ref, recordId: id, bytes: a.bytes }, sealer);
             const k = parts[i]?.k;
-            const partSealer = k === undefined ? undefined : k === sealer?.k ? sealer : { k, key: this.lookup(k) };
-            return sealArtifactMeta(ref, id, partSealer);
+            if (k === undefined) return sealArtifactMeta(ref, id, undefined);
+            if (k === sealer?.k) return sealArtifactMeta(ref, id, sealer);
+            return this.lookup(k).then((key) => sealArtifactMeta(ref, id, { k, key }));
           }),
         ),
       ]);
@@ -574,7 +599,7 @@ class VaultService implements VaultImpl {
   stageBegin(session: string, meta: unknown): Promise<StagingSession> {
     const at = new Date().toISOString();
     return retryOnStaleHead(async () => {
-      const { view, sealer } = await this.writeView();
+      const { view, sealer } = await this.writeView({ staging: true });
       const header = await sealHeader(session, at, 0, { updatedAt: at, meta, files: [], items: 0 }, sealer);
       return this.storage.stagingBegin(header, this.lookup, view);
     });
@@ -590,7 +615,7 @@ class VaultService implements VaultImpl {
     const items = part.items ?? [];
     const at = new Date().toISOString();
     return retryOnStaleHead(async () => {
-      const { view, sealer } = await this.writeView();
+      const { view, sealer } = await this.writeView({ staging: true });
       return this.storage.stagingAdd(session, items.map((i) => i.key), this.lookup, view, async ({ header, body, existing }) => {
         const seen = new Set<string>();
         const rows: Promise<ItemRow>[] = [];
@@ -717,6 +742,14 @@ class VaultService implements VaultImpl {
     if (!isHash(original.chain?.prevHash) || !isHash(original.chain?.recordHash)) {
       throw new VaultError('invalid', `${label} has no valid chain link.`);
     }
+    if (original.deleted) {
+      // A tombstone's hash cannot be recomputed, so it must carry nothing a hash would have covered:
+      // otherwise a crafted bundle could bring unverified content in under a "deleted" mark.
+      const extra = tombstoneContent(original);
+      if (extra.length || artifacts.length) {
+        throw new VaultError('invalid', `${label} is marked deleted but still carries ${[...extra, ...(artifacts.length ? ['files'] : [])].join(', ')}: nothing can verify that content, so it was not imported.`);
+      }
+    }
     const stored = await checkImportedArtifacts(original, artifacts, label);
     if (!original.deleted && (await hashRecord(original)) !== original.chain.recordHash) {
       throw new VaultError('invalid', `${label} does not match its own hash: it was changed after capture.`);
@@ -777,8 +810,12 @@ class VaultService implements VaultImpl {
 
   async verify(): Promise<VerifyReport> {
     const keys = await this.readKeys();
-    const { heads, records, custody } = await this.storage.snapshot(keys);
-    const problems: VerifyProblem[] = [];
+    const { heads, records, custody, unreadable } = await this.storage.snapshot(keys);
+    const problems: VerifyProblem[] = unreadable.map((u) =>
+      u.store === 'records'
+        ? { code: 'record-hash' as const, seq: u.seq, ...(u.id !== undefined && { recordId: u.id }), message: u.message }
+        : { code: 'custody-break' as const, seq: u.seq, message: u.message },
+    );
     let artifactCount = 0;
     let deletedCount = 0;
     // Records whose tombstone (or restored tombstone) is accounted for in the custody log.

@@ -116,6 +116,7 @@ export class ThreadPanel {
     this.stopButton.textContent = t('threadStop');
     this.stopButton.setAttribute('aria-label', kind === 'post' ? t('threadStopReplies') : kind === 'profile' ? t('threadStopPosts') : t('threadStopMessages'));
     this.stopButton.addEventListener('click', (e) => {
+      if (!e.isTrusted) return; // only the person stops a capture, never the page's script
       e.preventDefault();
       if (this.stopButton.disabled) return;
       this.stopButton.disabled = true;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, GECKO_ID, type Harness, launch } from './browsers';
-import { BOUND_DIALOG, CONTROL, SitePage, TOAST, VaultPage } from './pages';
+import { BOUND_DIALOG, SitePage, TOAST, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const POST = 'https://x.com/maya_okoye/status/2123799999999999999';

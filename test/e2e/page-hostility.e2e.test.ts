@@ -77,6 +77,41 @@ function ownState(page: Page): Promise<{ toast: boolean; dialog: string | null; 
 }
 
 for (const browserName of browsersUnderTest()) {
+  describe(`a hostile item, redrawn from its DOM (no <all_urls>) — ${browserName}`, () => {
+    let server: ReplicaServer;
+    let harness: Harness;
+
+    beforeAll(async () => {
+      server = await startReplicaServer();
+      harness = await launch(browserName, server, 'test-nogrant');
+    });
+    afterAll(async () => {
+      await harness?.close();
+      await server?.close();
+    });
+
+    it('an SVG <use> pointing into another file is not fetched by the renderer', async () => {
+      const site = await SitePage.open(harness, POST);
+      try {
+        await site.waitForControls('post', 1);
+        await site.page.evaluate(() => {
+          const item = document.querySelector('article') ?? document.body;
+          const wrap = document.createElement('div');
+          wrap.innerHTML = '<svg width="20" height="20"><use href="https://pbs.twimg.com/holdfast-probe/sprite.svg#bell"></use></svg>';
+          item.append(wrap);
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        const before = server.requests.filter((r) => r.path.includes('holdfast-probe')).length;
+        const outcome = await site.capture('post', 0);
+        expect(outcome.code).toMatch(/^ok/);
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(server.requests.filter((r) => r.path.includes('holdfast-probe')).length, 'requests for the sprite after the capture').toBe(before);
+      } finally {
+        await site.close();
+      }
+    });
+  });
+
   describe(`a hostile page — ${browserName}`, () => {
     let server: ReplicaServer;
     let harness: Harness;

@@ -5,6 +5,8 @@
  * - A page's script that clicks, taps and presses keys on every Holdfast control (capture, whole thread, the "how far
  *   back" dialog) starts nothing: no record, no toast, no dialog. A person's click (puppeteer's, a trusted event) still
  *   captures, and the keyboard (Escape) still closes the dialog.
+ * - A whole-thread capture whose final save fails (a full disk, simulated by the test build) is kept and said so;
+ *   Retry saves it.
  * - A script installed before anything else in the page records every window message, the events WXT would
  *   dispatch (named after the extension id: public), the window's own property names before and after, and
  *   probes the extension's URLs it could guess: it finds nothing but the controls in the DOM.
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, GECKO_ID, type Harness, launch } from './browsers';
 import { BOUND_DIALOG, SitePage, TOAST, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
+import { settled, startThread } from './thread-support';
 
 const POST = 'https://x.com/maya_okoye/status/2123799999999999999';
 const CHAT = 'https://x.com/i/chat/1523456789012345678-1888000000000000001';
@@ -233,6 +236,28 @@ for (const browserName of browsersUnderTest()) {
         await site.page.keyboard.press('Escape');
         await site.page.waitForFunction((sel) => !document.querySelector(sel), { timeout: 5000 }, BOUND_DIALOG);
         expect(await count()).toBe(before);
+      } finally {
+        await site.close();
+      }
+    });
+
+    it('a whole-thread capture whose final save fails (disk full) is kept, said so, and saved by Retry', async () => {
+      const before = await count();
+      const site = await SitePage.open(harness, POST);
+      try {
+        await vault.testHook({ type: 'test:fail-next-write', code: 'quota' });
+        const n = await startThread(site);
+        expect(await settled(site, n, 60_000)).toBe('error:quota:kept');
+        await site.page.waitForSelector('[data-testid="holdfast-thread-progress"][data-state="retry"]', { timeout: 5000 });
+        expect(await count(), 'nothing saved yet').toBe(before);
+        const toastN = await site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+        await site.page.bringToFront();
+        await (await site.page.$('[data-testid="holdfast-thread-stop"]'))!.click();
+        expect((await site.waitForOutcome(toastN, 30_000)).code).toBe('ok');
+        expect(await count()).toBe(before + 1);
+        const newest = await vault.newest();
+        expect(newest.kind).toBe('post');
+        expect(newest.content.fields?.partial).toBeUndefined();
       } finally {
         await site.close();
       }

@@ -330,5 +330,35 @@ for (const browserName of browsersUnderTest()) {
         await page.close();
       }
     });
+
+    // Last: it reloads the extension. The quiet context must still end an old copy of the content script.
+    it('after the extension reloads, no stale or doubled controls: gone, or one working set', async () => {
+      const site = await SitePage.open(harness, POST);
+      try {
+        await site.waitForControls('post', 1);
+        const n = await site.countControls('post');
+        const page = await harness.newPage();
+        void page.goto(`${harness.extensionBase}options.html`).catch(() => undefined);
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 }).catch(() => undefined);
+        await page
+          .evaluate(() => {
+            const g = globalThis as unknown as { browser?: { runtime: { reload(): void } }; chrome?: { runtime: { reload(): void } } };
+            (g.browser ?? g.chrome)!.runtime.reload();
+          })
+          .catch(() => undefined); // the page goes away with the extension
+        // The old copy checks every 2 s whether its extension is still there.
+        await new Promise((r) => setTimeout(r, 5000));
+        const after = await site.countControls('post');
+        // The reload happened: the extension page that asked for it is gone with the old extension.
+        expect(await page.evaluate(() => location.href).then(() => 'still there', () => 'gone')).toBe('gone');
+        expect([0, n], `controls after the reload (${after})`).toContain(after);
+        if (after === n) {
+          // A new copy started in the page (Firefox injects into open tabs): its controls work.
+          expect((await site.capture('post', 0)).code).toMatch(/^ok/);
+        }
+      } finally {
+        await site.close();
+      }
+    });
   });
 }

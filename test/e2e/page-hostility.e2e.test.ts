@@ -331,6 +331,27 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
+    it("the browser's own gestures still capture on a supported site (the background asked that tab)", async () => {
+      const before = await count();
+      const site = await SitePage.open(harness, POST);
+      try {
+        await site.waitForControls('post', 1);
+        await site.page.bringToFront();
+        const result = (await vault.page.evaluate(async () => {
+          type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          const [tab] = await api.tabs.query({ url: 'https://x.com/maya_okoye/*' });
+          return api.runtime.sendMessage({ type: 'capture:page', tabId: tab!.id });
+        })) as { ok: boolean };
+        expect(result.ok).toBe(true);
+        expect(await count()).toBe(before + 1);
+        expect((await vault.newest()).kind).toBe('page');
+      } finally {
+        await site.close();
+      }
+    });
+
     // Last: it reloads the extension. The quiet context must still end an old copy of the content script.
     it('after the extension reloads, no stale or doubled controls: gone, or one working set', async () => {
       const site = await SitePage.open(harness, POST);

@@ -37,11 +37,13 @@ describe('exportBundle', () => {
     expect(result.bytes).toBe(zip.byteLength);
     for (const name of Object.values(FILES)) expect(files.has(name), name).toBe(true);
     const artifactPaths = [...files.keys()].filter((p) => p.startsWith('artifacts/'));
-    expect(artifactPaths).toHaveLength(live.length * 3);
+    // Three captured files per record, and the inert copy of each captured page.
+    expect(artifactPaths).toHaveLength(live.length * 4);
     expect(artifactPaths).toContain('artifacts/2026-11-20_x_alice_harasser_post_0001/screenshot.png');
+    expect(artifactPaths).toContain('artifacts/2026-11-22_instagram_bob-b_comment_0003/page-captured.txt');
     expect(artifactPaths).toContain('artifacts/2026-11-22_instagram_bob-b_comment_0003/page.html');
     expect(artifactPaths).toContain('artifacts/2026-11-23_messenger_Carol-C_dm-thread_0005/content.json');
-    for (const p of artifactPaths) expect(p).toMatch(/^artifacts\/[A-Za-z0-9_-]+\/[a-z]+\.(png|html|json)$/);
+    for (const p of artifactPaths) expect(p).toMatch(/^artifacts\/[A-Za-z0-9_-]+\/[a-z]+(\.(png|html|json)|-captured\.txt)$/);
     // The bytes are the vault's bytes.
     const first = live[0]!;
     const shot = first.artifacts.find((a) => a.role === 'screenshot')!;
@@ -131,7 +133,7 @@ describe('exportBundle', () => {
     const { manifest, files } = await exportFiles(vault, { scope: { type: 'records', ids: [live[2]!.id, 'no-such-id'] } });
     expect(manifest.records.map((r) => r.record.id)).toEqual([live[2]!.id]);
     expect(manifest.warnings.join(' ')).toContain('no-such-id');
-    expect([...files.keys()].filter((p) => p.startsWith('artifacts/'))).toHaveLength(3);
+    expect([...files.keys()].filter((p) => p.startsWith('artifacts/'))).toHaveLength(4);
   });
 
   it('refuses an empty scope without writing a bundle', async () => {
@@ -206,7 +208,7 @@ describe('exportBundle', () => {
     await rawEdit(name, 'artifacts', (s) => s.delete(target.id));
     const { manifest, files } = await exportFiles(vault);
     expect(manifest.warnings.join(' ')).toMatch(/missing from the vault/);
-    expect([...files.keys()].some((p) => p.endsWith('/page.html') && p.includes('_0001'))).toBe(false);
+    expect([...files.keys()].some((p) => p.endsWith('/page-captured.txt') && p.includes('_0001'))).toBe(false);
   });
 });
 
@@ -214,7 +216,8 @@ describe('report.html', () => {
   it('is self-contained: CSP meta, no scripts, no remote resources, screenshots as data: URIs', async () => {
     const { vault } = await seeded();
     const html = decode((await exportFiles(vault)).files.get(FILES.reportHtml));
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;unsafe-inline&#39;">`);
+    // The CSP is the first thing in the head, before anything else is parsed.
+    expect(html.startsWith(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;unsafe-inline&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;">`)).toBe(true);
     expect(html.toLowerCase()).not.toContain('<script');
     // Real tags (captured text has its "<" escaped, so it never forms one): no event handlers, and no
     // resource or link attribute pointing anywhere but inside the page or to a data: image.

@@ -22,13 +22,16 @@ import {
   type Manifest,
   type ManifestArtifact,
   type ManifestRecord,
+  type WithheldCustodyEntry,
 } from './format';
-import { artifactPaths, bundleFilename, recordFolder } from './names';
+import { inertHtml } from './inert-html';
+import { artifactPaths, bundleFilename, inertCopyPath, recordFolder } from './names';
 import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, plannedInlineImageBytes, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfReportOptions, renderPdfReport } from './report-pdf';
 import { createSha256, sha256HexSync } from './sha256';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
+import { DEFAULT_VERIFY_LIMITS } from './verify';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
 
 export interface ExportOptions {
@@ -48,7 +51,7 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
-  /** Suggested file name, e.g. holdfast-evidence_2026-11-20T15-30-00Z.zip */
+  /** Suggested file name, e.g. holdfast-export-2026-11-20T15-30-00Z.zip (never a person's label). */
   filename: string;
   manifest: Manifest;
   /** Bytes written to the sink. */
@@ -163,7 +166,9 @@ async function writeBundle(
     const sha256 = bytes.byteLength <= SYNC_HASH_BYTES ? sha256HexSync(bytes) : await sha256Hex(bytes);
     // Sizes and CRC in the local header (no data descriptor): the bytes are in memory anyway.
     // Small files are stored: a deflate stream per file costs more time than the bytes it saves.
-    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 ? 0 : 6;
+    // A file so repetitive that it deflates more than a verifier accepts from a ZIP (a captured page of one
+    // 1 MB word deflates about 1000 to 1, like a zip bomb) is stored instead, so honest bundles always verify.
+    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 || (await deflatesLikeABomb(bytes)) ? 0 : 6;
     await zip.add(path, new Uint8ArrayReader(bytes), { lastModDate, level, dataDescriptor: false });
     files.push({ path, sha256, size: bytes.byteLength });
   };
@@ -171,21 +176,31 @@ async function writeBundle(
   const addStream = async (path: string, source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, level = 6) => {
     const hasher = createSha256();
     let size = 0;
-    const stream = textStream(source, (chunk) => {
+    let stream = textStream(source, (chunk) => {
       hasher.update(chunk);
       size += chunk.byteLength;
     });
+    if (level > 0) {
+      // Look at up to 64 MB first: text so repetitive that it would deflate like a zip bomb is stored.
+      const { head, rest } = await readHead(stream, 64 * 1024 * 1024);
+      if (await deflatesLikeABomb(joinChunks(head))) level = 0;
+      stream = prepend(head, rest);
+    }
     await zip.add(path, stream, { lastModDate, level });
     files.push({ path, sha256: hasher.digestHex(), size });
   };
 
   // 1. Artifacts, one record at a time.
   const manifestRecords: ManifestRecord[] = [];
+  /** Inert copies of captured HTML (listed in the manifest's `files`). */
+  const inertCopies: string[] = [];
   let artifactCount = 0;
   let artifactBytes = 0;
+  // An encrypted ZIP's file names can be read without the password: no handles or names in them.
+  const neutral = password !== undefined;
   for (const record of selected) {
     checkAbort();
-    const entry = manifestEntry(record);
+    const entry = manifestEntry(record, neutral);
     manifestRecords.push(entry);
     for (const artifact of entry.artifacts) {
       const stored = await vault.getArtifact(artifact.id);
@@ -196,6 +211,12 @@ async function writeBundle(
         continue;
       }
       await addBytes(artifact.path, stored.bytes, artifact.mediaType);
+      const copy = inertCopyPath(artifact.path);
+      if (copy) {
+        // The captured bytes stay as they are (above); this is the copy that is safe to open in a browser.
+        await addText(copy, inertHtml(new TextDecoder().decode(stored.bytes)));
+        inertCopies.push(copy);
+      }
     }
     tick();
   }
@@ -211,13 +232,22 @@ async function writeBundle(
   state.loggedExportId = exportId;
   const custody = await vault.custodyLog();
   const custodyHead = custody.at(-1);
+  // A scoped export shows nothing outside its scope beyond what chain checks need: other records'
+  // ids and hashes only (not whether they were deleted), and other custody entries as seq and hashes.
+  const whole = options.scope.type === 'all';
+  const selectedIds = new Set(selected.map((r) => r.id));
   const chainRecords: ChainEntry[] = all.map((r) => ({
     seq: r.seq,
     id: r.id,
     prevHash: r.chain.prevHash,
     recordHash: r.chain.recordHash,
-    ...(r.deleted ? { deleted: true as const } : {}),
+    ...(r.deleted && (whole || selectedIds.has(r.id)) ? { deleted: true as const } : {}),
   }));
+  const custodyLines = custody.map((event, i) =>
+    whole || i === custody.length - 1 || (event.recordId !== undefined && selectedIds.has(event.recordId))
+      ? event
+      : withheldCustodyEntry(event),
+  );
   const last = all.at(-1);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
@@ -240,13 +270,13 @@ async function writeBundle(
       events: custody.length,
       head: custodyHead ? { seq: custodyHead.seq, hash: custodyHead.hash } : { seq: 0, hash: GENESIS_HASH },
     },
-    files: [FILES.custody, FILES.reportHtml, FILES.reportPdf, FILES.csv, FILES.verify, FILES.certification],
+    files: [FILES.custody, FILES.reportHtml, FILES.reportPdf, FILES.csv, FILES.verify, FILES.certification, ...inertCopies],
     warnings,
   };
   await addText(FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   await addStream(
     FILES.custody,
-    custody.map((event) => `${JSON.stringify(event)}\n`),
+    custodyLines.map((event) => `${JSON.stringify(event)}\n`),
   );
 
   // 3. Reports (screenshots read again, one at a time).
@@ -266,7 +296,7 @@ async function writeBundle(
   await addBytes(FILES.reportPdf, pdf, 'application/pdf');
 
   // 4. Plain files, then SHA256SUMS over everything written so far.
-  const filename = bundleFilename(exportedAt, scopeLabel(options.scope));
+  const filename = bundleFilename(exportedAt);
   await addStream(FILES.csv, incidentsCsv(manifest));
   await addText(FILES.verify, verifyText(manifest, filename));
   await addText(FILES.certification, certificationText(manifest));
@@ -277,12 +307,40 @@ async function writeBundle(
   return { filename, manifest, bytes: bytesWritten(), files };
 }
 
-function manifestEntry(record: EvidenceRecord): ManifestRecord {
+/**
+ * Whether deflating `bytes` would pass the verifier's compression-ratio limit for a file of its size
+ * (verify.ts, DEFAULT_VERIFY_LIMITS), with a margin. Only files over the limit's minimum size are
+ * measured (compressed once with the platform's CompressionStream).
+ */
+export async function deflatesLikeABomb(bytes: Uint8Array): Promise<boolean> {
+  const { ratioMinBytes, maxRatio } = DEFAULT_VERIFY_LIMITS;
+  if (bytes.byteLength <= ratioMinBytes) return false;
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  let compressed = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    compressed += value.byteLength;
+  }
+  return bytes.byteLength > (maxRatio / 2) * Math.max(compressed, 1);
+}
+
+/**
+ * A custody entry outside the export's scope, as the bundle shows it: its place and hashes only (what
+ * the chain of entries needs), without its time, action, record or words (e.g. a name typed in an
+ * earlier export, or why another record was deleted).
+ */
+export function withheldCustodyEntry(event: { seq: number; prevHash: string; hash: string }): WithheldCustodyEntry {
+  return { seq: event.seq, withheld: true, prevHash: event.prevHash, hash: event.hash };
+}
+
+function manifestEntry(record: EvidenceRecord, neutral: boolean): ManifestRecord {
   if (record.deleted) return { record, artifacts: [] };
-  const paths = artifactPaths(record);
+  const paths = artifactPaths(record, { neutral });
   return {
     record,
-    folder: recordFolder(record),
+    folder: recordFolder(record, { neutral }),
     artifacts: (record.artifacts ?? []).map((ref, i) => ({
       id: ref.id,
       role: ref.role,
@@ -294,17 +352,55 @@ function manifestEntry(record: EvidenceRecord): ManifestRecord {
   };
 }
 
-function scopeLabel(scope: ExportScope): string | undefined {
-  switch (scope.type) {
-    case 'person':
-      return scope.label || scope.accounts[0]?.handle || scope.accounts[0]?.accountId;
-    case 'dateRange':
-      return `${scope.from?.slice(0, 10) ?? 'start'}_to_${scope.to?.slice(0, 10) ?? 'now'}`;
-    case 'records':
-      return `${scope.ids.length}-records`;
-    default:
-      return undefined;
+/** Reads chunks from `stream` until `limit` bytes (or its end); `rest` is the reader, positioned after them. */
+async function readHead(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<{ head: Uint8Array[]; rest: ReadableStreamDefaultReader<Uint8Array> | undefined }> {
+  const reader = stream.getReader();
+  const head: Uint8Array[] = [];
+  let bytes = 0;
+  while (bytes < limit) {
+    const { done, value } = await reader.read();
+    if (done) return { head, rest: undefined };
+    head.push(value);
+    bytes += value.byteLength;
   }
+  return { head, rest: reader };
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** The chunks already read, then the rest of the reader. */
+function prepend(head: Uint8Array[], rest: ReadableStreamDefaultReader<Uint8Array> | undefined): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (i < head.length) {
+          controller.enqueue(head[i]!);
+          head[i++] = new Uint8Array(0);
+          return;
+        }
+        const next = rest ? await rest.read() : { done: true as const, value: undefined };
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel(reason) {
+        await rest?.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** A byte stream from string (or byte) chunks, strings batched to ~64 KB, reporting each emitted chunk. */

@@ -67,6 +67,17 @@ export interface ChainEntry {
   deleted?: true;
 }
 
+/**
+ * A custody-log line outside a scoped export's scope: only its place in the log's hash chain. The full
+ * entry hashed to `hash`; a reader checks the links (each entry's prevHash is the hash before it).
+ */
+export interface WithheldCustodyEntry {
+  seq: number;
+  withheld: true;
+  prevHash: string;
+  hash: string;
+}
+
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
   formatVersion: typeof BUNDLE_FORMAT_VERSION;
@@ -82,7 +93,10 @@ export interface Manifest {
   counts: { records: number; deleted: number; artifacts: number; artifactBytes: number };
   /** Records in the scope, ascending by seq. */
   records: ManifestRecord[];
-  /** The vault's whole record chain (all records, also those outside the scope), ascending by seq. */
+  /**
+   * The vault's whole record chain (all records, also those outside the scope), ascending by seq. Records
+   * outside a scoped export's scope appear only as ids and hashes (`deleted` only for records in scope).
+   */
   chain: { genesis: string; records: ChainEntry[]; head: { seq: number; hash: string } };
   custody: { file: string; events: number; head: { seq: number; hash: string } };
   /** The other files of the bundle (reports, CSV, instructions), besides artifacts, this manifest and SHA256SUMS. */

@@ -173,7 +173,7 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
     expect(lie.report.problems[0]?.path).toBe(FILES.verify);
 
     await expectRefused(bundle, 'too-large', { limits: { maxTotalBytes: 10_000 } }, /would unpack to \d+ bytes/);
-    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 23 files/);
+    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 28 files/);
   });
 
   it('a manifest over the size limit (declared, or by the 64 MB default) or not JSON', async () => {
@@ -202,7 +202,7 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
 
   it('wrong hashes', async () => {
     const bad = await tamper(bundle, (f) => {
-      const path = [...f.keys()].find((p) => p.endsWith('/page.html'))!;
+      const path = [...f.keys()].find((p) => p.endsWith('/page-captured.txt'))!;
       f.set(path, enc.encode('<p>replaced</p>'));
     });
     await expectRefused(bad, 'tampered', {}, /does not verify/);
@@ -247,5 +247,89 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
     // And into the vault it came from.
     const fromSelf = await importBundle(source, bundle);
     expect(fromSelf.refusal).toBe('duplicate');
+  });
+});
+
+describe('import: deleted records and large files (issue #12)', () => {
+  it('refuses a crafted bundle whose deleted record carries content (its hash is never recomputed)', async () => {
+    const crafted = await tamper(bundle, async (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest))) as Manifest;
+      const tomb = m.records.find((r) => r.record.deleted)!;
+      tomb.record.text = 'Injected words the person never captured';
+      tomb.record.author = { handle: 'someone_else' };
+      tomb.record.pageUrl = 'https://evil.example/';
+      f.set(FILES.manifest, enc.encode(JSON.stringify(m, null, 2)));
+      await resum(f);
+    });
+    const target = await newVault();
+    const before = await snapshot(target);
+    const result = await importBundle(target, crafted);
+    expect(result.status).toBe('refused');
+    expect(result.refusal).toBe('tampered');
+    expect(result.report.problems.map((p) => p.code)).toEqual(['tombstone-content']);
+    expect(result.report.problems[0]!.message).toMatch(/marked deleted but still carries .*a page address/);
+    expect(await snapshot(target)).toEqual(before);
+    const list = await target.list({ includeDeleted: true });
+    expect(JSON.stringify(list)).not.toContain('Injected words');
+  });
+
+  it('refuses a deleted record that brings files along', async () => {
+    const crafted = await tamper(bundle, async (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest))) as Manifest;
+      const tomb = m.records.find((r) => r.record.deleted)!;
+      const bytes = enc.encode('<p>unverified</p>');
+      const ref = { id: 'a-smuggled', role: 'html' as const, mediaType: 'text/html', sha256: await sha256Hex(bytes), size: bytes.byteLength, filename: 'x.html' };
+      tomb.record.artifacts = [ref];
+      tomb.artifacts = [{ id: ref.id, role: 'html', mediaType: 'text/html', path: 'artifacts/smuggled/page-captured.txt', sha256: ref.sha256, size: ref.size }];
+      m.files.push('artifacts/smuggled/page-captured.txt');
+      f.set('artifacts/smuggled/page-captured.txt', bytes);
+      f.set(FILES.manifest, enc.encode(JSON.stringify(m, null, 2)));
+      await resum(f);
+    });
+    const target = await newVault();
+    const result = await importBundle(target, crafted);
+    expect(result.status).toBe('refused');
+    expect(result.report.problems.map((p) => p.code)).toContain('tombstone-content');
+    expect(await target.count()).toBe(0);
+  });
+
+  it('an honest deleted record still imports in its place', async () => {
+    const target = await newVault();
+    const result = await importBundle(target, bundle);
+    expect(result.status).toBe('imported');
+    expect((await target.list({ includeDeleted: true })).filter((r) => r.deleted)).toHaveLength(1);
+  });
+
+  it('refuses clearly, before writing anything, a file larger than the vault can store or more than the space left', async () => {
+    const target = await newVault();
+    const tooBig = await importBundle(target, bundle, { maxStoredFileBytes: 100 });
+    expect(tooBig).toMatchObject({ status: 'refused', refusal: 'cannot-store' });
+    expect(tooBig.reason).toMatch(/is \d+ bytes, more than the 100 bytes one file may have in this vault\. Nothing was imported\./);
+    const noSpace = await importBundle(target, bundle, { storageEstimate: async () => ({ quota: 1000, usage: 900 }) });
+    expect(noSpace).toMatchObject({ status: 'refused', refusal: 'cannot-store' });
+    expect(noSpace.reason).toMatch(/only 100 bytes of space is left/);
+    expect(await target.count()).toBe(0);
+  });
+
+  it('streams each file into one buffer of exactly its size, hashing as it goes', async () => {
+    const { inspectBundle } = await import('./verify');
+    // A 3 MB screenshot: read in many chunks.
+    const v = await newVault();
+    const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7919) & 0xff);
+    const rec = await v.addRecord(
+      { ...(live[0]! as unknown as Record<string, unknown>), id: undefined, seq: undefined, chain: undefined, artifacts: undefined } as never,
+      [{ role: 'screenshot', mediaType: 'image/png', filename: 'big.png', bytes: big }],
+    );
+    const { bytes } = await exportBytes(v);
+    const opened2 = await inspectBundle(bytes);
+    expect(opened2.report.ok).toBe(true);
+    const ref = rec.artifacts[0]!;
+    const path = opened2.manifest!.records[0]!.artifacts[0]!.path;
+    const got = await opened2.readChecked(path, ref);
+    expect(got.byteLength).toBe(big.byteLength);
+    expect(got.buffer.byteLength).toBe(big.byteLength);
+    expect(await sha256Hex(got)).toBe(ref.sha256);
+    await expect(opened2.readChecked(path, { ...ref, sha256: '0'.repeat(64) })).rejects.toThrow(/does not match the hash/);
+    await expect(opened2.readChecked(path, { ...ref, size: ref.size + 1 })).rejects.toThrow(/holds \d+ bytes, but \d+ were captured/);
   });
 });

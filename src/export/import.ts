@@ -9,7 +9,8 @@
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { Vault } from '../vault/api';
-import { inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
+import { tombstoneContent } from '../model/tombstone';
+import { ArtifactReadError, inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
 /** The vault operation import needs (implemented by the vault in src/vault/vault.ts). */
@@ -22,6 +23,10 @@ export interface ImportOptions extends Pick<VerifyBundleOptions, 'password' | 'l
   onProgress?(done: number, total: number): void;
   /** Called while the bundle is verified (bytes). */
   onVerifyProgress?(done: number, total: number): void;
+  /** Largest single file this vault can store (default: the verifier's largest file, 2 GB). */
+  maxStoredFileBytes?: number;
+  /** Free space where the vault lives (extension pages: navigator.storage.estimate). */
+  storageEstimate?(): Promise<{ quota?: number; usage?: number }>;
 }
 
 export type ImportRefusal =
@@ -33,6 +38,7 @@ export type ImportRefusal =
   | 'format'
   | 'tampered'
   | 'duplicate'
+  | 'cannot-store'
   | 'no-import-support';
 
 export interface ImportResult {
@@ -73,6 +79,36 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
   });
   if (!report.ok || !manifest) return refuse(refusalFor(report), reasonFor(report));
   if (!isImportTarget(vault)) return refuse('no-import-support', 'This vault cannot import records.');
+  // The verifier refuses these too (tombstone-content); a deleted record's hash is never recomputed,
+  // so whatever it carries would come in unverified.
+  for (const { record, artifacts } of manifest.records) {
+    if (record.deleted && (artifacts.length > 0 || tombstoneContent(record).length > 0)) {
+      return refuse('tampered', `Record #${record.seq} is marked deleted but carries content or files that nothing can verify. Nothing was imported.`);
+    }
+  }
+
+  // What cannot be stored is refused before anything is written.
+  const maxFile = options.maxStoredFileBytes ?? options.limits?.maxEntryBytes ?? 2 * 1024 ** 3;
+  let needed = 0;
+  for (const { record } of manifest.records) {
+    if (record.deleted) continue;
+    for (const ref of record.artifacts) {
+      needed += ref.size;
+      if (ref.size > maxFile) {
+        return refuse(
+          'cannot-store',
+          `The file "${ref.filename}" of record #${record.seq} is ${formatSize(ref.size)}, more than the ${formatSize(maxFile)} one file may have in this vault. Nothing was imported.`,
+        );
+      }
+    }
+  }
+  const estimate = await options.storageEstimate?.().catch(() => undefined);
+  if (estimate?.quota !== undefined && estimate.usage !== undefined && needed > estimate.quota - estimate.usage) {
+    return refuse(
+      'cannot-store',
+      `This bundle's files need ${formatSize(needed)}, but only ${formatSize(Math.max(0, estimate.quota - estimate.usage))} of space is left for the vault. Free some space and try again. Nothing was imported.`,
+    );
+  }
 
   // Nothing is written until every record is known to be new here.
   const records = manifest.records.map((r) => r.record).sort((a, b) => a.seq - b.seq);
@@ -117,7 +153,8 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
       if (!record.deleted) {
         for (const ref of record.artifacts) {
           const path = entry.artifacts.find((a) => a.id === ref.id)!.path;
-          artifacts.push({ ref, bytes: await opened.read(path) });
+          // Streamed into one buffer of its size and hashed on the way (never a second whole copy).
+          artifacts.push({ ref, bytes: await opened.readChecked(path, ref) });
         }
       }
       const stored = await vault.importRecord(record, artifacts, bundleLabel);
@@ -126,6 +163,9 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
       options.onProgress?.(imported.length, plan.length);
     }
   } catch (error) {
+    if (imported.length === 0 && error instanceof ArtifactReadError && error.code === 'too-large') {
+      return refuse('cannot-store', `${error.message} Nothing was imported.`);
+    }
     await logSummary(vault, manifest.exportId, imported.length, relinked, skipped.length, true);
     return {
       status: 'partial',
@@ -150,6 +190,12 @@ async function logSummary(vault: Vault, exportId: string, count: number, relinke
   } catch {
     // The records themselves carry their own 'imported' custody entries.
   }
+}
+
+function formatSize(n: number): string {
+  if (n < 1024 * 1024) return `${n} bytes`;
+  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
 function refusalFor(report: BundleReport): ImportRefusal {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../model/evidence';
-import { artifactPaths, bundleFilename, recordFolder, safeSegment, unsafePathReason } from './names';
+import { artifactPaths, bundleFilename, inertCopyPath, recordFolder, safeSegment, unsafePathReason } from './names';
 
 describe('bundle names', () => {
   it('makes safe ASCII segments: accents dropped, separators and dots replaced, never empty or reserved', () => {
@@ -31,7 +31,7 @@ describe('bundle names', () => {
     expect(recordFolder(record)).toBe('artifacts/2026-11-20_x_alice_post_0007');
     expect(artifactPaths(record)).toEqual([
       'artifacts/2026-11-20_x_alice_post_0007/screenshot.png',
-      'artifacts/2026-11-20_x_alice_post_0007/page.html',
+      'artifacts/2026-11-20_x_alice_post_0007/page-captured.txt',
       'artifacts/2026-11-20_x_alice_post_0007/content.json',
       'artifacts/2026-11-20_x_alice_post_0007/screenshot-2.png',
       'artifacts/2026-11-20_x_alice_post_0007/segment.bin',
@@ -41,9 +41,32 @@ describe('bundle names', () => {
     for (const p of artifactPaths(hostile)) expect(unsafePathReason(p)).toBeUndefined();
   });
 
-  it('names the bundle file with the export time and scope', () => {
-    expect(bundleFilename('2026-11-20T15:30:00.123Z')).toBe('holdfast-evidence_2026-11-20T15-30-00Z.zip');
-    expect(bundleFilename('2026-11-20T15:30:00.123Z', 'Alice / X')).toBe('holdfast-evidence_Alice-X_2026-11-20T15-30-00Z.zip');
+  it('keeps captured HTML under a name no browser opens as a page, with room for its inert copy', () => {
+    const record = {
+      capturedAt: '2026-11-20T10:00:00.000Z',
+      platform: 'web',
+      author: {},
+      kind: 'page',
+      seq: 3,
+      artifacts: [
+        { role: 'html', mediaType: 'text/html' },
+        { role: 'html', mediaType: 'text/html' },
+      ],
+    } as unknown as EvidenceRecord;
+    const paths = artifactPaths(record);
+    expect(paths).toEqual(['artifacts/2026-11-20_web_unknown_page_0003/page-captured.txt', 'artifacts/2026-11-20_web_unknown_page_0003/page-2-captured.txt']);
+    expect(paths.map(inertCopyPath)).toEqual(['artifacts/2026-11-20_web_unknown_page_0003/page.html', 'artifacts/2026-11-20_web_unknown_page_0003/page-2.html']);
+    expect(inertCopyPath('artifacts/a/screenshot.png')).toBeUndefined();
+  });
+
+  it('names folders neutrally on request (encrypted exports): no handle, name, platform or date', () => {
+    const record = { capturedAt: '2026-11-20T10:00:00.000Z', platform: 'x', author: { handle: 'alice', displayName: 'Alice' }, kind: 'post', seq: 7, artifacts: [{ role: 'screenshot', mediaType: 'image/png' }] } as unknown as EvidenceRecord;
+    expect(recordFolder(record, { neutral: true })).toBe('artifacts/record-0007');
+    expect(artifactPaths(record, { neutral: true })).toEqual(['artifacts/record-0007/screenshot.png']);
+  });
+
+  it('names the bundle file with the export time only, never a label or handle', () => {
+    expect(bundleFilename('2026-11-20T15:30:00.123Z')).toBe('holdfast-export-2026-11-20T15-30-00Z.zip');
   });
 
   it('spots names that would escape the folder when unpacked', () => {

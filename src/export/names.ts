@@ -71,37 +71,65 @@ export function padSeq(seq: number): string {
   return String(seq).padStart(4, '0');
 }
 
-/** The record's folder: `artifacts/2026-11-20_x_alice_post_0007`. */
-export function recordFolder(record: Pick<EvidenceRecord, 'capturedAt' | 'platform' | 'author' | 'kind' | 'seq'>): string {
+/**
+ * The record's folder: `artifacts/2026-11-20_x_alice_post_0007`; with `neutral` (encrypted exports,
+ * whose file names anyone can read without the password) only `artifacts/record-0007`.
+ */
+export function recordFolder(
+  record: Pick<EvidenceRecord, 'capturedAt' | 'platform' | 'author' | 'kind' | 'seq'>,
+  options: { neutral?: boolean } = {},
+): string {
+  if (options.neutral) return `artifacts/record-${padSeq(record.seq)}`;
   const date = /^\d{4}-\d{2}-\d{2}/.exec(record.capturedAt ?? '')?.[0] ?? 'undated';
   const author = safeSegment(record.author?.handle ?? record.author?.displayName ?? record.author?.accountId, 'unknown', 40);
   return `artifacts/${date}_${safeSegment(record.platform, 'web', 12)}_${author}_${safeSegment(record.kind, 'item', 12)}_${padSeq(record.seq)}`;
 }
 
+/** Whether files of this media type are HTML: kept byte-exact as `<name>-captured.txt`, with an inert `<name>.html` beside. */
+export function isHtmlType(mediaType: string | undefined): boolean {
+  return extensionFor(mediaType ?? '') === 'html';
+}
+
+const CAPTURED_HTML_SUFFIX = '-captured.txt';
+
+/** The inert copy's path for a captured HTML file's path (`…/page-captured.txt` → `…/page.html`); undefined for other files. */
+export function inertCopyPath(capturedPath: string): string | undefined {
+  return capturedPath.endsWith(CAPTURED_HTML_SUFFIX) ? `${capturedPath.slice(0, -CAPTURED_HTML_SUFFIX.length)}.html` : undefined;
+}
+
 /**
  * Bundle paths for a record's artifacts, in the record's order: `<folder>/screenshot.png`,
- * `<folder>/page.html`, `<folder>/content.json`; a second artifact of the same role gets "-2".
+ * `<folder>/page-captured.txt` (captured HTML, byte-exact, under a name no browser opens as a page),
+ * `<folder>/content.json`; a second artifact of the same role gets "-2".
  */
 export function artifactPaths(
   record: Pick<EvidenceRecord, 'capturedAt' | 'platform' | 'author' | 'kind' | 'seq' | 'artifacts'>,
+  options: { neutral?: boolean } = {},
 ): string[] {
-  const folder = recordFolder(record);
+  const folder = recordFolder(record, options);
   const used = new Set<string>();
   return (record.artifacts ?? []).map((ref) => {
     const base = ROLE_NAMES[ref.role] ?? safeSegment(ref.role, 'file', 20);
+    const html = isHtmlType(ref.mediaType);
     const ext = extensionFor(ref.mediaType ?? '');
-    let name = `${base}.${ext}`;
-    for (let n = 2; used.has(name); n++) name = `${base}-${n}.${ext}`;
-    used.add(name);
-    return `${folder}/${name}`;
+    const nameFor = (b: string) => (html ? `${b}${CAPTURED_HTML_SUFFIX}` : `${b}.${ext}`);
+    let stem = base;
+    // An HTML file also takes "<stem>.html" for its inert copy.
+    const taken = (b: string) => used.has(nameFor(b)) || (html && used.has(`${b}.html`));
+    for (let n = 2; taken(stem); n++) stem = `${base}-${n}`;
+    used.add(nameFor(stem));
+    if (html) used.add(`${stem}.html`);
+    return `${folder}/${nameFor(stem)}`;
   });
 }
 
-/** `holdfast-evidence_2026-11-20T15-30-00Z.zip` (optionally with a scope label). */
-export function bundleFilename(exportedAt: string, label?: string): string {
+/**
+ * `holdfast-export-2026-11-20T15-30-00Z.zip`: never a person's label, handle or scope, because the
+ * download's name shows in the browser's download list and the file manager to anyone at the device.
+ */
+export function bundleFilename(exportedAt: string): string {
   const stamp = exportedAt.replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
-  const part = label ? `_${safeSegment(label, '', 40)}` : '';
-  return `holdfast-evidence${part === '_' ? '' : part}_${safeSegment(stamp, 'export', 30)}.zip`;
+  return `holdfast-export-${safeSegment(stamp, 'export', 30)}.zip`;
 }
 
 /**

@@ -4,12 +4,15 @@
  * (never as links or resources). Produced as a stream of string chunks so screenshots are read
  * one at a time and the whole report never sits in memory.
  */
+import { showText } from '../model/display';
 import type { EvidenceRecord } from '../model/evidence';
 import { platformName } from '../sites/registry';
 import type { ManifestArtifact } from './format';
 import {
   type Exhibit,
   describeAuthor,
+  describeHandle,
+  describeName,
   excerpt,
   formatBytes,
   formatUtc,
@@ -42,7 +45,7 @@ export function plannedInlineImageBytes(model: ReportModel, options: HtmlReportO
   return total;
 }
 
-export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -53,6 +56,13 @@ export function escapeHtml(value: unknown): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/** The first bytes of every report.html: the CSP comes before anything else in the head. */
+export const REPORT_HTML_START = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">
+`;
 
 const B64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 
@@ -119,11 +129,7 @@ export async function* renderHtmlReport(
   onRecord?: () => void,
 ): AsyncGenerator<string | Uint8Array> {
   const m = model.manifest;
-  yield `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">
+  yield `${REPORT_HTML_START}<meta charset="utf-8">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evidence report — exported ${escapeHtml(formatUtc(m.exportedAt))}</title>
@@ -138,7 +144,7 @@ export async function* renderHtmlReport(
 exhibit with its screenshot, addresses, times (UTC) and SHA-256 hashes. The files themselves are in the
 <span class="mono">artifacts/</span> folder of this bundle; <span class="mono">VERIFY.txt</span> explains how to check them.</p>
 <dl class="facts">
-<dt>Exported by</dt><dd>${m.exportedBy ? escapeHtml(m.exportedBy) : '<span class="note">(no name given)</span>'}</dd>
+<dt>Exported by</dt><dd>${m.exportedBy ? escapeHtml(describeName(m.exportedBy)) : '<span class="note">(no name given)</span>'}</dd>
 <dt>Exported at</dt><dd>${escapeHtml(formatUtc(m.exportedAt))}</dd>
 <dt>Scope</dt><dd>${escapeHtml(model.scopeText)}</dd>
 <dt>Captures</dt><dd>${model.exhibits.length}</dd>
@@ -159,7 +165,7 @@ ${m.warnings.length ? `<h3>Notes about this export</h3><ul>${m.warnings.map((w) 
 <table><thead><tr><th>Platform</th><th>Handle(s)</th><th>Name(s)</th><th>Account id(s)</th><th>Captures</th><th>First / last capture</th><th>First / last item time</th><th>Exhibits</th></tr></thead><tbody>
 `;
   for (const a of model.accounts) {
-    yield `<tr><td>${escapeHtml(a.platform)}</td><td>${escapeHtml(a.handles.map((h) => `@${h}`).join(', ') || '—')}</td><td>${escapeHtml(a.names.join(', ') || '—')}</td><td class="mono">${escapeHtml(a.accountIds.join(', ') || '—')}</td><td>${a.captures}</td><td>${escapeHtml(formatUtc(a.firstCapturedAt))}<br>${escapeHtml(formatUtc(a.lastCapturedAt))}</td><td>${escapeHtml(formatUtc(a.firstItemTime))}<br>${escapeHtml(formatUtc(a.lastItemTime))}</td><td>${escapeHtml(compactList(a.exhibits))}</td></tr>\n`;
+    yield `<tr><td>${escapeHtml(a.platform)}</td><td>${escapeHtml(a.handles.map((h) => describeHandle(h)).join(', ') || '—')}</td><td>${escapeHtml(a.names.map((n) => describeName(n)).join(', ') || '—')}</td><td class="mono">${escapeHtml(a.accountIds.map((n) => describeName(n)).join(', ') || '—')}</td><td>${a.captures}</td><td>${escapeHtml(formatUtc(a.firstCapturedAt))}<br>${escapeHtml(formatUtc(a.lastCapturedAt))}</td><td>${escapeHtml(formatUtc(a.firstItemTime))}<br>${escapeHtml(formatUtc(a.lastItemTime))}</td><td>${escapeHtml(compactList(a.exhibits))}</td></tr>\n`;
   }
   yield `</tbody></table></section>\n`;
 
@@ -171,7 +177,7 @@ ${m.warnings.length ? `<h3>Notes about this export</h3><ul>${m.warnings.map((w) 
   let rows = '';
   for (const ex of model.timeline) {
     const r = ex.record;
-    rows += `<tr><td><a href="#exhibit-${ex.number}">${ex.number}</a></td><td>${escapeHtml(formatUtc(r.itemTime))}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(describeAuthor(r.author))}</td><td>${escapeHtml(excerpt(r.text))}</td></tr>\n`;
+    rows += `<tr><td><a href="#exhibit-${ex.number}">${ex.number}</a></td><td>${escapeHtml(formatUtc(r.itemTime))}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(describeAuthor(r.author))}</td><td>${escapeHtml(showText(excerpt(r.text)))}</td></tr>\n`;
     if (rows.length > 64 * 1024) {
       yield rows;
       rows = '';
@@ -240,32 +246,32 @@ function exhibitBody(ex: Exhibit): string {
     ['Permalink', r.permalink ? `<span class="url">${escapeHtml(r.permalink)}</span>` : '<span class="note">none</span>'],
     ['Page URL', `<span class="url">${escapeHtml(r.pageUrl)}</span>`],
   ];
-  if (r.pageTitle) facts.push(['Page title', escapeHtml(r.pageTitle)]);
+  if (r.pageTitle) facts.push(['Page title', escapeHtml(showText(r.pageTitle))]);
   facts.push(['Author', escapeHtml(describeAuthor(r.author))]);
   if (r.author?.profileUrl) facts.push(['Profile URL', `<span class="url">${escapeHtml(r.author.profileUrl)}</span>`]);
   if (c?.itemId) facts.push(['Platform item id', `<span class="mono">${escapeHtml(c.itemId)}</span>`]);
   if (c?.inReplyTo) facts.push(['In reply to', `<span class="url">${escapeHtml(c.inReplyTo)}</span>`]);
   if (c?.direction) facts.push(['Direction', `${escapeHtml(c.direction)}${c.senderDerivation ? ` <span class="note">(${escapeHtml(c.senderDerivation)})</span>` : ''}`]);
-  if (c?.participants?.length) facts.push(['Participants', escapeHtml(c.participants.map(describeAuthor).join('; '))]);
+  if (c?.participants?.length) facts.push(['Participants', escapeHtml(c.participants.map((p) => describeAuthor(p)).join('; '))]);
   facts.push([
     'How it was read',
     `${r.extraction.method === 'adapter' ? `site reader ${escapeHtml(r.extraction.adapter ?? '')}` : 'generic (the page did not look as expected)'}; screenshot: ${escapeHtml(screenshotText(r))}`,
   ]);
   facts.push(['Captured with', `Holdfast ${escapeHtml(r.tool.version)}, ${escapeHtml(r.tool.browser)}`]);
   const parts: string[] = [`<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`];
-  if (r.text !== undefined && r.text !== '') parts.push(`<div class="text">${escapeHtml(r.text)}</div>`);
+  if (r.text !== undefined && r.text !== '') parts.push(`<div class="text">${escapeHtml(showText(r.text))}</div>`);
   if (c?.fields && Object.keys(c.fields).length) {
     parts.push(`<table><tbody>${Object.entries(c.fields).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`);
   }
   if (c?.quoted) {
     parts.push(`<p><strong>Quoted item</strong> by ${escapeHtml(describeAuthor(c.quoted.author))}${c.quoted.permalink ? ` — <span class="url">${escapeHtml(c.quoted.permalink)}</span>` : ''}</p>`);
-    if (c.quoted.text) parts.push(`<div class="text">${escapeHtml(c.quoted.text)}</div>`);
+    if (c.quoted.text) parts.push(`<div class="text">${escapeHtml(showText(c.quoted.text))}</div>`);
   }
   if (c?.messages?.length) {
     parts.push(`<p><strong>Messages visible in the conversation (${c.messages.length})</strong></p>`);
     for (const msg of c.messages) {
       parts.push(
-        `<div class="message"><span class="note">${escapeHtml(formatUtc(msg.itemTime))} — ${escapeHtml(describeAuthor(msg.author))}${msg.direction ? ` (${escapeHtml(msg.direction)})` : ''}</span><div class="text">${escapeHtml(msg.text ?? '')}</div></div>`,
+        `<div class="message"><span class="note">${escapeHtml(formatUtc(msg.itemTime))} — ${escapeHtml(describeAuthor(msg.author))}${msg.direction ? ` (${escapeHtml(msg.direction)})` : ''}</span><div class="text">${escapeHtml(showText(msg.text))}</div></div>`,
       );
     }
   }

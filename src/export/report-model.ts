@@ -2,6 +2,7 @@
  * What the human-readable reports (report.html, report.pdf, incidents.csv) show, computed once
  * from the manifest: exhibits in chain order, a summary per account, a timeline. Pure.
  */
+import { flagNote, type NameFlag, showHandle, showName } from '../model/display';
 import type { Author, EvidenceRecord } from '../model/evidence';
 import { describeScope, type Manifest, type ManifestArtifact } from './format';
 
@@ -104,15 +105,40 @@ export function formatUtc(value: string | undefined): string {
   return value === iso || value === iso.replace('.000Z', 'Z') ? text : `${text} (page said ${value})`;
 }
 
-/** "@alice (Alice A.), account id 123" — every identifier the record has. */
-export function describeAuthor(author: Author | undefined): string {
+/**
+ * "@alice (Alice A.), account id 123" — every identifier the record has, with hidden (bidi, zero-width)
+ * and look-alike characters shown as markers (⟨U+202E⟩, or [U+202E] with `ascii` for the PDF) and a note
+ * saying what was found.
+ */
+export function describeAuthor(author: Author | undefined, options: { ascii?: boolean } = {}): string {
   if (!author) return 'unknown';
+  const handle = showHandle(author.handle, options);
+  const name = showName(author.displayName, options);
+  const id = showName(author.accountId, { ...options, kind: 'handle' });
   const parts: string[] = [];
-  if (author.handle) parts.push(`@${author.handle.replace(/^@/, '')}`);
-  if (author.displayName) parts.push(parts.length ? `(${author.displayName})` : author.displayName);
+  if (handle.text) parts.push(handle.text);
+  if (name.text) parts.push(parts.length ? `(${name.text})` : name.text);
   let text = parts.join(' ') || 'unknown';
-  if (author.accountId) text += `, account id ${author.accountId}${author.accountIdSource ? ` (from ${author.accountIdSource})` : ''}`;
-  return text;
+  if (author.accountId) text += `, account id ${id.text}${author.accountIdSource ? ` (from ${author.accountIdSource})` : ''}`;
+  const flags = [...new Set([...handle.flags, ...name.flags, ...id.flags])];
+  return flags.length ? `${text} [${nameWarning(flags)}]` : text;
+}
+
+/** "look-alike letters shown as codes" etc., for the reports. */
+export function nameWarning(flags: readonly NameFlag[]): string {
+  return `warning: ${flagNote(flags)}, shown as U+ codes`;
+}
+
+/** A handle list entry ("@alice") made safe to show. */
+export function describeHandle(handle: string, options: { ascii?: boolean } = {}): string {
+  const shown = showHandle(handle, options);
+  return shown.flags.length ? `${shown.text} [${nameWarning(shown.flags)}]` : shown.text;
+}
+
+/** A display name or free text label made safe to show. */
+export function describeName(name: string, options: { ascii?: boolean } = {}): string {
+  const shown = showName(name, options);
+  return shown.flags.length ? `${shown.text} [${nameWarning(shown.flags)}]` : shown.text;
 }
 
 export function formatBytes(n: number): string {

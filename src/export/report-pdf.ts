@@ -22,7 +22,7 @@ import type { EvidenceRecord } from '../model/evidence';
 import type { ManifestArtifact } from './format';
 import { pngForPdf } from './png';
 import { kindTitle, platformName, screenshotText } from './report-html';
-import { describeAuthor, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel } from './report-model';
+import { describeAuthor, describeHandle, describeName, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel } from './report-model';
 
 export interface PdfReportOptions {
   maxImageBytes: number;
@@ -47,6 +47,8 @@ interface Picture {
   draw(page: PDFPage, box: { x: number; y: number; width: number; height: number }): void;
 }
 
+/** Markers the standard fonts can draw: [U+202E]. */
+const ASCII = { ascii: true } as const;
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 const FOOTER = 30;
@@ -412,7 +414,7 @@ export async function renderPdfReport(
     { size: 10.5 },
   );
   L.space(10);
-  L.field('Exported by', m.exportedBy ?? '(no name given)');
+  L.field('Exported by', m.exportedBy ? describeName(m.exportedBy, ASCII) : '(no name given)');
   L.field('Exported at', formatUtc(m.exportedAt));
   L.field('Scope', model.scopeText);
   L.field('Captures (exhibits)', String(model.exhibits.length));
@@ -431,10 +433,10 @@ export async function renderPdfReport(
   for (const a of model.accounts) {
     L.ensure(70);
     L.text(
-      `${platformName(a.platform)} — ${a.handles.map((h) => `@${h}`).join(', ') || 'no handle'}${a.names.length ? ` (${a.names.join(', ')})` : ''}`,
+      `${platformName(a.platform)} — ${a.handles.map((h) => describeHandle(h, ASCII)).join(', ') || 'no handle'}${a.names.length ? ` (${a.names.map((n) => describeName(n, ASCII)).join(', ')})` : ''}`,
       { font: fonts.bold, size: 10 },
     );
-    L.text(`Account id(s): ${a.accountIds.join(', ') || 'none shown'}`, { size: 9, indent: 12 });
+    L.text(`Account id(s): ${a.accountIds.map((n) => describeName(n, ASCII)).join(', ') || 'none shown'}`, { size: 9, indent: 12 });
     L.text(`Captures: ${a.captures}; exhibits ${compact(a.exhibits)}`, { size: 9, indent: 12 });
     L.text(`Captured from ${formatUtc(a.firstCapturedAt)} to ${formatUtc(a.lastCapturedAt)}`, { size: 9, indent: 12 });
     if (a.firstItemTime) L.text(`Item times from ${formatUtc(a.firstItemTime)} to ${formatUtc(a.lastItemTime)}`, { size: 9, indent: 12 });
@@ -452,7 +454,7 @@ export async function renderPdfReport(
   for (const ex of model.timeline) {
     const r = ex.record;
     L.text(
-      `Exhibit ${ex.number} — item ${formatUtc(r.itemTime)}; captured ${formatUtc(r.capturedAt)}; ${platformName(r.platform)} ${r.kind}; ${describeAuthor(r.author)}`,
+      `Exhibit ${ex.number} — item ${formatUtc(r.itemTime)}; captured ${formatUtc(r.capturedAt)}; ${platformName(r.platform)} ${r.kind}; ${describeAuthor(r.author, ASCII)}`,
       { size: 8.5, font: fonts.bold },
     );
     if (r.text) L.text(excerpt(r.text, 160), { size: 8.5, indent: 12 });
@@ -607,18 +609,18 @@ function writeExhibitFacts(L: Layout, ex: Exhibit): void {
   const r = ex.record;
   L.text(`Exhibit ${ex.number}`, { font: L.fonts.bold, size: 18 });
   L.space(2);
-  L.text(`${kindTitle(r)} by ${describeAuthor(r.author)} on ${platformName(r.platform)}`, { font: L.fonts.bold, size: 11.5 });
+  L.text(`${kindTitle(r)} by ${describeAuthor(r.author, ASCII)} on ${platformName(r.platform)}`, { font: L.fonts.bold, size: 11.5 });
   L.space(6);
   L.field('Record', `#${r.seq}  ${r.id}`);
   L.field('Item time (UTC)', `${formatUtc(r.itemTime)}${r.content?.itemTimeText ? ` (shown on the page as "${r.content.itemTimeText}")` : ''}`);
   L.field('Captured (UTC)', `${formatUtc(r.capturedAt)} (capturing computer's offset ${r.capturedAtOffset})`);
   L.field('Permalink', r.permalink ?? 'none', { mono: true });
   L.field('Page URL', r.pageUrl, { mono: true });
-  L.field('Author', describeAuthor(r.author));
+  L.field('Author', describeAuthor(r.author, ASCII));
   if (r.author?.profileUrl) L.field('Profile URL', r.author.profileUrl, { mono: true });
   if (r.content?.itemId) L.field('Platform item id', r.content.itemId, { mono: true });
   if (r.content?.inReplyTo) L.field('In reply to', r.content.inReplyTo, { mono: true });
-  if (r.content?.participants?.length) L.field('Participants', r.content.participants.map(describeAuthor).join('; '));
+  if (r.content?.participants?.length) L.field('Participants', r.content.participants.map((p) => describeAuthor(p, ASCII)).join('; '));
   L.field(
     'How it was read',
     `${r.extraction.method === 'adapter' ? `site reader ${r.extraction.adapter ?? ''}` : 'generic (the page did not look as expected)'}; screenshot: ${screenshotText(r)}`,
@@ -637,14 +639,14 @@ function writeExhibitText(L: Layout, r: EvidenceRecord): void {
     for (const [k, v] of Object.entries(c.fields)) L.text(`${k}: ${v}`, { size: 9.5 });
   }
   if (c?.quoted) {
-    L.heading(`Quoted item by ${describeAuthor(c.quoted.author)}`, 10);
+    L.heading(`Quoted item by ${describeAuthor(c.quoted.author, ASCII)}`, 10);
     if (c.quoted.permalink) L.text(c.quoted.permalink, { font: L.fonts.mono, size: 8 });
     if (c.quoted.text) L.text(c.quoted.text, { size: 9.5, indent: 12 });
   }
   if (c?.messages?.length) {
     L.heading(`Messages visible in the conversation (${c.messages.length})`, 11);
     for (const msg of c.messages) {
-      L.text(`${formatUtc(msg.itemTime)} — ${describeAuthor(msg.author)}${msg.direction ? ` (${msg.direction})` : ''}`, {
+      L.text(`${formatUtc(msg.itemTime)} — ${describeAuthor(msg.author, ASCII)}${msg.direction ? ` (${msg.direction})` : ''}`, {
         size: 8.5,
         color: GREY,
       });

@@ -48,7 +48,7 @@ describe('verifyBundle on an intact bundle', () => {
     for (const source of [bundle, new Blob([bundle as BlobPart]), new Blob([bundle as BlobPart]).stream()]) {
       const report = await verifyBundle(source);
       expect(report.problems).toEqual([]);
-      expect(report).toMatchObject({ ok: true, fatal: false, records: 6, deleted: 1, artifacts: 15, files: 23, encrypted: false });
+      expect(report).toMatchObject({ ok: true, fatal: false, records: 6, deleted: 1, artifacts: 15, files: 28, encrypted: false });
       expect(report.missing).toEqual([]);
       expect(report.added).toEqual([]);
       expect(report.changed).toEqual([]);
@@ -254,7 +254,7 @@ describe('verifyBundle names what was tampered with', () => {
       await rawEdit(name, 'artifacts', (s) => s.put({ ...row, bytes: enc.encode('<p>other</p>') }));
       const report = await verifyBundle(await exportBytes(v));
       expect(codes(report)).toEqual(['artifact-size']);
-      expect(report.changed).toEqual(['artifacts/2026-11-20_x_alice_harasser_post_0001/page.html']);
+      expect(report.changed).toEqual(['artifacts/2026-11-20_x_alice_harasser_post_0001/page-captured.txt']);
     } finally {
       v.close();
     }

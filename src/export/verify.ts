@@ -13,7 +13,11 @@
  *  5. Every artifact against the hash and size its record carries (the record hash covers them).
  *  6. Every record's recordHash recomputed; records in chain order; the chain of prevHash links
  *     from the genesis to the head; each record matches its place in the chain.
- *  7. The custody log's own chain, its head, and that its last entry records this export.
+ *  7. The custody log's own chain, its head, and that its last entry records this export. A scoped
+ *     export withholds the entries about other records: those lines carry only seq and hashes, and
+ *     the links through them are checked.
+ *  8. Every HTML file is inert: report.html starts with its Content-Security-Policy, and each
+ *     captured page's `page.html` is exactly the inert copy of its captured bytes (recomputed here).
  */
 import {
   type Entry,
@@ -24,12 +28,15 @@ import {
   ZipReader,
 } from '@zip.js/zip.js';
 import type { EvidenceRecord } from '../model/evidence';
+import { tombstoneContent } from '../model/tombstone';
 import type { CustodyEvent } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, } from './format';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest } from './format';
+import { inertHtml } from './inert-html';
 import { validateSchema } from './json-schema';
 import { MANIFEST_SCHEMA } from './manifest-schema';
-import { unsafePathReason } from './names';
+import { inertCopyPath, unsafePathReason } from './names';
+import { REPORT_HTML_START } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
 import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
 
@@ -119,7 +126,9 @@ export type BundleProblemCode =
   | 'record-duplicate'
   | 'chain-break'
   | 'head-mismatch'
-  | 'custody-break';
+  | 'custody-break'
+  | 'html-not-inert'
+  | 'tombstone-content';
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -159,6 +168,22 @@ export interface OpenedBundle {
   manifest?: Manifest;
   /** Reads one file's bytes (limits and password applied). */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * Reads one captured file for storing: streamed into one buffer of exactly `expect.size` bytes (no
+   * second copy), hashed as it streams, and refused (ArtifactReadError) unless size and SHA-256 match.
+   */
+  readChecked(path: string, expect: { size: number; sha256: string }): Promise<Uint8Array>;
+}
+
+/** A captured file that cannot be taken into the vault: too big to hold here, or not the bytes it should be. */
+export class ArtifactReadError extends Error {
+  constructor(
+    readonly code: 'too-large' | 'mismatch',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArtifactReadError';
+  }
 }
 
 export async function verifyBundle(source: BundleSource, options: VerifyBundleOptions = {}): Promise<BundleReport> {
@@ -251,6 +276,38 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       const entry = byPath.get(path);
       if (!entry) throw new Error(`${path} is not in the bundle`);
       return readAll(entry, limits.maxEntryBytes);
+    },
+    async readChecked(path, expect) {
+      const entry = byPath.get(path);
+      if (!entry) throw new Error(`${path} is not in the bundle`);
+      if (entry.uncompressedSize !== expect.size) {
+        throw new ArtifactReadError('mismatch', `${path} holds ${entry.uncompressedSize} bytes, but ${expect.size} were captured.`);
+      }
+      if (expect.size > limits.maxEntryBytes) {
+        throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes, more than the ${limits.maxEntryBytes} a single file may have here.`);
+      }
+      let out: Uint8Array;
+      try {
+        out = new Uint8Array(expect.size);
+      } catch {
+        throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes: this browser cannot hold a file that large in memory to store it.`);
+      }
+      const hasher = (options.hasher ?? createSha256)();
+      let offset = 0;
+      await readEntry(
+        entry,
+        (chunk) => {
+          if (offset + chunk.byteLength > out.byteLength) throw new EntryLimitError(`${path} unpacks to more than the ${expect.size} bytes it declares`);
+          out.set(chunk, offset);
+          offset += chunk.byteLength;
+          hasher.update(chunk);
+        },
+        expect.size,
+      );
+      if (offset !== expect.size || hasher.digestHex() !== expect.sha256) {
+        throw new ArtifactReadError('mismatch', `${path} does not match the hash recorded at capture: it was changed.`);
+      }
+      return out;
     },
   };
   const finish = (fatal: boolean): OpenedBundle => {
@@ -400,7 +457,19 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const expected = new Map<string, Expected>();
   for (const { record, artifacts } of manifest.records) {
     const listed = new Map(artifacts.map((a) => [a.id, a]));
-    if (record.deleted) continue;
+    if (record.deleted) {
+      for (const a of artifacts) {
+        problems.push({
+          code: 'tombstone-content',
+          path: a.path,
+          seq: record.seq,
+          recordId: record.id,
+          message: `manifest.json lists ${a.path} under record #${record.seq}, which is marked deleted: a deleted record has no files.`,
+        });
+        added.add(a.path);
+      }
+      continue;
+    }
     for (const ref of record.artifacts) {
       const entry = listed.get(ref.id);
       if (!entry) {
@@ -445,6 +514,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   // 6. Hash every file once.
   let doneBytes = manifestEntry.uncompressedSize + (sumsEntry?.uncompressedSize ?? 0);
   let custodyText: string | undefined;
+  let reportStart: string | undefined;
   const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
   for (const [path, entry] of byPath) {
     if (path === FILES.manifest || path === FILES.sums) continue;
@@ -460,14 +530,18 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       } else if (entry.uncompressedSize <= bufferLimit) {
         const bytes = await readAll(entry, limits.maxEntryBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
+        if (path === FILES.reportHtml) reportStart = new TextDecoder().decode(bytes.subarray(0, REPORT_HTML_START.length));
       } else {
         const hasher = (options.hasher ?? createSha256)();
         let size = 0;
+        let head = '';
         await readEntry(entry, (chunk) => {
+          if (path === FILES.reportHtml && size < REPORT_HTML_START.length) head += new TextDecoder().decode(chunk.subarray(0, REPORT_HTML_START.length - size));
           hasher.update(chunk);
           size += chunk.byteLength;
         }, limits.maxEntryBytes);
         actual.set(path, { sha256: hasher.digestHex(), size });
+        if (path === FILES.reportHtml) reportStart = head;
       }
     } catch (error) {
       if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
@@ -532,10 +606,52 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     }
   }
 
-  // 8. Records and the chain.
+  // 8. Every HTML file is inert.
+  if (reportStart !== undefined && reportStart !== REPORT_HTML_START) {
+    problems.push({
+      code: 'html-not-inert',
+      path: FILES.reportHtml,
+      message: 'report.html does not start with the rule that forbids scripts and network requests: it was replaced, and opening it could run code.',
+    });
+    changed.add(FILES.reportHtml);
+  }
+  const inertCopies = new Map<string, string>();
+  for (const path of expected.keys()) {
+    const copy = inertCopyPath(path);
+    if (copy) inertCopies.set(copy, path);
+  }
+  for (const path of byPath.keys()) {
+    // Captured HTML from bundles of earlier versions is an artifact checked by its hash above.
+    if (!/\.html?$/i.test(path) || path === FILES.reportHtml || expected.has(path)) continue;
+    const captured = inertCopies.get(path);
+    if (!captured) {
+      problems.push({ code: 'html-not-inert', path, message: `${path} is a web page that is not one of the bundle's inert copies: opening it could run code.` });
+      changed.add(path);
+      continue;
+    }
+    const got = actual.get(path);
+    if (!got || !byPath.has(captured) || changed.has(captured)) continue;
+    try {
+      const bytes = await opened.read(captured);
+      const want = await digestHex(new TextEncoder().encode(inertHtml(new TextDecoder().decode(bytes))));
+      if (want !== got.sha256) {
+        problems.push({
+          code: 'html-not-inert',
+          path,
+          message: `${path} is not the inert copy of ${captured} (scripts and remote references removed): it was changed, and opening it could run code.`,
+        });
+        changed.add(path);
+      }
+    } catch (error) {
+      if (isPasswordError(error)) return fatal('password-wrong', 'The password is not right for this bundle.');
+      problems.push({ code: 'file-corrupt', path: captured, message: `${captured} cannot be read: ${errorText(error)}.` });
+    }
+  }
+
+  // 9. Records and the chain.
   await checkRecords(manifest, problems);
 
-  // 9. Custody log.
+  // 10. Custody log.
   if (custodyText !== undefined) await checkCustody(custodyText, manifest, problems);
   else if (!missing.has(FILES.custody)) {
     problems.push({ code: 'file-missing', path: FILES.custody, message: 'custody-log.jsonl is missing from the bundle.' });
@@ -621,7 +737,18 @@ async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Prom
       });
     }
     prevSeq = Math.max(prevSeq, record.seq);
-    if (!record.deleted) {
+    if (record.deleted) {
+      // A tombstone's hash cannot be recomputed (its content is gone), so it must carry nothing that a
+      // hash would have covered: no text, author, addresses, files or content of any kind.
+      const extra = tombstoneContent(record);
+      if (extra.length) {
+        problems.push({
+          code: 'tombstone-content',
+          ...where,
+          message: `${label} is marked deleted but still carries ${extra.join(', ')}: a deleted record has nothing left that its hash could vouch for, so this content is unverified.`,
+        });
+      }
+    } else {
       let hash: string | undefined;
       try {
         hash = await computeRecordHash(record as EvidenceRecord);
@@ -663,7 +790,17 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
       problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not JSON.` });
       return;
     }
-    const e = value as CustodyEvent;
+    const e = value as CustodyEvent & { withheld?: boolean };
+    if (e && typeof e === 'object' && e.withheld === true) {
+      // Withheld (outside a scoped export): exactly seq and hashes, nothing else.
+      const keys = Object.keys(e).sort().join(',');
+      if (keys !== 'hash,prevHash,seq,withheld' || !Number.isInteger(e.seq) || !/^[0-9a-f]{64}$/.test(String(e.prevHash)) || !/^[0-9a-f]{64}$/.test(String(e.hash))) {
+        problems.push({ code: 'custody-break', path, message: `custody-log.jsonl line ${i + 1} is not a withheld custody entry (seq and hashes only).` });
+        return;
+      }
+      events.push(e);
+      continue;
+    }
     if (
       !e ||
       typeof e !== 'object' ||
@@ -686,7 +823,8 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
     }
     let hash: string | undefined;
     try {
-      hash = await computeCustodyHash(event);
+      // A withheld entry's hash cannot be recomputed here; the next entry's link still covers it.
+      hash = (event as { withheld?: boolean }).withheld ? event.hash : await computeCustodyHash(event);
     } catch {
       hash = undefined;
     }
@@ -707,7 +845,11 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
       message: `The custody log should end at entry #${manifest.custody.head.seq} (${manifest.custody.events} entries) but has ${events.length}, ending at #${last?.seq ?? 0}: entries were removed or added.`,
     });
   }
-  if (last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
+  const isWithheld = (e: CustodyEvent | undefined) => (e as { withheld?: boolean } | undefined)?.withheld === true;
+  if (manifest.scope.type === 'all' && events.some(isWithheld)) {
+    problems.push({ code: 'custody-break', path, message: 'The custody log of a whole-vault export has entries withheld: it was edited.' });
+  }
+  if (isWithheld(last) || last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
     problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
   }
   const logged = new Set(events.filter((e) => e.action === 'captured' || e.action === 'imported').map((e) => e.recordId));

@@ -114,9 +114,16 @@ export interface VerifyReport {
   checkedAt: string;
 }
 
+/**
+ * 'locked': the vault is encrypted and this context holds no key (unlock first); 'wrong-secret': a passphrase,
+ * recovery key or session key that does not open the vault (nothing was changed); 'tampered': sealed data that does
+ * not open with the vault's key where it lies (changed or moved outside Holdfast).
+ */
+export type VaultErrorCode = 'quota' | 'conflict' | 'not-found' | 'invalid' | 'closed' | 'unknown' | 'locked' | 'wrong-secret' | 'tampered';
+
 export class VaultError extends Error {
   constructor(
-    readonly code: 'quota' | 'conflict' | 'not-found' | 'invalid' | 'closed' | 'unknown',
+    readonly code: VaultErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -133,7 +140,45 @@ export interface ListOptions {
   includeDeleted?: boolean;
 }
 
+/** Encryption at rest, as this context sees it. */
+export interface LockState {
+  /** The vault has a passphrase (also true while a conversion to or from plaintext is under way). */
+  encrypted: boolean;
+  /** Encrypted, and this context holds no key: reads throw VaultError 'locked'; captures are still saved. */
+  locked: boolean;
+  /** Records captured while locked, re-sealed and shown at the next unlock. */
+  lockedCaptures: number;
+  /** An in-place conversion that has not finished (resumeConversion finishes it). */
+  converting?: { to: 'encrypted' | 'plain'; done: number; total: number };
+}
+
+export type UnlockSecret = { passphrase: string } | { recoveryKey: string } | { sessionKey: Uint8Array };
+export type ConversionProgress = (p: { done: number; total: number }) => void;
+
 export interface Vault {
+  lockState(): Promise<LockState>;
+  /**
+   * Opens the vault in this context. VaultError 'wrong-secret' for a wrong passphrase/recovery key/session key
+   * (nothing is changed or deleted; repeated failures wait longer), 'invalid' for a mistyped recovery key or an
+   * unencrypted vault. Re-seals what was captured while locked. Returns the raw data key for session storage.
+   */
+  unlock(secret: UnlockSecret): Promise<{ sessionKey: Uint8Array }>;
+  /** Forgets every key in this context. */
+  lock(): void;
+  /**
+   * Sets a passphrase and encrypts the existing vault in place, in batches; an interruption leaves every record
+   * readable and resumeConversion finishes. The recovery key is shown once to the person.
+   */
+  enableEncryption(passphrase: string, onProgress?: ConversionProgress): Promise<{ recoveryKey: string; sessionKey: Uint8Array }>;
+  /** Rewraps the data key (nothing is re-encrypted). */
+  changePassphrase(current: { passphrase: string } | { recoveryKey: string }, next: string): Promise<void>;
+  /** A new recovery key; the old one stops working. */
+  newRecoveryKey(current: { passphrase: string }): Promise<{ recoveryKey: string }>;
+  /** Decrypts the vault in place and removes the keys. */
+  disableEncryption(current: { passphrase: string } | { recoveryKey: string }, onProgress?: ConversionProgress): Promise<void>;
+  /** Finishes an interrupted conversion (needs the vault unlocked). Nothing to do → returns at once. */
+  resumeConversion(onProgress?: ConversionProgress): Promise<void>;
+
   /**
    * Hashes artifacts, links the record into the chain, writes record + artifacts + custody event in ONE transaction.
    * With `staging`, staged artifacts are moved from that session and the session's staging is removed in the same

@@ -1,18 +1,38 @@
 /**
- * The vault's storage layer: the ONLY file that touches IndexedDB through `idb`. It knows stores,
- * indexes and transactions, nothing about hashing or chains. Kept narrow on purpose: records and
- * artifacts go in and out through a handful of functions, so encryption at rest can later be added
- * here (encrypt on put, decrypt on get) without touching vault.ts or any caller.
+ * The vault's storage layer: the ONLY file that touches IndexedDB through `idb`. It knows stores, indexes and
+ * transactions, nothing about hashing or chains. Rows are stored as rows.ts makes them (plaintext, or sealed for
+ * encryption at rest): reads open them with the caller's keys AFTER the read transaction, and writes receive rows
+ * sealed BEFORE the write transaction (inside a write, only IndexedDB requests may be awaited).
  *
- * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head,
- * custodyHead, schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in
- * progress). See migrations/0001-initial.ts and 0003-staging.ts.
+ * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head, custodyHead,
+ * schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in progress), keys (keyring and
+ * drop keys, migration 0004). See migrations/0001-initial.ts, 0003-staging.ts and 0004-keys.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
-import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
-import { type CustodyEvent, type StagedFileRef, type StagedItem, type StagingSession, type StoredArtifact, VaultError } from './api';
-import { authorKeysOf } from './author-key';
+import { GENESIS_HASH, type EvidenceRecord } from '../model/evidence';
+import { type CustodyEvent, type StagedItem, type StagingSession, type StoredArtifact, VaultError } from './api';
+import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import {
+  type ArtifactMetaRow,
+  type ArtifactRow,
+  type CustodyRow,
+  type FileRow,
+  fileSize,
+  type HeaderRow,
+  headerVersion,
+  isSealed,
+  type ItemRow,
+  type KeyLookup,
+  openArtifact,
+  openCustody,
+  openFile,
+  openHeader,
+  openItem,
+  openRecord,
+  type RecordRow,
+  type StagingRow,
+} from './rows';
 
 /** The last link of a chain: its seq and hash (seq 0 and 64 zeros when empty). */
 export interface Head {
@@ -25,53 +45,66 @@ export interface Heads {
   custody: Head;
 }
 
-/** A stored record row: the record plus storage-only lookup fields, which are never hashed. */
-type RecordRow = EvidenceRecord & { authorKeys: string[] };
+/** An in-place conversion in progress (see vault.ts, "Encryption at rest"). */
+export interface Conversion {
+  to: 'encrypted' | 'plain';
+  /** Index into CONVERTED_STORES of the store being converted, and the last primary key done in it. */
+  store: number;
+  after?: IDBValidKey;
+  done: number;
+  total: number;
+}
 
-/** Staging rows (see migrations/0003-staging.ts): a session header (n 0), file parts (n >= 1), items (n "i:<key>"). */
-interface StagingHeaderRow {
-  session: string;
-  n: 0;
-  startedAt: string;
-  updatedAt: string;
-  meta: unknown;
-  files: StagedFileRef[];
-  items: number;
+/** The keyring (keys store, id 'keyring'): present exactly when the vault is encrypted (or being converted). */
+export interface Keyring {
+  id: 'keyring';
+  /** Bumped by every change of wrapping or mode: a write prepared with an older view aborts and is retried. */
+  rev: number;
+  /** Names this data key: a context holding another one (encryption was turned off and on) forgets it. */
+  keyId: string;
+  kdf: KdfParams;
+  /** DK sealed with the passphrase's key (aad 'keyring:dk:passphrase'). */
+  byPassphrase: Uint8Array;
+  /** DK sealed with the recovery key's key (aad 'keyring:dk:recovery'). */
+  byRecovery: Uint8Array;
+  /** The vault's ECDH P-256 public key (raw): drop keys are sealed to it while locked. */
+  publicKey: Uint8Array;
+  /** Its private key (pkcs8), sealed with DK's seal key (aad 'keyring:ecdh-private'). */
+  privateKey: Uint8Array;
+  /** keyId sealed with the seal key (aad 'keyring:check'): tells a wrong session key from a right one. */
+  check: Uint8Array;
+  converting?: Conversion;
 }
-interface StagingFileRow {
-  session: string;
-  n: number;
-  bytes: Uint8Array;
+
+export type DropKeyRow = SealedDropKey;
+
+/** What a write was prepared with: the keyring's rev and keyId (0 and none without a keyring), and the drop key used. */
+export interface KeyView {
+  rev: number;
+  keyId?: string;
+  drop?: string;
 }
-interface StagingItemRow {
-  session: string;
-  n: string;
-  key: string;
-  sort: string;
-  value: unknown;
-}
-type StagingRow = StagingHeaderRow | StagingFileRow | StagingItemRow;
+
+/** The stores whose rows are sealed, in the order a conversion goes through them. */
+export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging'] as const;
+export type ConvertedStore = (typeof CONVERTED_STORES)[number];
+
 type StagingKey = [string, number | string];
-
-/** A file part as storage receives it: already hashed by the vault. */
-export interface StagingFileInput {
-  ref: StagedFileRef;
-  bytes: Uint8Array;
-}
 
 interface VaultSchema extends DBSchema {
   records: {
     key: string;
     value: RecordRow;
-    indexes: { seq: number; capturedAt: string; platform: string; deletedAt: string; authorKeys: string };
+    indexes: { seq: number; capturedAt: string; platform: string; deletedAt: string; authorKeys: string; k: string };
   };
-  artifacts: { key: string; value: StoredArtifact; indexes: { recordId: string } };
+  artifacts: { key: string; value: ArtifactRow | (ArtifactMetaRow & { b?: Uint8Array; bytes?: Uint8Array }); indexes: { recordId: string; k: string } };
   meta: { key: string; value: Head | number };
-  custody: { key: number; value: CustodyEvent; indexes: { recordId: string } };
-  staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string] } };
+  custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
+  staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
+  keys: { key: string; value: Keyring | DropKeyRow };
 }
 
-const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging'] as const;
+const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys'] as const;
 type WriteTransaction = IDBPTransaction<VaultSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
@@ -82,33 +115,60 @@ const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
  * its hashes from the new head and tries again.
  */
 export class StaleHeadError extends Error {
-  constructor() {
-    super('The vault changed while this change was being prepared.');
+  constructor(message = 'The vault changed while this change was being prepared.') {
+    super(message);
     this.name = 'StaleHeadError';
   }
 }
 
+/** Thrown inside a write prepared with an older view of the keyring (or a staging header that changed): retried like a stale head. */
+export class StaleKeyringError extends StaleHeadError {
+  constructor() {
+    super('The vault’s keys or this capture changed while this change was being prepared.');
+    this.name = 'StaleKeyringError';
+  }
+}
+
 /** What a write may do. Inside `Storage.write`, await only these (IndexedDB) calls: any other await
- * (crypto, timers, fetch) lets the browser commit the transaction early. */
+ * (crypto, timers, fetch) lets the browser commit the transaction early. Rows come sealed (rows.ts). */
 export interface WriteTx {
   /** Reads both heads and throws StaleHeadError unless they equal the expected ones (when given). */
   expectHeads(expected: { record?: Head; custody?: Head }): Promise<Heads>;
-  getRecord(id: string): Promise<EvidenceRecord | undefined>;
-  hasArtifact(id: string): Promise<boolean>;
+  /** Throws StaleKeyringError unless the keyring (and the drop key used, if any) is as it was when the write was prepared. */
+  expectKeys(view: KeyView): Promise<void>;
+  /** Whether a record row exists and is a tombstone, without opening it. */
+  recordState(id: string): Promise<{ deleted: boolean } | undefined>;
   /** Adds a new record; fails with VaultError 'conflict' if its id or seq is taken. */
-  addRecord(record: EvidenceRecord): Promise<void>;
+  addRecord(row: RecordRow): Promise<void>;
   /** Replaces an existing record (tombstoning). */
-  replaceRecord(record: EvidenceRecord): Promise<void>;
-  addArtifact(artifact: StoredArtifact): Promise<void>;
+  replaceRecord(row: RecordRow): Promise<void>;
+  addArtifact(row: ArtifactRow): Promise<void>;
   deleteArtifactsOf(recordId: string): Promise<void>;
-  addCustody(event: CustodyEvent): Promise<void>;
+  addCustody(row: CustodyRow): Promise<void>;
   setHeads(heads: Partial<Heads>): Promise<void>;
   /** Throws VaultError 'conflict' unless the staging session is open (not yet saved or discarded elsewhere). */
-  expectStaging(session: string): Promise<StagingSession>;
-  /** Moves a staged file part into the artifacts store as `artifact` (whose ref the vault built from the part's). */
-  moveStagedFile(session: string, n: number, artifact: Omit<StoredArtifact, 'bytes'>): Promise<void>;
+  expectStaging(session: string): Promise<void>;
+  /**
+   * Moves a staged file part into the artifacts store under `meta` (sealed with the part's own key: its bytes are
+   * sealed as `artifact:<id>` from the start and move unchanged). StaleKeyringError if the part was re-sealed since.
+   */
+  moveStagedFile(session: string, n: number, meta: ArtifactMetaRow, size: number): Promise<void>;
   /** Deletes a staging session and all its parts. */
   deleteStaging(session: string): Promise<void>;
+  /** The keyring as stored now (or undefined). */
+  keyring(): Promise<Keyring | undefined>;
+  putKeyring(keyring: Keyring): Promise<void>;
+  /** Removes the keyring and every drop key (end of a conversion to plaintext). */
+  clearKeys(): Promise<void>;
+  putDropKey(entry: DropKeyRow): Promise<void>;
+  deleteDropKey(id: string): Promise<void>;
+  /** A row of a converted store, raw. */
+  getRow(store: ConvertedStore, key: IDBValidKey): Promise<unknown>;
+  putRow(store: ConvertedStore, row: unknown): Promise<void>;
+  /** Rows of a store not yet in the wanted form: plaintext ones (to 'encrypted') or sealed ones (to 'plain'). */
+  countUnconverted(store: ConvertedStore, to: 'encrypted' | 'plain'): Promise<number>;
+  /** Rows sealed with this key. */
+  countSealedWith(store: ConvertedStore, k: string): Promise<number>;
 }
 
 export interface Snapshot {
@@ -117,34 +177,110 @@ export interface Snapshot {
   records: EvidenceRecord[];
   /** Every custody event, ascending by seq. */
   custody: CustodyEvent[];
+  /** Sealed rows that did not open where they lie (VaultError 'tampered'): left out of `records` / `custody`. */
+  unreadable: Array<{ store: 'records' | 'custody'; seq: number; id?: string; message: string }>;
+}
+
+/** A staged file part as storage receives it: already hashed and sealed by the vault. */
+export interface StagingFileInput {
+  ref: StagingSession['files'][number];
+  row: FileRow;
+}
+
+/** What one staging write needs, prepared from the header it read (see Storage.stagingAdd). */
+export interface StagingPrepared {
+  header: HeaderRow;
+  items: ItemRow[];
+  file?: FileRow;
+  session: StagingSession;
+}
+
+/** A raw row read for conversion, with a fingerprint to check it did not change before it is replaced. */
+export interface ScannedRow {
+  key: IDBValidKey;
+  row: unknown;
+  fingerprint: string;
 }
 
 export interface Storage {
   heads(): Promise<Heads>;
-  getRecord(id: string): Promise<EvidenceRecord | undefined>;
+  keyring(): Promise<Keyring | undefined>;
+  /** Whether a key entry (keyring or drop key) exists. */
+  hasKey(id: string): Promise<boolean>;
+  dropKeys(): Promise<DropKeyRow[]>;
+  dropKey(id: string): Promise<DropKeyRow | undefined>;
+  hasRecord(id: string): Promise<boolean>;
+  getRecord(id: string, keys: KeyLookup): Promise<EvidenceRecord | undefined>;
   /** Newest first (seq descending), optionally only below `beforeSeq`, tombstones skipped unless asked. */
-  listRecords(options: { beforeSeq?: number; limit?: number; includeDeleted?: boolean }): Promise<EvidenceRecord[]>;
+  listRecords(options: { beforeSeq?: number; limit?: number; includeDeleted?: boolean }, keys: KeyLookup): Promise<EvidenceRecord[]>;
   /** Live records (tombstones excluded). */
   countLive(): Promise<number>;
-  /** Records carrying this author key (see author-key.ts), ascending by seq, tombstones never. */
-  recordsByAuthorKey(key: string): Promise<EvidenceRecord[]>;
-  getArtifact(id: string): Promise<StoredArtifact | undefined>;
-  custodyEvents(): Promise<CustodyEvent[]>;
+  /** Records carrying any of these author keys (plain or blind, see author-key.ts), ascending by seq, tombstones never. */
+  recordsByAuthorKey(authorKeys: readonly string[], keys: KeyLookup): Promise<EvidenceRecord[]>;
+  getArtifact(id: string, keys: KeyLookup): Promise<StoredArtifact | undefined>;
+  custodyEvents(keys: KeyLookup): Promise<CustodyEvent[]>;
   /** Heads, records and custody log read in one transaction, so they are consistent with each other. */
-  snapshot(): Promise<Snapshot>;
-  /** Staging (captures in progress): see Vault in api.ts. */
-  stagingBegin(session: string, meta: unknown, at: string): Promise<StagingSession>;
-  /** Adds items (keeping the first of each key), a file part and/or new meta to an open session, in one transaction. */
-  stagingAdd(session: string, part: { items?: StagedItem[]; file?: StagingFileInput; meta?: unknown }, at: string): Promise<StagingSession>;
-  stagingSession(session: string): Promise<StagingSession | undefined>;
-  stagingSessions(): Promise<StagingSession[]>;
-  stagedItems(session: string, keys: readonly string[]): Promise<unknown[]>;
-  stagedItemsSorted(session: string, after: string | undefined, limit: number): Promise<StagedItem[]>;
-  stagedFile(session: string, n: number): Promise<Uint8Array | undefined>;
+  snapshot(keys: KeyLookup): Promise<Snapshot>;
+  /** Starts a staging session with a prepared header row; VaultError 'conflict' if the session exists. */
+  stagingBegin(header: HeaderRow, keys: KeyLookup, view: KeyView): Promise<StagingSession>;
+  /**
+   * Adds parts to an open session: reads the header and which item keys exist, lets `prepare` build (and seal) the
+   * new rows outside any transaction, then writes them in ONE transaction if the header and keyring are unchanged,
+   * else prepares again.
+   */
+  stagingAdd(
+    session: string,
+    itemKeys: readonly string[],
+    keys: KeyLookup,
+    view: KeyView,
+    prepare: (current: { header: HeaderRow; body: StagingSession; existing: Set<string> }) => Promise<StagingPrepared>,
+  ): Promise<StagingSession>;
+  stagingSession(session: string, keys: KeyLookup): Promise<StagingSession | undefined>;
+  stagingSessions(keys: KeyLookup): Promise<StagingSession[]>;
+  stagedItems(session: string, itemKeys: readonly string[], keys: KeyLookup): Promise<unknown[]>;
+  stagedItemsSorted(session: string, after: string | undefined, limit: number, keys: KeyLookup): Promise<StagedItem[]>;
+  stagedFile(session: string, n: number, keys: KeyLookup): Promise<Uint8Array | undefined>;
+  /** The key and artifact id of a staged file part, without opening it. */
+  stagedFileInfo(session: string, n: number): Promise<{ k?: string; aid?: string; size: number } | undefined>;
   stagingDiscard(session: string): Promise<void>;
+  /** Live records sealed with a drop key (captured while locked, not yet re-sealed). */
+  countDropRecords(): Promise<number>;
+  /** Up to `limit` rows of a store sealed with key `k`. */
+  rowsSealedWith(store: ConvertedStore, k: string, limit: number): Promise<ScannedRow[]>;
+  /**
+   * Conversion: rows of `store` after primary key `after` that are not yet in the wanted form, until about `maxBytes`
+   * of them or `maxRows`; `next` is the last key looked at (undefined when the store's end was reached).
+   */
+  scanUnconverted(store: ConvertedStore, to: 'encrypted' | 'plain', after: IDBValidKey | undefined, maxBytes: number, maxRows: number): Promise<{ rows: ScannedRow[]; next?: IDBValidKey }>;
+  /** Rows of every converted store not yet in the wanted form. */
+  countUnconverted(to: 'encrypted' | 'plain'): Promise<number>;
   /** Runs `fn` in ONE readwrite transaction over all stores: everything it writes lands, or nothing. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   close(): void;
+}
+
+/** Changes when a row is rewritten (a new nonce, a tombstone, a new header): a conversion skips rows that changed. */
+export function fingerprint(row: unknown): string {
+  return JSON.stringify(row, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) {
+      let head = '';
+      for (const b of value.subarray(0, 16)) head += b.toString(16).padStart(2, '0');
+      return `bytes:${value.byteLength}:${head}`;
+    }
+    return value;
+  });
+}
+
+/** Roughly how much memory a row takes: its byte arrays plus a little. */
+function rowBytes(row: unknown): number {
+  let total = 256;
+  const visit = (value: unknown, depth: number) => {
+    if (value instanceof Uint8Array) total += value.byteLength;
+    else if (typeof value === 'string') total += value.length * 2;
+    else if (value && typeof value === 'object' && depth < 6) for (const v of Object.values(value)) visit(v, depth + 1);
+  };
+  visit(row, 0);
+  return total;
 }
 
 export async function openStorage(name: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Storage> {
@@ -204,6 +340,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     try {
       return await fn(live());
     } catch (error) {
+      if (error instanceof StaleHeadError) throw error;
       throw toVaultError(error, action);
     }
   }
@@ -219,6 +356,8 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     const meta = tx.objectStore('meta');
     const custody = tx.objectStore('custody');
     const staging = tx.objectStore('staging');
+    const keys = tx.objectStore('keys');
+    const store = (s: ConvertedStore) => tx.objectStore(s);
     return {
       async expectHeads(expected) {
         const heads = await readHeads((key) => meta.get(key));
@@ -226,21 +365,22 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         if (expected.custody && !sameHead(expected.custody, heads.custody)) throw new StaleHeadError();
         return heads;
       },
-      async getRecord(id) {
+      async expectKeys(view) {
+        const [ring, drop] = await Promise.all([keys.get('keyring') as Promise<Keyring | undefined>, view.drop ? keys.count(view.drop) : Promise.resolve(1)]);
+        if ((ring?.rev ?? 0) !== view.rev || ring?.keyId !== view.keyId || drop === 0) throw new StaleKeyringError();
+      },
+      async recordState(id) {
         const row = await records.get(id);
-        return row && fromRow(row);
+        return row && { deleted: !!row.deleted };
       },
-      async hasArtifact(id) {
-        return (await artifacts.count(id)) > 0;
+      async addRecord(row) {
+        await records.add(row);
       },
-      async addRecord(record) {
-        await records.add(toRow(record));
+      async replaceRecord(row) {
+        await records.put(row);
       },
-      async replaceRecord(record) {
-        await records.put(toRow(record));
-      },
-      async addArtifact(artifact) {
-        await artifacts.add(artifact);
+      async addArtifact(row) {
+        await artifacts.add(row);
       },
       async deleteArtifactsOf(recordId) {
         let cursor = await artifacts.index('recordId').openCursor(recordId);
@@ -249,8 +389,8 @@ export async function openStorage(name: string, migrations: readonly Migration[]
           cursor = await cursor.continue();
         }
       },
-      async addCustody(event) {
-        await custody.add(event);
+      async addCustody(row) {
+        await custody.add(row);
       },
       async setHeads(heads) {
         if (heads.record) await meta.put({ ...heads.record }, 'head');
@@ -261,47 +401,98 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         if (!isHeader(header)) {
           throw new VaultError('conflict', 'This capture is no longer in progress: it was already saved or discarded.');
         }
-        return sessionOf(header);
       },
-      async moveStagedFile(session, n, artifact) {
-        const row = await staging.get([session, n]);
-        if (!row || !('bytes' in row) || !(row.bytes instanceof Uint8Array)) {
+      async moveStagedFile(session, n, artifact, size) {
+        const row = (await staging.get([session, n])) as FileRow | undefined;
+        if (!row || typeof row.n !== 'number' || row.n < 1 || !('bytes' in row || 'b' in row)) {
           throw new VaultError('invalid', `Part ${n} of this capture is missing from the staging area, so nothing was saved.`);
         }
-        if (row.bytes.byteLength !== artifact.ref.size) {
+        if (fileSize(row) !== size) {
           throw new VaultError('invalid', `Part ${n} of this capture changed size in the staging area, so nothing was saved.`);
         }
-        await artifacts.add({ ...artifact, bytes: row.bytes });
+        if ((row.k ?? undefined) !== ((artifact as { k?: string }).k ?? undefined) || (row.aid !== undefined && row.aid !== artifact.ref.id)) {
+          throw new StaleKeyringError();
+        }
+        if (isSealed(row)) await artifacts.add({ ...artifact, b: (row as { b: Uint8Array }).b } as ArtifactRow);
+        else await artifacts.add({ ...artifact, bytes: (row as { bytes: Uint8Array }).bytes } as ArtifactRow);
       },
       async deleteStaging(session) {
         await staging.delete(sessionRange(session));
       },
+      keyring: () => keys.get('keyring') as Promise<Keyring | undefined>,
+      async putKeyring(keyring) {
+        await keys.put(keyring);
+      },
+      async clearKeys() {
+        await keys.clear();
+      },
+      async putDropKey(entry) {
+        await keys.put(entry);
+      },
+      async deleteDropKey(id) {
+        await keys.delete(id);
+      },
+      getRow: (s, key) => (store(s) as unknown as { get(k: IDBValidKey): Promise<unknown> }).get(key),
+      async putRow(s, row) {
+        await (store(s) as unknown as { put(v: unknown): Promise<unknown> }).put(row);
+      },
+      async countUnconverted(s, to) {
+        const [all, sealed] = await Promise.all([store(s).count(), store(s).index('k').count()]);
+        return to === 'encrypted' ? all - sealed : sealed;
+      },
+      countSealedWith: (s, k) => store(s).index('k').count(k),
     };
   }
+
+  const keyOf = (s: ConvertedStore, row: unknown): IDBValidKey => {
+    const r = row as { id?: string; seq?: number; session?: string; n?: number | string; ref?: { id: string } };
+    switch (s) {
+      case 'records':
+        return r.id as string;
+      case 'artifacts':
+        return r.ref?.id as string;
+      case 'custody':
+        return r.seq as number;
+      case 'staging':
+        return [r.session as string, r.n as number | string];
+    }
+  };
 
   return {
     heads: () => read('be read', (d) => readHeads((key) => d.get('meta', key))),
 
-    getRecord: (id) =>
+    keyring: () => read('be read', async (d) => (await d.get('keys', 'keyring')) as Keyring | undefined),
+
+    hasKey: (id) => read('be read', async (d) => (await d.count('keys', id)) > 0),
+
+    dropKeys: () =>
+      read('be read', async (d) => (await d.getAll('keys', IDBKeyRange.bound('drop:', 'drop:\uffff'))) as DropKeyRow[]),
+
+    dropKey: (id) => read('be read', async (d) => (id.startsWith('drop:') ? ((await d.get('keys', id)) as DropKeyRow | undefined) : undefined)),
+
+    hasRecord: (id) => read('be read', async (d) => (await d.count('records', id)) > 0),
+
+    getRecord: (id, keys) =>
       read('be read', async (d) => {
         const row = await d.get('records', id);
-        return row && fromRow(row);
+        return row && openRecord(row, keys);
       }),
 
-    listRecords: ({ beforeSeq, limit, includeDeleted }) =>
+    listRecords: ({ beforeSeq, limit, includeDeleted }, keys) =>
       read('be read', async (d) => {
-        const out: EvidenceRecord[] = [];
-        if (limit !== undefined && limit <= 0) return out;
+        const rows: RecordRow[] = [];
+        if (limit !== undefined && limit <= 0) return [];
         const range = beforeSeq === undefined ? undefined : IDBKeyRange.upperBound(beforeSeq, true);
         let cursor = await d.transaction('records').store.index('seq').openCursor(range, 'prev');
         while (cursor) {
           if (includeDeleted || !cursor.value.deleted) {
-            out.push(fromRow(cursor.value));
-            if (limit !== undefined && out.length >= limit) break;
+            rows.push(cursor.value);
+            if (limit !== undefined && rows.length >= limit) break;
           }
           cursor = await cursor.continue();
         }
-        return out;
+        // Opened after the read transaction: it would commit under a WebCrypto await.
+        return Promise.all(rows.map((row) => openRecord(row, keys)));
       }),
 
     countLive: () =>
@@ -311,17 +502,29 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return all - deleted;
       }),
 
-    recordsByAuthorKey: (key) =>
+    recordsByAuthorKey: (authorKeys, keys) =>
       read('be read', async (d) => {
-        const rows = await d.getAllFromIndex('records', 'authorKeys', key);
-        return rows.map(fromRow).sort((a, b) => a.seq - b.seq);
+        const tx = d.transaction('records');
+        const found = await Promise.all([...new Set(authorKeys)].map((key) => tx.store.index('authorKeys').getAll(key)));
+        const byId = new Map<string, RecordRow>();
+        for (const row of found.flat()) if (!row.deleted) byId.set(row.id, row);
+        const records = await Promise.all([...byId.values()].map((row) => openRecord(row, keys)));
+        return records.sort((a, b) => a.seq - b.seq);
       }),
 
-    getArtifact: (id) => read('be read', (d) => d.get('artifacts', id)),
+    getArtifact: (id, keys) =>
+      read('be read', async (d) => {
+        const row = (await d.get('artifacts', id)) as ArtifactRow | undefined;
+        return row && openArtifact(row, keys);
+      }),
 
-    custodyEvents: () => read('be read', (d) => d.getAll('custody')),
+    custodyEvents: (keys) =>
+      read('be read', async (d) => {
+        const rows = await d.getAll('custody');
+        return Promise.all(rows.map((row) => openCustody(row, keys)));
+      }),
 
-    snapshot: () =>
+    snapshot: (keys) =>
       read('be read', async (d) => {
         const tx = d.transaction(['records', 'meta', 'custody']);
         const [heads, rows, custody] = await Promise.all([
@@ -329,93 +532,167 @@ export async function openStorage(name: string, migrations: readonly Migration[]
           tx.objectStore('records').index('seq').getAll(),
           tx.objectStore('custody').getAll(),
         ]);
-        return { heads, records: rows.map(fromRow), custody };
-      }),
-
-    stagingBegin: (session, meta, at) =>
-      read('save this', async (d) => {
-        const header: StagingHeaderRow = { session, n: 0, startedAt: at, updatedAt: at, meta, files: [], items: 0 };
-        await d.add('staging', header);
-        return sessionOf(header);
-      }),
-
-    stagingAdd: (session, part, at) =>
-      read('save this', async (d) => {
-        const tx = d.transaction('staging', 'readwrite');
-        const store = tx.store;
-        try {
-          const header = await store.get(headerKey(session));
-          if (!isHeader(header)) throw new VaultError('not-found', 'This capture is no longer in progress.');
-          const items = part.items ?? [];
-          // Requests are queued without waiting for each other; IndexedDB runs them in order.
-          const exists = await Promise.all(items.map((item) => store.getKey([session, itemN(item.key)])));
-          const seen = new Set<string>();
-          const puts: Promise<unknown>[] = [];
-          items.forEach((item, i) => {
-            if (exists[i] !== undefined || seen.has(item.key)) return;
-            seen.add(item.key);
-            const arrival = header.items + seen.size;
-            const row: StagingItemRow = { session, n: itemN(item.key), key: item.key, sort: `${item.sort}\u0000${String(arrival).padStart(12, '0')}`, value: item.value };
-            puts.push(store.put(row));
-          });
-          const next: StagingHeaderRow = { ...header, updatedAt: at, items: header.items + seen.size };
-          if (part.meta !== undefined) next.meta = part.meta;
-          if (part.file) {
-            const ref = part.file.ref;
-            if (!Number.isInteger(ref.n) || ref.n < 1) throw new VaultError('invalid', 'A staged file part needs a number from 1.');
-            const row: StagingFileRow = { session, n: ref.n, bytes: part.file.bytes };
-            puts.push(store.put(row));
-            next.files = [...header.files.filter((f) => f.n !== ref.n), ref];
-          }
-          puts.push(store.put(next));
-          await Promise.all(puts);
-          await tx.done;
-          return sessionOf(next);
-        } catch (error) {
+        const unreadable: Snapshot['unreadable'] = [];
+        // A row that does not open is reported, not fatal: verification goes on with the rest.
+        const tolerant = async <R, T>(row: R, open: (row: R) => Promise<T>, where: { store: 'records' | 'custody'; seq: number; id?: string }): Promise<T | undefined> => {
           try {
-            tx.abort();
-          } catch {
-            // already finished
+            return await open(row);
+          } catch (error) {
+            if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
+            unreadable.push({ ...where, message: error.message });
+            return undefined;
           }
-          await tx.done.catch(() => undefined);
+        };
+        const [records, events] = await Promise.all([
+          Promise.all(rows.map((row) => tolerant(row, (r) => openRecord(r, keys), { store: 'records', seq: row.seq, id: row.id }))),
+          Promise.all(custody.map((row) => tolerant(row, (r) => openCustody(r, keys), { store: 'custody', seq: row.seq }))),
+        ]);
+        return {
+          heads,
+          records: records.filter((r): r is EvidenceRecord => r !== undefined),
+          custody: events.filter((e): e is CustodyEvent => e !== undefined),
+          unreadable,
+        };
+      }),
+
+    stagingBegin: (header, keys, view) =>
+      read('save this', async (d) => {
+        const body = await sessionOf(header, keys);
+        const tx = d.transaction(['staging', 'keys'], 'readwrite');
+        const done = tx.done.catch((error: unknown) => error);
+        try {
+          const ring = (await tx.objectStore('keys').get('keyring')) as Keyring | undefined;
+          const drop = view.drop ? await tx.objectStore('keys').count(view.drop) : 1;
+          if ((ring?.rev ?? 0) !== view.rev || ring?.keyId !== view.keyId || drop === 0) throw new StaleKeyringError();
+          await tx.objectStore('staging').add(header);
+          await tx.done;
+          return body;
+        } catch (error) {
+          abortQuietly(tx);
+          await done;
+          if (error instanceof StaleHeadError) throw error;
           throw toVaultError(tx.error ?? error, 'save this', error);
         }
       }),
 
-    stagingSession: (session) =>
+    async stagingAdd(session, itemKeys, keys, view, prepare) {
+      const current = await read('be read', async (d) => {
+        const store = d.transaction('staging').store;
+        const [header, ...found] = await Promise.all([store.get(headerKey(session)), ...itemKeys.map((key) => store.getKey([session, itemN(key)]))]);
+        return { header, existing: new Set(itemKeys.filter((_k, i) => found[i] !== undefined)) };
+      });
+      if (!isHeader(current.header)) throw new VaultError('not-found', 'This capture is no longer in progress.');
+      const header = current.header;
+      const prepared = await prepare({ header, body: await sessionOf(header, keys), existing: current.existing });
+      return read('save this', async (d) => {
+        const tx = d.transaction(['staging', 'keys'], 'readwrite');
+        const done = tx.done.catch((error: unknown) => error);
+        const store = tx.objectStore('staging');
+        try {
+          const ring = (await tx.objectStore('keys').get('keyring')) as Keyring | undefined;
+          const drop = view.drop ? await tx.objectStore('keys').count(view.drop) : 1;
+          if ((ring?.rev ?? 0) !== view.rev || ring?.keyId !== view.keyId || drop === 0) throw new StaleKeyringError();
+          const [now, ...taken] = await Promise.all([store.get(headerKey(session)), ...prepared.items.map((row) => store.getKey([session, row.n]))]);
+          if (!isHeader(now)) throw new VaultError('not-found', 'This capture is no longer in progress.');
+          // Another write to this session landed first: the caller prepares again from the new header.
+          if (headerVersion(now) !== headerVersion(header) || taken.some((t) => t !== undefined)) throw new StaleKeyringError();
+          // Requests are queued without waiting for each other; IndexedDB runs them in order.
+          const puts: Promise<unknown>[] = prepared.items.map((row) => store.put(row));
+          if (prepared.file) puts.push(store.put(prepared.file));
+          puts.push(store.put(prepared.header));
+          await Promise.all(puts);
+          await tx.done;
+          return prepared.session;
+        } catch (error) {
+          abortQuietly(tx);
+          await done;
+          if (error instanceof StaleHeadError) throw error;
+          throw toVaultError(tx.error ?? error, 'save this', error);
+        }
+      });
+    },
+
+    stagingSession: (session, keys) =>
       read('be read', async (d) => {
         const header = await d.get('staging', headerKey(session));
-        return isHeader(header) ? sessionOf(header) : undefined;
+        return isHeader(header) ? sessionOf(header, keys) : undefined;
       }),
 
-    stagingSessions: () =>
+    stagingSessions: (keys) =>
       read('be read', async (d) => {
         const rows = await d.getAllFromIndex('staging', 'startedAt');
-        return rows.filter(isHeader).map(sessionOf);
+        return Promise.all(rows.filter(isHeader).map((row) => sessionOf(row, keys)));
       }),
 
-    stagedItems: (session, keys) =>
+    stagedItems: (session, itemKeys, keys) =>
       read('be read', async (d) => {
         const store = d.transaction('staging').store;
-        const rows = await Promise.all(keys.map((key) => store.get([session, itemN(key)])));
-        return rows.map((row) => (row && 'value' in row ? row.value : undefined));
+        const rows = await Promise.all(itemKeys.map((key) => store.get([session, itemN(key)])));
+        return Promise.all(rows.map(async (row) => (row && typeof row.n === 'string' ? (await openItem(row as ItemRow, keys)).value : undefined)));
       }),
 
-    stagedItemsSorted: (session, after, limit) =>
+    stagedItemsSorted: (session, after, limit, keys) =>
       read('be read', async (d) => {
         const lower: [string, string] = [session, after ?? ''];
         const range = IDBKeyRange.bound(lower, [session, []], after !== undefined, true);
         const rows = await d.getAllFromIndex('staging', 'sort', range, limit);
-        return rows.filter((row): row is StagingItemRow => typeof row.n === 'string').map((row) => ({ key: row.key, sort: row.sort, value: row.value }));
+        return Promise.all(rows.filter((row): row is ItemRow => typeof row.n === 'string').map((row) => openItem(row, keys)));
       }),
 
-    stagedFile: (session, n) =>
+    stagedFile: (session, n, keys) =>
       read('be read', async (d) => {
         const row = await d.get('staging', [session, n]);
-        return row && 'bytes' in row ? row.bytes : undefined;
+        return row && typeof row.n === 'number' && row.n >= 1 ? openFile(row as FileRow, keys) : undefined;
+      }),
+
+    stagedFileInfo: (session, n) =>
+      read('be read', async (d) => {
+        const row = (await d.get('staging', [session, n])) as FileRow | undefined;
+        if (!row || typeof row.n !== 'number' || row.n < 1 || !('bytes' in row || 'b' in row)) return undefined;
+        return { ...(row.k !== undefined && { k: row.k }), ...(row.aid !== undefined && { aid: row.aid }), size: fileSize(row) };
       }),
 
     stagingDiscard: (session) => read('save this', (d) => d.delete('staging', sessionRange(session))),
+
+    countDropRecords: () => read('be counted', (d) => d.countFromIndex('records', 'k', IDBKeyRange.bound('drop:', 'drop:\uffff'))),
+
+    rowsSealedWith: (s, k, limit) =>
+      read('be read', async (d) => {
+        const rows = (await d.getAllFromIndex(s, 'k', k, limit)) as unknown[];
+        return rows.map((row) => ({ key: keyOf(s, row), row, fingerprint: fingerprint(row) }));
+      }),
+
+    scanUnconverted: (s, to, after, maxBytes, maxRows) =>
+      read('be read', async (d) => {
+        const store = d.transaction(s).store as unknown as { openCursor(range?: IDBKeyRange): Promise<{ key: IDBValidKey; value: unknown; continue(): Promise<unknown> } | null> };
+        const rows: ScannedRow[] = [];
+        let bytes = 0;
+        let next: IDBValidKey | undefined;
+        let cursor = await store.openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
+        while (cursor) {
+          next = cursor.key;
+          const sealed = isSealed(cursor.value as { k?: string });
+          if (to === 'encrypted' ? !sealed : sealed) {
+            rows.push({ key: cursor.key, row: cursor.value, fingerprint: fingerprint(cursor.value) });
+            bytes += rowBytes(cursor.value);
+            if (bytes >= maxBytes || rows.length >= maxRows) return { rows, next };
+          }
+          cursor = (await cursor.continue()) as typeof cursor;
+        }
+        return { rows };
+      }),
+
+    countUnconverted: (to) =>
+      read('be counted', async (d) => {
+        const tx = d.transaction([...CONVERTED_STORES]);
+        const counts = await Promise.all(
+          CONVERTED_STORES.map(async (s) => {
+            const [all, sealed] = await Promise.all([tx.objectStore(s).count(), tx.objectStore(s).index('k').count()]);
+            return to === 'encrypted' ? all - sealed : sealed;
+          }),
+        );
+        return counts.reduce((a, b) => a + b, 0);
+      }),
 
     async write(fn) {
       let tx: WriteTransaction;
@@ -435,11 +712,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         if (failure) throw failure;
         return result;
       } catch (error) {
-        try {
-          tx.abort();
-        } catch {
-          // already committed or aborted
-        }
+        abortQuietly(tx);
         await done;
         if (error instanceof StaleHeadError) throw error;
         // A request error usually surfaces twice (request, then transaction): prefer the more specific.
@@ -454,26 +727,26 @@ export async function openStorage(name: string, migrations: readonly Migration[]
   };
 }
 
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already committed or aborted
+  }
+}
+
 const headerKey = (session: string): StagingKey => [session, 0];
 const itemN = (key: string): string => `i:${key}`;
 /** Every row of a session: [session] sorts before [session, anything], and arrays after numbers and strings. */
 const sessionRange = (session: string): IDBKeyRange => IDBKeyRange.bound([session], [session, []]);
 
-function isHeader(row: StagingRow | undefined): row is StagingHeaderRow {
+function isHeader(row: StagingRow | undefined): row is HeaderRow {
   return !!row && row.n === 0 && 'startedAt' in row;
 }
 
-function sessionOf(row: StagingHeaderRow): StagingSession {
-  return { id: row.session, startedAt: row.startedAt, updatedAt: row.updatedAt, meta: row.meta, files: row.files.map((f) => ({ ...f })), items: row.items };
-}
-
-function toRow(record: EvidenceRecord): RecordRow {
-  return { ...record, authorKeys: authorKeysOf(record) };
-}
-
-function fromRow(row: RecordRow | EvidenceRecord): EvidenceRecord {
-  const { authorKeys: _storageOnly, ...record } = row as RecordRow;
-  return record;
+async function sessionOf(row: HeaderRow, keys: KeyLookup): Promise<StagingSession> {
+  const h = await openHeader(row, keys);
+  return { id: h.session, startedAt: h.startedAt, updatedAt: h.updatedAt, meta: h.meta, files: h.files.map((f) => ({ ...f })), items: h.items };
 }
 
 function asHead(value: Head | number | undefined): Head {

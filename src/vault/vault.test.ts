@@ -527,4 +527,15 @@ describe('importRecord', () => {
     expect(report.problems).toEqual([]);
     expect(report.deleted).toBe(1);
   });
+
+  it('refuses a record marked deleted that still carries content or files (its hash is never checked)', async () => {
+    const source = await filledVault(1);
+    const original = source.records[0] as EvidenceRecord;
+    // A crafted bundle: the full record, edited, and marked deleted so that its hash would not be recomputed.
+    const forged: EvidenceRecord = { ...original, content: { ...original.content, text: 'words nobody captured' }, deleted: { at: '2026-01-01T00:00:00.000Z' } };
+    const target = await newVault();
+    await expectVaultError(target.importRecord(forged, await exported(source.vault, original)), 'invalid');
+    await expectVaultError(target.importRecord(forged, []), 'invalid');
+    expect(await target.list({ includeDeleted: true })).toEqual([]);
+  });
 });

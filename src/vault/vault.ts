@@ -27,10 +27,13 @@
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import { tombstoneContent } from '../model/tombstone';
 import {
+  type ConversionProgress,
   type CustodyAction,
   type CustodyEvent,
   type ListOptions,
+  type LockState,
   type NewArtifact,
   type NewRecord,
   type StagedArtifact,
@@ -39,13 +42,60 @@ import {
   type StagingPart,
   type StagingSession,
   type StoredArtifact,
+  type UnlockSecret,
   type Vault,
   VaultError,
   type VerifyProblem,
   type VerifyReport,
 } from './api';
 import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
-import { type Head, openStorage, StaleHeadError, type Storage } from './storage';
+import { blindKey, calibrateIterations, newDropKey, openDropKey } from './crypto';
+import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
+import {
+  type ArtifactMetaRow,
+  type ArtifactRow,
+  type CustodyRow,
+  type FileRow,
+  type HeaderBody,
+  type HeaderRow,
+  type ItemRow,
+  type KeyLookup,
+  openArtifact,
+  openCustody,
+  openFile,
+  openHeader,
+  openItem,
+  openRecord,
+  type RecordRow,
+  type Sealer,
+  type StagingRow,
+  sealArtifact,
+  sealArtifactMeta,
+  sealCustody,
+  sealFile,
+  sealHeader,
+  sealItem,
+  sealRecord,
+} from './rows';
+import {
+  CONVERTED_STORES,
+  type Conversion,
+  type ConvertedStore,
+  type DropKeyRow,
+  fingerprint,
+  type Head,
+  type Keyring,
+  type KeyView,
+  openStorage,
+  type ScannedRow,
+  StaleHeadError,
+  StaleKeyringError,
+  type Storage,
+  type WriteTx,
+} from './storage';
+
+/** Rows re-sealed per transaction at unlock (what was captured while locked). */
+const DROP_PAGE = 64;
 
 export const DEFAULT_VAULT_NAME = 'holdfast-vault';
 
@@ -73,16 +123,396 @@ export interface VaultImpl extends Vault {
   listByAuthorKey(key: string): Promise<EvidenceRecord[]>;
 }
 
-export async function openVault(name: string = DEFAULT_VAULT_NAME): Promise<VaultImpl> {
-  const storage = await openStorage(name);
-  return new VaultService(storage);
+export interface VaultOptions {
+  /** PBKDF2 calibration target in ms (default 500; 0 = the minimum, 600,000 iterations: tests). */
+  kdfTargetMs?: number;
+  /** About how many bytes of rows one conversion batch holds (default 8 MB): bounds the extra memory. */
+  conversionBatchBytes?: number;
+  /** Test hook: runs after each conversion batch is committed; throwing stops the conversion there (a crash). */
+  afterConversionBatch?: (p: { done: number; total: number }) => void | Promise<void>;
 }
+
+export async function openVault(name: string = DEFAULT_VAULT_NAME, options: VaultOptions = {}): Promise<VaultImpl> {
+  const storage = await openStorage(name);
+  return new VaultService(storage, options);
+}
+
+const lockedError = () => new VaultError('locked', 'The vault is locked. Unlock it with your passphrase to see your evidence; new captures are still saved.');
+
+/** Rows a failed unlock may try before each further try waits longer (1 s, 2 s, 4 s … at most 30 s). */
+const FREE_TRIES = 3;
 
 class VaultService implements VaultImpl {
   /** Appends within this context run one after another (see "Appending" above). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The data key, while unlocked. */
+  private held: HeldKey | undefined;
+  /** This context's drop key, while it writes locked. */
+  private drop: { id: string; key: CryptoKey; keyId: string } | undefined;
+  /** Other contexts' drop keys, opened with the vault's private key (unlock, conversion to plaintext). */
+  private readonly foreign = new Map<string, CryptoKey>();
+  private failures = 0;
+  /**
+   * Opens rows: the key a row names, if this context holds it. Unlocked, another context's drop key (a capture in
+   * progress there, or written locked since this context unlocked) is opened from the keyring on first use.
+   */
+  private readonly lookup: KeyLookup = async (k) => {
+    if (k === 'dk' && this.held) return this.held.keys.seal;
+    if (this.drop && k === this.drop.id) return this.drop.key;
+    const other = this.foreign.get(k);
+    if (other) return other;
+    const held = this.held;
+    if (held && k.startsWith('drop:')) {
+      const entry = await this.storage.dropKey(k);
+      if (entry) {
+        try {
+          const key = await openDropKey(held.privateKey, entry);
+          this.foreign.set(k, key);
+          return key;
+        } catch {
+          throw new VaultError('tampered', 'A key of a capture saved while the vault was locked does not open with this vault’s key: it was changed outside Holdfast.');
+        }
+      }
+    }
+    throw lockedError();
+  };
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: VaultOptions = {},
+  ) {}
+
+  // ---- encryption at rest ----
+
+  /**
+   * What a write is prepared with: the keyring view it will check inside its transaction and the sealer for its rows
+   * (none: plaintext; the data key while unlocked; this context's drop key while locked).
+   */
+  private async writeView(options: { staging?: boolean } = {}): Promise<{ view: KeyView; sealer?: Sealer }> {
+    const keyring = await this.storage.keyring();
+    if (!keyring) {
+      if (this.held) this.lock();
+      return { view: { rev: 0 } };
+    }
+    if (this.held && this.held.keyId !== keyring.keyId) this.lock();
+    const base: KeyView = { rev: keyring.rev, keyId: keyring.keyId };
+    if (keyring.converting?.to === 'plain') return { view: base };
+    if (this.held && !options.staging) return { view: base, sealer: { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind } };
+    if (!this.drop || this.drop.keyId !== keyring.keyId || !(await this.storage.hasKey(this.drop.id))) {
+      const { key, entry } = await newDropKey(keyring.publicKey);
+      await this.storage.write(async (tx) => {
+        await tx.expectKeys(base);
+        await tx.putDropKey(entry);
+      });
+      this.drop = { id: entry.id, key, keyId: keyring.keyId };
+    }
+    return { view: { ...base, drop: this.drop.id }, sealer: { k: this.drop.id, key: this.drop.key } };
+  }
+
+  /** The keys for a read; VaultError 'locked' when the vault is encrypted and this context holds no key. */
+  private async readKeys(): Promise<KeyLookup> {
+    const keyring = await this.storage.keyring();
+    if (keyring && this.held && this.held.keyId !== keyring.keyId) this.lock();
+    if (!keyring && this.held) this.lock();
+    if (keyring && !this.held) throw lockedError();
+    return this.lookup;
+  }
+
+  private dkSealer(): Sealer {
+    if (!this.held) throw lockedError();
+    return { k: 'dk', key: this.held.keys.seal, blind: this.held.keys.blind };
+  }
+
+  async lockState(): Promise<LockState> {
+    const keyring = await this.storage.keyring();
+    if (!keyring) return { encrypted: false, locked: false, lockedCaptures: 0 };
+    if (this.held && this.held.keyId !== keyring.keyId) this.lock();
+    const c = keyring.converting;
+    return {
+      encrypted: true,
+      locked: !this.held,
+      lockedCaptures: await this.storage.countDropRecords(),
+      ...(c && { converting: { to: c.to, done: Math.min(c.done, c.total), total: c.total } }),
+    };
+  }
+
+  async unlock(secret: UnlockSecret): Promise<{ sessionKey: Uint8Array }> {
+    const keyring = await this.storage.keyring();
+    if (!keyring) throw new VaultError('invalid', 'This vault has no passphrase, so there is nothing to unlock.');
+    if (this.failures >= FREE_TRIES) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** (this.failures - FREE_TRIES))));
+    }
+    let held: HeldKey;
+    try {
+      if (secret && 'sessionKey' in secret) held = await holdDataKey(keyring, secret.sessionKey, 'session key');
+      else {
+        const raw = await unwrapDataKey(keyring, secret);
+        held = await holdDataKey(keyring, raw);
+        raw.fill(0);
+      }
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'wrong-secret') this.failures += 1;
+      throw error;
+    }
+    this.failures = 0;
+    this.held = held;
+    await this.absorbDrops();
+    return { sessionKey: held.raw.slice() };
+  }
+
+  /**
+   * Forgets the data key and every key opened with it. This context's own drop key stays: it opens only what this
+   * context wrote itself (a capture in progress, captures made while locked), so a capture that runs across a lock
+   * still finishes.
+   */
+  lock(): void {
+    this.held?.raw.fill(0);
+    this.held = undefined;
+    this.foreign.clear();
+  }
+
+  async enableEncryption(passphrase: string, onProgress?: ConversionProgress): Promise<{ recoveryKey: string; sessionKey: Uint8Array }> {
+    checkPassphrase(passphrase);
+    if (await this.storage.keyring()) throw new VaultError('invalid', 'This vault already has a passphrase.');
+    const iterations = await calibrateIterations(this.options.kdfTargetMs);
+    const total = await this.storage.countUnconverted('encrypted');
+    const { keyring, held, recoveryKey } = await createKeyring(passphrase, iterations, 1);
+    keyring.converting = { to: 'encrypted', store: 0, done: 0, total };
+    await this.storage.write(async (tx) => {
+      if (await tx.keyring()) throw new VaultError('conflict', 'This vault already has a passphrase (it was just set elsewhere).');
+      await tx.putKeyring(keyring);
+    });
+    this.lock();
+    this.held = held;
+    await this.convert(onProgress);
+    return { recoveryKey, sessionKey: held.raw.slice() };
+  }
+
+  async changePassphrase(current: { passphrase: string } | { recoveryKey: string }, next: string): Promise<void> {
+    checkPassphrase(next);
+    const iterations = await calibrateIterations(this.options.kdfTargetMs);
+    await this.rewrap(current, async (keyring, raw) => rewrapPassphrase(keyring, raw, next, iterations));
+  }
+
+  async newRecoveryKey(current: { passphrase: string }): Promise<{ recoveryKey: string }> {
+    let recoveryKey = '';
+    await this.rewrap(current, async (keyring, raw) => {
+      const out = await rewrapRecovery(keyring, raw);
+      recoveryKey = out.recoveryKey;
+      return out.keyring;
+    });
+    return { recoveryKey };
+  }
+
+  /** Replaces the keyring with `change(keyring, DK)` if nobody changed it meanwhile (else reads it again). */
+  private async rewrap(current: { passphrase: string } | { recoveryKey: string }, change: (keyring: Keyring, raw: Uint8Array) => Promise<Keyring>): Promise<void> {
+    await retryOnStaleHead(async () => {
+      const keyring = await this.storage.keyring();
+      if (!keyring) throw new VaultError('invalid', 'This vault has no passphrase yet.');
+      const raw = await unwrapDataKey(keyring, current);
+      try {
+        const next = await change(keyring, raw);
+        await this.storage.write(async (tx) => {
+          await tx.expectKeys({ rev: keyring.rev, keyId: keyring.keyId });
+          await tx.putKeyring(next);
+        });
+      } finally {
+        raw.fill(0);
+      }
+    });
+  }
+
+  async disableEncryption(current: { passphrase: string } | { recoveryKey: string }, onProgress?: ConversionProgress): Promise<void> {
+    await retryOnStaleHead(async () => {
+      const keyring = await this.storage.keyring();
+      if (!keyring) throw new VaultError('invalid', 'This vault has no passphrase.');
+      const raw = await unwrapDataKey(keyring, current);
+      const held = await holdDataKey(keyring, raw);
+      raw.fill(0);
+      if (!this.held || this.held.keyId !== held.keyId) {
+        this.lock();
+        this.held = held;
+      }
+      if (keyring.converting?.to === 'plain') return;
+      const total = await this.storage.countUnconverted('plain');
+      await this.storage.write(async (tx) => {
+        await tx.expectKeys({ rev: keyring.rev, keyId: keyring.keyId });
+        await tx.putKeyring({ ...keyring, rev: keyring.rev + 1, converting: { to: 'plain', store: 0, done: 0, total } });
+      });
+    });
+    await this.convert(onProgress);
+  }
+
+  async resumeConversion(onProgress?: ConversionProgress): Promise<void> {
+    const keyring = await this.storage.keyring();
+    if (!keyring?.converting) return;
+    if (!this.held || this.held.keyId !== keyring.keyId) throw lockedError();
+    await this.convert(onProgress);
+  }
+
+  /** Opens every drop key in the keyring (the data key's private key opens them); unreadable ones are left alone. */
+  private async openDropKeys(): Promise<DropKeyRow[]> {
+    const held = this.held;
+    if (!held) throw lockedError();
+    const opened: DropKeyRow[] = [];
+    for (const entry of await this.storage.dropKeys()) {
+      if (this.foreign.has(entry.id)) {
+        opened.push(entry);
+        continue;
+      }
+      try {
+        this.foreign.set(entry.id, await openDropKey(held.privateKey, entry));
+        opened.push(entry);
+      } catch {
+        // Not sealed to this vault's key: never deleted, never used.
+      }
+    }
+    return opened;
+  }
+
+  /** Re-seals what was written while locked with the data key (records get their blind author keys), then deletes the drop keys. */
+  private async absorbDrops(): Promise<void> {
+    const target = this.dkSealer();
+    for (const entry of await this.openDropKeys()) {
+      for (let pass = 0; pass < 5; pass++) {
+        // Staged parts keep their drop key: the capture in progress still reads and writes with it.
+        for (const store of CONVERTED_STORES.filter((st) => st !== 'staging')) {
+          for (;;) {
+            const rows = await this.storage.rowsSealedWith(store, entry.id, DROP_PAGE);
+            if (!rows.length) break;
+            const moved = await this.replaceRows(store, rows, target);
+            if (moved === 0) break;
+          }
+        }
+        const gone = await retryOnStaleHead(() =>
+          this.storage.write(async (tx) => {
+            if ((await tx.countSealedWith('staging', entry.id)) > 0) return 'in use';
+            for (const store of CONVERTED_STORES) if ((await tx.countSealedWith(store, entry.id)) > 0) return false;
+            await tx.deleteDropKey(entry.id);
+            return true;
+          }),
+        );
+        if (gone === 'in use') break; // a capture in progress still uses it: kept until its parts are saved or discarded
+        if (gone) {
+          this.foreign.delete(entry.id);
+          if (this.drop?.id === entry.id) this.drop = undefined;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Opens rows (with whatever key they name) and seals them with `target` (plaintext if none), outside any transaction. */
+  private async resealRow(store: ConvertedStore, row: unknown, target: Sealer | undefined): Promise<unknown> {
+    switch (store) {
+      case 'records':
+        return sealRecord(await openRecord(row as RecordRow, this.lookup), target);
+      case 'artifacts':
+        return sealArtifact(await openArtifact(row as ArtifactRow, this.lookup), target);
+      case 'custody':
+        return sealCustody(await openCustody(row as CustodyRow, this.lookup), target);
+      case 'staging': {
+        const r = row as StagingRow;
+        if (r.n === 0) {
+          const h = await openHeader(r as HeaderRow, this.lookup);
+          const { session, startedAt, ...body } = h;
+          return sealHeader(session, startedAt, ((r as HeaderRow).rev ?? 0) + 1, body, target);
+        }
+        if (typeof r.n === 'number') {
+          const f = r as FileRow;
+          return sealFile(f.session, f.n, f.aid ?? globalThis.crypto.randomUUID(), await openFile(f, this.lookup), target);
+        }
+        const item = await openItem(r as ItemRow, this.lookup);
+        return sealItem(r.session, item.key, item.sort, item.value, target);
+      }
+    }
+  }
+
+  /**
+   * Replaces rows that did not change since they were read with their re-sealed form, in one transaction; returns how
+   * many. With `after` (a conversion step) a stale keyring is not retried here: the caller reads the keyring again.
+   */
+  private async replaceRows(store: ConvertedStore, rows: ScannedRow[], target: Sealer | undefined, after?: (tx: WriteTx) => Promise<void>): Promise<number> {
+    const next = await Promise.all(rows.map((r) => this.resealRow(store, r.row, target)));
+    const write = () =>
+      this.storage.write(async (tx) => {
+        let replaced = 0;
+        const current = await Promise.all(rows.map((r) => tx.getRow(store, r.key)));
+        for (const [i, r] of rows.entries()) {
+          if (current[i] === undefined || fingerprint(current[i]) !== r.fingerprint) continue; // changed or gone meanwhile
+          await tx.putRow(store, next[i]);
+          replaced += 1;
+        }
+        if (after) await after(tx);
+        return replaced;
+      });
+    return after ? write() : retryOnStaleHead(write);
+  }
+
+  /**
+   * Converts the vault in place, store by store, a batch of at most `conversionBatchBytes` at a time: each batch and
+   * the position reached are written in one transaction, so an interruption leaves every row either as it was or
+   * converted, and the next run continues from the position. Rows written meanwhile in the old form (another context)
+   * are caught by a final count taken in the transaction that ends the conversion.
+   */
+  private async convert(onProgress?: ConversionProgress): Promise<void> {
+    const maxBytes = this.options.conversionBatchBytes ?? 8 * 1024 * 1024;
+    for (;;) {
+      const keyring = await this.storage.keyring();
+      const conv = keyring?.converting;
+      if (!keyring || !conv) return;
+      if (!this.held || this.held.keyId !== keyring.keyId) throw lockedError();
+      const view: KeyView = { rev: keyring.rev, keyId: keyring.keyId };
+      const target = conv.to === 'encrypted' ? this.dkSealer() : undefined;
+      if (conv.to === 'plain') await this.openDropKeys();
+      if (conv.store < CONVERTED_STORES.length) {
+        const store = CONVERTED_STORES[conv.store] as ConvertedStore;
+        const { rows, next } = await this.storage.scanUnconverted(store, conv.to, conv.after, maxBytes, 5000);
+        const progress: Conversion = { ...conv, done: conv.done + rows.length, ...(next === undefined ? { store: conv.store + 1, after: undefined } : { after: next }) };
+        if (progress.after === undefined) delete progress.after;
+        try {
+          await this.replaceRows(store, rows, target, async (tx) => {
+            await tx.expectKeys(view);
+            const now = await tx.keyring();
+            if (!now) throw new StaleKeyringError();
+            await tx.putKeyring({ ...now, converting: progress });
+          });
+        } catch (error) {
+          if (error instanceof StaleHeadError) continue; // the keyring changed (new passphrase, conversion stopped): read it again
+          throw error;
+        }
+        onProgress?.({ done: Math.min(progress.done, progress.total), total: progress.total });
+        await this.options.afterConversionBatch?.({ done: progress.done, total: progress.total });
+        continue;
+      }
+      // Every store was gone through: finish only if nothing is left in the old form (counted in the same transaction).
+      const finished = await retryOnStaleHead(() =>
+        this.storage.write(async (tx) => {
+          await tx.expectKeys(view);
+          let left = 0;
+          for (const store of CONVERTED_STORES) left += await tx.countUnconverted(store, conv.to);
+          if (left > 0) {
+            await tx.putKeyring({ ...keyring, converting: { to: conv.to, store: 0, done: conv.done, total: conv.done + left } });
+            return false;
+          }
+          if (conv.to === 'encrypted') {
+            const { converting: _done, ...rest } = keyring;
+            await tx.putKeyring(rest);
+          } else {
+            await tx.clearKeys();
+          }
+          return true;
+        }),
+      );
+      if (finished) {
+        onProgress?.({ done: conv.done, total: conv.done });
+        if (conv.to === 'plain') this.lock();
+        return;
+      }
+    }
+  }
+
+  // ---- evidence ----
 
   async addRecord(input: NewRecord, artifacts: Array<NewArtifact | StagedArtifact>, options: { staging?: string } = {}): Promise<EvidenceRecord> {
     if ('deleted' in input && input.deleted) throw new VaultError('invalid', 'A new record cannot be marked deleted.');
@@ -90,62 +520,76 @@ class VaultService implements VaultImpl {
       throw new VaultError('invalid', 'Imported records go through importRecord, not addRecord.');
     }
     const session = options.staging;
-    const staged = session === undefined ? undefined : await this.storage.stagingSession(session);
+    const staged = session === undefined ? undefined : await this.storage.stagingSession(session, this.lookup);
     if (session !== undefined && !staged) {
       throw new VaultError('conflict', 'This capture is no longer in progress: it was already saved or discarded.');
     }
     // Hash the artifacts once, before any transaction; staged parts were hashed when they were staged.
-    const stored: Array<StoredArtifact | (Omit<StoredArtifact, 'bytes'> & { staged: number })> = await Promise.all(
+    const prepared: Array<{ ref: Omit<ArtifactRef, 'id'>; id?: string; bytes?: Uint8Array; staged?: number }> = await Promise.all(
       artifacts.map(async (a) => {
-        let sha256: string;
-        let size: number;
-        let bytes: Uint8Array | undefined;
+        const base = { role: a.role, mediaType: a.mediaType, filename: a.filename };
+        const note = a.note !== undefined ? { note: a.note } : {};
         if ('staged' in a) {
           const part = staged?.files.find((f) => f.n === a.staged);
           if (!part) throw new VaultError('invalid', `Part ${a.staged} of this capture is not in the staging area, so nothing was saved.`);
-          sha256 = part.sha256;
-          size = part.size;
-        } else {
-          bytes = ownBytes(a.bytes);
-          sha256 = await sha256Hex(bytes);
-          size = bytes.byteLength;
+          return { ref: { ...base, sha256: part.sha256, size: part.size, ...note }, staged: a.staged };
         }
-        const ref: ArtifactRef = {
-          id: globalThis.crypto.randomUUID(),
-          role: a.role,
-          mediaType: a.mediaType,
-          sha256,
-          size,
-          filename: a.filename,
-          ...(a.note !== undefined && { note: a.note }),
-        };
-        return bytes ? { ref, recordId: '', bytes } : { ref, recordId: '', staged: (a as StagedArtifact).staged };
+        const bytes = ownBytes(a.bytes);
+        return { ref: { ...base, sha256: await sha256Hex(bytes), size: bytes.byteLength, ...note }, id: globalThis.crypto.randomUUID(), bytes };
       }),
     );
     const id = input.id ?? globalThis.crypto.randomUUID();
-    for (const a of stored) a.recordId = id;
 
     return this.append(async () => {
+      const { view, sealer } = await this.writeView();
+      // A staged part keeps the artifact id (and key) it was sealed with when it was staged.
+      const parts = await Promise.all(
+        prepared.map(async (a) => {
+          if (a.staged === undefined) return undefined;
+          const info = await this.storage.stagedFileInfo(session as string, a.staged);
+          if (!info) throw new VaultError('invalid', `Part ${a.staged} of this capture is missing from the staging area, so nothing was saved.`);
+          return info;
+        }),
+      );
+      const refs: ArtifactRef[] = prepared.map((a, i) => {
+        const { sha256, size, role, mediaType, filename, note } = a.ref;
+        return { id: a.id ?? parts[i]?.aid ?? globalThis.crypto.randomUUID(), role, mediaType, sha256, size, filename, ...(note !== undefined && { note }) };
+      });
       const heads = await this.storage.heads();
       const record: EvidenceRecord = {
         ...input,
         id,
         seq: heads.record.seq + 1,
-        artifacts: stored.map((a) => a.ref),
+        artifacts: refs,
         chain: { prevHash: heads.record.hash, recordHash: '' },
       };
       record.chain.recordHash = await hashRecord(record);
       const event = await custodyEvent(heads.custody, 'captured', id, `record #${record.seq} ${record.chain.recordHash}`);
+      const [recordRow, eventRow, artifactRows] = await Promise.all([
+        sealRecord(record, sealer),
+        sealCustody(event, sealer),
+        Promise.all(
+          prepared.map((a, i) => {
+            const ref = refs[i] as ArtifactRef;
+            if (a.bytes) return sealArtifact({ ref, recordId: id, bytes: a.bytes }, sealer);
+            const k = parts[i]?.k;
+            if (k === undefined) return sealArtifactMeta(ref, id, undefined);
+            if (k === sealer?.k) return sealArtifactMeta(ref, id, sealer);
+            return this.lookup(k).then((key) => sealArtifactMeta(ref, id, { k, key }));
+          }),
+        ),
+      ]);
       await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
         await tx.expectHeads(heads);
         if (session !== undefined) await tx.expectStaging(session);
-        await tx.addRecord(record);
-        for (const a of stored) {
-          if ('staged' in a) await tx.moveStagedFile(session as string, a.staged, { ref: a.ref, recordId: a.recordId });
-          else await tx.addArtifact(a);
+        await tx.addRecord(recordRow);
+        for (const [i, a] of prepared.entries()) {
+          if (a.staged !== undefined) await tx.moveStagedFile(session as string, a.staged, artifactRows[i] as ArtifactMetaRow, a.ref.size);
+          else await tx.addArtifact(artifactRows[i] as ArtifactRow);
         }
         if (session !== undefined) await tx.deleteStaging(session);
-        await tx.addCustody(event);
+        await tx.addCustody(eventRow);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
       return record;
@@ -153,77 +597,117 @@ class VaultService implements VaultImpl {
   }
 
   stageBegin(session: string, meta: unknown): Promise<StagingSession> {
-    return this.storage.stagingBegin(session, meta, new Date().toISOString());
+    const at = new Date().toISOString();
+    return retryOnStaleHead(async () => {
+      const { view, sealer } = await this.writeView({ staging: true });
+      const header = await sealHeader(session, at, 0, { updatedAt: at, meta, files: [], items: 0 }, sealer);
+      return this.storage.stagingBegin(header, this.lookup, view);
+    });
   }
 
   async stage(session: string, part: StagingPart): Promise<StagingSession> {
     let file: { ref: StagedFileRef; bytes: Uint8Array } | undefined;
     if (part.file) {
+      if (!Number.isInteger(part.file.n) || part.file.n < 1) throw new VaultError('invalid', 'A staged file part needs a number from 1.');
       const bytes = ownBytes(part.file.bytes);
       file = { ref: { n: part.file.n, sha256: await sha256Hex(bytes), size: bytes.byteLength, ...(part.file.info !== undefined && { info: part.file.info }) }, bytes };
     }
-    return this.storage.stagingAdd(session, { ...(part.items && { items: part.items }), ...(file && { file }), ...(part.meta !== undefined && { meta: part.meta }) }, new Date().toISOString());
+    const items = part.items ?? [];
+    const at = new Date().toISOString();
+    return retryOnStaleHead(async () => {
+      const { view, sealer } = await this.writeView({ staging: true });
+      return this.storage.stagingAdd(session, items.map((i) => i.key), this.lookup, view, async ({ header, body, existing }) => {
+        const seen = new Set<string>();
+        const rows: Promise<ItemRow>[] = [];
+        for (const item of items) {
+          if (existing.has(item.key) || seen.has(item.key)) continue;
+          seen.add(item.key);
+          const arrival = body.items + seen.size;
+          rows.push(sealItem(session, item.key, `${item.sort}\u0000${String(arrival).padStart(12, '0')}`, item.value, sealer));
+        }
+        const next: HeaderBody = { updatedAt: at, meta: part.meta !== undefined ? part.meta : body.meta, files: body.files, items: body.items + seen.size };
+        let fileRow: FileRow | undefined;
+        if (file) {
+          fileRow = await sealFile(session, file.ref.n, globalThis.crypto.randomUUID(), file.bytes, sealer);
+          next.files = [...body.files.filter((f) => f.n !== file.ref.n), file.ref];
+        }
+        const headerRow = await sealHeader(session, body.startedAt, (header.rev ?? 0) + 1, next, sealer);
+        return {
+          header: headerRow,
+          items: await Promise.all(rows),
+          ...(fileRow && { file: fileRow }),
+          session: { id: session, startedAt: body.startedAt, ...next, files: next.files.map((f) => ({ ...f })) },
+        };
+      });
+    });
   }
 
   stagingSession(session: string): Promise<StagingSession | undefined> {
-    return this.storage.stagingSession(session);
+    return this.storage.stagingSession(session, this.lookup);
   }
 
   stagingSessions(): Promise<StagingSession[]> {
-    return this.storage.stagingSessions();
+    return this.storage.stagingSessions(this.lookup);
   }
 
   stagedItems(session: string, keys: readonly string[]): Promise<unknown[]> {
-    return this.storage.stagedItems(session, keys);
+    return this.storage.stagedItems(session, keys, this.lookup);
   }
 
   stagedItemsSorted(session: string, options: { after?: string; limit: number }): Promise<StagedItem[]> {
-    return this.storage.stagedItemsSorted(session, options.after, options.limit);
+    return this.storage.stagedItemsSorted(session, options.after, options.limit, this.lookup);
   }
 
   stagedFile(session: string, n: number): Promise<Uint8Array | undefined> {
-    return this.storage.stagedFile(session, n);
+    return this.storage.stagedFile(session, n, this.lookup);
   }
 
   discardStaging(session: string): Promise<void> {
     return this.storage.stagingDiscard(session);
   }
 
-  get(id: string): Promise<EvidenceRecord | undefined> {
-    return this.storage.getRecord(id);
+  async get(id: string): Promise<EvidenceRecord | undefined> {
+    return this.storage.getRecord(id, await this.readKeys());
   }
 
-  list(options: ListOptions = {}): Promise<EvidenceRecord[]> {
-    return this.storage.listRecords(options);
+  async list(options: ListOptions = {}): Promise<EvidenceRecord[]> {
+    return this.storage.listRecords(options, await this.readKeys());
   }
 
   count(): Promise<number> {
     return this.storage.countLive();
   }
 
-  getArtifact(artifactId: string): Promise<StoredArtifact | undefined> {
-    return this.storage.getArtifact(artifactId);
+  async getArtifact(artifactId: string): Promise<StoredArtifact | undefined> {
+    return this.storage.getArtifact(artifactId, await this.readKeys());
   }
 
-  listByAuthorKey(key: string): Promise<EvidenceRecord[]> {
-    return this.storage.recordsByAuthorKey(key);
+  async listByAuthorKey(key: string): Promise<EvidenceRecord[]> {
+    const keys = await this.readKeys();
+    // Blind keys for sealed rows; the plain key too, for rows not yet converted.
+    const wanted = this.held ? [key, await blindKey(this.held.keys.blind, key)] : [key];
+    return this.storage.recordsByAuthorKey(wanted, keys);
   }
 
   async deleteRecord(id: string, reason?: string): Promise<void> {
-    const existing = await this.storage.getRecord(id);
+    const existing = await this.storage.getRecord(id, await this.readKeys());
     if (!existing) throw notFound(id);
     if (existing.deleted) return;
     await this.append(async () => {
+      const { view, sealer } = await this.writeView();
       const heads = await this.storage.heads();
       const event = await custodyEvent(heads.custody, 'deleted', id, reason);
+      // Sealed before the transaction: records never change except into their tombstone.
+      const [tombRow, eventRow] = await Promise.all([sealRecord(tombstone(existing, event.at, reason), sealer), sealCustody(event, sealer)]);
       await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
         await tx.expectHeads({ custody: heads.custody });
-        const current = await tx.getRecord(id);
+        const current = await tx.recordState(id);
         if (!current) throw notFound(id);
         if (current.deleted) return; // deleted meanwhile elsewhere: nothing to do
-        await tx.replaceRecord(tombstone(current, event.at, reason));
+        await tx.replaceRecord(tombRow);
         await tx.deleteArtifactsOf(id);
-        await tx.addCustody(event);
+        await tx.addCustody(eventRow);
         await tx.setHeads({ custody: headOf(event) });
       });
     });
@@ -232,19 +716,22 @@ class VaultService implements VaultImpl {
   async logCustody(action: CustodyAction, recordId?: string, detail?: string): Promise<CustodyEvent> {
     if (!CUSTODY_ACTIONS.includes(action)) throw new VaultError('invalid', `"${action}" is not a custody action.`);
     return this.append(async () => {
+      const { view, sealer } = await this.writeView();
       const heads = await this.storage.heads();
       const event = await custodyEvent(heads.custody, action, recordId, detail);
+      const row = await sealCustody(event, sealer);
       await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
         await tx.expectHeads({ custody: heads.custody });
-        await tx.addCustody(event);
+        await tx.addCustody(row);
         await tx.setHeads({ custody: headOf(event) });
       });
       return event;
     });
   }
 
-  custodyLog(): Promise<CustodyEvent[]> {
-    return this.storage.custodyEvents();
+  async custodyLog(): Promise<CustodyEvent[]> {
+    return this.storage.custodyEvents(await this.readKeys());
   }
 
   async importRecord(original: EvidenceRecord, artifacts: ImportedArtifact[], bundle?: string): Promise<EvidenceRecord> {
@@ -255,15 +742,24 @@ class VaultService implements VaultImpl {
     if (!isHash(original.chain?.prevHash) || !isHash(original.chain?.recordHash)) {
       throw new VaultError('invalid', `${label} has no valid chain link.`);
     }
+    if (original.deleted) {
+      // A tombstone's hash cannot be recomputed, so it must carry nothing a hash would have covered:
+      // otherwise a crafted bundle could bring unverified content in under a "deleted" mark.
+      const extra = tombstoneContent(original);
+      if (extra.length || artifacts.length) {
+        throw new VaultError('invalid', `${label} is marked deleted but still carries ${[...extra, ...(artifacts.length ? ['files'] : [])].join(', ')}: nothing can verify that content, so it was not imported.`);
+      }
+    }
     const stored = await checkImportedArtifacts(original, artifacts, label);
     if (!original.deleted && (await hashRecord(original)) !== original.chain.recordHash) {
       throw new VaultError('invalid', `${label} does not match its own hash: it was changed after capture.`);
     }
-    if (await this.storage.getRecord(original.id)) {
+    if (await this.storage.hasRecord(original.id)) {
       throw new VaultError('conflict', `${label} is already in this vault.`);
     }
 
     return this.append(async () => {
+      const { view, sealer } = await this.writeView();
       const heads = await this.storage.heads();
       const continuesChain = heads.record.hash === original.chain.prevHash && heads.record.seq + 1 === original.seq;
       let record: EvidenceRecord;
@@ -295,11 +791,17 @@ class VaultService implements VaultImpl {
         .filter(Boolean)
         .join(' ');
       const event = await custodyEvent(heads.custody, 'imported', record.id, detail);
+      const [recordRow, eventRow, artifactRows] = await Promise.all([
+        sealRecord(record, sealer),
+        sealCustody(event, sealer),
+        Promise.all(stored.map((a) => sealArtifact(a, sealer))),
+      ]);
       await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
         await tx.expectHeads(heads);
-        await tx.addRecord(record);
-        for (const a of stored) await tx.addArtifact(a);
-        await tx.addCustody(event);
+        await tx.addRecord(recordRow);
+        for (const row of artifactRows) await tx.addArtifact(row);
+        await tx.addCustody(eventRow);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
       return record;
@@ -307,8 +809,13 @@ class VaultService implements VaultImpl {
   }
 
   async verify(): Promise<VerifyReport> {
-    const { heads, records, custody } = await this.storage.snapshot();
-    const problems: VerifyProblem[] = [];
+    const keys = await this.readKeys();
+    const { heads, records, custody, unreadable } = await this.storage.snapshot(keys);
+    const problems: VerifyProblem[] = unreadable.map((u) =>
+      u.store === 'records'
+        ? { code: 'record-hash' as const, seq: u.seq, ...(u.id !== undefined && { recordId: u.id }), message: u.message }
+        : { code: 'custody-break' as const, seq: u.seq, message: u.message },
+    );
     let artifactCount = 0;
     let deletedCount = 0;
     // Records whose tombstone (or restored tombstone) is accounted for in the custody log.
@@ -426,10 +933,16 @@ class VaultService implements VaultImpl {
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
     const where = { seq: record.seq, recordId: record.id, artifactId: ref.id };
     const name = `The file "${ref.filename}" of ${describe(record)}`;
-    const stored = await this.storage.getArtifact(ref.id);
+    let stored: StoredArtifact | undefined;
+    try {
+      stored = await this.storage.getArtifact(ref.id, this.lookup);
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'tampered') return { code: 'artifact-hash', ...where, message: `${name} ${error.message.replace(/^The file \S+ /, '')}` };
+      throw error;
+    }
     if (!stored || stored.recordId !== record.id) {
       // Deleted by the person while this check ran? Then it is not a problem.
-      if ((await this.storage.getRecord(record.id))?.deleted) return undefined;
+      if ((await this.storage.getRecord(record.id, this.lookup))?.deleted) return undefined;
       return { code: 'artifact-missing', ...where, message: `${name} is missing from the vault.` };
     }
     if (stored.bytes.byteLength !== ref.size) {

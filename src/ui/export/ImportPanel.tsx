@@ -35,6 +35,7 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
         ...(password ? { password } : {}),
         onVerifyProgress: (done, total) => setPhase({ step: 'checking', percent: Math.floor((100 * done) / Math.max(total, 1)) }),
         onProgress: (done, total) => setPhase({ step: 'importing', done, total }),
+        storageEstimate: () => navigator.storage?.estimate?.() ?? Promise.resolve({}),
       });
       setResult(outcome);
       if (outcome.imported.length) onDone?.(outcome);

@@ -1,7 +1,8 @@
 import { kindLabel, t } from '../../i18n/t';
 import type { EvidenceRecord } from '../../model/evidence';
 import type { Vault } from '../../vault/api';
-import { authorLabel, shortHash, utc } from '../format';
+import { showAuthorLabel } from '../../model/display';
+import { shortHash, utc } from '../format';
 import { useArtifactUrl } from './useArtifactUrl';
 
 function Thumb({ vault, record }: { vault: Vault; record: EvidenceRecord }) {
@@ -53,7 +54,7 @@ export function RecordList({ vault, records, onOpen }: { vault: Vault; records: 
             <td>
               {kindLabel(r.kind)} <span class="muted">({r.platform})</span>
             </td>
-            <td data-testid="row-author">{authorLabel(r.author)}</td>
+            <td data-testid="row-author" data-name-flags={showAuthorLabel(r.author).flags.join(' ') || undefined}>{showAuthorLabel(r.author).text}</td>
             <td>{utc(r.itemTime)}</td>
             <td>{utc(r.capturedAt)}</td>
             <td class="url">{r.permalink ?? r.pageUrl}</td>

@@ -3,7 +3,8 @@ import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { EvidenceRecord } from '../../model/evidence';
 import type { Vault } from '../../vault/api';
-import { authorLabel, bytesLabel, safeHref, utc } from '../format';
+import { showAuthorLabel, showName } from '../../model/display';
+import { bytesLabel, safeHref, utc } from '../format';
 import { useArtifactUrl } from './useArtifactUrl';
 
 const MAX_HTML_PREVIEW = 200_000;
@@ -89,17 +90,17 @@ export function RecordView({ vault, id, onBack, onDeleted }: { vault: Vault; id:
       </div>
       {message && <p role="alert" class="status bad">{message}</p>}
       <h2 id="record-title">
-        #{record.seq} · {kindLabel(record.kind)} · {record.platform} · {authorLabel(record.author)}
+        #{record.seq} · {kindLabel(record.kind)} · {record.platform} · {showAuthorLabel(record.author).text}
       </h2>
       {record.deleted && <p class="warn">Deleted {utc(record.deleted.at)}</p>}
       <dl class="fields">
         <dt>{t('colAuthor')}</dt>
-        <dd data-testid="field-author">{authorLabel(record.author)}</dd>
+        <dd data-testid="field-author" data-name-flags={showAuthorLabel(record.author).flags.join(' ') || undefined}>{showAuthorLabel(record.author).text}</dd>
         {record.author?.accountId && (
           <>
             <dt>{t('fieldAuthorId')}</dt>
             <dd data-testid="field-author-id">
-              {record.author.accountId}
+              {showName(record.author.accountId, { kind: 'handle' }).text}
               {record.author.accountIdSource ? ` (${record.author.accountIdSource})` : ''}
             </dd>
           </>
@@ -153,7 +154,7 @@ export function RecordView({ vault, id, onBack, onDeleted }: { vault: Vault; id:
         {record.screenshot.method === 'pixel' ? t('fieldScreenshotPixel') : record.screenshot.method === 'dom-render' ? t('fieldScreenshotDom') : '—'}
         {record.screenshot.note ? ` — ${record.screenshot.note}` : ''}
       </p>
-      {shotUrl && <img class="shot" src={shotUrl} alt={`${kindLabel(record.kind)} ${authorLabel(record.author)}`} data-testid="record-screenshot" />}
+      {shotUrl && <img class="shot" src={shotUrl} alt={`${kindLabel(record.kind)} ${showAuthorLabel(record.author).text}`} data-testid="record-screenshot" />}
       <h2>{t('fieldReport')}</h2>
       <ul data-testid="report-routes">
         {record.reportRoutes.map((r) => (

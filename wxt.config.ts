@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './src/sites/registry';
@@ -17,6 +18,33 @@ const grantAllUrls = process.env.HOLDFAST_TEST_GRANT_ALL_URLS === '1';
 /** Test/bench builds only: compiles in the background's test hooks (simulated quota, stalled write). */
 const testBuild = process.env.HOLDFAST_TEST === '1';
 
+/**
+ * Content Security Policy of every extension page and the background (issue #12): only Holdfast's own packaged
+ * scripts, styles, fonts and workers; nothing remote, no inline script, no eval, no plugins, no <base>.
+ * - img-src/media-src blob: data: — screenshots and stored images are shown from the vault as blob: URLs, small
+ *   icons are data: URLs. connect-src 'self' blob: data: — reading the vault's own blobs and data: URLs (a
+ *   captureVisibleTab image), never a remote host.
+ * - style-src 'self' with no 'unsafe-inline': the pages load the bundled CSS file; Preact sets style objects through
+ *   the CSSOM, which CSP does not govern.
+ * - frame-ancestors is left out on purpose: no extension page is web-accessible (a web page cannot frame one), and
+ *   the browsers embed the options page in their own add-ons pages, which 'none' would break.
+ * test/e2e/page-hostility.e2e.test.ts checks this policy on both built manifests.
+ */
+export const EXTENSION_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: data:",
+  "connect-src 'self' blob: data:",
+  "worker-src 'self'",
+  "frame-src 'self' blob:",
+  "form-action 'none'",
+].join('; ');
+
 /** One host permission per host where a content script runs, from the site descriptors (src/sites/registry.ts). */
 const SITE_HOSTS = [...HOST_PERMISSIONS];
 
@@ -25,6 +53,12 @@ export default defineConfig({
   outDir: process.env.HOLDFAST_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
+    // WXT's own content-script context announces each start to the page (a window message and a document event named
+    // after the extension id) and dispatches a window event at each in-page navigation: a page could learn Holdfast is
+    // installed. Its entry point gets Holdfast's quiet context instead (src/capture/content/quiet-context.ts).
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/capture/content/quiet-context.ts', import.meta.url)) }],
+    },
     build: { sourcemap: false, ...(process.env.HOLDFAST_NO_MINIFY === '1' ? { minify: false } : {}) },
     define: { 'import.meta.env.HOLDFAST_TEST': JSON.stringify(testBuild) },
   }),
@@ -42,6 +76,8 @@ export default defineConfig({
         description: '__MSG_commandCapturePage__',
       },
     },
+    // MV3 (Chromium) form; WXT writes it as MV2's single string for Firefox (`wxt dev` alone adds its dev server).
+    content_security_policy: { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: optional origins go in optional_permissions.

@@ -1,10 +1,13 @@
 import { runContentScript } from '../capture/content/content-main';
+import { quietContext } from '../capture/content/quiet-context';
 import { messengerSite } from '../sites/messenger/site';
 import { contentScriptMatches } from '../sites/registry';
 
 export default defineContentScript({
   matches: contentScriptMatches('messenger'),
+  // No window message at start (WXT's announcement; the whole context is replaced by a quiet one: quiet-context.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    runContentScript(ctx, [messengerSite]);
+    runContentScript(quietContext(ctx, 'messenger'), [messengerSite]);
   },
 });

@@ -16,6 +16,7 @@ import { clearSessionKey } from '../../lock/session';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
+import { CaptureGate } from './capture-gate';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 
 type Sender = Browser.runtime.MessageSender;
@@ -96,14 +97,20 @@ export function isSupportedUrl(url: string | undefined): boolean {
   }
 }
 
+/** Captures from pages: browser gestures only when asked for, and a per-tab rate limit (capture-gate.ts). */
+const gate = new CaptureGate();
+
 /** Capture the page of a tab (or, on a supported site, the item under the last right-click). */
 export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePayload['via'], pageOnly: boolean): Promise<CaptureResult> {
   if (tab.id === undefined) return { ok: false, code: 'invalid', message: 'No tab to capture.' };
   if (isSupportedUrl(tab.url)) {
+    const answered = gate.expectBrowserGesture(tab.id);
     try {
       return await sendToTab(tab.id, { type: 'content:capture-context', via, pageOnly });
     } catch {
       /* content script not there (page loaded before install): fall through to the generic page capture */
+    } finally {
+      answered();
     }
   }
   try {
@@ -119,6 +126,8 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
   if (refused) return { ok: false, code: 'invalid', message: refused };
   switch (msg.type) {
     case 'capture:item': {
+      const gated = gate.check(sender.tab?.id, msg.via);
+      if (gated) return { ok: false, code: 'busy', message: gated };
       const { type: _t, ...payload } = msg;
       return markLocked(await captureItem(deps, payload, sender));
     }
@@ -151,6 +160,8 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
       }
     }
     case 'thread:begin': {
+      const gated = gate.check(sender.tab?.id, 'thread');
+      if (gated) return { ok: false, code: 'invalid', message: gated };
       const { type: _t, ...payload } = msg;
       return threadBegin(deps, payload, sender);
     }
@@ -211,6 +222,8 @@ export function startBackground(): void {
     handle(raw, sender).then(sendResponse, (err: unknown) => sendResponse({ ok: false, code: 'unknown', message: String(err) }));
     return true;
   });
+
+  browser.tabs.onRemoved?.addListener((tabId) => gate.forget(tabId));
 
   const menus = browser.contextMenus;
   const createMenus = () => {

@@ -1,7 +1,7 @@
 /**
  * The background side of whole-thread capture with the real vault (fake-indexeddb): batches are staged as they
- * arrive (the background keeps none), finish builds the same record as the in-memory build, abort and failed
- * finishes discard the staging, and a capture nobody finishes is kept as a PARTIAL record at the next start.
+ * arrive (the background keeps none), finish builds the same record as the in-memory build, abort discards the
+ * staging, a finish whose save fails keeps it for the retry, and a capture nobody finishes is kept as a PARTIAL record at the next start.
  * (Screens need OffscreenCanvas and captureVisibleTab: covered by the real-browser tests.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -133,19 +133,56 @@ describe('thread service with staging', () => {
     expect(await vault.stagingSessions()).toEqual([]);
   });
 
-  it('abort, and a finish that fails, discard the staging and write nothing', async () => {
+  it('abort discards the staging and writes nothing', async () => {
     const a = ((await service.threadBegin(deps, begin, sender)) as { session: string }).session;
     await feed(a, 200);
     expect(await service.threadAbort(deps, { session: a }, sender)).toEqual({ ok: true });
     expect(await vault.stagingSessions()).toEqual([]);
+    expect(await vault.count()).toBe(0);
+  });
 
+  it('a finish whose save fails (disk full) keeps everything staged, and the retry saves the whole capture (issue #12)', async () => {
     const b = ((await service.threadBegin(deps, begin, sender)) as { session: string }).session;
     const all = await feed(b, 200);
-    const full = { ...deps, beforeWrite: async () => Promise.reject(new VaultError('quota', 'No space left.')) };
-    const result = await service.threadFinish(full, finish(b, all.slice(0, 200).map((e) => e.key)), sender);
-    expect(result).toMatchObject({ ok: false, code: 'quota' });
-    expect(await vault.stagingSessions()).toEqual([]);
+    const order = all.slice(0, 200).map((e) => e.key);
+    let failures = 2;
+    const full = {
+      ...deps,
+      beforeWrite: async () => {
+        if (failures-- > 0) throw new VaultError('quota', 'No space left.');
+      },
+    };
+    expect(await service.threadFinish(full, finish(b, order), sender)).toMatchObject({ ok: false, code: 'quota', message: 'No space left.' });
+    // Nothing written, nothing thrown away: the session is still running and its 200 rows are still staged.
     expect(await vault.count()).toBe(0);
+    expect((await vault.stagingSessions()).map((s) => [s.id, s.items])).toEqual([[b, 200]]);
+    expect(service.threadSessionStats().sessions).toBe(1);
+    // Still full on the first retry; the second one saves.
+    expect(await service.threadFinish(full, finish(b, order), sender)).toMatchObject({ ok: false, code: 'quota' });
+    expect((await vault.stagingSessions()).map((s) => s.items)).toEqual([200]);
+    const saved = await service.threadFinish(full, finish(b, order), sender);
+    expect(saved.ok).toBe(true);
+    const record = await vault.get((saved as { recordId: string }).recordId);
+    expect(record?.content.fields).toMatchObject({ messages: '200' });
+    expect(record?.content.fields?.partial).toBeUndefined();
+    expect(await vault.stagingSessions()).toEqual([]);
+    expect(service.threadSessionStats().sessions).toBe(0);
+    expect(await vault.verify()).toMatchObject({ ok: true, records: 1 });
+  });
+
+  it('a failed save nobody retries is kept as a partial record once idle, never dropped', async () => {
+    const b = ((await service.threadBegin(deps, begin, sender)) as { session: string }).session;
+    const all = await feed(b, 120);
+    const full = { ...deps, beforeWrite: async () => Promise.reject(new VaultError('quota', 'No space left.')) };
+    expect(await service.threadFinish(full, finish(b, all.slice(0, 120).map((e) => e.key)), sender)).toMatchObject({ ok: false, code: 'quota' });
+    // The tab is closed; space comes back; time passes.
+    const recovered = await service.recoverInterruptedThreads(deps, Date.now() + 2 * service.IDLE_MS);
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]?.content.fields).toMatchObject({ messages: '120', partial: 'true', partialReason: 'interrupted' });
+    expect(await vault.stagingSessions()).toEqual([]);
+  });
+
+  it('another tab cannot feed, finish or abort a capture', async () => {
     // Another tab cannot feed, finish or abort someone else's capture.
     const c = ((await service.threadBegin(deps, begin, sender)) as { session: string }).session;
     const stranger = { tab: { id: 8, active: true } } as never;

@@ -10,8 +10,9 @@
  * when the capture ends, without decoding the segments again.
  *
  * 'thread:finish' builds the record from the staging area and writes it, its artifacts and the staged segments in
- * ONE vault transaction that also clears the staging. Stop is a finish with `partial`. 'thread:abort' (and a finish
- * that fails, which the person is told about) discards the staging. A session whose messages stop coming is kept as
+ * ONE vault transaction that also clears the staging. Stop is a finish with `partial`. 'thread:abort' discards the
+ * staging. A finish whose save fails (a full disk) keeps the session and its staging for a retry (the same finish
+ * again), and the person is told so. A session whose messages stop coming is kept as
  * a PARTIAL record marked 'interrupted' (recoverInterruptedThreads: at startup, and when a session goes idle). If the
  * background restarts while the tab is still capturing, the next message picks the session up from the staging area
  * (without the screenshot from then on).
@@ -48,6 +49,9 @@ interface Session {
   composite: PngStreamWriter | null;
   compositeNote?: string;
   touched: number;
+  /** Made by a finish whose save then failed, kept for the retry: the last segment (if its staging failed too) and the composite. */
+  pendingSegment?: { n: number; image: StitchedImage };
+  finishedComposite?: StitchedImage;
   /** Messages of one session are handled one at a time, in order. */
   queue: Promise<unknown>;
 }
@@ -257,15 +261,19 @@ export async function threadFinish(deps: CaptureServiceDeps, msg: ThreadFinishPa
     let stored: EvidenceRecord;
     try {
       const vault = await deps.vault();
-      const last = await closeSegment(s);
-      if (last) await stageThreadParts(vault, s.id, { segment: last, meta: s.meta });
-      let composite: StitchedImage | undefined;
-      if (s.segments > 1 && s.composite) composite = { bytes: await s.composite.finish(), width: s.composite.width, height: s.composite.height };
+      s.pendingSegment ??= await closeSegment(s);
+      if (s.pendingSegment) {
+        await stageThreadParts(vault, s.id, { segment: s.pendingSegment, meta: s.meta });
+        s.pendingSegment = undefined;
+      }
+      if (!s.finishedComposite && s.segments > 1 && s.composite) s.finishedComposite = { bytes: await s.composite.finish(), width: s.composite.width, height: s.composite.height };
       s.composite = null;
+      const composite = s.finishedComposite;
       stored = await commitThread(vault, s.id, msg, { ...(composite ? { composite } : {}), ...(s.compositeNote ? { compositeNote: s.compositeNote } : {}) }, await deps.tool(), capturedAt, deps.beforeWrite);
     } catch (err) {
-      // The person is told nothing was saved: the parts are not kept behind their back.
-      await dropSession(deps, s, vaultCode(err) !== 'conflict');
+      // Not saved (a full disk, a vault write that lost a race): nothing is thrown away. The session and everything
+      // staged stay for the person's Retry (the same finish again); left alone, it becomes a partial record marked
+      // 'interrupted' once idle (recoverInterruptedThreads). The content script tells the person so (run.ts).
       return failure(err);
     }
     await dropSession(deps, s, false);

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from './quiet-context';
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { runContentScript } from './content-main';
 import { CONTROL_ATTR } from './ui-elements';
@@ -82,7 +82,7 @@ describe('the content script and its WXT context', () => {
     }
   });
 
-  it('follows in-page navigation through wxt:locationchange, and no longer after invalidation', async () => {
+  it("follows in-page navigation through the context's location watcher, and no longer after invalidation", async () => {
     const ctx = new ContentScriptContext('test.content');
     const runtime = runContentScript(ctx, [fakeSite]);
     expect(controls()).toBe(2);

@@ -8,7 +8,7 @@
  * dressing the page with controls that can no longer capture.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from './quiet-context';
 import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { ItemKind } from '../../model/evidence';
@@ -18,7 +18,7 @@ import { captureTarget, isPageTarget, pageTarget } from './capture-item';
 import { loadThreadCapture } from '../thread/load';
 import { threadSupportFor } from '../thread/support';
 import { CaptureControls } from './controls';
-import { type ControlHandle, createControl, drawing, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
+import { type ControlHandle, createControl, drawing, OWN_ELEMENTS_SELECTOR, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
 import { followDiscreet, installPanelQuickExit } from './discretion';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
@@ -52,6 +52,10 @@ function messageFor(result: CaptureResult, isPage = false): { text: string; kind
 
 export function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): ContentRuntime {
   const runtime: ContentRuntime = { controls: null };
+  // What an older copy of this script left in the page (the extension was updated or reloaded: Firefox leaves a
+  // removed add-on's elements behind, dead; Chromium's orphan takes its own down at its next check). No event tells
+  // the old copy (a page could listen for it: quiet-context.ts).
+  for (const old of Array.from(document.querySelectorAll(OWN_ELEMENTS_SELECTOR))) old.remove();
   const toast = new Toast();
   const busy = new WeakSet<Element>();
   let lastContextNode: Node | null = null;
@@ -199,9 +203,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   };
   startControls();
 
-  // Sites navigate in-page: re-pick the adapter when the URL changes. WXT's location-change event comes from the
-  // Navigation API where the browser has it (before the address changes: the event carries the new one), else from
-  // a once-a-second comparison; popstate answers back/forward at once there.
+  // Sites navigate in-page: re-pick the adapter when the URL changes. The context's location watcher uses the
+  // Navigation API where the browser has it (before the address changes: it carries the new one), else a
+  // once-a-second comparison; popstate answers back/forward at once there. Nothing is dispatched in the page.
   let lastUrl = location.href;
   const onUrlChanged = (url: URL) => {
     if (url.href === lastUrl) return;
@@ -215,14 +219,15 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     } else if (runtime.controls) runtime.controls.setAdapter(adapter);
     else startControls();
   };
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onUrlChanged(newUrl));
+  ctx.onLocationChange(({ newUrl }) => onUrlChanged(newUrl));
   ctx.addEventListener(window, 'popstate', () => onUrlChanged(new URL(location.href)));
 
   ctx.addEventListener(
     window,
     'contextmenu',
     (e) => {
-      lastContextNode = e.target as Node | null;
+      // The item under the person's right-click; a page's synthetic contextmenu event cannot redirect the capture.
+      if (e.isTrusted) lastContextNode = e.target as Node | null;
     },
     { capture: true },
   );

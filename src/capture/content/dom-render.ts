@@ -29,6 +29,29 @@ function inlineFromPage(url: string, missing: { count: number }): string {
   return PLACEHOLDER;
 }
 
+/**
+ * An SVG `<use>` that points into another file (`sprite.svg#icon`): modern-screenshot would fetch that file itself
+ * (a network request from Holdfast's script, to wherever the page says) and insert it as markup. Each is pointed at
+ * its fragment in this document instead: drawn when the page has that symbol inline, else left empty. Works on the
+ * clone, never on the page. Returns how many were changed.
+ */
+export function keepUseLocal(root: Node): number {
+  if (!(root instanceof Element)) return 0;
+  let changed = 0;
+  const uses = [...(root.localName === 'use' ? [root] : []), ...Array.from(root.querySelectorAll('use'))];
+  for (const use of uses) {
+    for (const attr of ['href', 'xlink:href']) {
+      const value = use.getAttribute(attr);
+      if (value === null || value.startsWith('#')) continue;
+      const hash = value.indexOf('#');
+      if (hash >= 0) use.setAttribute(attr, value.slice(hash));
+      else use.removeAttribute(attr);
+      changed++;
+    }
+  }
+  return changed;
+}
+
 export function startDomRenderer(): void {
   const flag = '__holdfastDomRenderer';
   const g = globalThis as unknown as Record<string, boolean>;
@@ -45,7 +68,11 @@ export function startDomRenderer(): void {
     const missing = { count: 0 };
     domToPng(el, {
       scale: devicePixelRatio || 1,
+      // No web fonts: embedding them is the library's only other way to fetch (style sheets' @import, @font-face).
       font: false,
+      onCloneNode: (clone) => {
+        keepUseLocal(clone);
+      },
       filter: (node) => !(node instanceof Element && node.matches(OWN_ELEMENTS_SELECTOR)),
       fetchFn: async (url: string) => (url.startsWith('data:') ? url : inlineFromPage(url, missing)),
     })

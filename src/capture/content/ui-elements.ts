@@ -39,7 +39,19 @@ export interface ControlHandle {
 }
 
 const ISOLATED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu'];
-const stopPropagation = (e: Event) => e.stopPropagation();
+// Only a person's events are kept from the site: a page's own synthetic event on a control goes on untouched, so the
+// page learns nothing from it.
+const stopPropagation = (e: Event) => {
+  if (e.isTrusted) e.stopPropagation();
+};
+
+/**
+ * Whether an event comes from the person (mouse, touch, keyboard) rather than from a script: a page's synthetic
+ * `click()` or `dispatchEvent` is never trusted, and nothing Holdfast does may start from one (issue #12).
+ */
+export function isPersonEvent(e: Event): boolean {
+  return e.isTrusted === true;
+}
 
 /** Stop the site from seeing interactions with our control (X would open the post, or like it on "l"). */
 function isolate(el: HTMLElement): void {
@@ -149,6 +161,9 @@ let earlyClickListener: ((e: MouseEvent) => void) | null = null;
 function listenForEarlyClicks(): void {
   if (earlyClickListener) return;
   earlyClickListener = (e) => {
+    // A page's own script (`host.click()`, dispatchEvent) makes untrusted events: ignored without a trace (the event
+    // goes on as if Holdfast were not listening; nothing is drawn, nothing is sent).
+    if (!e.isTrusted) return;
     const control = e.target instanceof Element ? undrawn.get(e.target) : undefined;
     if (!control) return;
     e.stopPropagation();
@@ -214,6 +229,8 @@ class Control implements ControlHandle {
     // A double click is one capture: the second click of the pair (detail 2+) is ignored. Clicks while a capture
     // of the same item is running are answered "already capturing" by the caller.
     b.addEventListener('click', (e) => {
+      // Only a person's click or key press (trusted events; Enter/Space on the focused button yield one) captures.
+      if (!isPersonEvent(e)) return;
       e.preventDefault();
       if (e.detail > 1) return;
       this.activate();

@@ -25,7 +25,13 @@ afterEach(() => {
 
 const host = (testid: string) => document.querySelector(`[data-testid="${testid}"]`) as HTMLElement;
 const inner = <T extends Element>(testid: string, sel: string) => roots.get(host(testid))!.querySelector(sel) as T;
-const key = (target: Element, k: string, shift = false) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey: shift, bubbles: true, composed: true, cancelable: true }));
+/** Marks an event as the browser marks a person's (happy-dom makes none trusted; a page can never make one). */
+function trusted<E extends Event>(e: E): E {
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+const key = (target: Element, k: string, shift = false) => target.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: k, shiftKey: shift, bubbles: true, composed: true, cancelable: true })));
+const press = (b: HTMLButtonElement) => b.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 })));
 function type(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -74,15 +80,15 @@ describe('bound dialog', () => {
     const radios = roots.get(host('holdfast-bound-choice'))!.querySelectorAll('input') as NodeListOf<HTMLInputElement>;
     radios[1]!.checked = true;
     radios[1]!.dispatchEvent(new Event('change'));
-    inner<HTMLButtonElement>('holdfast-bound-start', 'button').click();
+    press(inner<HTMLButtonElement>('holdfast-bound-start', 'button'));
     const error = roots.get(host('holdfast-bound-dialog'))!.querySelector('[role="alert"]')!;
     expect(error.textContent).not.toBe('');
     expect(inner<HTMLInputElement>('holdfast-bound-date', 'input').getAttribute('aria-invalid')).toBe('true');
     expect(host('holdfast-bound-dialog')).not.toBeNull();
     type(inner<HTMLInputElement>('holdfast-bound-date', 'input'), '2999-01-01');
-    inner<HTMLButtonElement>('holdfast-bound-start', 'button').click();
+    press(inner<HTMLButtonElement>('holdfast-bound-start', 'button'));
     expect(host('holdfast-bound-dialog')).not.toBeNull();
-    inner<HTMLButtonElement>('holdfast-bound-cancel', 'button').click();
+    press(inner<HTMLButtonElement>('holdfast-bound-cancel', 'button'));
     expect(await p).toBeNull();
   });
 
@@ -93,7 +99,7 @@ describe('bound dialog', () => {
     expect(count.closest('label')).not.toBeNull();
     type(count, '120');
     expect(host('holdfast-bound-dialog').getAttribute('data-choice')).toBe('latest');
-    inner<HTMLButtonElement>('holdfast-bound-start', 'button').click();
+    press(inner<HTMLButtonElement>('holdfast-bound-start', 'button'));
     expect(await p).toEqual({ kind: 'latest', count: 120 });
   });
 
@@ -106,6 +112,28 @@ describe('bound dialog', () => {
     key(host('holdfast-bound-choice'), 'Tab', true);
     expect(document.activeElement).toBe(host('holdfast-bound-start'));
     host('holdfast-bound-choice').focus();
+    key(dlg, 'Enter');
+    expect(await p).toEqual({ kind: 'all' });
+  });
+  it("a page's script can neither start nor cancel it (issue #12): its synthetic keys and clicks do nothing", async () => {
+    const p = chooseBound({ kind: 'profile', title: 'Capture the profile with posts', returnFocus: control() });
+    const dlg = host('holdfast-bound-dialog');
+    const pageSaw: string[] = [];
+    document.addEventListener('keydown', (e) => pageSaw.push(e.key));
+    for (const k of ['Enter', 'Escape']) dlg.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+    host('holdfast-bound-start').click();
+    host('holdfast-bound-cancel').click();
+    inner<HTMLButtonElement>('holdfast-bound-start', 'button').click();
+    inner<HTMLButtonElement>('holdfast-bound-cancel', 'button').click();
+    let settled = false;
+    void p.then(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    expect(host('holdfast-bound-dialog')).toBe(dlg);
+    expect(dlg.getAttribute('data-state')).toBe('open');
+    expect(pageSaw, "the page's own events pass on untouched").toEqual(['Enter', 'Escape']);
     key(dlg, 'Enter');
     expect(await p).toEqual({ kind: 'all' });
   });

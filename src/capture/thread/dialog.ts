@@ -177,6 +177,7 @@ export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | nu
       b.className = cls;
       b.textContent = text;
       b.addEventListener('click', (e) => {
+        if (!e.isTrusted) return; // a page's script cannot start (or cancel) the capture
         e.preventDefault();
         onClick();
       });
@@ -235,6 +236,8 @@ export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | nu
     // their events pass through it; document.activeElement is the part's host)
     const order = (): HTMLElement[] => [choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host];
     host.addEventListener('keydown', (e) => {
+      // A page's synthetic key events (dispatched on the dialog's host) neither start nor cancel the capture.
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         close(null);
@@ -259,7 +262,9 @@ export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | nu
     }
     document.addEventListener('focusin', refocus, true);
     for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu', 'input', 'change', 'focusin', 'focusout']) {
-      host.addEventListener(type, (e) => e.stopPropagation());
+      host.addEventListener(type, (e) => {
+        if (e.isTrusted) e.stopPropagation();
+      });
     }
     host.setAttribute('data-choice', 'all');
     (document.body ?? document.documentElement).append(host);

@@ -140,8 +140,19 @@ export class ThreadPanel {
     this.stopButton.textContent = t('threadStop');
     this.stopButton.setAttribute('aria-label', kind === 'post' ? t('threadStopReplies') : kind === 'profile' ? t('threadStopPosts') : t('threadStopMessages'));
     this.stopButton.addEventListener('click', (e) => {
+      if (!e.isTrusted) return; // only the person stops a capture, never the page's script
       e.preventDefault();
       if (this.stopButton.disabled) return;
+      const retry = this.retry;
+      if (retry) {
+        this.retry = null;
+        this.stopButton.disabled = true;
+        this.host.setAttribute('data-state', 'saving');
+        this.box.className = 'box';
+        this.title.textContent = t('threadPhaseSaving');
+        retry();
+        return;
+      }
       this.stopButton.disabled = true;
       this.title.textContent = t('threadStopping');
       onStop();
@@ -189,6 +200,25 @@ export class ThreadPanel {
 
   setVisible(visible: boolean): void {
     this.host.style.opacity = visible ? '' : '0';
+  }
+
+  /** While the final save waits for the person's Retry (the stop button becomes it). */
+  private retry: (() => void) | null = null;
+
+  /**
+   * The final save failed but everything was kept (a full disk): the message says so, and the button becomes Retry
+   * (`data-testid="holdfast-thread-stop"`, panel `data-state="retry"`). The panel stays until the retry ends.
+   */
+  offerRetry(message: string, onRetry: () => void): void {
+    clearInterval(this.timer);
+    this.host.setAttribute('data-state', 'retry');
+    this.box.className = 'box error';
+    this.title.textContent = message;
+    this.retry = onRetry;
+    this.stopButton.textContent = t('threadRetry');
+    this.stopButton.setAttribute('aria-label', t('threadRetryLabel'));
+    this.stopButton.disabled = false;
+    if (!this.stopHost.isConnected) this.host.append(this.stopHost);
   }
 
   /** The end: a plain message, the state for automation, then the panel goes away. */

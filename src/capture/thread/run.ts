@@ -88,8 +88,8 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
   let result: CaptureResult;
   try {
     const collected = await engine.run();
-    result = await deps.send({
-      type: 'thread:finish',
+    const finishMessage = {
+      type: 'thread:finish' as const,
       session,
       head,
       order: collected.order,
@@ -100,24 +100,38 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       reportRoutes: routes,
       notes: collected.notes,
       stats: { elapsedMs: collected.stats.elapsedMs, loadWaitMs: collected.stats.loadWaitMs, scrolls: collected.stats.scrolls, clicks: collected.stats.clicks },
-    });
-    if (result.ok) {
-      if (collected.partial) {
-        const p = collected.partial;
-        const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
-        const text = t('threadSavedPartial', countText(kind, collected.count), result.seq, reason);
-        panel.finish('partial', text, 12_000);
-        deps.announce(text, 'ok', 'ok:partial');
+    };
+    result = await deps.send(finishMessage);
+    const report = (result: CaptureResult): void => {
+      if (result.ok) {
+        if (collected.partial) {
+          const p = collected.partial;
+          const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
+          const text = t('threadSavedPartial', countText(kind, collected.count), result.seq, reason);
+          panel.finish('partial', text, 12_000);
+          deps.announce(text, 'ok', 'ok:partial');
+        } else {
+          // Issue #12: written while the vault was locked (sealed for the next unlock).
+          const text = result.locked ? t('toastSavedLocked') : savedText(kind, collected.bound, collected.count, result.seq);
+          panel.finish('ok', text);
+          deps.announce(text, 'ok', result.locked ? 'ok:locked' : 'ok');
+        }
+      } else if (keptForRetry(result)) {
+        // Not saved (a full disk), but the background kept everything staged: say so, and Retry sends the same finish.
+        const text = t('threadNotSavedKept', result.message);
+        panel.offerRetry(text, () => {
+          void deps
+            .send(finishMessage)
+            .catch((err: unknown): CaptureResult => ({ ok: false, code: 'interrupted', message: err instanceof Error ? err.message : String(err) }))
+            .then(report);
+        });
+        deps.announce(text, 'error', `error:${result.code}:kept`);
       } else {
-        // Issue #12: written while the vault was locked (sealed for the next unlock).
-        const text = result.locked ? t('toastSavedLocked') : savedText(kind, collected.bound, collected.count, result.seq);
-        panel.finish('ok', text);
-        deps.announce(text, 'ok', result.locked ? 'ok:locked' : 'ok');
+        panel.finish('error', t('threadNotSaved', result.message), 12_000);
+        deps.announce(t('threadNotSaved', result.message), 'error', `error:${result.code}`);
       }
-    } else {
-      panel.finish('error', t('threadNotSaved', result.message), 12_000);
-      deps.announce(t('threadNotSaved', result.message), 'error', `error:${result.code}`);
-    }
+    };
+    report(result);
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -126,6 +140,14 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
     deps.announce(t('threadNotSaved', message), 'error', 'error:interrupted');
     return { ok: false, code: 'interrupted', message };
   }
+}
+
+/**
+ * A final save that failed while the background kept the whole capture staged for a retry (thread-service.ts keeps
+ * the session on any failed save); 'invalid' and 'interrupted' mean there is nothing left to retry.
+ */
+export function keptForRetry(result: CaptureResult): boolean {
+  return !result.ok && (result.code === 'quota' || result.code === 'unknown');
 }
 
 /** Why a capture ended short because of the site, with how far it got: "stopped loading older ones on <date>". */

@@ -17,6 +17,28 @@ export interface DiscreetTexts {
 }
 
 let api: LockApi | null = null;
+const unlockListeners = new Set<() => void>();
+
+/**
+ * Runs `fn` each time the background's vault is unlocked (from the session key). Work that needs to read the vault
+ * and could not while it was locked (recovering a whole-thread capture cut short, whose staged parts only open after
+ * unlock) registers here.
+ */
+export function whenUnlocked(fn: () => void): () => void {
+  unlockListeners.add(fn);
+  return () => unlockListeners.delete(fn);
+}
+
+function unlocked(): void {
+  void api?.resumeConversion().catch(() => undefined);
+  for (const fn of unlockListeners) {
+    try {
+      fn();
+    } catch {
+      /* one listener's failure does not stop the others */
+    }
+  }
+}
 
 /** The background vault's lock API (plain stand-in until the vault is open). */
 export function backgroundLock(): LockApi | null {
@@ -42,8 +64,8 @@ export async function attachVault(vault: Vault): Promise<void> {
   if (first) {
     followSession(
       { ...next, lock: () => api?.lock(), unlock: (s) => api!.unlock(s) },
-      (unlocked) => {
-        if (unlocked) void api?.resumeConversion().catch(() => undefined);
+      (isUnlocked) => {
+        if (isUnlocked) unlocked();
       },
     );
   }

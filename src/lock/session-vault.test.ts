@@ -56,3 +56,33 @@ describe('session key across contexts on a real vault', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
+
+describe('the background after an unlock', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('runs the work that waited for the unlock (recovering captures cut short) each time the session key arrives', async () => {
+    const { attachVault, whenUnlocked } = await import('./background');
+    const name = freshDbName();
+    const page = await openVault(name, { kdfTargetMs: 0 });
+    const background = await openVault(name, { kdfTargetMs: 0 });
+    try {
+      const { sessionKey } = await page.enableEncryption('a long enough passphrase');
+      page.lock();
+      background.lock();
+      let runs = 0;
+      const stop = whenUnlocked(() => {
+        runs += 1;
+      });
+      await attachVault(background);
+      expect((await background.lockState()).locked).toBe(true);
+      expect(runs).toBe(0);
+      await saveSessionKey(sessionKey);
+      await until(async () => runs === 1);
+      expect((await background.lockState()).locked).toBe(false);
+      stop();
+    } finally {
+      page.close();
+      background.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { sendToTab } from '../../messaging/client';
 import { HOST_PERMISSIONS, SUPPORTED_HOSTS } from '../../sites/registry';
 import type { Vault } from '../../vault/api';
 import { openVault } from '../../vault/vault';
-import { attachVault, backgroundLock, refreshDiscreet, startLockBackground } from '../../lock/background';
+import { attachVault, backgroundLock, refreshDiscreet, startLockBackground, whenUnlocked } from '../../lock/background';
 import { quickExit } from '../../lock/quick-exit';
 import { clearSessionKey } from '../../lock/session';
 import type { ToolInfo } from './record';
@@ -204,6 +204,9 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
 export function startBackground(): void {
   // Whole-thread captures cut short by a crash or a closed browser: kept as partial records (thread-service.ts).
   void recoverInterruptedThreads(deps).catch(() => undefined);
+  // While the vault is locked the staged parts of a capture cut short cannot be read (their key lived in the stopped
+  // worker): they are recovered at the next unlock.
+  whenUnlocked(() => void recoverInterruptedThreads(deps).catch(() => undefined));
   // Issue #12: open the vault now so it follows the session key (and finishes an interrupted encrypt/decrypt).
   void vault().catch(() => undefined);
   startLockBackground({

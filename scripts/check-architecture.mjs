@@ -6,6 +6,9 @@
 //    (the build config, the model's Platform type, the background, the export): it imports only itself.
 // 5. No import cycles between modules of src/ (type-only and dynamic imports count too): a cycle makes load order
 //    matter (an adapter half-defined when its thread support reads it) and the layers above impossible to read.
+// 6. Extension pages (src/ui, src/entrypoints, src/lock) never turn text into markup: captured content is hostile, so no
+//    innerHTML/outerHTML/insertAdjacentHTML/document.write/srcdoc/dangerouslySetInnerHTML/DOMParser/createContextualFragment
+//    there; Preact renders text as text (issue #12).
 // Exit 1 with a list of violations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -34,6 +37,9 @@ const ALLOWED = {
   public: [],
 };
 const NO_DOM_OR_EXTENSION = ['model', 'vault', SITE_LIST_LAYER];
+/** Rule 6: the folders whose code runs in extension pages, and the ways text becomes markup there. */
+const MARKUP_FREE = ['ui', 'entrypoints', 'lock'];
+const MARKUP_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|dangerouslySetInnerHTML|DOMParser|createContextualFragment)\b/;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -81,6 +87,8 @@ for (const file of files(SRC)) {
     problems.push(`${rel}: src/${top} must not touch the DOM or the extension API`);
   if (!isTest && /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/.test(code.replace(/['"`][^'"`\n]*['"`]/g, '')))
     problems.push(`${rel}: opens a network connection; Holdfast sends nothing anywhere`);
+  if (MARKUP_FREE.includes(top) && !isTest && MARKUP_SINKS.test(code.replace(/['"`][^'"`\n]*['"`]/g, '')))
+    problems.push(`${rel}: puts text into an extension page as markup (${code.match(MARKUP_SINKS)?.[0]}); render it as text`);
 }
 
 // Rule 5. The cycle finder checks itself first on a graph with a known cycle, so a broken finder cannot pass silently.
@@ -92,4 +100,4 @@ if (problems.length) {
   console.error(`Architecture check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code.');
+console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code, no markup from text in extension pages.');

@@ -19,7 +19,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { stalledText } = await import('./run');
+const { savedEnd, stalledText } = await import('./run');
 
 describe('stalledText', () => {
   it('says the site stopped loading older ones on the date of the oldest kept', () => {
@@ -37,5 +37,28 @@ describe('stalledText', () => {
 
   it('without any time read, the plain message', () => {
     expect(stalledText('older', {})).toBe(en.threadPartialStalled.message);
+  });
+});
+
+describe('savedEnd: the words a saved whole-thread capture ends with', () => {
+  const ok = { ok: true as const, recordId: 'r', seq: 7, screenshot: 'pixel' as const, extraction: 'adapter' as const, warnings: [] };
+  const all = { kind: 'all' as const, reached: false, excluded: 0, extra: 0 };
+
+  it('complete: the count and the record number', () => {
+    expect(savedEnd('dm-thread', { bound: all, count: 40 }, ok)).toEqual({ state: 'ok', text: 'Saved the whole conversation to your vault: 40 messages, record #7.', code: 'ok' });
+  });
+
+  it('written while the vault was locked, complete or partial: it says so first (issue #12)', () => {
+    expect(savedEnd('post', { bound: all, count: 3 }, { ...ok, locked: true })).toEqual({
+      state: 'ok',
+      text: 'Saved (vault locked). Saved the post with its 3 replies to your vault as record #7.',
+      code: 'ok:locked',
+    });
+    const partial = savedEnd('dm-thread', { bound: all, count: 12, partial: { reason: 'stopped', message: '' } }, { ...ok, locked: true });
+    expect(partial.state).toBe('partial');
+    expect(partial.code).toBe('ok:partial:locked');
+    expect(partial.text.startsWith('Saved (vault locked). ')).toBe(true);
+    expect(partial.text).toContain(en.threadPartialStopped.message);
+    expect(savedEnd('dm-thread', { bound: all, count: 12, partial: { reason: 'stopped', message: '' } }, ok).code).toBe('ok:partial');
   });
 });

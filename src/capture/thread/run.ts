@@ -104,18 +104,9 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
     result = await deps.send(finishMessage);
     const report = (result: CaptureResult): void => {
       if (result.ok) {
-        if (collected.partial) {
-          const p = collected.partial;
-          const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
-          const text = t('threadSavedPartial', countText(kind, collected.count), result.seq, reason);
-          panel.finish('partial', text, 12_000);
-          deps.announce(text, 'ok', 'ok:partial');
-        } else {
-          // Issue #12: written while the vault was locked (sealed for the next unlock).
-          const text = result.locked ? t('toastSavedLocked') : savedText(kind, collected.bound, collected.count, result.seq);
-          panel.finish('ok', text);
-          deps.announce(text, 'ok', result.locked ? 'ok:locked' : 'ok');
-        }
+        const end = savedEnd(kind, collected, result);
+        panel.finish(end.state, end.text, end.state === 'partial' ? 12_000 : undefined);
+        deps.announce(end.text, 'ok', end.code);
       } else if (keptForRetry(result)) {
         // Not saved (a full disk), but the background kept everything staged: say so, and Retry sends the same finish.
         const text = t('threadNotSavedKept', result.message);
@@ -148,6 +139,24 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
  */
 export function keptForRetry(result: CaptureResult): boolean {
   return !result.ok && (result.code === 'quota' || result.code === 'unknown');
+}
+
+/**
+ * How a saved whole-thread capture ends: partial or complete, in the person's words, and the automation code. Written
+ * while the vault was locked (issue #12: sealed for the next unlock), the words start with "Saved (vault locked)."
+ */
+export function savedEnd(
+  kind: ThreadKind,
+  collected: { partial?: { reason: string; message: string; end?: 'older' | 'newer' }; bound: ThreadBoundReport; count: number; oldest?: string; newest?: string },
+  result: Extract<CaptureResult, { ok: true }>,
+): { state: 'ok' | 'partial'; text: string; code: string } {
+  const locked = result.locked ? `${t('toastSavedLocked')} ` : '';
+  if (collected.partial) {
+    const p = collected.partial;
+    const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
+    return { state: 'partial', text: locked + t('threadSavedPartial', countText(kind, collected.count), result.seq, reason), code: result.locked ? 'ok:partial:locked' : 'ok:partial' };
+  }
+  return { state: 'ok', text: locked + savedText(kind, collected.bound, collected.count, result.seq), code: result.locked ? 'ok:locked' : 'ok' };
 }
 
 /** Why a capture ended short because of the site, with how far it got: "stopped loading older ones on <date>". */

@@ -13,9 +13,16 @@ import { tombstoneContent } from '../model/tombstone';
 import { ArtifactReadError, inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
-/** The vault operation import needs (implemented by the vault in src/vault/vault.ts). */
+/**
+ * The vault operation import needs (implemented by the vault in src/vault/vault.ts). Files come as streams: the
+ * vault hashes them as it stores them, a large one in chunks, so no file is ever held whole in memory.
+ */
 export interface ImportTarget extends Vault {
-  importRecord(original: EvidenceRecord, artifacts: { ref: ArtifactRef; bytes: Uint8Array }[], bundle?: string): Promise<EvidenceRecord>;
+  importRecord(
+    original: EvidenceRecord,
+    artifacts: Array<{ ref: ArtifactRef; bytes: Uint8Array } | { ref: ArtifactRef; stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> }>,
+    bundle?: string,
+  ): Promise<EvidenceRecord>;
 }
 
 export interface ImportOptions extends Pick<VerifyBundleOptions, 'password' | 'limits' | 'hasher'> {
@@ -149,12 +156,12 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
   try {
     for (const record of plan) {
       const entry = byId.get(record.id)!;
-      const artifacts: { ref: ArtifactRef; bytes: Uint8Array }[] = [];
+      const artifacts: { ref: ArtifactRef; stream: AsyncIterable<Uint8Array> }[] = [];
       if (!record.deleted) {
         for (const ref of record.artifacts) {
           const path = entry.artifacts.find((a) => a.id === ref.id)!.path;
-          // Streamed into one buffer of its size and hashed on the way (never a second whole copy).
-          artifacts.push({ ref, bytes: await opened.readChecked(path, ref) });
+          // Read from the ZIP only as the vault stores it (a large file in chunks), hashed by the vault on the way.
+          artifacts.push({ ref, stream: opened.stream(path, ref) });
         }
       }
       const stored = await vault.importRecord(record, artifacts, bundleLabel);

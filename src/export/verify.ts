@@ -173,6 +173,13 @@ export interface OpenedBundle {
    * second copy), hashed as it streams, and refused (ArtifactReadError) unless size and SHA-256 match.
    */
   readChecked(path: string, expect: { size: number; sha256: string }): Promise<Uint8Array>;
+  /**
+   * Streams one captured file for storing, a chunk at a time, never whole: the ZIP is read only as fast as the
+   * chunks are taken (reading starts at the first and stops when the iteration stops early). Refused
+   * (ArtifactReadError) if the file is declared with another size than `expect.size` or is too large here, and stops
+   * with an error if it unpacks to more. Its hash is checked by whoever stores it (the vault hashes as it stores).
+   */
+  stream(path: string, expect: { size: number }): AsyncIterable<Uint8Array>;
 }
 
 /** A captured file that cannot be taken into the vault: too big to hold here, or not the bytes it should be. */
@@ -215,12 +222,13 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const byPath = new Map<string, FileEntry>();
   const password = options.password ? options.password : undefined;
 
-  const readEntry = async (entry: FileEntry, onChunk: (chunk: Uint8Array) => void, cap: number): Promise<void> => {
+  /** `onChunk` may return a promise: the ZIP is read no faster than it settles (not with the raw reader: `raw` false). */
+  const readEntry = async (entry: FileEntry, onChunk: (chunk: Uint8Array) => void | Promise<void>, cap: number, raw = true): Promise<void> => {
     let count = 0;
     const limit = Math.min(entry.uncompressedSize, cap);
     const method = entry.compressionMethod;
     const crc32 = entry.crc32 ?? entry.signature;
-    if (options.rawReader && !entry.encrypted && (method === 0 || method === 8) && crc32 !== undefined) {
+    if (raw && options.rawReader && !entry.encrypted && (method === 0 || method === 8) && crc32 !== undefined) {
       // zip.js checks the local header against the directory (and for overlaps) without reading data.
       await entry.getData(new WritableStream<Uint8Array>(), { ...ZIP_WORKER_OPTIONS, checkOverlappingEntryOnly: true });
       const dataOffset = entry.localDirectory?.dataOffset;
@@ -235,7 +243,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
             crc32,
             limit,
           },
-          onChunk,
+          (chunk) => void onChunk(chunk),
         );
         return;
       }
@@ -247,7 +255,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
             count += chunk.byteLength;
             // More bytes than declared, or than allowed: stop inflating now (zip bomb).
             if (count > limit) throw new EntryLimitError(`${entry.filename} unpacks to more than the ${limit} bytes it may have`);
-            onChunk(chunk);
+            return onChunk(chunk);
           },
         }),
         { ...ZIP_WORKER_OPTIONS, ...(password ? { password } : {}), checkCrc32: true },
@@ -277,15 +285,11 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       if (!entry) throw new Error(`${path} is not in the bundle`);
       return readAll(entry, limits.maxEntryBytes);
     },
+    stream(path, expect) {
+      return { [Symbol.asyncIterator]: () => entryChunks(checkedEntry(path, expect), expect.size) };
+    },
     async readChecked(path, expect) {
-      const entry = byPath.get(path);
-      if (!entry) throw new Error(`${path} is not in the bundle`);
-      if (entry.uncompressedSize !== expect.size) {
-        throw new ArtifactReadError('mismatch', `${path} holds ${entry.uncompressedSize} bytes, but ${expect.size} were captured.`);
-      }
-      if (expect.size > limits.maxEntryBytes) {
-        throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes, more than the ${limits.maxEntryBytes} a single file may have here.`);
-      }
+      const entry = checkedEntry(path, expect);
       let out: Uint8Array;
       try {
         out = new Uint8Array(expect.size);
@@ -310,6 +314,77 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       return out;
     },
   };
+  /** The entry of a captured file about to be read for storing, refused if it cannot be what was captured. */
+  const checkedEntry = (path: string, expect: { size: number }): FileEntry => {
+    const entry = byPath.get(path);
+    if (!entry) throw new Error(`${path} is not in the bundle`);
+    if (entry.uncompressedSize !== expect.size) {
+      throw new ArtifactReadError('mismatch', `${path} holds ${entry.uncompressedSize} bytes, but ${expect.size} were captured.`);
+    }
+    if (expect.size > limits.maxEntryBytes) {
+      throw new ArtifactReadError('too-large', `${path} is ${expect.size} bytes, more than the ${limits.maxEntryBytes} a single file may have here.`);
+    }
+    return entry;
+  };
+  /**
+   * Hands an entry's chunks over one at a time: the reader waits in `onChunk` until the consumer has taken the chunk
+   * before (at most one chunk read ahead). Stopping early makes the reader's next chunk throw, which ends the read.
+   */
+  async function* entryChunks(entry: FileEntry, size: number): AsyncGenerator<Uint8Array> {
+    const queue: Uint8Array[] = [];
+    let stopped = false;
+    let ended = false;
+    let failure: unknown;
+    let wakeConsumer: (() => void) | undefined;
+    let wakeReader: (() => void) | undefined;
+    const wake = (which: 'consumer' | 'reader') => {
+      const fn = which === 'consumer' ? wakeConsumer : wakeReader;
+      if (which === 'consumer') wakeConsumer = undefined;
+      else wakeReader = undefined;
+      fn?.();
+    };
+    const reading = readEntry(
+      entry,
+      async (chunk) => {
+        if (stopped) throw new EntryLimitError('reading stopped');
+        queue.push(chunk);
+        wake('consumer');
+        while (queue.length > 0 && !stopped) await new Promise<void>((resolve) => (wakeReader = resolve));
+        if (stopped) throw new EntryLimitError('reading stopped');
+      },
+      size,
+      false,
+    ).then(
+      () => {
+        ended = true;
+        wake('consumer');
+      },
+      (error: unknown) => {
+        failure = error;
+        ended = true;
+        wake('consumer');
+      },
+    );
+    try {
+      for (;;) {
+        const next = queue.shift();
+        if (next) {
+          wake('reader');
+          yield next;
+          continue;
+        }
+        if (ended) {
+          if (failure !== undefined) throw failure;
+          return;
+        }
+        await new Promise<void>((resolve) => (wakeConsumer = resolve));
+      }
+    } finally {
+      stopped = true;
+      wake('reader');
+      await reading;
+    }
+  }
   const finish = (fatal: boolean): OpenedBundle => {
     report.fatal = fatal;
     report.missing = [...missing].sort();

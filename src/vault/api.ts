@@ -73,6 +73,19 @@ export interface StoredArtifact {
   bytes: Uint8Array;
 }
 
+/**
+ * An artifact read a chunk at a time (large imported files are stored in chunks and never held whole). The stream
+ * checks size and SHA-256 against the ref as it goes: bytes that do not match error it with VaultError 'tampered'.
+ */
+export interface ArtifactReader {
+  ref: ArtifactRef;
+  recordId: string;
+  /** Stored in chunks (large) rather than as one row. */
+  chunked: boolean;
+  /** A new stream of the bytes each time it is called. */
+  stream(): ReadableStream<Uint8Array>;
+}
+
 export type CustodyAction = 'captured' | 'viewed' | 'exported' | 'deleted' | 'imported' | 'verified';
 
 export interface CustodyEvent {
@@ -205,7 +218,13 @@ export interface Vault {
   get(id: string): Promise<EvidenceRecord | undefined>;
   list(options?: ListOptions): Promise<EvidenceRecord[]>;
   count(): Promise<number>;
+  /**
+   * The artifact's bytes in one buffer. A large (chunked) one is put together here and checked against its hash
+   * (VaultError 'tampered' if it does not match); prefer readArtifact for those.
+   */
   getArtifact(artifactId: string): Promise<StoredArtifact | undefined>;
+  /** The artifact as a stream, a chunk at a time: bounded memory however large it is. */
+  readArtifact(artifactId: string): Promise<ArtifactReader | undefined>;
   /** Person-initiated delete: drops content and artifacts, keeps a tombstone whose chain link still verifies. */
   deleteRecord(id: string, reason?: string): Promise<void>;
   /** Appends a custody event (viewed, exported...). */

@@ -118,6 +118,26 @@ export async function open(key: CryptoKey, blob: Uint8Array, aad: string): Promi
   }
 }
 
+/**
+ * AES-256-GCM like `seal`, with the nonce kept apart from the ciphertext: no copy of a large plaintext's ciphertext
+ * just to put the nonce in front (chunks of large artifacts).
+ */
+export async function sealDetached(key: CryptoKey, plaintext: Uint8Array, aad: string): Promise<{ iv: Uint8Array; ct: Uint8Array }> {
+  const iv = randomBytes(12);
+  const ct = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: buf(iv), additionalData: encoder.encode(aad) }, key, buf(plaintext)));
+  return { iv, ct };
+}
+
+/** Opens what sealDetached made; throws OpenError when the key is wrong or the data was changed or moved. */
+export async function openDetached(key: CryptoKey, sealed: { iv: Uint8Array; ct: Uint8Array }, aad: string): Promise<Uint8Array> {
+  if (!(sealed.iv instanceof Uint8Array) || sealed.iv.byteLength !== 12 || !(sealed.ct instanceof Uint8Array) || sealed.ct.byteLength < 16) throw new OpenError(aad);
+  try {
+    return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: buf(sealed.iv), additionalData: encoder.encode(aad) }, key, buf(sealed.ct)));
+  } catch {
+    throw new OpenError(aad);
+  }
+}
+
 /** A sealed blob that does not open with the key and place it claims. */
 export class OpenError extends Error {
   constructor(readonly aad: string) {

@@ -479,7 +479,7 @@ describe('encryption at rest: what is stored', () => {
 
     const checkDump = async () => {
       const dump = await rawDump(name);
-      expect(dump.stores.sort()).toEqual(['artifacts', 'custody', 'keys', 'meta', 'records', 'staging']);
+      expect(dump.stores.sort()).toEqual(['artifacts', 'chunks', 'custody', 'keys', 'meta', 'records', 'staging']);
       for (const needle of [marker, handle, url, 'x.com', 'You will regret']) expect(dump.text).not.toContain(needle);
       const imageHead = image.subarray(0, 64);
       for (const blob of dump.blobs) expect(containsBytes(blob, imageHead)).toBe(false);

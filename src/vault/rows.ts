@@ -8,12 +8,14 @@
  * (the item's time), and `k`, the key it is sealed with ('dk' = the vault's data key, 'drop:<uuid>' = a drop key of a
  * context that wrote while locked). Rows without `k` are plaintext (an unencrypted vault, or one being converted).
  * Associated data binds every blob to its place: `record:<id>`, `artifact:<id>` (bytes), `artifact-ref:<id>`,
- * `custody:<seq>`, `staging:<session>:<n>`.
+ * `custody:<seq>`, `staging:<session>:<n>`, and for a large artifact stored in chunks (migration 0005)
+ * `artifact-chunk:<id>:<i>:<last|more>`: its id, the chunk's index and whether it is the last one, so chunks cannot be
+ * moved to another artifact, reordered, dropped or cut off at the end without failing to open.
  */
 import type { ArtifactRef, EvidenceRecord } from '../model/evidence';
 import { type CustodyEvent, type StagedFileRef, type StoredArtifact, VaultError } from './api';
 import { authorKeysOf } from './author-key';
-import { blindKey, OpenError, open, openJson, seal, sealJson } from './crypto';
+import { blindKey, OpenError, open, openDetached, openJson, seal, sealDetached, sealJson } from './crypto';
 
 /** What new rows are sealed with; undefined means plaintext. */
 export interface Sealer {
@@ -49,6 +51,38 @@ export interface SealedArtifactRow {
   b: Uint8Array;
 }
 export type ArtifactRow = PlainArtifactRow | SealedArtifactRow;
+/**
+ * A large artifact stored in chunks (migration 0005): its row holds the ref (plain, or sealed as `m`) and how many
+ * chunks it has, never bytes; the bytes are the rows `[id, 0]` … `[id, chunks - 1]` of the chunks store.
+ */
+export type ChunkedArtifactRow = (Omit<PlainArtifactRow, 'bytes'> | Omit<SealedArtifactRow, 'b'>) & { chunks: number };
+/** An artifact as storage hands it back: whole (one row), or the ref and chunk count of a chunked one. */
+export type ArtifactEntry = StoredArtifact | ChunkedArtifact;
+export interface ChunkedArtifact {
+  ref: ArtifactRef;
+  recordId: string;
+  chunks: number;
+}
+
+export interface PlainChunkRow {
+  aid: string;
+  i: number;
+  /** Present on the last chunk only (bound as associated data when sealed). */
+  last?: true;
+  bytes: Uint8Array;
+  k?: undefined;
+}
+export interface SealedChunkRow {
+  aid: string;
+  i: number;
+  last?: true;
+  k: string;
+  /** The nonce, kept apart so the ciphertext is never copied to put it in front. */
+  iv: Uint8Array;
+  /** Ciphertext and tag, sealed as `artifact-chunk:<aid>:<i>:<last|more>`. */
+  b: Uint8Array;
+}
+export type ChunkRow = PlainChunkRow | SealedChunkRow;
 /** An artifact row without its bytes: the bytes come from a staged file part inside the write. */
 export type ArtifactMetaRow = Omit<PlainArtifactRow, 'bytes'> | Omit<SealedArtifactRow, 'b'>;
 
@@ -116,6 +150,7 @@ export type StagingRow = HeaderRow | FileRow | ItemRow;
 export const recordAad = (id: string) => `record:${id}`;
 export const artifactAad = (id: string) => `artifact:${id}`;
 export const artifactRefAad = (id: string) => `artifact-ref:${id}`;
+export const chunkAad = (aid: string, i: number, last: boolean) => `artifact-chunk:${aid}:${i}:${last ? 'last' : 'more'}`;
 export const custodyAad = (seq: number) => `custody:${seq}`;
 export const stagingAad = (session: string, n: number | string) => `staging:${session}:${n}`;
 
@@ -192,6 +227,55 @@ export async function openArtifact(row: ArtifactRow, keys: KeyLookup): Promise<S
     if (ref.id !== id) throw new OpenError(artifactRefAad(id));
     return { ref, recordId: sealed.recordId, bytes };
   });
+}
+
+export function isChunked(row: object | undefined): row is ChunkedArtifactRow {
+  return !!row && typeof (row as { chunks?: unknown }).chunks === 'number';
+}
+
+/** Opens an artifact row: the whole artifact, or a chunked one's ref and chunk count (its chunks are read apart). */
+export async function openArtifactEntry(row: ArtifactRow | ChunkedArtifactRow, keys: KeyLookup): Promise<ArtifactEntry> {
+  if (!isChunked(row)) return openArtifact(row, keys);
+  const chunks = row.chunks;
+  if (!Number.isInteger(chunks) || chunks < 1) throw new VaultError('tampered', `The file ${row.ref.id} says it has ${String(chunks)} parts: it was changed outside Holdfast.`);
+  if (!isSealed(row)) {
+    const plain = row as Omit<PlainArtifactRow, 'bytes'> & { chunks: number };
+    return { ref: plain.ref, recordId: plain.recordId, chunks };
+  }
+  const sealed = row as Omit<SealedArtifactRow, 'b'> & { chunks: number };
+  const id = sealed.ref.id;
+  return opening(`The file ${id}`, async () => {
+    const ref = await openJson<ArtifactRef>(await keys(sealed.k), sealed.m, artifactRefAad(id));
+    if (ref.id !== id) throw new OpenError(artifactRefAad(id));
+    return { ref, recordId: sealed.recordId, chunks };
+  });
+}
+
+export async function sealChunkedArtifact(ref: ArtifactRef, recordId: string, chunks: number, sealer: Sealer | undefined): Promise<ChunkedArtifactRow> {
+  return { ...(await sealArtifactMeta(ref, recordId, sealer)), chunks };
+}
+
+export async function sealChunk(aid: string, i: number, last: boolean, bytes: Uint8Array, sealer: Sealer | undefined): Promise<ChunkRow> {
+  const flag = last ? { last: true as const } : {};
+  if (!sealer) return { aid, i, ...flag, bytes };
+  const { iv, ct } = await sealDetached(sealer.key, bytes, chunkAad(aid, i, last));
+  return { aid, i, ...flag, k: sealer.k, iv, b: ct };
+}
+
+/**
+ * Opens chunk `i` of artifact `aid`, expected to be the last one or not (from the artifact's chunk count, not from the
+ * row). A sealed chunk moved, reordered or cut off does not open (VaultError 'tampered'); a plaintext one is only
+ * checked for its shape here (the artifact's hash catches the rest).
+ */
+export async function openChunk(row: ChunkRow, aid: string, i: number, last: boolean, keys: KeyLookup): Promise<Uint8Array> {
+  const what = `Part ${i + 1} of the file ${aid}`;
+  if (!isSealed(row)) {
+    const bytes = (row as PlainChunkRow).bytes;
+    if (!(bytes instanceof Uint8Array)) throw new VaultError('tampered', `${what} holds no bytes: it was changed outside Holdfast.`);
+    return bytes;
+  }
+  const sealed = row as SealedChunkRow;
+  return opening(what, async () => openDetached(await keys(sealed.k), { iv: sealed.iv, ct: sealed.b }, chunkAad(aid, i, last)));
 }
 
 // ---- custody ----

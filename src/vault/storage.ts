@@ -6,16 +6,20 @@
  *
  * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head, custodyHead,
  * schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in progress), keys (keyring and
- * drop keys, migration 0004). See migrations/0001-initial.ts, 0003-staging.ts and 0004-keys.ts.
+ * drop keys, migration 0004), chunks (key [aid, i]: the bytes of large artifacts, migration 0005). See
+ * migrations/0001-initial.ts, 0003-staging.ts, 0004-keys.ts and 0005-chunks.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import { GENESIS_HASH, type EvidenceRecord } from '../model/evidence';
-import { type CustodyEvent, type StagedItem, type StagingSession, type StoredArtifact, VaultError } from './api';
+import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import {
+  type ArtifactEntry,
   type ArtifactMetaRow,
   type ArtifactRow,
+  type ChunkedArtifactRow,
+  type ChunkRow,
   type CustodyRow,
   type FileRow,
   fileSize,
@@ -24,7 +28,8 @@ import {
   isSealed,
   type ItemRow,
   type KeyLookup,
-  openArtifact,
+  openArtifactEntry,
+  openChunk,
   openCustody,
   openFile,
   openHeader,
@@ -86,7 +91,7 @@ export interface KeyView {
 }
 
 /** The stores whose rows are sealed, in the order a conversion goes through them. */
-export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging'] as const;
+export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging', 'chunks'] as const;
 export type ConvertedStore = (typeof CONVERTED_STORES)[number];
 
 type StagingKey = [string, number | string];
@@ -97,14 +102,15 @@ interface VaultSchema extends DBSchema {
     value: RecordRow;
     indexes: { seq: number; capturedAt: string; platform: string; deletedAt: string; authorKeys: string; k: string };
   };
-  artifacts: { key: string; value: ArtifactRow | (ArtifactMetaRow & { b?: Uint8Array; bytes?: Uint8Array }); indexes: { recordId: string; k: string } };
+  artifacts: { key: string; value: ArtifactRow | ChunkedArtifactRow | (ArtifactMetaRow & { b?: Uint8Array; bytes?: Uint8Array }); indexes: { recordId: string; k: string } };
+  chunks: { key: [string, number]; value: ChunkRow; indexes: { k: string } };
   meta: { key: string; value: Head | number };
   custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
   staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
   keys: { key: string; value: Keyring | DropKeyRow };
 }
 
-const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys'] as const;
+const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys', 'chunks'] as const;
 type WriteTransaction = IDBPTransaction<VaultSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
@@ -142,8 +148,14 @@ export interface WriteTx {
   addRecord(row: RecordRow): Promise<void>;
   /** Replaces an existing record (tombstoning). */
   replaceRecord(row: RecordRow): Promise<void>;
-  addArtifact(row: ArtifactRow): Promise<void>;
+  addArtifact(row: ArtifactRow | ChunkedArtifactRow): Promise<void>;
+  /** Deletes a record's artifacts, and the chunks of chunked ones. */
   deleteArtifactsOf(recordId: string): Promise<void>;
+  /**
+   * Links an artifact's chunks written before this transaction: VaultError 'unknown' unless all `chunks` of them are
+   * still there (an orphan clean-up elsewhere took them), and removes its upload marker.
+   */
+  expectChunks(aid: string, chunks: number): Promise<void>;
   addCustody(row: CustodyRow): Promise<void>;
   setHeads(heads: Partial<Heads>): Promise<void>;
   /** Throws VaultError 'conflict' unless the staging session is open (not yet saved or discarded elsewhere). */
@@ -217,7 +229,25 @@ export interface Storage {
   countLive(): Promise<number>;
   /** Records carrying any of these author keys (plain or blind, see author-key.ts), ascending by seq, tombstones never. */
   recordsByAuthorKey(authorKeys: readonly string[], keys: KeyLookup): Promise<EvidenceRecord[]>;
-  getArtifact(id: string, keys: KeyLookup): Promise<StoredArtifact | undefined>;
+  /** The artifact whole, or a chunked one's ref and chunk count (read its chunks with `chunk`). */
+  getArtifact(id: string, keys: KeyLookup): Promise<ArtifactEntry | undefined>;
+  /** Chunk `i` of artifact `aid`, opened as the last chunk or not (undefined if absent). */
+  chunk(aid: string, i: number, last: boolean, keys: KeyLookup): Promise<Uint8Array | undefined>;
+  /** Whether an artifact row or any chunk exists under this id. */
+  artifactIdTaken(aid: string): Promise<boolean>;
+  /**
+   * Writes one chunk of an artifact being imported, in its own transaction, and marks the upload (`upload:<aid>` in
+   * meta, the time `at`). StaleKeyringError if the keyring changed since `view`; VaultError 'conflict' if the chunk
+   * exists or (chunk 0) the artifact id is taken.
+   */
+  putChunk(row: ChunkRow, view: KeyView, at: number): Promise<void>;
+  /** Deletes an artifact's chunks and its upload marker (a failed or refused import). */
+  discardChunks(aid: string): Promise<void>;
+  /**
+   * Deletes chunks no artifact row names whose upload marker is missing or older than `staleBefore` (imports cut
+   * short), and stale markers without chunks. Returns how many artifacts' chunks were deleted.
+   */
+  cleanOrphanChunks(staleBefore: number): Promise<number>;
   custodyEvents(keys: KeyLookup): Promise<CustodyEvent[]>;
   /** Heads, records and custody log read in one transaction, so they are consistent with each other. */
   snapshot(keys: KeyLookup): Promise<Snapshot>;
@@ -357,6 +387,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     const custody = tx.objectStore('custody');
     const staging = tx.objectStore('staging');
     const keys = tx.objectStore('keys');
+    const chunks = tx.objectStore('chunks');
     const store = (s: ConvertedStore) => tx.objectStore(s);
     return {
       async expectHeads(expected) {
@@ -385,9 +416,17 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       async deleteArtifactsOf(recordId) {
         let cursor = await artifacts.index('recordId').openCursor(recordId);
         while (cursor) {
-          await cursor.delete();
+          const aid = cursor.primaryKey;
+          await Promise.all([cursor.delete(), chunks.delete(chunkRange(aid)), meta.delete(uploadKey(aid))]);
           cursor = await cursor.continue();
         }
+      },
+      async expectChunks(aid, n) {
+        const [count, marker] = await Promise.all([chunks.count(chunkRange(aid)), meta.count(uploadKey(aid))]);
+        if (count !== n || marker === 0) {
+          throw new VaultError('unknown', 'A large file of this record was removed from the vault while it was being imported (the import took too long or was stopped), so nothing was saved. Try again.');
+        }
+        await meta.delete(uploadKey(aid));
       },
       async addCustody(row) {
         await custody.add(row);
@@ -455,6 +494,8 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return r.seq as number;
       case 'staging':
         return [r.session as string, r.n as number | string];
+      case 'chunks':
+        return [(row as ChunkRow).aid, (row as ChunkRow).i];
     }
   };
 
@@ -514,8 +555,80 @@ export async function openStorage(name: string, migrations: readonly Migration[]
 
     getArtifact: (id, keys) =>
       read('be read', async (d) => {
-        const row = (await d.get('artifacts', id)) as ArtifactRow | undefined;
-        return row && openArtifact(row, keys);
+        const row = (await d.get('artifacts', id)) as ArtifactRow | ChunkedArtifactRow | undefined;
+        return row && openArtifactEntry(row, keys);
+      }),
+
+    chunk: (aid, i, last, keys) =>
+      read('be read', async (d) => {
+        const row = await d.get('chunks', [aid, i]);
+        return row && openChunk(row, aid, i, last, keys);
+      }),
+
+    artifactIdTaken: (aid) =>
+      read('be read', async (d) => {
+        const tx = d.transaction(['artifacts', 'chunks']);
+        const [rows, parts] = await Promise.all([tx.objectStore('artifacts').count(aid), tx.objectStore('chunks').count(chunkRange(aid))]);
+        return rows + parts > 0;
+      }),
+
+    putChunk: (row, view, at) =>
+      read('save this', async (d) => {
+        const tx = d.transaction(['chunks', 'meta', 'keys', 'artifacts'], 'readwrite');
+        const done = tx.done.catch((error: unknown) => error);
+        try {
+          const ring = (await tx.objectStore('keys').get('keyring')) as Keyring | undefined;
+          const drop = view.drop ? await tx.objectStore('keys').count(view.drop) : 1;
+          if ((ring?.rev ?? 0) !== view.rev || ring?.keyId !== view.keyId || drop === 0) throw new StaleKeyringError();
+          if (row.i === 0 && (await tx.objectStore('artifacts').count(row.aid)) > 0) {
+            throw new VaultError('conflict', 'The vault already holds a file with this id, so nothing was saved.');
+          }
+          await Promise.all([tx.objectStore('chunks').add(row), tx.objectStore('meta').put(at, uploadKey(row.aid))]);
+          await tx.done;
+        } catch (error) {
+          abortQuietly(tx);
+          await done;
+          if (error instanceof StaleHeadError) throw error;
+          throw toVaultError(tx.error ?? error, 'save this', error);
+        }
+      }),
+
+    discardChunks: (aid) =>
+      read('save this', async (d) => {
+        const tx = d.transaction(['chunks', 'meta'], 'readwrite');
+        await Promise.all([tx.objectStore('chunks').delete(chunkRange(aid)), tx.objectStore('meta').delete(uploadKey(aid)), tx.done]);
+      }),
+
+    cleanOrphanChunks: (staleBefore) =>
+      read('save this', async (d) => {
+        const tx = d.transaction(['chunks', 'meta', 'artifacts'], 'readwrite');
+        const chunkStore = tx.objectStore('chunks');
+        const metaStore = tx.objectStore('meta');
+        // Distinct artifact ids among the chunks' keys (no values read): jump past each id's range.
+        const aids: string[] = [];
+        let cursor = await chunkStore.openKeyCursor();
+        while (cursor) {
+          const aid = (cursor.key as [string, number])[0];
+          aids.push(aid);
+          cursor = await cursor.continue([aid, []] as unknown as [string, number]);
+        }
+        const markerRange = IDBKeyRange.bound('upload:', 'upload:\uffff');
+        const [markerKeys, markerTimes] = await Promise.all([metaStore.getAllKeys(markerRange), metaStore.getAll(markerRange)]);
+        const markers = new Map(markerKeys.map((key, i) => [String(key).slice('upload:'.length), markerTimes[i]]));
+        const fresh = (aid: string) => {
+          const at = markers.get(aid);
+          return typeof at === 'number' && at >= staleBefore;
+        };
+        let cleaned = 0;
+        for (const aid of aids) {
+          if ((await tx.objectStore('artifacts').count(aid)) > 0 || fresh(aid)) continue;
+          await Promise.all([chunkStore.delete(chunkRange(aid)), metaStore.delete(uploadKey(aid))]);
+          cleaned += 1;
+        }
+        const withChunks = new Set(aids);
+        for (const aid of markers.keys()) if (!withChunks.has(aid) && !fresh(aid)) await metaStore.delete(uploadKey(aid));
+        await tx.done;
+        return cleaned;
       }),
 
     custodyEvents: (keys) =>
@@ -737,6 +850,10 @@ function abortQuietly(tx: { abort(): void }): void {
 
 const headerKey = (session: string): StagingKey => [session, 0];
 const itemN = (key: string): string => `i:${key}`;
+/** Every chunk of an artifact: [aid] sorts before [aid, 0] and [aid, []] after every [aid, number]. */
+const chunkRange = (aid: string): IDBKeyRange => IDBKeyRange.bound([aid], [aid, []]);
+/** The meta key marking an artifact whose chunks are being written (the time of the last one, ms). */
+const uploadKey = (aid: string): string => `upload:${aid}`;
 /** Every row of a session: [session] sorts before [session, anything], and arrays after numbers and strings. */
 const sessionRange = (session: string): IDBKeyRange => IDBKeyRange.bound([session], [session, []]);
 

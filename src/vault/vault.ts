@@ -27,8 +27,10 @@
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import { createSha256 } from '../model/sha256';
 import { tombstoneContent } from '../model/tombstone';
 import {
+  type ArtifactReader,
   type ConversionProgress,
   type CustodyAction,
   type CustodyEvent,
@@ -52,15 +54,22 @@ import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
 import { blindKey, calibrateIterations, newDropKey, openDropKey } from './crypto';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
+  type ArtifactEntry,
   type ArtifactMetaRow,
   type ArtifactRow,
+  type ChunkedArtifact,
+  type ChunkedArtifactRow,
+  type ChunkRow,
   type CustodyRow,
   type FileRow,
   type HeaderBody,
   type HeaderRow,
   type ItemRow,
   type KeyLookup,
+  isChunked,
   openArtifact,
+  openArtifactEntry,
+  openChunk,
   openCustody,
   openFile,
   openHeader,
@@ -71,6 +80,8 @@ import {
   type StagingRow,
   sealArtifact,
   sealArtifactMeta,
+  sealChunk,
+  sealChunkedArtifact,
   sealCustody,
   sealFile,
   sealHeader,
@@ -104,11 +115,16 @@ const MAX_TRIES = 20;
 
 const CUSTODY_ACTIONS: readonly CustodyAction[] = ['captured', 'viewed', 'exported', 'deleted', 'imported', 'verified'];
 
-/** An artifact as it arrives with an imported record: its original ref and bytes. */
-export interface ImportedArtifact {
-  ref: ArtifactRef;
-  bytes: Uint8Array;
-}
+/**
+ * An artifact as it arrives with an imported record: its original ref and its bytes, whole or as a stream. A stream
+ * larger than one chunk (VaultOptions.chunkBytes) is stored in chunks as it arrives, never held whole.
+ */
+export type ImportedArtifact = { ref: ArtifactRef; bytes: Uint8Array } | { ref: ArtifactRef; stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> };
+
+/** Bytes per chunk of a large artifact (the last chunk is shorter). */
+export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+/** An upload marker older than this, with no artifact row, marks chunks of an import cut short. */
+export const DEFAULT_ORPHAN_CHUNKS_AFTER_MS = 60_000;
 
 export interface VaultImpl extends Vault {
   /**
@@ -117,6 +133,11 @@ export interface VaultImpl extends Vault {
    * this vault's chain exactly (its prevHash is the head and its seq is head + 1) it is stored
    * unchanged; otherwise it is re-linked at the end of the chain and `imported` keeps its original
    * seq and hashes. Artifacts keep their ids and hashes. VaultError 'conflict' if the id exists.
+   *
+   * A streamed artifact larger than one chunk is written chunk by chunk (each chunk in its own transaction, sealed
+   * on its own when the vault is encrypted) and hashed as it arrives; size and SHA-256 are checked against the ref
+   * before the record's transaction links the chunks. On a mismatch or any failure the chunks written are deleted
+   * and nothing else changes (VaultError 'invalid' for bytes that do not match).
    */
   importRecord(original: EvidenceRecord, artifacts: ImportedArtifact[], bundle?: string): Promise<EvidenceRecord>;
   /** Live records carrying an author key (author-key.ts), oldest first: for a per-person export. */
@@ -130,11 +151,17 @@ export interface VaultOptions {
   conversionBatchBytes?: number;
   /** Test hook: runs after each conversion batch is committed; throwing stops the conversion there (a crash). */
   afterConversionBatch?: (p: { done: number; total: number }) => void | Promise<void>;
+  /** Bytes per chunk of a large streamed artifact (default 8 MB). */
+  chunkBytes?: number;
+  /** Chunks of an import that wrote nothing for this long (and has no record) are deleted (default 60 s). */
+  orphanChunksAfterMs?: number;
 }
 
 export async function openVault(name: string = DEFAULT_VAULT_NAME, options: VaultOptions = {}): Promise<VaultImpl> {
   const storage = await openStorage(name);
-  return new VaultService(storage, options);
+  const vault = new VaultService(storage, options);
+  await vault.cleanOrphanChunks();
+  return vault;
 }
 
 const lockedError = () => new VaultError('locked', 'The vault is locked. Unlock it with your passphrase to see your evidence; new captures are still saved.');
@@ -407,8 +434,17 @@ class VaultService implements VaultImpl {
     switch (store) {
       case 'records':
         return sealRecord(await openRecord(row as RecordRow, this.lookup), target);
-      case 'artifacts':
+      case 'artifacts': {
+        if (isChunked(row as object)) {
+          const entry = (await openArtifactEntry(row as ChunkedArtifactRow, this.lookup)) as ChunkedArtifact;
+          return sealChunkedArtifact(entry.ref, entry.recordId, entry.chunks, target);
+        }
         return sealArtifact(await openArtifact(row as ArtifactRow, this.lookup), target);
+      }
+      case 'chunks': {
+        const c = row as ChunkRow;
+        return sealChunk(c.aid, c.i, c.last === true, await openChunk(c, c.aid, c.i, c.last === true, this.lookup), target);
+      }
       case 'custody':
         return sealCustody(await openCustody(row as CustodyRow, this.lookup), target);
       case 'staging': {
@@ -679,7 +715,55 @@ class VaultService implements VaultImpl {
   }
 
   async getArtifact(artifactId: string): Promise<StoredArtifact | undefined> {
-    return this.storage.getArtifact(artifactId, await this.readKeys());
+    const entry = await this.storage.getArtifact(artifactId, await this.readKeys());
+    if (!entry || !('chunks' in entry)) return entry;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(entry.ref.size);
+    } catch (error) {
+      throw new VaultError('unknown', `The file "${entry.ref.filename}" is too large to open here at once (${entry.ref.size} bytes); export it instead.`, { cause: error });
+    }
+    let offset = 0;
+    for await (const piece of this.checkedChunks(entry)) {
+      bytes.set(piece, offset);
+      offset += piece.byteLength;
+    }
+    return { ref: entry.ref, recordId: entry.recordId, bytes };
+  }
+
+  async readArtifact(artifactId: string): Promise<ArtifactReader | undefined> {
+    const keys = await this.readKeys();
+    const entry = await this.storage.getArtifact(artifactId, keys);
+    if (!entry) return undefined;
+    const chunked = 'chunks' in entry;
+    const source = (): AsyncIterable<Uint8Array> => (chunked ? this.checkedChunks(entry) : once(entry.bytes));
+    return { ref: entry.ref, recordId: entry.recordId, chunked, stream: () => iterableStream(source()) };
+  }
+
+  /**
+   * A chunked artifact's bytes, chunk by chunk, checked as they go: a chunk missing, one that does not open where it
+   * lies (sealed), or bytes that do not add up to the ref's size and SHA-256 (plaintext) → VaultError 'tampered'.
+   * 'not-found' if the artifact was deleted meanwhile.
+   */
+  private async *checkedChunks(entry: ChunkedArtifact): AsyncGenerator<Uint8Array> {
+    const { ref, chunks } = entry;
+    const name = `The file "${ref.filename}" (${ref.id})`;
+    const hasher = createSha256();
+    let total = 0;
+    for (let i = 0; i < chunks; i++) {
+      const piece = await this.storage.chunk(ref.id, i, i === chunks - 1, this.lookup);
+      if (!piece) {
+        const still = await this.storage.getArtifact(ref.id, this.lookup).catch(() => undefined);
+        if (!still) throw new VaultError('not-found', `${name} was deleted while it was being read.`);
+        throw new VaultError('tampered', `${name} is missing part ${i + 1} of ${chunks}: it was changed outside Holdfast.`);
+      }
+      total += piece.byteLength;
+      if (total > ref.size) throw new VaultError('tampered', `${name} holds more than the ${ref.size} bytes captured: it was changed outside Holdfast.`);
+      hasher.update(piece);
+      yield piece;
+    }
+    if (total !== ref.size) throw new VaultError('tampered', `${name} holds ${total} bytes, but ${ref.size} were captured: it was changed outside Holdfast.`);
+    if (hasher.digestHex() !== ref.sha256) throw new VaultError('tampered', `${name} does not match its hash: it was changed outside Holdfast.`);
   }
 
   async listByAuthorKey(key: string): Promise<EvidenceRecord[]> {
@@ -735,6 +819,15 @@ class VaultService implements VaultImpl {
   }
 
   async importRecord(original: EvidenceRecord, artifacts: ImportedArtifact[], bundle?: string): Promise<EvidenceRecord> {
+    try {
+      return await this.importChecked(original, artifacts, bundle);
+    } finally {
+      // A stream nobody read (the record was refused first) is let go.
+      for (const a of artifacts) if ('stream' in a) releaseSource(a.stream);
+    }
+  }
+
+  private async importChecked(original: EvidenceRecord, artifacts: ImportedArtifact[], bundle?: string): Promise<EvidenceRecord> {
     const label = describe(original);
     if (!original || typeof original.id !== 'string' || !Number.isInteger(original.seq) || original.seq < 1) {
       throw new VaultError('invalid', 'This is not a Holdfast evidence record (no id or position in a chain).');
@@ -750,7 +843,7 @@ class VaultService implements VaultImpl {
         throw new VaultError('invalid', `${label} is marked deleted but still carries ${[...extra, ...(artifacts.length ? ['files'] : [])].join(', ')}: nothing can verify that content, so it was not imported.`);
       }
     }
-    const stored = await checkImportedArtifacts(original, artifacts, label);
+    const { whole, streamed } = await checkImportedArtifacts(original, artifacts, label);
     if (!original.deleted && (await hashRecord(original)) !== original.chain.recordHash) {
       throw new VaultError('invalid', `${label} does not match its own hash: it was changed after capture.`);
     }
@@ -758,6 +851,109 @@ class VaultService implements VaultImpl {
       throw new VaultError('conflict', `${label} is already in this vault.`);
     }
 
+    // Large streamed files go to the chunks store first, each chunk in its own transaction; the record's
+    // transaction below links them. Whatever fails, the chunks written here are deleted again.
+    const written: string[] = [];
+    try {
+      const stored: StoredArtifact[] = [...whole];
+      const chunked: ChunkedArtifact[] = [];
+      if (streamed.length) await this.cleanOrphanChunks();
+      for (const { ref, source } of streamed) {
+        const result = await this.storeStream(original.id, ref, source, label, written);
+        if ('bytes' in result) stored.push(result);
+        else chunked.push(result);
+      }
+      return await this.linkImported(original, stored, chunked, label, bundle);
+    } catch (error) {
+      for (const aid of written) await this.storage.discardChunks(aid).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Reads a streamed artifact, hashing as it goes: one that fits in a chunk comes back whole (stored as one row like
+   * any other), a larger one is written chunk by chunk and comes back as its chunk count. VaultError 'invalid' unless
+   * the stream gives exactly `ref.size` bytes hashing to `ref.sha256` (checked before anything links the chunks).
+   */
+  private async storeStream(
+    recordId: string,
+    ref: ArtifactRef,
+    source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+    label: string,
+    written: string[],
+  ): Promise<StoredArtifact | ChunkedArtifact> {
+    const size = ref.size;
+    const mismatch = () => new VaultError('invalid', `The file "${ref.filename}" of ${label} does not match its hash: it was changed.`);
+    if (!Number.isSafeInteger(size) || size < 0) throw mismatch();
+    const per = this.chunkBytes();
+    const hasher = createSha256();
+    let total = 0;
+    if (size <= per) {
+      const bytes = new Uint8Array(size);
+      for await (const piece of readSource(source)) {
+        if (total + piece.byteLength > size) throw mismatch();
+        bytes.set(piece, total);
+        total += piece.byteLength;
+        hasher.update(piece);
+      }
+      if (total !== size || hasher.digestHex() !== ref.sha256) throw mismatch();
+      return { ref, recordId, bytes };
+    }
+    if (await this.storage.artifactIdTaken(ref.id)) throw new VaultError('conflict', `The file "${ref.filename}" of ${label} is already in this vault.`);
+    const n = Math.ceil(size / per);
+    let i = 0;
+    let fill = 0;
+    // One buffer, reused: a chunk is copied by IndexedDB (or sealed into a new buffer) when it is written.
+    let chunk = new Uint8Array(per);
+    for await (const piece of readSource(source)) {
+      if (total + piece.byteLength > size) throw mismatch();
+      hasher.update(piece);
+      total += piece.byteLength;
+      let offset = 0;
+      while (offset < piece.byteLength) {
+        const want = i === n - 1 ? size - i * per : per;
+        if (chunk.byteLength !== want) chunk = new Uint8Array(want);
+        const take = Math.min(want - fill, piece.byteLength - offset);
+        chunk.set(piece.subarray(offset, offset + take), fill);
+        fill += take;
+        offset += take;
+        if (fill === want) {
+          await this.putChunk(ref.id, i, i === n - 1, chunk);
+          if (i === 0) written.push(ref.id);
+          i += 1;
+          fill = 0;
+        }
+      }
+    }
+    if (total !== size || i !== n || hasher.digestHex() !== ref.sha256) throw mismatch();
+    return { ref, recordId, chunks: n };
+  }
+
+  /** Seals and writes one chunk with the keys of the moment (retried if they change under it). */
+  private putChunk(aid: string, i: number, last: boolean, bytes: Uint8Array): Promise<void> {
+    return retryOnStaleHead(async () => {
+      const { view, sealer } = await this.writeView();
+      const row = await sealChunk(aid, i, last, bytes, sealer);
+      await this.storage.putChunk(row, view, Date.now());
+    });
+  }
+
+  private chunkBytes(): number {
+    const n = this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_CHUNK_BYTES;
+  }
+
+  /** Deletes chunks of imports cut short (no record links them, nothing written for a while). Never fails. */
+  async cleanOrphanChunks(): Promise<number> {
+    try {
+      return await this.storage.cleanOrphanChunks(Date.now() - (this.options.orphanChunksAfterMs ?? DEFAULT_ORPHAN_CHUNKS_AFTER_MS));
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The record's transaction of an import: the record, its whole artifacts, the links to its chunked ones. */
+  private linkImported(original: EvidenceRecord, stored: StoredArtifact[], chunked: ChunkedArtifact[], label: string, bundle?: string): Promise<EvidenceRecord> {
     return this.append(async () => {
       const { view, sealer } = await this.writeView();
       const heads = await this.storage.heads();
@@ -791,16 +987,21 @@ class VaultService implements VaultImpl {
         .filter(Boolean)
         .join(' ');
       const event = await custodyEvent(heads.custody, 'imported', record.id, detail);
-      const [recordRow, eventRow, artifactRows] = await Promise.all([
+      const [recordRow, eventRow, artifactRows, chunkedRows] = await Promise.all([
         sealRecord(record, sealer),
         sealCustody(event, sealer),
         Promise.all(stored.map((a) => sealArtifact(a, sealer))),
+        Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
       ]);
       await this.storage.write(async (tx) => {
         await tx.expectKeys(view);
         await tx.expectHeads(heads);
         await tx.addRecord(recordRow);
         for (const row of artifactRows) await tx.addArtifact(row);
+        for (const [i, row] of chunkedRows.entries()) {
+          await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
+          await tx.addArtifact(row);
+        }
         await tx.addCustody(eventRow);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
@@ -933,7 +1134,7 @@ class VaultService implements VaultImpl {
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
     const where = { seq: record.seq, recordId: record.id, artifactId: ref.id };
     const name = `The file "${ref.filename}" of ${describe(record)}`;
-    let stored: StoredArtifact | undefined;
+    let stored: ArtifactEntry | undefined;
     try {
       stored = await this.storage.getArtifact(ref.id, this.lookup);
     } catch (error) {
@@ -944,6 +1145,21 @@ class VaultService implements VaultImpl {
       // Deleted by the person while this check ran? Then it is not a problem.
       if ((await this.storage.getRecord(record.id, this.lookup))?.deleted) return undefined;
       return { code: 'artifact-missing', ...where, message: `${name} is missing from the vault.` };
+    }
+    if ('chunks' in stored) {
+      // Streamed through its own hash check, never whole; checked against the record's ref (not only the stored one).
+      try {
+        if (stored.ref.size !== ref.size || stored.ref.sha256 !== ref.sha256) throw new VaultError('tampered', `does not match its hash: it was changed after capture.`);
+        for await (const _piece of this.checkedChunks(stored)) {
+          // hashed inside
+        }
+      } catch (error) {
+        if (!(error instanceof VaultError) || (error.code !== 'tampered' && error.code !== 'not-found')) throw error;
+        if ((await this.storage.getRecord(record.id, this.lookup))?.deleted) return undefined;
+        const why = error.message.replace(/^The file "[^"]*" \(\S+\) /, '');
+        return { code: 'artifact-hash', ...where, message: `${name} ${why}` };
+      }
+      return undefined;
     }
     if (stored.bytes.byteLength !== ref.size) {
       return {
@@ -1068,12 +1284,15 @@ async function custodyEvent(head: Head, action: CustodyAction, recordId?: string
   return { ...event, hash: await computeCustodyHash(event) };
 }
 
-/** Checks imported bytes against the record's refs; returns them ready to store. */
+/**
+ * Checks imported artifacts against the record's refs: whole bytes are checked here and returned ready to store;
+ * streams are returned with their ref, to be checked as they are read (VaultImpl.storeStream).
+ */
 async function checkImportedArtifacts(
   record: EvidenceRecord,
   artifacts: ImportedArtifact[],
   label: string,
-): Promise<StoredArtifact[]> {
+): Promise<{ whole: StoredArtifact[]; streamed: Array<{ ref: ArtifactRef; source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> }> }> {
   const refs = record.artifacts ?? [];
   const byId = new Map(artifacts.map((a) => [a.ref.id, a]));
   for (const a of artifacts) {
@@ -1081,17 +1300,62 @@ async function checkImportedArtifacts(
       throw new VaultError('invalid', `The file "${a.ref.filename}" does not belong to ${label}.`);
     }
   }
-  return Promise.all(
-    refs.map(async (ref) => {
-      const given = byId.get(ref.id);
-      if (!given) throw new VaultError('invalid', `The file "${ref.filename}" of ${label} is missing from the import.`);
-      const bytes = ownBytes(given.bytes);
-      if (bytes.byteLength !== ref.size || (await sha256Hex(bytes)) !== ref.sha256) {
-        throw new VaultError('invalid', `The file "${ref.filename}" of ${label} does not match its hash: it was changed.`);
-      }
-      return { ref, recordId: record.id, bytes };
+  const streamed: Array<{ ref: ArtifactRef; source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> }> = [];
+  for (const ref of refs) {
+    const given = byId.get(ref.id);
+    if (!given) throw new VaultError('invalid', `The file "${ref.filename}" of ${label} is missing from the import.`);
+    if ('stream' in given) streamed.push({ ref, source: given.stream });
+  }
+  const whole = await Promise.all(
+    refs.flatMap((ref) => {
+      const given = byId.get(ref.id) as ImportedArtifact;
+      if ('stream' in given) return [];
+      return [
+        (async () => {
+          const bytes = ownBytes(given.bytes);
+          if (bytes.byteLength !== ref.size || (await sha256Hex(bytes)) !== ref.sha256) {
+            throw new VaultError('invalid', `The file "${ref.filename}" of ${label} does not match its hash: it was changed.`);
+          }
+          return { ref, recordId: record.id, bytes };
+        })(),
+      ];
     }),
   );
+  return { whole, streamed };
+}
+
+/** The chunks of a stream or async iterable, one after another; a stream is cancelled if reading stops early. */
+async function* readSource(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (typeof (source as ReadableStream<Uint8Array>).getReader !== 'function') {
+    for await (const piece of source as AsyncIterable<Uint8Array>) yield asBytes(piece);
+    return;
+  }
+  const reader = (source as ReadableStream<Uint8Array>).getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield asBytes(value);
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+function asBytes(piece: unknown): Uint8Array {
+  if (piece instanceof Uint8Array) return piece;
+  throw new VaultError('invalid', 'A file of this import was not given as bytes.');
+}
+
+/** Cancels a stream nobody started reading (an iterable not started holds nothing). */
+function releaseSource(source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): void {
+  const stream = source as ReadableStream<Uint8Array>;
+  if (typeof stream.getReader === 'function' && !stream.locked) void stream.cancel().catch(() => undefined);
 }
 
 /**
@@ -1162,4 +1426,31 @@ function isHash(value: unknown): value is string {
 
 function notFound(id: string): VaultError {
   return new VaultError('not-found', `There is no record ${id} in the vault.`);
+}
+
+/** An iterable of one buffer. */
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** A stream over an async iterable, pulled one chunk at a time (cancelling it stops the iterable). */
+function iterableStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const it = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await it.next();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await it.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

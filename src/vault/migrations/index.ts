@@ -7,11 +7,12 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-author-keys';
 import { migration0003 } from './0003-staging';
 import { migration0004 } from './0004-keys';
+import { migration0005 } from './0005-chunks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -74,6 +74,8 @@ export class ExportError extends Error {
 const MAX_EXPORTER_NAME = 200;
 /** Files up to this size are hashed on the spot (pure JS), larger ones with WebCrypto. */
 const SYNC_HASH_BYTES = 64 * 1024;
+/** Captured files larger than this are streamed from the vault into the ZIP (a large import is stored in chunks). */
+const STREAM_ARTIFACT_BYTES = 8 * 1024 * 1024;
 
 export async function exportBundle(
   vault: Vault,
@@ -203,6 +205,18 @@ async function writeBundle(
     const entry = manifestEntry(record, neutral);
     manifestRecords.push(entry);
     for (const artifact of entry.artifacts) {
+      if (artifact.size > STREAM_ARTIFACT_BYTES && !inertCopyPath(artifact.path)) {
+        // Never held whole: read from the vault a chunk at a time (checked against its hash as it goes).
+        const reader = await vault.readArtifact(artifact.id);
+        artifactCount += 1;
+        artifactBytes += artifact.size;
+        if (!reader) {
+          warnings.push(`The file ${artifact.path} of record #${record.seq} was missing from the vault at export time.`);
+          continue;
+        }
+        await addStream(artifact.path, streamChunks(reader.stream()), isPrecompressed(artifact.mediaType) ? 0 : 6);
+        continue;
+      }
       const stored = await vault.getArtifact(artifact.id);
       artifactCount += 1;
       artifactBytes += artifact.size;
@@ -378,6 +392,24 @@ function joinChunks(chunks: Uint8Array[]): Uint8Array {
     offset += c.byteLength;
   }
   return out;
+}
+
+/** A stream's chunks as an async iterable (cancelled if the iteration stops early). */
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+  }
 }
 
 /** The chunks already read, then the rest of the reader. */

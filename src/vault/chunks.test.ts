@@ -146,7 +146,7 @@ function fileStream(
 
 /** A record carrying one large file described by `file`, with its own valid hash (as an export gives it). */
 async function largeRecord(file = FILE, id = globalThis.crypto.randomUUID()): Promise<{ record: EvidenceRecord; ref: ArtifactRef }> {
-  const ref: ArtifactRef = { id: globalThis.crypto.randomUUID(), role: 'video', mediaType: 'video/mp4', filename: 'clip.mp4', sha256: file.sha256, size: file.size };
+  const ref: ArtifactRef = { id: globalThis.crypto.randomUUID(), role: 'import', mediaType: 'video/mp4', filename: 'clip.mp4', sha256: file.sha256, size: file.size };
   const record: EvidenceRecord = {
     ...sampleRecord(),
     id,
@@ -258,7 +258,11 @@ describe('large artifacts in chunks', () => {
     const v = await vaultAt(name);
     const { record, ref } = await largeRecord();
     // One byte changed in the 4th chunk: found only at the end, after chunks were written.
-    const changed = fileStream(SIZE, { tweak: (p, offset) => offset === 3 * CHUNK && (p[0] = (p[0]! + 1) & 0xff) });
+    const changed = fileStream(SIZE, {
+      tweak: (p, offset) => {
+        if (offset === 3 * CHUNK) p[0] = (p[0]! + 1) & 0xff;
+      },
+    });
     const error = await expectVaultError(v.importRecord(record, [{ ref, stream: changed }]), 'invalid');
     expect(error.message).toContain('does not match its hash');
     // Too many bytes, too few bytes.

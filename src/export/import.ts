@@ -28,6 +28,11 @@ export interface ImportTarget extends Vault {
 export interface ImportOptions extends Pick<VerifyBundleOptions, 'password' | 'limits' | 'hasher'> {
   /** Called after each record is imported. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Called as files are stored, in bytes over the whole import (at most every 4 MB and at each file's end): a large
+   * file takes long, and record counts alone would stand still meanwhile.
+   */
+  onStoreProgress?(done: number, total: number): void;
   /** Called while the bundle is verified (bytes). */
   onVerifyProgress?(done: number, total: number): void;
   /** Largest single file this vault can store (default: the verifier's largest file, 2 GB). */
@@ -153,6 +158,25 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
   const byId = new Map(manifest.records.map((r) => [r.record.id, r]));
   const imported: EvidenceRecord[] = [];
   let relinked = 0;
+  let storeTotal = 0;
+  for (const record of plan) if (!record.deleted) for (const ref of record.artifacts) storeTotal += ref.size;
+  let storeDone = 0;
+  let reported = 0;
+  /** Counts the bytes of a file as the vault takes them. */
+  const counted = (source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of source) {
+        storeDone += chunk.byteLength;
+        if (storeDone - reported >= 4 * 1024 * 1024) {
+          reported = storeDone;
+          options.onStoreProgress?.(storeDone, storeTotal);
+        }
+        yield chunk;
+      }
+      reported = storeDone;
+      options.onStoreProgress?.(storeDone, storeTotal);
+    },
+  });
   try {
     for (const record of plan) {
       const entry = byId.get(record.id)!;
@@ -161,7 +185,7 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
         for (const ref of record.artifacts) {
           const path = entry.artifacts.find((a) => a.id === ref.id)!.path;
           // Read from the ZIP only as the vault stores it (a large file in chunks), hashed by the vault on the way.
-          artifacts.push({ ref, stream: opened.stream(path, ref) });
+          artifacts.push({ ref, stream: options.onStoreProgress ? counted(opened.stream(path, ref)) : opened.stream(path, ref) });
         }
       }
       const stored = await vault.importRecord(record, artifacts, bundleLabel);

@@ -16,7 +16,7 @@ export interface ImportPanelProps {
   onClose?(): void;
 }
 
-type Phase = { step: 'checking'; percent: number } | { step: 'importing'; done: number; total: number };
+type Phase = { step: 'checking'; percent: number } | { step: 'importing'; done: number; total: number; stored?: number };
 
 export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
   const [file, setFile] = useState<File | null>(null);
@@ -34,7 +34,15 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
       const outcome = await importBundle(vault, file, {
         ...(password ? { password } : {}),
         onVerifyProgress: (done, total) => setPhase({ step: 'checking', percent: Math.floor((100 * done) / Math.max(total, 1)) }),
-        onProgress: (done, total) => setPhase({ step: 'importing', done, total }),
+        onProgress: (done, total) => setPhase((p) => ({ step: 'importing', done, total, ...(p?.step === 'importing' && p.stored !== undefined && { stored: p.stored }) })),
+        // Large files take a while: how much of all the files is stored so far, next to the record count.
+        onStoreProgress: (bytes, totalBytes) =>
+          setPhase((p) => ({
+            step: 'importing',
+            done: p?.step === 'importing' ? p.done : 0,
+            total: p?.step === 'importing' ? p.total : 0,
+            stored: Math.floor((100 * bytes) / Math.max(totalBytes, 1)),
+          })),
         storageEstimate: () => navigator.storage?.estimate?.() ?? Promise.resolve({}),
       });
       setResult(outcome);
@@ -79,7 +87,15 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
       </div>
       <div aria-live="polite">
         {phase?.step === 'checking' && <p data-testid="import-progress">{t('importChecking', String(phase.percent))}</p>}
-        {phase?.step === 'importing' && <p data-testid="import-progress">{t('importImporting', String(phase.done), String(phase.total))}</p>}
+        {phase?.step === 'importing' && (
+          <p data-testid="import-progress">
+            {phase.stored === undefined || phase.total === 0
+              ? phase.total === 0
+                ? t('importStoring', String(phase.stored ?? 0))
+                : t('importImporting', String(phase.done), String(phase.total))
+              : t('importImportingStored', String(phase.done), String(phase.total), String(phase.stored))}
+          </p>
+        )}
         {error && (
           <p class="status bad" role="alert">
             {error}

@@ -169,10 +169,21 @@ export class VaultPage {
           req.onerror = () => reject(req.error);
         });
       const records = await all<EvidenceRecord>('records');
-      const stored = await all<{ ref: { id: string; role: string; sha256: string; size: number }; recordId: string; bytes: Uint8Array | ArrayBuffer }>('artifacts');
+      const stored = await all<{ ref: { id: string; role: string; sha256: string; size: number }; recordId: string; bytes?: Uint8Array | ArrayBuffer; chunks?: number }>('artifacts');
+      // A large artifact's bytes are the rows [id, 0] … [id, chunks − 1] of the chunks store (plaintext vault).
+      const chunkRows = db.objectStoreNames.contains('chunks') ? await all<{ aid: string; i: number; bytes?: Uint8Array }>('chunks') : [];
       const artifacts = [];
       for (const a of stored) {
-        const bytes = new Uint8Array(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes));
+        let bytes: Uint8Array<ArrayBuffer>;
+        if (typeof a.chunks === 'number') {
+          const parts = chunkRows.filter((c) => c.aid === a.ref.id).sort((x, y) => x.i - y.i).map((c) => c.bytes ?? new Uint8Array(0));
+          bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+          let offset = 0;
+          for (const p of parts) {
+            bytes.set(p, offset);
+            offset += p.byteLength;
+          }
+        } else bytes = new Uint8Array(a.bytes instanceof Uint8Array ? a.bytes : new Uint8Array(a.bytes ?? new ArrayBuffer(0)));
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
         artifacts.push({
           id: a.ref.id,

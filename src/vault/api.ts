@@ -74,8 +74,10 @@ export interface StoredArtifact {
 }
 
 /**
- * An artifact read a chunk at a time (large imported files are stored in chunks and never held whole). The stream
- * checks size and SHA-256 against the ref as it goes: bytes that do not match error it with VaultError 'tampered'.
+ * An artifact read a chunk at a time (large imported files are stored in chunks and never held whole). A chunked
+ * artifact's stream checks every chunk and, at its end, size and SHA-256 against the ref: a chunk missing, moved or
+ * changed errors it with VaultError 'tampered'. A single-row artifact comes as one chunk, as getArtifact gives it
+ * (verify() checks those).
  */
 export interface ArtifactReader {
   ref: ArtifactRef;

@@ -20,6 +20,8 @@ const SIZE = 40 * MB;
 const PIECE = 256 * 1024;
 
 setFlagsFromString('--expose-gc');
+// Freed ArrayBuffers leave the count during the GC, not later on a background thread (stable figures under load).
+setFlagsFromString('--no-concurrent-array-buffer-sweeping');
 const fullGc = runInNewContext('gc') as (options?: { type: 'major'; execution: 'sync' }) => void;
 /** A full, synchronous GC (so freed ArrayBuffers are out of the count when it returns). */
 const gc = () => fullGc({ type: 'major', execution: 'sync' });

@@ -857,7 +857,8 @@ class VaultService implements VaultImpl {
     try {
       const stored: StoredArtifact[] = [...whole];
       const chunked: ChunkedArtifact[] = [];
-      if (streamed.length) await this.cleanOrphanChunks();
+      // Before a large file is written, what imports cut short left behind goes (cheap: chunk keys only).
+      if (streamed.some((a) => a.ref.size > this.chunkBytes())) await this.cleanOrphanChunks();
       for (const { ref, source } of streamed) {
         const result = await this.storeStream(original.id, ref, source, label, written);
         if ('bytes' in result) stored.push(result);

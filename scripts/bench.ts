@@ -330,13 +330,15 @@ async function encryptionBench(harness: Harness): Promise<void> {
     const on = await clickToPersisted(harness, xPick.url, xItem.kind, xItem.index);
     // The person's usual case: the vault unlocked (the session key handed to every context, src/lock/session.ts), so
     // the background seals with the data key.
+    const lockedState = await inPage<{ lockedCaptures: number }>(`const v = await V.openVault(); const s = await v.lockState(); v.close(); return s;`);
     await page.evaluate(`chrome.storage.session.set({ holdfastSessionKey: ${JSON.stringify(sessionKey)}, holdfastLastActivity: Date.now() })`);
     await new Promise((r) => setTimeout(r, 1500));
     const unlocked = await clickToPersisted(harness, xPick.url, xItem.kind, xItem.index);
     await page.evaluate(`chrome.storage.session.remove(['holdfastSessionKey', 'holdfastLastActivity'])`);
     console.log(`click → persisted (x.com post, n=${unlocked.length}), vault encrypted and unlocked (data-key sealing): p50 ${pct(unlocked, 50).toFixed(0)} ms p95 ${pct(unlocked, 95).toFixed(0)} ms`);
-    const state = await inPage<{ lockedCaptures: number }>(`const v = await V.openVault(); const before = await v.lockState(); await v.unlock({ passphrase: 'bench passphrase' }); await v.disableEncryption({ passphrase: 'bench passphrase' }); v.close(); return before;`);
-    console.log(`click → persisted (x.com post, n=${off.length}/${on.length}): off p50 ${pct(off, 50).toFixed(0)} ms p95 ${pct(off, 95).toFixed(0)} ms; encrypted (background locked: drop-key sealing) p50 ${pct(on, 50).toFixed(0)} ms p95 ${pct(on, 95).toFixed(0)} ms (${state.lockedCaptures} locked captures re-sealed at unlock, then decrypted again)`);
+    await inPage(`const v = await V.openVault(); await v.unlock({ passphrase: 'bench passphrase' }); await v.disableEncryption({ passphrase: 'bench passphrase' }); v.close(); return null;`);
+    const state = lockedState;
+    console.log(`click → persisted (x.com post, n=${off.length}/${on.length}): off p50 ${pct(off, 50).toFixed(0)} ms p95 ${pct(off, 95).toFixed(0)} ms; encrypted (background locked: drop-key sealing) p50 ${pct(on, 50).toFixed(0)} ms p95 ${pct(on, 95).toFixed(0)} ms (${state.lockedCaptures} captures waited, sealed, for the unlock; the background then re-sealed them with the data key)`);
   }
 
   const unlock = await inPage<{ fill: number; enable: number; unlock: number; firstPage: number; count: number }>(`
@@ -367,11 +369,12 @@ async function encryptionBench(harness: Harness): Promise<void> {
   `, smallRecords);
   console.log(`${unlock.count} records (Chromium): unlock (KDF + keys) ${unlock.unlock.toFixed(0)} ms, then first page (50 records) + count ${unlock.firstPage.toFixed(0)} ms; encrypting them in place took ${(unlock.enable / 1000).toFixed(1)} s (${((unlock.count * 1000) / unlock.enable).toFixed(0)} records/s)`);
 
-  const big = await inPage<{ mb: number; ms: number; fixed: number }>(`
-    const name = 'bench-big-' + Date.now();
-    const v = await V.openVault(name);
+  // Filled first, then converted in a second call, so the browser's memory can be sampled during the conversion alone.
+  const bigName = `bench-big-${Date.now()}`;
+  const filled = await inPage<{ mb: number }>(`
+    const v = await V.openVault(arg.name);
     const size = 5 * 1024 * 1024;
-    const n = Math.max(1, Math.round(arg / 5));
+    const n = Math.max(1, Math.round(arg.mb / 5));
     for (let i = 0; i < n; i++) {
       const bytes = new Uint8Array(size);
       for (let o = 0; o < size; o += 65536) crypto.getRandomValues(bytes.subarray(o, o + 65536));
@@ -380,21 +383,36 @@ async function encryptionBench(harness: Harness): Promise<void> {
         extraction: { method: 'adapter', warnings: [] }, screenshot: { method: 'pixel', devicePixelRatio: 1 }, tool: { name: 'Holdfast', version: '0', browser: 'bench', userAgent: 'bench' }, reportRoutes: [] },
         [{ role: 'screenshot', mediaType: 'image/png', filename: 's.png', bytes }]);
     }
+    v.close();
+    return { mb: (n * size) / 1048576 };
+  `, { name: bigName, mb: bigMb });
+  const browserPid = harness.browser.process()?.pid;
+  const before = browserRssMb(browserPid);
+  let browserPeak = before;
+  const sampler = setInterval(() => {
+    browserPeak = Math.max(browserPeak, browserRssMb(browserPid));
+  }, 100);
+  const big = await inPage<{ ms: number; fixed: number }>(`
     // The fixed part (calibration, KDF, key pair) measured on an empty vault, to be taken off.
-    const empty = await V.openVault(name + '-empty');
+    const empty = await V.openVault(arg + '-empty');
     const e0 = performance.now();
     await empty.enableEncryption('a passphrase');
     const fixed = performance.now() - e0;
     empty.close();
+    const v = await V.openVault(arg);
     const t0 = performance.now();
     await v.enableEncryption('a passphrase');
     const ms = performance.now() - t0;
     v.close();
-    await new Promise((resolve) => { const del = indexedDB.deleteDatabase(name); del.onsuccess = del.onerror = del.onblocked = () => resolve(null); });
-    return { mb: (n * size) / 1048576, ms, fixed };
-  `, bigMb);
-  const rate = big.mb / (Math.max(1, big.ms - big.fixed) / 1000);
-  console.log(`in-place encryption, ${big.mb.toFixed(0)} MB vault (5 MB artifacts, Chromium IndexedDB): ${(big.ms / 1000).toFixed(1)} s in all, of which ${(big.fixed / 1000).toFixed(1)} s set-up (calibration, KDF, keys); conversion ${rate.toFixed(0)} MB/s (1 GB at this rate: about ${(1024 / rate).toFixed(0)} s, extrapolated)`);
+    return { ms, fixed };
+  `, bigName);
+  clearInterval(sampler);
+  browserPeak = Math.max(browserPeak, browserRssMb(browserPid));
+  await inPage(`await new Promise((resolve) => { const del = indexedDB.deleteDatabase(arg); del.onsuccess = del.onerror = del.onblocked = () => resolve(null); }); return null;`, bigName);
+  const rate = filled.mb / (Math.max(1, big.ms - big.fixed) / 1000);
+  const oneGb = filled.mb >= 1000 ? 'measured at this size' : `1 GB at this rate: about ${(1024 / rate).toFixed(0)} s, extrapolated`;
+  console.log(`in-place encryption, ${filled.mb.toFixed(0)} MB vault (5 MB artifacts, Chromium IndexedDB): ${(big.ms / 1000).toFixed(1)} s in all, of which ${(big.fixed / 1000).toFixed(1)} s set-up (calibration, KDF, keys); conversion ${rate.toFixed(0)} MB/s (${oneGb})`);
+  console.log(`  browser memory during the conversion (RSS of every Chromium process, sampled every 100 ms): ${before.toFixed(0)} MB before, peak ${browserPeak.toFixed(0)} MB, extra ${(browserPeak - before).toFixed(0)} MB`);
   await page.close();
 
   // Peak extra memory: Node + fake-indexeddb (the whole vault lives in memory, so the growth above the level just
@@ -472,4 +490,31 @@ async function quickExitBench(harness: Harness): Promise<void> {
   for (const [how, times] of Object.entries(results)) {
     console.log(`${how.padEnd(14)} p50 ${pct(times, 50).toFixed(0)} ms   p95 ${pct(times, 95).toFixed(0)} ms   max ${Math.max(...times).toFixed(0)} ms   (n=${times.length}, target ≤ 300 ms)`);
   }
+}
+
+/** Resident memory (MB) of a process and all its descendants, from /proc (Linux); 0 when unknown. */
+function browserRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rss.set(Number(entry), kb);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop() as number;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total / 1024;
 }

@@ -5,33 +5,23 @@
  * Chromium: it must make no network request and contain no script.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import puppeteer, { type ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
+import { runVerifier, waitForDownload } from './downloads';
 import { SitePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const ITEMS: [string, string][] = [
   ['https://x.com/grimshaw_k/status/2123706098119606292', 'reply'],
   ['https://www.instagram.com/p/DRk3mQ2jXaB/', 'comment'],
   ['https://www.facebook.com/', 'post'],
 ];
 
-async function waitForDownload(dir: string, timeout = 60_000): Promise<string> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const done = readdirSync(dir).filter((f) => f.endsWith('.zip'));
-    const partial = readdirSync(dir).some((f) => /\.(crdownload|part)$/.test(f));
-    if (done.length && !partial) return join(dir, done[0]!);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no bundle downloaded into ${dir}: ${readdirSync(dir).join(', ')}`);
-}
 
 for (const browserName of browsersUnderTest()) {
   describe(`export bundle — ${browserName}`, () => {
@@ -93,10 +83,8 @@ for (const browserName of browsersUnderTest()) {
     });
 
     it('the Node verifier passes the bundle', () => {
-      const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
-      if (!existsSync(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
-      const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
-      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const run = runVerifier(bundle);
+      expect(run.status, run.output).toBe(0);
     });
 
     it('the bundle imports into a fresh vault in this browser: every record, every file streamed in with its hash intact', async () => {

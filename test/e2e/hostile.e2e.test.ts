@@ -11,19 +11,19 @@
  * pdftotext. Everywhere: 0 scripts run, 0 requests outside the live pages' own loads, names shown with their hidden
  * and look-alike characters made visible.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
+import { runVerifier, waitForDownload } from './downloads';
 import { SitePage, VaultPage } from './pages';
 import { REPLICA_ROOT, type ReplicaServer, startReplicaServer } from './server';
 import { partialMismatches } from './truth';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const HOSTILE_DIR = join(REPLICA_ROOT, 'x.com', 'hostile');
 const WHOLE_PAGE = 'https://example.org/hostile/page.html';
 /** Characters that must never reach a person's screen unmarked. */
@@ -51,16 +51,6 @@ const truths: HostileTruth[] = readdirSync(HOSTILE_DIR)
   .sort()
   .map((f) => ({ ...(JSON.parse(readFileSync(join(HOSTILE_DIR, f), 'utf8')) as Omit<HostileTruth, 'file'>), file: f }));
 
-async function waitForDownload(dir: string, timeout = 120_000): Promise<string> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const done = readdirSync(dir).filter((f) => f.endsWith('.zip'));
-    const partial = readdirSync(dir).some((f) => /\.(crdownload|part)$/.test(f));
-    if (done.length && !partial) return join(dir, done[0]!);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no bundle downloaded into ${dir}: ${readdirSync(dir).join(', ')}`);
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -174,11 +164,8 @@ for (const browserName of browsersUnderTest()) {
       expect(bundle.split('/').at(-1)).toMatch(/^holdfast-export-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.zip$/);
       dir = mkdtempSync(join(tmpdir(), 'holdfast-hostile-'));
       execFileSync('unzip', ['-q', bundle, '-d', dir]);
-      const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
-      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
-      expect(existsSync(bin)).toBe(true);
-      const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
-      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const run = runVerifier(bundle, true);
+      expect(run.status, run.output).toBe(0);
       const html = filesUnder(dir).filter((f) => /\.html?$/i.test(f));
       // report.html and one inert page.html per capture.
       expect(html.length).toBe(captured.length + 1);

@@ -5,10 +5,16 @@
  * "Saved (vault locked)" with no prompt anywhere → wrong passphrase: plain message, nothing deleted → unlock: the
  * records are there and the page says one capture made while locked was added. Then the raw dump proof: every
  * IndexedDB store and storage.local, read directly, hold neither the unique marker texts, nor the handle, nor the
- * URLs, nor a run of the screenshot's bytes in plaintext.
+ * URLs, nor a run of the screenshot's bytes in plaintext. Last, the export of the encrypted vault (unlocked) holds
+ * the same evidence in plaintext, and the Node verifier passes it: hashes are hashes of what was captured.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
+import { runVerifier, waitForDownload } from './downloads';
 import { ExtensionPage, openTabUrls, rawExtensionDump, SitePage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
@@ -121,6 +127,22 @@ for (const browserName of browsersUnderTest()) {
       expect(found).toEqual([]);
       expect(dump.includes(shotChunk)).toBe(false);
       await page.page.close();
+    });
+
+    it('the export of the encrypted vault holds both captures in plaintext and passes the Node verifier', async () => {
+      const vault = await ExtensionPage.open(harness, 'vault.html', '[data-testid="record-count"][data-count="2"]');
+      await vault.page.click('[data-testid="export-vault"]');
+      await vault.page.waitForSelector('[data-testid="export-confirm"]');
+      await vault.page.click('[data-testid="export-confirm"]');
+      const bundle = await waitForDownload(harness.downloadDir);
+      const run = runVerifier(bundle);
+      expect(run.status, run.output).toBe(0);
+      const dir = mkdtempSync(join(tmpdir(), 'holdfast-locked-'));
+      execFileSync('unzip', ['-q', bundle, '-d', dir]);
+      const manifest = readFileSync(join(dir, 'manifest.json'), 'utf8');
+      for (const text of [MARKER_PLAIN, MARKER_LOCKED, HANDLE]) expect(manifest).toContain(text);
+      expect(JSON.parse(manifest).records).toHaveLength(2);
+      await vault.page.close();
     });
   });
 }

@@ -1,0 +1,26 @@
+/** Downloaded export bundles in the browser tests: waiting for the ZIP, and checking it with the Node verifier. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** The first finished .zip in the browser's download folder (none still being written). */
+export async function waitForDownload(dir: string, timeout = 120_000): Promise<string> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const done = readdirSync(dir).filter((f) => f.endsWith('.zip'));
+    const partial = readdirSync(dir).some((f) => /\.(crdownload|part)$/.test(f));
+    if (done.length && !partial) return join(dir, done[0]!);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no bundle downloaded into ${dir}: ${readdirSync(dir).join(', ')}`);
+}
+
+/** Runs bin/holdfast-verify.mjs (built from src/export if missing) on a bundle: its exit status and output. */
+export function runVerifier(bundle: string, rebuild = false): { status: number | null; output: string } {
+  const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
+  if (rebuild || !existsSync(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
+  const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
+  return { status: run.status, output: run.stdout + run.stderr };
+}

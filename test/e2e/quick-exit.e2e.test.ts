@@ -101,7 +101,8 @@ for (const browserName of browsersUnderTest()) {
 
     it('Escape twice on the options page', async () => {
       await (await unlockedVault()).page.close();
-      const options = await ExtensionPage.open(harness, 'options.html', '[data-testid="quick-exit"]');
+      // The settings form draws after its values are read from storage: wait for the field that gets the focus.
+      const options = await ExtensionPage.open(harness, 'options.html', '[data-testid="settings-autolock"]');
       await options.page.bringToFront();
       await options.page.focus('[data-testid="settings-autolock"]');
       await options.page.keyboard.press('Escape');

@@ -64,6 +64,7 @@ const ROLE_NAMES: Record<ArtifactRef['role'], string> = {
   transcript: 'transcript',
   segment: 'segment',
   import: 'imported',
+  added: 'file',
 };
 
 /** "0007" for seq 7; wider when the vault has more records. */

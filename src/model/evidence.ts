@@ -4,14 +4,21 @@
  */
 
 import type { OTHER_PLATFORM, SitePlatform } from '../sites/registry';
+import type { AddedFileInfo, JournalInfo } from './case';
 
 export const RECORD_FORMAT_VERSION = 1 as const;
 
-export type ItemKind = 'post' | 'reply' | 'comment' | 'profile' | 'dm-message' | 'dm-thread' | 'page';
-export const ITEM_KINDS: readonly ItemKind[] = ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread', 'page'];
+/** 'journal-entry' and 'added-file' are what the person adds themselves (src/model/case.ts), not captures. */
+export type ItemKind = 'post' | 'reply' | 'comment' | 'profile' | 'dm-message' | 'dm-thread' | 'page' | 'journal-entry' | 'added-file';
+export const ITEM_KINDS: readonly ItemKind[] = ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread', 'page', 'journal-entry', 'added-file'];
+/** The kinds a site capture produces. */
+export const CAPTURE_KINDS: readonly ItemKind[] = ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread', 'page'];
 
-/** A supported site's platform (its descriptor in src/sites/registry.ts), or 'web' for a page of any other site. */
-export type Platform = SitePlatform | typeof OTHER_PLATFORM;
+/**
+ * A supported site's platform (its descriptor in src/sites/registry.ts), 'web' for a page of any other site, or
+ * 'added' for what the person adds themselves (journal entries, files: src/model/case.ts).
+ */
+export type Platform = SitePlatform | typeof OTHER_PLATFORM | 'added';
 
 /** Who wrote an item, as far as the page tells. Every field is what the page showed; nothing is guessed. */
 export interface Author {
@@ -89,7 +96,7 @@ export interface ReportRoute {
   note?: string;
 }
 
-export type ArtifactRole = 'screenshot' | 'html' | 'structured' | 'transcript' | 'segment' | 'import';
+export type ArtifactRole = 'screenshot' | 'html' | 'structured' | 'transcript' | 'segment' | 'import' | 'added';
 
 export interface ArtifactRef {
   id: string;
@@ -150,6 +157,10 @@ export interface EvidenceRecord {
   chain: ChainLink;
   /** Set when the record came from an imported bundle and had to be re-linked into this vault's chain. */
   imported?: { at: string; bundle?: string; originalSeq: number; originalPrevHash: string; originalRecordHash: string };
+  /** A journal entry's fields (kind 'journal-entry'); `text` is what happened. */
+  journal?: JournalInfo;
+  /** A file the person added (kind 'added-file'); its bytes are the artifact with role 'added'. */
+  addedFile?: AddedFileInfo;
   /** Set when the person deleted the record: content and artifacts are gone, the chain link stays. */
   deleted?: { at: string; reason?: string };
 }

@@ -2,6 +2,7 @@
  * The vault's public contract. Callers (background, pages, export) depend on this, never on IndexedDB.
  * No DOM, no extension API: runs in a service worker, an extension page, or Node (tests, with fake-indexeddb).
  */
+import type { AccountRef, CaseSummary, Identifier, IncidentTime, JournalKind, Person, PersonSuggestion, RecordNote } from '../model/case';
 import type { ArtifactRef, ArtifactRole, EvidenceRecord } from '../model/evidence';
 
 /** An artifact before it is stored: the vault hashes it. */
@@ -88,7 +89,22 @@ export interface ArtifactReader {
   stream(): ReadableStream<Uint8Array>;
 }
 
-export type CustodyAction = 'captured' | 'viewed' | 'exported' | 'deleted' | 'imported' | 'verified';
+/**
+ * 'journal-added'/'journal-edited' (record id = the new version), 'file-added', 'note-added' (record id = the
+ * record noted), 'person-changed' (detail says what: created, renamed, account assigned, merged, split, deleted).
+ */
+export type CustodyAction =
+  | 'captured'
+  | 'viewed'
+  | 'exported'
+  | 'deleted'
+  | 'imported'
+  | 'verified'
+  | 'journal-added'
+  | 'journal-edited'
+  | 'file-added'
+  | 'note-added'
+  | 'person-changed';
 
 export interface CustodyEvent {
   seq: number;
@@ -170,7 +186,77 @@ export interface LockState {
 export type UnlockSecret = { passphrase: string } | { recoveryKey: string } | { sessionKey: Uint8Array };
 export type ConversionProgress = (p: { done: number; total: number }) => void;
 
-export interface Vault {
+/** A journal entry as the form gives it (the vault builds the record, version and links). */
+export interface JournalInput {
+  when: IncidentTime;
+  kind: JournalKind;
+  /** What happened (the record's text). */
+  text: string;
+  personId?: string;
+  where?: string;
+  effect?: string;
+  witnesses?: string;
+  reference?: string;
+  /** Records this entry points to (captures, added files). */
+  links?: string[];
+}
+
+/** A file the person adds: a browser File fits (name, type, size, lastModified, stream()). */
+export interface AddedFileInput {
+  name: string;
+  type: string;
+  size: number;
+  /** Milliseconds since the epoch, as File.lastModified gives it. */
+  lastModified?: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/** Who is adding (goes into the record's `tool`, like a capture). */
+export interface ToolInfo {
+  version: string;
+  browser: string;
+  userAgent: string;
+}
+
+/** The case file around the records (issue #13; types in src/model/case.ts). Every change is custody-logged. */
+export interface CaseApi {
+  /** Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern. */
+  summaries(): Promise<CaseSummary[]>;
+
+  /** A journal entry as version 1: a record of kind 'journal-entry' (chained, custody 'journal-added'). */
+  addJournalEntry(entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord>;
+  /** A new version of an entry (the previous stays in the chain; custody 'journal-edited'). 'not-found' if no such entry. */
+  editJournalEntry(entryId: string, entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord>;
+  /** Every version of an entry, oldest first. */
+  journalVersions(entryId: string): Promise<EvidenceRecord[]>;
+  /**
+   * A file the person adds, on its own or to a journal entry: hashed as it streams in (large files in chunks, never
+   * held whole), stored as an 'added-file' record with the artifact role 'added'. A 0-byte file is refused
+   * ('invalid'); quota errors leave nothing half-stored.
+   */
+  addFile(file: AddedFileInput, tool: ToolInfo, options?: { entryId?: string }): Promise<EvidenceRecord>;
+
+  people(): Promise<Person[]>;
+  /** Creates (no id) or updates a person's name and notes. */
+  savePerson(person: { id?: string; name: string; notes?: string }): Promise<Person>;
+  /** Adds a phone, e-mail, username or other identifier; an 'account' identifier moves that account from anyone else. */
+  addIdentifier(personId: string, identifier: Omit<Identifier, 'id' | 'addedAt'>): Promise<Person>;
+  removeIdentifier(personId: string, identifierId: string): Promise<Person>;
+  /** Puts an account under a person (or under nobody with null), taking it from whoever had it. */
+  assignAccount(personId: string | null, account: AccountRef): Promise<void>;
+  /** Moves every identifier of `from` into `into` and removes `from`; journal entries naming `from` keep their record. */
+  mergePeople(into: string, from: string): Promise<Person>;
+  /** Removes a person (their accounts become unassigned); records and journal entries are untouched. */
+  deletePerson(id: string): Promise<void>;
+  /** Accounts that may be one person, with the reason; never applied by the vault. */
+  suggestPeople(): Promise<PersonSuggestion[]>;
+
+  /** Notes on a record, newest first (all records' notes when no id). */
+  notes(recordId?: string): Promise<RecordNote[]>;
+  addNote(recordId: string, text: string): Promise<RecordNote>;
+}
+
+export interface Vault extends CaseApi {
   lockState(): Promise<LockState>;
   /**
    * Opens the vault in this context. VaultError 'wrong-secret' for a wrong passphrase/recovery key/session key

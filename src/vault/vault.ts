@@ -26,6 +26,7 @@
  *   prevHash must equal the previous record's hash and the next record's prevHash must equal its
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
+import { type CaseSummary, type Person, type PersonSuggestion, type RecordNote, summarize } from '../model/case';
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import { createSha256 } from '../model/sha256';
 import { tombstoneContent } from '../model/tombstone';
@@ -50,8 +51,9 @@ import {
   type VerifyProblem,
   type VerifyReport,
 } from './api';
-import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
+import { authorKeysOf } from './author-key';
 import { blindKey, calibrateIterations, newDropKey, openDropKey } from './crypto';
+import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
   type ArtifactEntry,
@@ -65,8 +67,8 @@ import {
   type HeaderBody,
   type HeaderRow,
   type ItemRow,
-  type KeyLookup,
   isChunked,
+  type KeyLookup,
   openArtifact,
   openArtifactEntry,
   openChunk,
@@ -1132,6 +1134,54 @@ class VaultService implements VaultImpl {
     this.storage.close();
   }
 
+  // ---- Case file (issue #13). Contract only: implemented on the case-vault branch. ----
+  async summaries(): Promise<CaseSummary[]> {
+    const all = await this.list({ includeDeleted: true });
+    return all.map((r) => ({ ...summarize(r), authorKeys: authorKeysOf(r) }));
+  }
+  addJournalEntry(): Promise<EvidenceRecord> {
+    return notYet();
+  }
+  editJournalEntry(): Promise<EvidenceRecord> {
+    return notYet();
+  }
+  journalVersions(): Promise<EvidenceRecord[]> {
+    return notYet();
+  }
+  addFile(): Promise<EvidenceRecord> {
+    return notYet();
+  }
+  people(): Promise<Person[]> {
+    return notYet();
+  }
+  savePerson(): Promise<Person> {
+    return notYet();
+  }
+  addIdentifier(): Promise<Person> {
+    return notYet();
+  }
+  removeIdentifier(): Promise<Person> {
+    return notYet();
+  }
+  assignAccount(): Promise<void> {
+    return notYet();
+  }
+  mergePeople(): Promise<Person> {
+    return notYet();
+  }
+  deletePerson(): Promise<void> {
+    return notYet();
+  }
+  suggestPeople(): Promise<PersonSuggestion[]> {
+    return notYet();
+  }
+  notes(): Promise<RecordNote[]> {
+    return notYet();
+  }
+  addNote(): Promise<RecordNote> {
+    return notYet();
+  }
+
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
     const where = { seq: record.seq, recordId: record.id, artifactId: ref.id };
     const name = `The file "${ref.filename}" of ${describe(record)}`;
@@ -1454,4 +1504,8 @@ function iterableStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8
     },
     { highWaterMark: 0 },
   );
+}
+
+function notYet(): Promise<never> {
+  return Promise.reject(new VaultError('unknown', 'Not built yet (issue #13).'));
 }

@@ -1,0 +1,205 @@
+/**
+ * The case file around the evidence (issue #13): people, the incident journal, files the person adds, and notes.
+ * Pure types and helpers; no DOM, no extension API.
+ *
+ * What is evidence and what is not:
+ * - A journal entry and a file the person adds are EvidenceRecords (kinds 'journal-entry' and 'added-file', platform
+ *   'added'): hashed, chained, custody-logged, exported and verified like captures. Editing a journal entry adds a
+ *   new record (next version, `supersedes` the previous one); every version stays in the chain.
+ * - People, the accounts and identifiers grouped under them, and notes on records are the person's own working
+ *   context: stored beside the records (never inside them, never in a record hash), every change custody-logged,
+ *   exported as their own files. Changing them never alters evidence.
+ */
+import type { EvidenceRecord, ItemKind, Platform } from './evidence';
+
+/** Kinds of incident, after common stalking behaviours (the seeds' list). Values are stable (CSV, automation). */
+export const JOURNAL_KINDS = [
+  'call',
+  'message',
+  'threat',
+  'monitoring',
+  'following',
+  'contact-others',
+  'gifts',
+  'damage',
+  'personal-details',
+  'impersonation',
+  'image-abuse',
+  'violence',
+  'other',
+] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
+/**
+ * How well the person knows when it happened: 'exact' (date and time), 'about' (date and an approximate time),
+ * 'date' (the day, no time), 'unknown' (neither).
+ */
+export type TimePrecision = 'exact' | 'about' | 'date' | 'unknown';
+
+/** When an incident happened, as the person knew it. */
+export interface IncidentTime {
+  precision: TimePrecision;
+  /** Wall-clock as the person entered it: "YYYY-MM-DDTHH:MM" ('exact', 'about') or "YYYY-MM-DD" ('date'). */
+  local?: string;
+  /** The device's UTC offset at that wall-clock time, "+HH:MM"/"-HH:MM" (absent for 'unknown'). */
+  offset?: string;
+  /** The same instant in UTC, ISO-8601 with "Z" ('exact', 'about' only). */
+  utc?: string;
+}
+
+/** What a journal-entry record carries besides `text` (= what happened). */
+export interface JournalInfo {
+  /** Stable id of the entry across its versions. */
+  entryId: string;
+  /** 1 for the first version, +1 per edit. */
+  version: number;
+  /** Record id of the version this one replaces (absent for version 1). */
+  supersedes?: string;
+  when: IncidentTime;
+  kind: JournalKind;
+  /** The person it concerns (People), and their name when the entry was written (the record stays readable). */
+  personId?: string;
+  personName?: string;
+  where?: string;
+  /** How it affected the person. */
+  effect?: string;
+  witnesses?: string;
+  /** Police or platform report reference. */
+  reference?: string;
+  /** Records this entry points to: captures and added files. */
+  links: string[];
+}
+
+/** What an added-file record says about the file: added by the person, not captured from a site. */
+export interface AddedFileInfo {
+  /** The file's name as the browser gave it (shown through display markers; never used as a path). */
+  name: string;
+  size: number;
+  /** The type the browser reported ('' when it did not know). */
+  type: string;
+  /** The file's own modification time, if the browser gave one (ISO-8601 UTC). */
+  lastModified?: string;
+  /** When it was added to the vault (ISO-8601 UTC); equals the record's capturedAt. */
+  addedAt: string;
+  /** The journal entry it was added to, if any. */
+  entryId?: string;
+}
+
+/** The pseudo-platform of what the person adds themselves (journal entries, files). */
+export const ADDED_PLATFORM = 'added' as const;
+export const CASE_KINDS = ['journal-entry', 'added-file'] as const satisfies readonly ItemKind[];
+export const isCaseKind = (kind: ItemKind): boolean => (CASE_KINDS as readonly string[]).includes(kind);
+
+/** An account on a platform, as records identify it: its author keys (src/vault/author-key.ts). */
+export interface AccountRef {
+  platform: Platform;
+  handle?: string;
+  accountId?: string;
+  displayName?: string;
+  /** Every author key of this account ("x:id:123", "x:@name"); a record belongs to it when they share one. */
+  keys: string[];
+}
+
+export type IdentifierType = 'account' | 'phone' | 'email' | 'username' | 'other';
+
+/** One way a person shows up: an account on a platform, or a number, address or username off the platforms. */
+export interface Identifier {
+  id: string;
+  type: IdentifierType;
+  /** 'account': the account; otherwise the value as typed (phone, e-mail, "username on <site>"). */
+  account?: AccountRef;
+  value?: string;
+  /** Where (e.g. "WhatsApp", "Telegram") for usernames and other identifiers. */
+  where?: string;
+  label?: string;
+  addedAt: string;
+}
+
+/** Someone the person names ("my ex", "unknown 1"): the accounts and identifiers behind one abuser. */
+export interface Person {
+  id: string;
+  name: string;
+  notes?: string;
+  identifiers: Identifier[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A note on a record: context from the person, never part of the evidence. Append-only; the newest shows first. */
+export interface RecordNote {
+  id: string;
+  recordId: string;
+  text: string;
+  at: string;
+}
+
+/** A proposal to group accounts under one person, with the reason shown; the person decides. */
+export interface PersonSuggestion {
+  accounts: AccountRef[];
+  /** The person the accounts would join, when one of them already belongs to someone. */
+  personId?: string;
+  reason: 'same-display-name' | 'linked-profile' | 'same-thread';
+  /** Plain words for the reason, e.g. the shared display name. */
+  detail: string;
+}
+
+/**
+ * A compact row per record for lists, search, filters and the pattern at 10,000+ records: what the vault page
+ * needs without opening each record.
+ */
+export interface CaseSummary {
+  id: string;
+  seq: number;
+  kind: ItemKind;
+  platform: Platform;
+  capturedAt: string;
+  capturedAtOffset: string;
+  itemTime?: string;
+  /** Author keys of the record (accounts it is about). */
+  authorKeys: string[];
+  handle?: string;
+  displayName?: string;
+  /** The first 280 characters of what was said (journal: what happened; file: its name). */
+  snippet?: string;
+  /** Permalink or page URL. */
+  url?: string;
+  /** The screenshot artifact's id, for a thumbnail. */
+  screenshot?: string;
+  deleted?: boolean;
+  journal?: Pick<JournalInfo, 'entryId' | 'version' | 'when' | 'kind' | 'personId'> & { superseded?: boolean };
+  addedFile?: Pick<AddedFileInfo, 'name' | 'size' | 'type' | 'entryId'>;
+}
+
+/** The summary of a record (the vault keeps these beside records; tests and imports build them here). */
+export function summarize(record: EvidenceRecord): CaseSummary {
+  const text = record.journal ? record.text : record.addedFile ? record.addedFile.name : (record.text ?? record.content?.text);
+  const shot = record.artifacts.find((a) => a.role === 'screenshot');
+  const s: CaseSummary = {
+    id: record.id,
+    seq: record.seq,
+    kind: record.kind,
+    platform: record.platform,
+    capturedAt: record.capturedAt,
+    capturedAtOffset: record.capturedAtOffset,
+    authorKeys: [],
+  };
+  if (record.itemTime) s.itemTime = record.itemTime;
+  if (record.author?.handle) s.handle = record.author.handle;
+  if (record.author?.displayName) s.displayName = record.author.displayName;
+  if (text) s.snippet = text.length > 280 ? `${text.slice(0, 279)}…` : text;
+  const url = record.permalink ?? record.pageUrl;
+  if (url) s.url = url;
+  if (shot) s.screenshot = shot.id;
+  if (record.deleted) s.deleted = true;
+  if (record.journal) {
+    const j = record.journal;
+    s.journal = { entryId: j.entryId, version: j.version, when: j.when, kind: j.kind };
+    if (j.personId) s.journal.personId = j.personId;
+  }
+  if (record.addedFile) {
+    const f = record.addedFile;
+    s.addedFile = { name: f.name, size: f.size, type: f.type };
+    if (f.entryId) s.addedFile.entryId = f.entryId;
+  }
+  return s;
+}

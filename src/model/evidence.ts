@@ -4,7 +4,7 @@
  */
 
 import type { OTHER_PLATFORM, SitePlatform } from '../sites/registry';
-import type { AddedFileInfo, JournalInfo } from './case';
+import type { AddedFileInfo, JournalInfo } from './journal';
 
 export const RECORD_FORMAT_VERSION = 1 as const;
 

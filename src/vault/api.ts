@@ -254,6 +254,11 @@ export interface CaseApi {
   /** Notes on a record, newest first (all records' notes when no id). */
   notes(recordId?: string): Promise<RecordNote[]>;
   addNote(recordId: string, text: string): Promise<RecordNote>;
+  /**
+   * Import: people and notes from a verified bundle (its records already imported with their ids). A person or note
+   * whose id exists is left as it is; an account already under someone here stays there. Custody-logged.
+   */
+  restoreCase(data: { people: Person[]; notes: RecordNote[] }): Promise<{ people: number; notes: number }>;
 }
 
 export interface Vault extends CaseApi {

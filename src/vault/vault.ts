@@ -1181,6 +1181,9 @@ class VaultService implements VaultImpl {
   addNote(): Promise<RecordNote> {
     return notYet();
   }
+  restoreCase(): Promise<{ people: number; notes: number }> {
+    return notYet();
+  }
 
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
     const where = { seq: record.seq, recordId: record.id, artifactId: ref.id };

@@ -60,7 +60,8 @@ const MAX_LINK_ROWS = 50;
 
 export function JournalForm({ vault, people, summaries, editing, onSaved, onCancel }: JournalFormProps) {
   const j = editing?.journal;
-  const [when, setWhen] = useState(() => (j?.when.local ? (j.when.local.length === 10 ? `${j.when.local}T00:00` : j.when.local) : toLocalInput(new Date())));
+  const [initialWhen] = useState(() => (j?.when.local ? (j.when.local.length === 10 ? `${j.when.local}T00:00` : j.when.local) : toLocalInput(new Date())));
+  const [when, setWhen] = useState(initialWhen);
   const [precision, setPrecision] = useState<TimePrecision>(j?.when.precision ?? 'exact');
   const [kind, setKind] = useState<JournalKind>(j?.kind ?? 'call');
   const [person, setPerson] = useState(j?.personId ?? '');
@@ -97,7 +98,8 @@ export function JournalForm({ vault, people, summaries, editing, onSaved, onCanc
     e.preventDefault();
     if (saving) return;
     const next: Errors = {};
-    const time = incidentTime(when, precision);
+    // An edit that leaves the time alone keeps it exactly as it was stored (offset and UTC included).
+    const time = j && when === initialWhen && precision === j.when.precision ? j.when : incidentTime(when, precision);
     if (!time) next.when = t('journalWhenInvalid');
     if (!text.trim()) next.text = t('journalTextRequired');
     setErrors(next);

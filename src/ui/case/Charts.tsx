@@ -185,7 +185,8 @@ export function ChartFigure({
       <button type="button" class="case-table-toggle" aria-expanded={table} aria-controls={`${id}-tbl`} onClick={() => setTable(!table)}>
         {table ? t('patternHideTable') : t('patternShowTable')}
       </button>
-      <div id={`${id}-tbl`} class="case-table-wrap" hidden={!table}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard to scroll it */}
+      <section id={`${id}-tbl`} class="case-table-wrap" hidden={!table} tabIndex={0} aria-label={title}>
         <table>
           <caption class="visually-hidden">{title}</caption>
           <thead>
@@ -203,7 +204,7 @@ export function ChartFigure({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }

@@ -3,7 +3,7 @@
  * version, newest first, windowed for 50,000 entries), an entry's versions (`#/journal/<entryId>`) and its edit
  * form (`#/journal/<entryId>/edit`, saved as a new version), and files added on their own.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import type { CaseSummary, Person } from '../../model/case';
 import type { EvidenceRecord } from '../../model/evidence';
@@ -164,6 +164,11 @@ export function JournalPage(props: CasePageProps) {
   const { vault, data, route } = props;
   const heading = useHeadingFocus<HTMLHeadingElement>(`journal/${route.join('/')}`);
   const [adding, setAdding] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const formBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (opened) formBox.current?.querySelector<HTMLInputElement>('[data-testid="journal-when"]')?.focus();
+  }, [opened]);
   const [order, setOrder] = useState<'happened' | 'written'>('happened');
   const [query, setQuery] = useState('');
   const alone = useFileAdder(vault);
@@ -192,11 +197,21 @@ export function JournalPage(props: CasePageProps) {
           <p class="muted">{t('journalIntro')}</p>
           <QuickEntry vault={vault} people={data.people} onAdded={data.reload} />
           <div class="case-actions">
-            <button type="button" aria-expanded={adding} aria-controls="journal-new-form" onClick={() => setAdding(!adding)} data-testid="journal-add">
-              {adding ? t('journalCloseForm') : t('journalAdd')}
+            <button
+              type="button"
+              aria-expanded={adding}
+              aria-controls="journal-new-form"
+              onClick={() => {
+                // Always opens (a second press never closes a form being filled in) and goes to its first field.
+                setAdding(true);
+                setOpened(opened + 1);
+              }}
+              data-testid="journal-add"
+            >
+              {t('journalAdd')}
             </button>
           </div>
-          <div id="journal-new-form">{adding && <JournalForm vault={vault} people={data.people} summaries={data.summaries ?? []} onSaved={() => data.reload()} onCancel={() => setAdding(false)} />}</div>
+          <div id="journal-new-form" ref={formBox}>{adding && <JournalForm vault={vault} people={data.people} summaries={data.summaries ?? []} onSaved={() => data.reload()} onCancel={() => setAdding(false)} />}</div>
           <h3>{t('journalEntries', rows.length)}</h3>
           <div class="case-actions">
             <label>

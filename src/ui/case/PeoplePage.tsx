@@ -3,7 +3,7 @@
  * records with a choice of whom it belongs to, and suggestions (shown with their reason, never applied on their
  * own). `#/people/<id>` opens one person (PersonDetail).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import type { AccountRef, Person, PersonSuggestion } from '../../model/case';
 import { flagNote, showHandle, showName } from '../../model/display';
@@ -99,6 +99,11 @@ function AccountRow({ a, people, onAssign }: { a: SeenAccount; people: readonly 
 function PeopleList({ vault, data }: CasePageProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>('people');
   const [adding, setAdding] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (opened) nameInput.current?.focus();
+  }, [opened]);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState('');
   const [status, setStatus] = useState('');
@@ -175,7 +180,16 @@ function PeopleList({ vault, data }: CasePageProps) {
         </p>
       )}
       <div class="case-actions">
-        <button type="button" aria-expanded={adding} aria-controls="person-add-form" onClick={() => setAdding(!adding)} data-testid="person-add">
+        <button
+          type="button"
+          aria-expanded={adding}
+          aria-controls="person-add-form"
+          onClick={() => {
+            setAdding(true);
+            setOpened(opened + 1);
+          }}
+          data-testid="person-add"
+        >
           {t('peopleAdd')}
         </button>
       </div>
@@ -185,6 +199,7 @@ function PeopleList({ vault, data }: CasePageProps) {
             <label>
               {t('peopleName')}
               <input
+                ref={nameInput}
                 type="text"
                 value={name}
                 maxLength={200}

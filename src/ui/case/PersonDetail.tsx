@@ -2,7 +2,7 @@
  * One person (`#/people/<id>`, issue #13): rename, notes, accounts and identifiers (add, remove, split an account
  * off), first and last contact, counts by platform and kind, merge with someone else, delete, and their timeline.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../i18n/t';
 import type { CaseSummary, Identifier, IdentifierType, Person } from '../../model/case';
 import { flagNote, showHandle, showName } from '../../model/display';
@@ -57,6 +57,11 @@ export function PersonDetail({ vault, data, personId }: CasePageProps & { person
   const [nameError, setNameError] = useState('');
   const [mergeWith, setMergeWith] = useState('');
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The question takes the focus, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (confirm) confirmButton.current?.focus();
+  }, [confirm]);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
@@ -322,8 +327,7 @@ export function PersonDetail({ vault, data, personId }: CasePageProps & { person
               <button
                 type="button"
                 class={confirm.kind === 'delete' ? 'danger' : 'primary'}
-                // biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so keyboard users land on it
-                autoFocus
+                ref={confirmButton}
                 onClick={async () => {
                   const c = confirm;
                   setConfirm(null);

@@ -68,6 +68,9 @@ export function QuickEntry({ vault, people, onAdded }: { vault: Vault; people: r
       setError(t('journalSaveFailed', err instanceof Error ? err.message : String(err)));
     } finally {
       setBusy(false);
+      // Back to the time's first part (hours), ready for the next one: a blur first, or the focus would stay in the
+      // part typed last (minutes, AM/PM).
+      timeInput.current?.blur();
       timeInput.current?.focus();
     }
   };

@@ -120,6 +120,10 @@ describe('journal entry form', () => {
     const p = page;
     await waitFor(() => p.$('[data-testid="journal-add"]'));
     await click(p.$('[data-testid="journal-add"]')!);
+    // A second press never closes the form; it goes to the first field.
+    await click(p.$('[data-testid="journal-add"]')!);
+    expect(p.$('[data-testid="journal-form"]')).not.toBeNull();
+    expect(document.activeElement).toBe(p.$('[data-testid="journal-when"]'));
     await typeInto(p.$<HTMLTextAreaElement>('[data-testid="journal-text"]')!, 'He waited outside work');
     Object.defineProperty(p.$('[data-testid="journal-files"]')!, 'files', { value: [new File([new Uint8Array(8)], 'big.mov')], configurable: true });
     await submit(p.$<HTMLFormElement>('[data-testid="journal-form"]')!);

@@ -178,7 +178,7 @@ export function PatternPage({ data, route }: CasePageProps) {
               <BarList data={kindData} />
             </ChartFigure>
           </div>
-          <h3>{t('patternTimeline')}</h3>
+          <h3 class="case-noprint">{t('patternTimeline')}</h3>
           <Timeline items={items} label={t('patternTimeline')} />
         </>
       )}

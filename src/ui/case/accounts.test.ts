@@ -56,6 +56,25 @@ describe('accounts seen in the records', () => {
   });
 });
 
+describe('accounts named by the vault', () => {
+  it("uses each account's own keys and names, and leaves out the person capturing", () => {
+    const s = [
+      captureSummary(1, at, {
+        kind: 'dm-thread',
+        authorKeys: ['x:id:7', 'x:@me', 'x:id:8', 'x:@stalker'],
+        accounts: [
+          { platform: 'x', accountId: '7', handle: 'me', keys: ['x:id:7', 'x:@me'], self: true },
+          { platform: 'x', accountId: '8', handle: 'Stalker', displayName: 'S', keys: ['x:id:8', 'x:@stalker'] },
+        ],
+      }),
+      captureSummary(2, at, { kind: 'dm-message', authorKeys: ['x:@stalker'], accounts: [{ platform: 'x', handle: 'stalker', displayName: 'S2', keys: ['x:@stalker'] }] }),
+    ];
+    const accounts = seenAccounts(s, []);
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]).toMatchObject({ records: 2, names: ['S', 'S2'], account: { keys: ['x:@stalker', 'x:id:8'], handle: 'Stalker', accountId: '8' } });
+  });
+});
+
 describe('hostile names are shown safely', () => {
   it('an account whose display name reorders text shows the hidden characters', () => {
     const label = accountLabel({ platform: 'x', handle: 'bob\u200b', displayName: 'Bob\u202Egnp.exe', keys: ['x:@bob'] });

@@ -1,7 +1,9 @@
 /**
  * Every account seen in the records (issue #13), from the summaries' author keys (src/vault/author-key.ts): the keys
  * one account shows up under ("x:id:123" and "x:@name") are joined when a record shows them together for one
- * person. A record lists its author's keys first (id, then handle) and then its participants', so:
+ * person. The vault's summaries name each account with its own keys (`accounts`; the person capturing, `self`, is
+ * left out: it is not someone to assign). For summaries without them (older or hand-built), the flat key list is
+ * read: the author's keys come first (id, then handle), then the participants', so
  * - a record with at most one id key and one handle key speaks of one account: its keys are joined;
  * - otherwise only its author's id and handle (the first two keys, when the second is the author's handle) are.
  * Pure.
@@ -66,11 +68,26 @@ function authorKeys(s: CaseSummary): string[] {
   return [];
 }
 
+/** The keys of the person capturing (their own account in a DM thread). */
+function selfKeys(summaries: readonly CaseSummary[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of summaries) for (const a of s.accounts ?? []) if (a.self) for (const k of a.keys) out.add(k);
+  return out;
+}
+
+/** A summary's keys that name someone else than the person capturing. */
+const othersKeys = (s: CaseSummary, self: ReadonlySet<string>) => (self.size ? s.authorKeys.filter((k) => !self.has(k)) : s.authorKeys);
+
 export function seenAccounts(summaries: readonly CaseSummary[], people: readonly Person[]): SeenAccount[] {
   const groups = new Groups();
-  const live = summaries.filter((s) => !s.deleted && s.authorKeys.length > 0);
+  const self = selfKeys(summaries);
+  const live = summaries.filter((s) => !s.deleted && othersKeys(s, self).length > 0);
   for (const s of live) {
-    for (const k of s.authorKeys) groups.find(k);
+    for (const k of othersKeys(s, self)) groups.find(k);
+    if (s.accounts) {
+      for (const a of s.accounts) if (!a.self) for (let i = 1; i < a.keys.length; i++) groups.union(a.keys[0]!, a.keys[i]!);
+      continue;
+    }
     const own = authorKeys(s);
     for (let i = 1; i < own.length; i++) groups.union(own[0]!, own[i]!);
   }
@@ -92,8 +109,17 @@ export function seenAccounts(summaries: readonly CaseSummary[], people: readonly
   };
   for (const k of groups.keys()) entry(groups.find(k)).keys.add(k);
   for (const s of live) {
-    const roots = new Set(s.authorKeys.map((k) => groups.find(k)));
+    const roots = new Set(othersKeys(s, self).map((k) => groups.find(k)));
     for (const r of roots) entry(r).records += 1;
+    if (s.accounts) {
+      for (const a of s.accounts) {
+        if (a.self || !a.keys[0]) continue;
+        const e = entry(groups.find(a.keys[0]));
+        if (a.displayName && !e.names.includes(a.displayName)) e.names.push(a.displayName);
+        if (!e.handle && a.handle) e.handle = a.handle;
+      }
+      continue;
+    }
     const own = authorKeys(s);
     if (own[0]) {
       const e = entry(groups.find(own[0]));

@@ -1,6 +1,7 @@
 // A zone with summer time, so the offset must follow the wall-clock typed, not the device's current offset.
 process.env.TZ = 'Europe/Madrid';
 import { describe, expect, it } from 'vitest';
+import { checkWhen } from '../../vault/case-file';
 import { formatOffset, incidentSortKey, incidentTime, toLocalInput, wallClockDate } from './time';
 
 describe('IncidentTime from a datetime-local value', () => {
@@ -28,9 +29,27 @@ describe('IncidentTime from a datetime-local value', () => {
     expect(old.local).toBe('1900-01-01T10:00');
     expect(old.offset).toMatch(/^[+-]\d\d:\d\d$/);
     expect(old.utc?.slice(0, 4)).toBe('1900');
-    expect(new Date(old.utc!).getHours()).toBe(10);
+    // The instant is the wall-clock minus the stored offset, to the minute; the vault accepts it as it is.
+    // (Madrid then: UTC−0:14:44; engines give −14 or −14.73 minutes.)
+    expect(old.offset).toMatch(/^-00:1[45]$/);
+    expect(Date.parse(old.utc!)).toBe(Date.parse('1900-01-01T10:00:00Z') + Number(old.offset!.slice(4)) * 60_000);
+    expect(checkWhen(old)).toEqual(old);
     const future = incidentTime('2100-06-30T23:59', 'exact')!;
     expect(future).toEqual({ precision: 'exact', local: '2100-06-30T23:59', offset: '+02:00', utc: '2100-06-30T21:59:00.000Z' });
+  });
+
+  it('local, offset and UTC always agree (the vault checks): a time skipped by summer time, the first of March after a 29 February', () => {
+    const skipped = incidentTime('2026-03-29T02:30', 'exact')!;
+    expect(skipped.local).toBe('2026-03-29T02:30');
+    expect(checkWhen(skipped)).toEqual(skipped);
+    const march = incidentTime('2028-03-01T00:30', 'exact')!;
+    expect(march).toEqual({ precision: 'exact', local: '2028-03-01T00:30', offset: '+01:00', utc: '2028-02-29T23:30:00.000Z' });
+    for (const v of ['2026-07-01T02:17', '2100-06-30T23:59', '0099-05-01T12:00', '2026-10-25T02:30']) {
+      const w = incidentTime(v, 'about')!;
+      expect(checkWhen(w)).toEqual(w);
+    }
+    const day = incidentTime('2026-03-29', 'date')!;
+    expect(checkWhen(day)).toEqual(day);
   });
 
   it('a two-digit year is not read as 19xx', () => {

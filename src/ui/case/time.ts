@@ -48,10 +48,19 @@ export function incidentTime(value: string, precision: TimePrecision): IncidentT
   const v = value.trim();
   const d = wallClockDate(precision === 'date' ? v.slice(0, 10) : v);
   if (!d) return undefined;
-  const offset = formatOffset(-d.getTimezoneOffset());
+  const minutes = Math.round(-d.getTimezoneOffset());
+  const offset = formatOffset(minutes);
   if (precision === 'date') return { precision, local: v.slice(0, 10), offset };
   if (!/T\d\d:\d\d/.test(value)) return undefined;
-  return { precision, local: v.slice(0, 16), offset, utc: d.toISOString() };
+  // The instant is the wall-clock typed minus the offset stored with it, so the three always agree (the vault checks):
+  // also for a time that does not exist on the clock (skipped when summer time starts) and for old local mean times
+  // whose offset has seconds (rounded to the minute above).
+  const m = WALL.exec(v)!;
+  const wall = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  wall.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  wall.setUTCHours(Number(m[4]), Number(m[5]), 0, 0);
+  return { precision, local: v.slice(0, 16), offset, utc: new Date(wall.getTime() - minutes * 60_000).toISOString() };
 }
 
 /** The wall-clock as it may be shown: "2026-12-07 02:17 (+01:00)", "about …", "2026-12-07", or a dash. */

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import type { AccountRef, Person, PersonSuggestion } from '../../model/case';
-import { flagNote, showHandle, showName } from '../../model/display';
+import { flagNote, showHandle, showName, showText } from '../../model/display';
 import { eventsOf, type PatternEvent } from '../../model/pattern';
 import type { Vault } from '../../vault/api';
 import type { CasePageProps } from '../vault/useCaseData';
@@ -54,10 +54,11 @@ export const suggestionKey = (s: PersonSuggestion) => `${s.reason}|${s.accounts.
 /** Session-only memory of dismissed suggestions (the vault page may re-render the pages). */
 const dismissed = new Set<string>();
 
+/** The reason in the reader's language (the vault's `detail` adds the particulars). */
 function reasonWords(s: PersonSuggestion): string {
-  if (s.reason === 'same-display-name') return t('peopleReasonName', showName(s.detail).text);
-  if (s.reason === 'linked-profile') return t('peopleReasonLinked', showName(s.detail).text);
-  return t('peopleReasonThread', showName(s.detail).text);
+  if (s.reason === 'same-display-name') return t('peopleReasonName');
+  if (s.reason === 'linked-profile') return t('peopleReasonLinked');
+  return t('peopleReasonThread');
 }
 
 const NEW = '__new__';
@@ -276,7 +277,7 @@ function PeopleList({ vault, data }: CasePageProps) {
             return (
               <div key={key} class="case-suggestion" data-testid="person-suggestion" data-reason={s.reason}>
                 <p>
-                  <strong>{reasonWords(s)}</strong>
+                  <strong>{reasonWords(s)}</strong> {showText(s.detail)}
                 </p>
                 <ul>
                   {s.accounts.map((a) => (

@@ -4,14 +4,14 @@
  * src/model/pattern.ts (the export's summary and the automation contract count the same way); the events are built
  * once per data change and counted once per filter change.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import type { CaseSummary } from '../../model/case';
 import { countBy, countByDay, countByHour, countByWeek, eventsOf, filterEvents, type PatternEvent, type PatternFilter, periodOf } from '../../model/pattern';
 import type { CasePageProps } from '../vault/useCaseData';
 import { BarList, ChartFigure, ColumnChart, type Datum, DayChart } from './Charts';
 import { eventKindLabel, platformLabel } from './labels';
-import { Timeline, timelineItems } from './Timeline';
+import { Timeline, type TimelineItem, timelineItems } from './Timeline';
 import { useHeadingFocus } from './useHeadingFocus';
 import './case.css';
 
@@ -36,10 +36,18 @@ export function PatternPage({ data, route }: CasePageProps) {
   const [filter, setFilter] = useState<PatternFilter>(() => (route[0] ? { personId: decodeURIComponent(route[0]) } : {}));
   const summaries = data.summaries;
   const events = useMemo(() => (summaries ? eventsOf(summaries, data.people) : []), [summaries, data.people]);
-  const byId = useMemo(() => new Map<string, CaseSummary>((summaries ?? []).map((s) => [s.id, s])), [summaries]);
   const choices = useMemo(() => ({ platforms: countBy(events, 'platform').map((c) => c.key), kinds: countBy(events, 'kind').map((c) => c.key) }), [events]);
   const n = useMemo(() => patternNumbers(events, filter), [events, filter]);
-  const items = useMemo(() => timelineItems(n.filtered, byId), [n.filtered, byId]);
+  // The timeline (a sort of every counted event) is built after the charts are on screen.
+  const [items, setItems] = useState<TimelineItem[] | null>(null);
+  useEffect(() => {
+    setItems(null);
+    const timer = setTimeout(() => {
+      const byId = new Map<string, CaseSummary>((summaries ?? []).map((s) => [s.id, s]));
+      setItems(timelineItems(n.filtered, byId));
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [n.filtered, summaries]);
 
   const set = (patch: Partial<PatternFilter>) => {
     const next: PatternFilter = { ...filter, ...patch };
@@ -179,7 +187,7 @@ export function PatternPage({ data, route }: CasePageProps) {
             </ChartFigure>
           </div>
           <h3 class="case-noprint">{t('patternTimeline')}</h3>
-          <Timeline items={items} label={t('patternTimeline')} />
+          {items ? <Timeline items={items} label={t('patternTimeline')} /> : <p class="muted">{t('patternLoading')}</p>}
         </>
       )}
     </section>

@@ -102,9 +102,10 @@ describe('pattern page numbers', () => {
       from.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(dayCounts(r)).toEqual({ '2026-11-11': 1, '2026-11-12': 1 });
-    // The timeline lists what is counted, each a link to its record.
-    const links = [...r.querySelectorAll<HTMLAnchorElement>('[data-testid="case-timeline"] a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['#/record/j-8', '#/record/cap-4']);
+    // The timeline lists what is counted, each a link to its record (built just after the charts).
+    const hrefs = () => [...r.querySelectorAll<HTMLAnchorElement>('[data-testid="case-timeline"] a')].map((a) => a.getAttribute('href'));
+    await waitFor(() => hrefs().length === 2);
+    expect(hrefs()).toEqual(['#/record/j-8', '#/record/cap-4']);
   });
 
   it('a route #/pattern/<person> opens filtered to that person', async () => {

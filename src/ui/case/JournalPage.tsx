@@ -9,11 +9,12 @@ import type { CaseSummary, Person } from '../../model/case';
 import type { EvidenceRecord } from '../../model/evidence';
 import { showName, showText } from '../../model/display';
 import { latestJournal } from '../../model/pattern';
+import { bytesLabel } from '../format';
 import type { CasePageProps } from '../vault/useCaseData';
 import { FileStatusList, useFileAdder } from './files';
-import { JournalForm } from './JournalForm';
+import { JournalForm, linkLabel } from './JournalForm';
 import { JournalVersions } from './JournalVersions';
-import { journalKindLabel } from './labels';
+import { journalKindLabel, shownName } from './labels';
 import { QuickEntry } from './QuickEntry';
 import { whenLabel } from './Timeline';
 import { incidentSortKey } from './time';
@@ -67,6 +68,8 @@ function EntryView({ props, entryId, edit }: { props: CasePageProps; entryId: st
   const [latest, setLatest] = useState<EvidenceRecord | null | 'missing'>(null);
   const [stamp, setStamp] = useState(0);
   const [error, setError] = useState('');
+  const byId = useMemo(() => new Map((data.summaries ?? []).map((s) => [s.id, s])), [data.summaries]);
+  const files = useMemo(() => (data.summaries ?? []).filter((s) => s.addedFile?.entryId === entryId && !s.deleted), [data.summaries, entryId]);
   useEffect(() => {
     let live = true;
     vault.journalVersions(entryId).then(
@@ -135,11 +138,34 @@ function EntryView({ props, entryId, edit }: { props: CasePageProps; entryId: st
                 <dt>{t('journalField_links')}</dt>
                 <dd>
                   <ul>
-                    {j.links.map((l) => (
-                      <li key={l}>
-                        <a href={`#/record/${l}`}>{l}</a>
-                      </li>
-                    ))}
+                    {j.links.map((l) => {
+                      const linked = byId.get(l);
+                      return (
+                        <li key={l}>
+                          <a href={`#/record/${l}`}>{linked ? linkLabel(linked) : l}</a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {files.length > 0 && (
+              <>
+                <dt>{t('journalFilesLegend')}</dt>
+                <dd>
+                  <ul data-testid="journal-entry-files">
+                    {files.map((f) => {
+                      const name = shownName(f.addedFile!.name, 60);
+                      return (
+                        <li key={f.id}>
+                          <a href={`#/record/${f.id}`} title={name.cut ? name.full : undefined}>
+                            {name.text || t('journalFileNoName')}
+                          </a>{' '}
+                          <span class="muted">({bytesLabel(f.addedFile!.size)})</span>
+                        </li>
+                      );
+                    })}
                   </ul>
                 </dd>
               </>

@@ -62,6 +62,13 @@ describe('case pages on the real vault', () => {
     expect(svg.artifacts[0]).toMatchObject({ mediaType: 'application/octet-stream' });
     expect(svg.artifacts[0]!.filename).toMatch(/^added-\d+\.bin$/);
 
+    // The entry's page lists its files, hostile names as text with their whole (marked) name on hover.
+    await p.route([entry.journal!.entryId]);
+    const listed = await waitFor(() => (p.$$('[data-testid="journal-entry-files"] a').length === 2 ? p.$$('[data-testid="journal-entry-files"] a') : null));
+    const long = listed.find((a) => a.getAttribute('title'))!;
+    expect(long.textContent).toContain('⟨U+0007⟩');
+    expect(long.textContent!.length).toBeLessThanOrEqual(60);
+    expect(long.getAttribute('title')).toBe(`../../x⟨U+0007⟩${'y'.repeat(300)}`);
     await p.route([entry.journal!.entryId, 'edit']);
     const text = await waitFor(() => p.$<HTMLTextAreaElement>('[data-testid="journal-text"]'));
     await typeInto(text, 'He followed me from the station.');

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountRef, IncidentTime } from '../model/case';
 import { type AddedFileInput, type JournalInput, VaultError } from './api';
 import { sha256Hex } from './hashing';
-import { freshDbName, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
+import { freshDbName, rawEdit, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
 import { openVault, type VaultImpl, type VaultOptions } from './vault';
 
 const TOOL = { version: '0.1.0', browser: 'test', userAgent: 'vitest' };
@@ -187,6 +187,32 @@ describe('summaries', () => {
     await vault.unlock({ passphrase: PASS });
     expect((await rawGetAll<{ k?: string }>(name, 'summaries'))[0]?.k).toBe('dk');
     expect((await vault.summaries())[0]).toMatchObject({ id: r.id, authorKeys: ['x:@locked_one'] });
+  });
+
+  it('encrypted: summary packs are written after many single opens, used after, never trusted over a changed row', async () => {
+    const name = freshDbName();
+    const vault = await newVault({}, name);
+    await vault.enableEncryption(PASS);
+    const ids: string[] = [];
+    for (let i = 0; i < 210; i++) ids.push((await vault.addRecord(sampleRecord({ text: `m ${i}` }), [])).id);
+    const packs = async () => (await rawGetAll<{ id: string }>(name, 'keys')).filter((r) => r.id.startsWith('summary-pack:'));
+    expect(await packs()).toEqual([]);
+    const first = await vault.summaries();
+    expect(first.map((s) => s.id)).toEqual([...ids].reverse());
+    expect((await packs()).map((p) => p.id)).toEqual(['summary-pack:0']);
+    expect(JSON.stringify(await packs())).not.toContain('m 1');
+    // A row changed after the pack (a tombstone): the row wins.
+    await vault.deleteRecord(ids[5] as string);
+    const second = await vault.summaries();
+    expect(second.find((s) => s.id === ids[5])).toMatchObject({ deleted: true });
+    expect(second.filter((s) => s.deleted)).toHaveLength(1);
+    // A pack changed outside Holdfast does not open: ignored, every row opened on its own.
+    await rawEdit(name, 'keys', (st) => st.put({ id: 'summary-pack:0', s: globalThis.crypto.getRandomValues(new Uint8Array(64)) }));
+    expect(await vault.summaries()).toEqual(second);
+    // Turning encryption off removes the packs with the keys.
+    await vault.disableEncryption({ passphrase: PASS });
+    expect(await packs()).toEqual([]);
+    expect(await vault.summaries()).toEqual(second);
   });
 
   it('enable and disable encryption convert the case stores in place', async () => {
@@ -420,6 +446,34 @@ describe('added files', () => {
     expect(await rawGetAll(name, 'chunks')).toEqual([]);
     expect((await rawKeys(name, 'meta')).filter((k) => String(k).startsWith('upload:'))).toEqual([]);
     expect(await vault.count()).toBe(0);
+  });
+});
+
+describe('import (a bundle from another vault)', () => {
+  it('journal versions and added files import with their summaries; versions and files still found', async () => {
+    const from = await newVault({ chunkBytes: 1000 });
+    const v1 = await from.addJournalEntry(entry(), TOOL);
+    const entryId = v1.journal?.entryId as string;
+    const v2 = await from.editJournalEntry(entryId, entry({ text: 'edited' }), TOOL);
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(2500));
+    const f = await from.addFile(fileOf(bytes, { name: 'photo.jpg', type: 'image/jpeg' }), TOOL, { entryId });
+    const into = await newVault({ chunkBytes: 1000 });
+    await into.addRecord(sampleRecord(), []); // so the imported records are re-linked
+    for (const r of [v1, v2, f]) {
+      const artifacts = await Promise.all(r.artifacts.map(async (ref) => ({ ref, stream: (await from.readArtifact(ref.id))?.stream() as ReadableStream<Uint8Array> })));
+      await into.importRecord(r, artifacts, 'bundle.zip');
+    }
+    const s = await into.summaries();
+    expect(s.map((x) => [x.kind, x.journal?.version, x.journal?.superseded, x.addedFile?.entryId])).toEqual([
+      ['added-file', undefined, undefined, entryId],
+      ['journal-entry', 2, undefined, undefined],
+      ['journal-entry', 1, true, undefined],
+      ['post', undefined, undefined, undefined],
+    ]);
+    expect((await into.journalVersions(entryId)).map((r) => r.text)).toEqual(['private number called', 'edited']);
+    const v3 = await into.editJournalEntry(entryId, entry({ text: 'edited here' }), TOOL);
+    expect(v3.journal).toMatchObject({ version: 3, supersedes: v2.id });
+    expect(await into.verify()).toMatchObject({ ok: true, records: 5, artifacts: 1 });
   });
 });
 

@@ -91,6 +91,17 @@ export interface Keyring {
 
 export type DropKeyRow = SealedDropKey;
 
+/**
+ * A page of opened summaries, sealed with the data key as one blob (keys store, id `summary-pack:<i>`): a cache so an
+ * encrypted vault's 10,000 summaries open with a few decryptions instead of 10,000. Each entry names the sealed row it
+ * came from (its key and nonce); a row that changed since is opened on its own. Removed with the keys at the end of a
+ * conversion to plaintext; one sealed with another data key does not open and is ignored.
+ */
+export interface SummaryPackRow {
+  id: string;
+  s: Uint8Array;
+}
+
 /** What a write was prepared with: the keyring's rev and keyId (0 and none without a keyring), and the drop key used. */
 export interface KeyView {
   rev: number;
@@ -115,7 +126,7 @@ interface VaultSchema extends DBSchema {
   meta: { key: string; value: Head | number };
   custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
   staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
-  keys: { key: string; value: Keyring | DropKeyRow };
+  keys: { key: string; value: Keyring | DropKeyRow | SummaryPackRow };
   summaries: { key: string; value: SummaryRow; indexes: { seq: number; entryId: string; k: string } };
   people: { key: string; value: PersonRow; indexes: { k: string } };
   notes: { key: string; value: NoteRow; indexes: { recordId: string; k: string } };
@@ -202,6 +213,8 @@ export interface WriteTx {
   putPerson(row: PersonRow): Promise<void>;
   deletePerson(id: string): Promise<void>;
   addNote(row: NoteRow): Promise<void>;
+  /** Replaces every summary pack with these. */
+  replaceSummaryPacks(rows: SummaryPackRow[]): Promise<void>;
   /** Whether a person or note with this id exists. */
   has(store: 'people' | 'notes' | 'records', id: string): Promise<boolean>;
 }
@@ -308,10 +321,10 @@ export interface Storage {
   /** Rows of every converted store not yet in the wanted form. */
   countUnconverted(to: 'encrypted' | 'plain'): Promise<number>;
   /**
-   * Every record's summary, newest first (seq descending), and the ids of records that have none yet (sealed when
-   * migration 0006 ran). A summary that does not open is left out and reported in `unreadable`.
+   * Every record's summary row, newest first (seq descending, not opened), the ids of records that have none yet
+   * (sealed when migration 0006 ran), and the summary packs, read in one transaction.
    */
-  summaries(keys: KeyLookup): Promise<{ summaries: CaseSummary[]; missing: string[]; unreadable: string[] }>;
+  summaryRows(): Promise<{ rows: SummaryRow[]; missing: string[]; packs: SummaryPackRow[] }>;
   /** The summaries of a journal entry's versions (index entryId), in any order. */
   entrySummaries(entryId: string, keys: KeyLookup): Promise<CaseSummary[]>;
   people(keys: KeyLookup): Promise<Person[]>;
@@ -535,6 +548,10 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       },
       async addNote(row) {
         await notes.add(row);
+      },
+      async replaceSummaryPacks(rows) {
+        await keys.delete(PACK_RANGE());
+        for (const row of rows) await keys.put(row);
       },
       async has(s, id) {
         return (await (s === 'people' ? people.count(id) : s === 'notes' ? notes.count(id) : records.count(id))) > 0;
@@ -870,11 +887,15 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return counts.reduce((a, b) => a + b, 0);
       }),
 
-    summaries: (keys) =>
+    summaryRows: () =>
       read('be read', async (d) => {
-        const tx = d.transaction(['summaries', 'records']);
-        const rows = await tx.objectStore('summaries').index('seq').getAll();
-        const [recordCount, summaryCount] = await Promise.all([tx.objectStore('records').count(), tx.objectStore('summaries').count()]);
+        const tx = d.transaction(['summaries', 'records', 'keys']);
+        const [rows, recordCount, summaryCount, packs] = await Promise.all([
+          tx.objectStore('summaries').index('seq').getAll(),
+          tx.objectStore('records').count(),
+          tx.objectStore('summaries').count(),
+          tx.objectStore('keys').getAll(PACK_RANGE()) as Promise<SummaryPackRow[]>,
+        ]);
         let missing: string[] = [];
         if (recordCount !== summaryCount) {
           const [recordIds, summaryIds] = await Promise.all([tx.objectStore('records').getAllKeys(), tx.objectStore('summaries').getAllKeys()]);
@@ -882,19 +903,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
           missing = recordIds.filter((id) => !have.has(id));
         }
         rows.reverse();
-        const unreadable: string[] = [];
-        const opened = await Promise.all(
-          rows.map(async (row) => {
-            try {
-              return await openSummary(row, keys);
-            } catch (error) {
-              if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
-              unreadable.push(row.id);
-              return undefined;
-            }
-          }),
-        );
-        return { summaries: opened.filter((s): s is CaseSummary => s !== undefined), missing, unreadable };
+        return { rows, missing, packs };
       }),
 
     entrySummaries: (entryId, keys) =>
@@ -964,6 +973,8 @@ function abortQuietly(tx: { abort(): void }): void {
 }
 
 const headerKey = (session: string): StagingKey => [session, 0];
+/** The keys store's summary packs (created on use: IDBKeyRange needs the IndexedDB globals). */
+const PACK_RANGE = (): IDBKeyRange => IDBKeyRange.bound('summary-pack:', 'summary-pack:\uffff');
 const itemN = (key: string): string => `i:${key}`;
 /** Every chunk of an artifact: [aid] sorts before [aid, 0] and [aid, []] after every [aid, number]. */
 const chunkRange = (aid: string): IDBKeyRange => IDBKeyRange.bound([aid], [aid, []]);

@@ -73,7 +73,7 @@ import {
   takeAccount,
   withIdentifier,
 } from './case-file';
-import { blindKey, calibrateIterations, newDropKey, openDropKey } from './crypto';
+import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
 import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
@@ -89,6 +89,7 @@ import {
   type HeaderRow,
   type ItemRow,
   isChunked,
+  isSealed,
   type KeyLookup,
   type NoteRow,
   openArtifact,
@@ -134,9 +135,22 @@ import {
   StaleHeadError,
   StaleKeyringError,
   type Storage,
+  type SummaryPackRow,
   type WriteTx,
 } from './storage';
 import { summaryOf } from './summary';
+
+/** Sealed summaries opened one by one in one summaries() call from which on packs are written. */
+const SUMMARY_PACK_AFTER = 200;
+/** Summaries per pack (about 600 bytes each). */
+const SUMMARY_PACK_SIZE = 5000;
+const summaryPackAad = (id: string, keyId: string) => `${id}:${keyId}`;
+/** A sealed row's identity: its key and its blob's nonce (new at every seal). */
+function rowPrint(row: { k: string; s: Uint8Array }): string {
+  let nonce = '';
+  for (const b of row.s.subarray(0, 12)) nonce += b.toString(16).padStart(2, '0');
+  return `${row.k}|${nonce}|${row.s.byteLength}`;
+}
 
 /** Rows re-sealed per transaction at unlock (what was captured while locked). */
 const DROP_PAGE = 64;
@@ -1199,20 +1213,85 @@ class VaultService implements VaultImpl {
    * Summaries missing for records sealed when migration 0006 ran are filled here first (needs the vault unlocked).
    */
   async summaries(): Promise<CaseSummary[]> {
-    const keys = await this.readKeys();
-    let read = await this.storage.summaries(keys);
+    await this.readKeys();
+    let read = await this.storage.summaryRows();
     if (read.missing.length) {
       await this.fillSummaries(read.missing);
-      read = await this.storage.summaries(keys);
+      read = await this.storage.summaryRows();
     }
+    const summaries = await this.openSummaries(read.rows, read.packs);
     const latest = new Map<string, number>();
-    for (const s of read.summaries) {
+    for (const s of summaries) {
       if (s.journal) latest.set(s.journal.entryId, Math.max(latest.get(s.journal.entryId) ?? 0, s.journal.version));
     }
-    return read.summaries.map((s) => {
+    return summaries.map((s) => {
       if (!s.journal) return s;
       const { superseded: _stored, ...journal } = s.journal;
       return { ...s, journal: (latest.get(journal.entryId) ?? 0) > journal.version ? { ...journal, superseded: true } : journal };
+    });
+  }
+
+  /**
+   * Opens summary rows: plaintext ones as they are, sealed ones from the summary packs when the pack names the very
+   * row (its key and nonce), the rest one by one; then, if many were opened one by one, writes new packs (best effort:
+   * a pack is only a cache). A row that does not open is left out (verify() reports its record).
+   */
+  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[]): Promise<CaseSummary[]> {
+    const held = this.held;
+    const packed = new Map<string, CaseSummary>();
+    if (held && packs.length && rows.some((r) => isSealed(r))) {
+      for (const pack of packs) {
+        try {
+          const entries = await openJson<Array<{ f: string; s: CaseSummary }>>(held.keys.seal, pack.s, summaryPackAad(pack.id, held.keyId));
+          for (const e of entries) packed.set(e.f, e.s);
+        } catch {
+          // another key's, or changed: ignored (the rows open one by one)
+        }
+      }
+    }
+    let single = 0;
+    const out: Array<CaseSummary | undefined> = new Array(rows.length);
+    const pending: Promise<void>[] = [];
+    for (const [i, row] of rows.entries()) {
+      const f = isSealed(row) ? rowPrint(row as { k: string; s: Uint8Array }) : undefined;
+      const hit = f !== undefined ? packed.get(f) : undefined;
+      if (hit && hit.id === row.id && hit.seq === row.seq) {
+        out[i] = hit;
+        continue;
+      }
+      if (f !== undefined) single += 1;
+      pending.push(
+        openSummary(row, this.lookup).then(
+          (s) => {
+            out[i] = s;
+          },
+          (error: unknown) => {
+            if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
+          },
+        ),
+      );
+    }
+    await Promise.all(pending);
+    if (held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
+    return out.filter((s): s is CaseSummary => s !== undefined);
+  }
+
+  private async writeSummaryPacks(rows: SummaryRow[], opened: Array<CaseSummary | undefined>, held: HeldKey): Promise<void> {
+    const entries: Array<{ f: string; s: CaseSummary }> = [];
+    for (const [i, row] of rows.entries()) {
+      const s = opened[i];
+      if (s && isSealed(row) && (row as { k: string }).k === 'dk') entries.push({ f: rowPrint(row as { k: string; s: Uint8Array }), s });
+    }
+    const packs: SummaryPackRow[] = [];
+    for (let at = 0, n = 0; at < entries.length; at += SUMMARY_PACK_SIZE, n++) {
+      const id = `summary-pack:${n}`;
+      packs.push({ id, s: await sealJson(held.keys.seal, entries.slice(at, at + SUMMARY_PACK_SIZE), summaryPackAad(id, held.keyId)) });
+    }
+    const keyring = await this.storage.keyring();
+    if (!keyring || keyring.keyId !== held.keyId || keyring.converting) return;
+    await this.storage.write(async (tx) => {
+      await tx.expectKeys({ rev: keyring.rev, keyId: keyring.keyId });
+      await tx.replaceSummaryPacks(packs);
     });
   }
 
@@ -1416,26 +1495,36 @@ class VaultService implements VaultImpl {
     const n = Math.ceil(size / per);
     let i = 0;
     let fill = 0;
-    let chunk = new Uint8Array(per);
-    for await (const piece of reading()) {
-      if (total + piece.byteLength > size) throw changed('more');
-      hasher.update(piece);
-      total += piece.byteLength;
-      let offset = 0;
-      while (offset < piece.byteLength) {
-        const want = i === n - 1 ? size - i * per : per;
-        if (chunk.byteLength !== want) chunk = new Uint8Array(want);
-        const take = Math.min(want - fill, piece.byteLength - offset);
-        chunk.set(piece.subarray(offset, offset + take), fill);
-        fill += take;
-        offset += take;
-        if (fill === want) {
-          if (i === 0) written.push(aid);
-          await this.putChunk(aid, i, i === n - 1, chunk);
-          i += 1;
-          fill = 0;
+    let chunk = new Uint8Array(Math.min(per, size));
+    // One chunk is written while the next is read and hashed (at most two chunks in memory): the hash runs on this
+    // thread, the write and the sealing do not.
+    let pending: Promise<void> | undefined;
+    try {
+      for await (const piece of reading()) {
+        if (total + piece.byteLength > size) throw changed('more');
+        hasher.update(piece);
+        total += piece.byteLength;
+        let offset = 0;
+        while (offset < piece.byteLength) {
+          const want = i === n - 1 ? size - i * per : per;
+          const take = Math.min(want - fill, piece.byteLength - offset);
+          chunk.set(piece.subarray(offset, offset + take), fill);
+          fill += take;
+          offset += take;
+          if (fill === want) {
+            if (i === 0) written.push(aid);
+            await pending;
+            pending = this.putChunk(aid, i, i === n - 1, chunk);
+            i += 1;
+            fill = 0;
+            if (i < n) chunk = new Uint8Array(i === n - 1 ? size - i * per : per);
+          }
         }
       }
+      await pending;
+    } catch (error) {
+      await pending?.catch(() => undefined);
+      throw error;
     }
     if (total !== size || i !== n) throw changed(String(total));
     return { sha256: hasher.digestHex(), size, chunks: n };

@@ -14,7 +14,7 @@ import type { CasePageProps } from '../vault/useCaseData';
 import { FileStatusList, useFileAdder } from './files';
 import { JournalForm, linkLabel } from './JournalForm';
 import { JournalVersions } from './JournalVersions';
-import { journalKindLabel, shownName } from './labels';
+import { journalKindLabel, routeId, shownName } from './labels';
 import { QuickEntry } from './QuickEntry';
 import { whenLabel } from './Timeline';
 import { incidentSortKey } from './time';
@@ -204,7 +204,7 @@ export function JournalPage(props: CasePageProps) {
     return q ? rows.filter((r) => r.latest.snippet?.toLowerCase().includes(q)) : rows;
   }, [rows, query]);
   const people = useMemo(() => new Map(data.people.map((p) => [p.id, p])), [data.people]);
-  const entryId = route[0] ? decodeURIComponent(route[0]) : undefined;
+  const entryId = routeId(route[0]);
 
   return (
     <section aria-labelledby="page-title" class="case-page case-journal">

@@ -10,7 +10,7 @@ import type { CaseSummary } from '../../model/case';
 import { countBy, countByDay, countByHour, countByWeek, eventsOf, filterEvents, type PatternEvent, type PatternFilter, periodOf } from '../../model/pattern';
 import type { CasePageProps } from '../vault/useCaseData';
 import { BarList, ChartFigure, ColumnChart, type Datum, DayChart } from './Charts';
-import { eventKindLabel, platformLabel } from './labels';
+import { eventKindLabel, platformLabel, routeId } from './labels';
 import { Timeline, type TimelineItem, timelineItems } from './Timeline';
 import { useHeadingFocus } from './useHeadingFocus';
 import './case.css';
@@ -33,7 +33,12 @@ export function patternNumbers(events: readonly PatternEvent[], filter: PatternF
 
 export function PatternPage({ data, route }: CasePageProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>(`pattern/${route.join('/')}`);
-  const [filter, setFilter] = useState<PatternFilter>(() => (route[0] ? { personId: decodeURIComponent(route[0]) } : {}));
+  const [filter, setFilter] = useState<PatternFilter>(() => (route[0] ? { personId: routeId(route[0])! } : {}));
+  // A link to another person's pattern (#/pattern/<id>) while this page is open.
+  const routed = routeId(route[0]);
+  useEffect(() => {
+    if (routed) setFilter((f) => (f.personId === routed ? f : { ...f, personId: routed }));
+  }, [routed]);
   const summaries = data.summaries;
   const events = useMemo(() => (summaries ? eventsOf(summaries, data.people) : []), [summaries, data.people]);
   const choices = useMemo(() => ({ platforms: countBy(events, 'platform').map((c) => c.key), kinds: countBy(events, 'kind').map((c) => c.key) }), [events]);

@@ -11,7 +11,7 @@ import { eventsOf, type PatternEvent } from '../../model/pattern';
 import type { Vault } from '../../vault/api';
 import type { CasePageProps } from '../vault/useCaseData';
 import { type SeenAccount, seenAccounts } from './accounts';
-import { platformLabel } from './labels';
+import { platformLabel, routeId } from './labels';
 import { PersonDetail } from './PersonDetail';
 import { useHeadingFocus } from './useHeadingFocus';
 import { VirtualList } from './VirtualList';
@@ -320,6 +320,6 @@ function PeopleList({ vault, data }: CasePageProps) {
 }
 
 export function PeoplePage(props: CasePageProps) {
-  const id = props.route[0] ? decodeURIComponent(props.route[0]) : undefined;
+  const id = routeId(props.route[0]);
   return id ? <PersonDetail {...props} personId={id} /> : <PeopleList {...props} />;
 }

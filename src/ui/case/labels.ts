@@ -50,3 +50,13 @@ export function shownName(value: string | undefined, max = 60): { text: string; 
   const tail = Math.min(16, Math.floor(max / 3));
   return { text: `${chars.slice(0, max - tail - 1).join('')}…${chars.slice(-tail).join('')}`, full, cut: true };
 }
+
+/** A route segment as an id: decoded when it is still encoded, as it is when it is not (never throws on a stray "%"). */
+export function routeId(segment: string | undefined): string | undefined {
+  if (!segment) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -28,7 +28,7 @@ export function niceMax(max: number): number {
 }
 
 function YAxis({ max, label, height }: { max: number; label: string; height: number }) {
-  const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, max / 2, max];
+  const ticks = max <= 5 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, max / 2, max];
   return (
     <g class="case-axis">
       {ticks.map((v) => {

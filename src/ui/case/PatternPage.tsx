@@ -68,7 +68,9 @@ export function PatternPage({ data, route }: CasePageProps) {
   const night = n.byHour.slice(0, 6).reduce((a, b) => a + b, 0);
   const hourTotal = n.byHour.reduce((a, b) => a + b, 0);
   const peak = n.byHour.indexOf(Math.max(...n.byHour));
-  const weekData: Datum[] = n.byWeek.map((w) => ({ label: w.week.slice(5), value: w.count, long: w.week }));
+  // "12-28" reads well within one year; across years the whole date does.
+  const oneYear = n.byWeek.length > 0 && n.byWeek[0]!.week.slice(0, 4) === n.byWeek[n.byWeek.length - 1]!.week.slice(0, 4);
+  const weekData: Datum[] = n.byWeek.map((w) => ({ label: oneYear ? w.week.slice(5) : w.week, value: w.count, long: w.week }));
   const dayEntries = Object.entries(n.byDay);
   const busiest = dayEntries.reduce<[string, number] | null>((best, d) => (!best || d[1] > best[1] ? d : best), null);
   const platformData: Datum[] = n.byPlatform.map((c) => ({ label: platformLabel(c.key), value: c.count }));
@@ -179,7 +181,7 @@ export function PatternPage({ data, route }: CasePageProps) {
               rows={weekData.map((d) => [d.long!, d.value] as const)}
             >
               {weekData.length ? (
-                <ColumnChart data={weekData} xLabel={t('patternAxisWeek')} yLabel={t('patternAxisCount')} tickEvery={Math.max(1, Math.ceil(weekData.length / 10))} />
+                <ColumnChart data={weekData} xLabel={oneYear ? t('patternAxisWeek') : t('patternColWeek')} yLabel={t('patternAxisCount')} tickEvery={Math.max(1, Math.ceil(weekData.length / (oneYear ? 10 : 5)))} />
               ) : (
                 <p class="muted">{t('patternNone')}</p>
               )}

@@ -16,7 +16,7 @@ import { JournalForm, linkLabel } from './JournalForm';
 import { JournalVersions } from './JournalVersions';
 import { journalKindLabel, routeId, shownName } from './labels';
 import { QuickEntry } from './QuickEntry';
-import { whenLabel } from './Timeline';
+import { incidentLabel, whenLabel } from './Timeline';
 import { incidentSortKey } from './time';
 import { useHeadingFocus } from './useHeadingFocus';
 import { VirtualList } from './VirtualList';
@@ -113,7 +113,10 @@ function EntryView({ props, entryId, edit }: { props: CasePageProps; entryId: st
         <div data-testid="journal-entry-view" data-entry-id={entryId}>
           <dl class="fields">
             <dt>{t('journalField_when')}</dt>
-            <dd>{whenLabel({ ...latest, authorKeys: [], journal: j } as unknown as CaseSummary)}{j.when.offset && ` (${j.when.offset})`}</dd>
+            <dd>
+              {incidentLabel(j.when)}
+              {j.when.offset && ` (${j.when.offset})`}
+            </dd>
             <dt>{t('journalField_kind')}</dt>
             <dd>{journalKindLabel(j.kind)}</dd>
             {j.personId && (

@@ -3,7 +3,7 @@
  * (VirtualList) so a person with thousands of contacts scrolls smoothly. Used by the person page and the pattern page.
  */
 import { t } from '../../i18n/t';
-import type { CaseSummary } from '../../model/case';
+import type { CaseSummary, IncidentTime } from '../../model/case';
 import { showHandle, showName, showText } from '../../model/display';
 import type { PatternEvent } from '../../model/pattern';
 import { eventKindLabel, localTime, platformLabel, precisionLabel } from './labels';
@@ -34,13 +34,14 @@ export function timelineItems(events: readonly PatternEvent[], byId: ReadonlyMap
 
 /** When a timeline row happened, in words: a journal entry's time as entered, a capture's in local time. */
 export function whenLabel(s: CaseSummary): string {
-  if (s.journal) {
-    const w = s.journal.when;
-    if (w.precision === 'unknown') return precisionLabel('unknown');
-    const p = incidentParts(w);
-    return `${w.precision === 'about' ? `${precisionLabel('about')} ` : ''}${p.date}${p.time ? ` ${p.time}` : ''}`;
-  }
-  return localTime(s.itemTime ?? s.capturedAt);
+  return s.journal ? incidentLabel(s.journal.when) : localTime(s.itemTime ?? s.capturedAt);
+}
+
+/** An incident's time as the person entered it: "2026-12-07 02:17", "About 2026-12-07 03:00", "2026-12-07", "Time unknown". */
+export function incidentLabel(w: IncidentTime): string {
+  if (w.precision === 'unknown') return precisionLabel('unknown');
+  const p = incidentParts(w);
+  return `${w.precision === 'about' ? `${precisionLabel('about')} ` : ''}${p.date}${p.time ? ` ${p.time}` : ''}`;
 }
 
 function Row({ item }: { item: TimelineItem }) {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The case pages over the real vault (IndexedDB via fake-indexeddb): what the pages send is what the vault keeps. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { seedVault } from '../../export/test-support';
 import { countByDay, countByHour, eventsOf } from '../../model/pattern';
 import { freshDbName } from '../../vault/test-support';
@@ -80,6 +81,24 @@ describe('case pages on the real vault', () => {
     expect(versions[1]!.journal!.when).toEqual(versions[0]!.journal!.when);
     expect((await vault.custodyLog()).map((e) => e.action)).toEqual(expect.arrayContaining(['journal-added', 'journal-edited', 'file-added']));
     expect((await vault.verify()).ok).toBe(true);
+  });
+
+  it('a text the vault refuses (3 MB) is said in plain words and nothing is stored', async () => {
+    page = mountPage(JournalPage, vault);
+    const p = page;
+    await waitFor(() => p.$('[data-testid="journal-empty"]'));
+    await click(p.$('[data-testid="journal-add"]')!);
+    await typeInto(p.$<HTMLTextAreaElement>('[data-testid="journal-text"]')!, 'w'.repeat(3 * 1024 * 1024));
+    // Words with their substitutions, to see the vault's reason reach the page.
+    const words = vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => [key, ...(Array.isArray(subs) ? subs : subs ? [subs] : [])].join(' ')) as typeof browser.i18n.getMessage);
+    await submit(p.$<HTMLFormElement>('[data-testid="journal-form"]')!);
+    const error = await waitFor(() => p.$('[data-testid="journal-error"]'));
+    words.mockRestore();
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('too long');
+    expect((await vault.summaries()).some((s) => s.journal)).toBe(false);
+    // What was typed is still there to shorten.
+    expect(p.$<HTMLTextAreaElement>('[data-testid="journal-text"]')!.value).toHaveLength(3 * 1024 * 1024);
   });
 
   it('people: add a person, give them an account seen in the records; the pattern page counts as the pattern module does', async () => {

@@ -27,10 +27,19 @@ export function VirtualList<T>({ items, rowHeight, maxHeight = 560, itemKey, ren
   const total = items.length * rowHeight;
   const height = Math.min(total, maxHeight);
 
+  // The list's own height, measured when it changes (not on every scroll: that would force a layout per frame).
   useLayoutEffect(() => {
-    const h = box.current?.clientHeight;
-    if (h && h !== view) setView(h);
-  });
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      if (el.clientHeight) setView(el.clientHeight);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((top + (view || maxHeight)) / rowHeight) + overscan);

@@ -61,7 +61,7 @@ describe('quick entry', () => {
   });
 });
 
-describe('journal entry form', () => {
+describe('journal entry form', { timeout: 60_000 }, () => {
   function pickFiles(input: HTMLInputElement, files: File[]) {
     Object.defineProperty(input, 'files', { value: files, configurable: true });
   }

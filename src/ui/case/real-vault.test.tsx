@@ -23,7 +23,8 @@ afterEach(() => {
   vault.close();
 });
 
-describe('case pages on the real vault', () => {
+// A shared machine runs these beside other suites: room to finish (each takes about a second alone).
+describe('case pages on the real vault', { timeout: 60_000 }, () => {
   it('journal: quick entries, a full entry (1 MB, 1900, files incl. 0 bytes and a hostile name), an edit with its versions', async () => {
     page = mountPage(JournalPage, vault);
     const p = page;

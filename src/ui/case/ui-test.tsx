@@ -28,7 +28,7 @@ export function mountPage(Page: ComponentType<CasePageProps>, vault: Vault, rout
   };
 }
 
-export async function waitFor<T>(check: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | null | false, timeout = 30_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = check();

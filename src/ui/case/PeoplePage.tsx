@@ -115,6 +115,12 @@ function PeopleList({ vault, data }: CasePageProps) {
   const events = useMemo(() => eventsOf(summaries, data.people), [summaries, data.people]);
   const stats = useMemo(() => statsByPerson(events), [events]);
   const accounts = useMemo(() => seenAccounts(summaries, data.people), [summaries, data.people]);
+  const [accountQuery, setAccountQuery] = useState('');
+  const shownAccounts = useMemo(() => {
+    const q = accountQuery.trim().toLowerCase().replace(/^@/, '');
+    if (!q) return accounts;
+    return accounts.filter((a) => a.account.keys.some((k) => k.toLowerCase().includes(q)) || a.names.some((n) => n.toLowerCase().includes(q)) || a.account.handle?.toLowerCase().includes(q));
+  }, [accounts, accountQuery]);
 
   useEffect(() => {
     let live = true;
@@ -309,10 +315,16 @@ function PeopleList({ vault, data }: CasePageProps) {
       <section aria-labelledby="people-accounts-title">
         <h3 id="people-accounts-title">{t('peopleAccounts', accounts.length)}</h3>
         <p class="muted">{t('peopleAccountsIntro')}</p>
-        {accounts.length === 0 ? (
-          <p class="muted">{t('peopleNoAccounts')}</p>
+        {accounts.length > 0 && (
+          <label>
+            {t('peopleAccountSearch')}
+            <input type="search" value={accountQuery} onInput={(e) => setAccountQuery((e.currentTarget as HTMLInputElement).value)} data-testid="account-search" />
+          </label>
+        )}
+        {shownAccounts.length === 0 ? (
+          <p class="muted">{accounts.length ? t('peopleNoAccountMatch') : t('peopleNoAccounts')}</p>
         ) : (
-          <VirtualList items={accounts} rowHeight={52} maxHeight={520} label={t('peopleAccounts', accounts.length)} testid="account-list" itemKey={(a) => a.id} renderRow={(a) => <AccountRow a={a} people={data.people} onAssign={assign} />} />
+          <VirtualList items={shownAccounts} rowHeight={52} maxHeight={520} label={t('peopleAccounts', accounts.length)} testid="account-list" itemKey={(a) => a.id} renderRow={(a) => <AccountRow a={a} people={data.people} onAssign={assign} />} />
         )}
       </section>
     </section>

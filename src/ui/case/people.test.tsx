@@ -29,6 +29,10 @@ describe('people page', () => {
     expect(rows[0]!.dataset.accountKeys).toBe('x:@bob x:id:1');
     expect(rows[0]!.textContent).toContain('⟨U+202E⟩');
     expect(rows[0]!.textContent).toContain('peopleRecords');
+    // Found by handle or name.
+    await typeInto(p.$<HTMLInputElement>('[data-testid="account-search"]')!, '@bobby');
+    expect(p.$$('[data-testid="account-row"]').map((r) => r.dataset.accountKeys)).toEqual(['instagram:@bobby']);
+    await typeInto(p.$<HTMLInputElement>('[data-testid="account-search"]')!, '');
 
     await click(p.$('[data-testid="person-add"]')!);
     await submit(p.$<HTMLFormElement>('#person-add-form form')!);

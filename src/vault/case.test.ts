@@ -4,9 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountRef, IncidentTime } from '../model/case';
+import type { EvidenceRecord } from '../model/evidence';
 import { type AddedFileInput, type JournalInput, VaultError } from './api';
 import { sha256Hex } from './hashing';
 import { freshDbName, rawEdit, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
+import { sealSummary } from './rows';
+import { summaryOf } from './summary';
 import { openVault, type VaultImpl, type VaultOptions } from './vault';
 
 const TOOL = { version: '0.1.0', browser: 'test', userAgent: 'vitest' };
@@ -180,6 +183,10 @@ describe('summaries', () => {
     await rejects(vault.summaries(), 'locked');
     await rejects(vault.addJournalEntry(entry(), TOOL), 'locked');
     await rejects(vault.savePerson({ name: 'x' }), 'locked');
+    await rejects(vault.addFile(fileOf(new Uint8Array(3)), TOOL), 'locked');
+    await rejects(vault.addNote(r.id, 'x'), 'locked');
+    await rejects(vault.people(), 'locked');
+    await rejects(vault.notes(), 'locked');
     const rows = await rawGetAll<{ id: string; k?: string; authorKeys?: unknown }>(name, 'summaries');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.k).toMatch(/^drop:/);
@@ -187,6 +194,25 @@ describe('summaries', () => {
     await vault.unlock({ passphrase: PASS });
     expect((await rawGetAll<{ k?: string }>(name, 'summaries'))[0]?.k).toBe('dk');
     expect((await vault.summaries())[0]).toMatchObject({ id: r.id, authorKeys: ['x:@locked_one'] });
+  });
+
+  it('a summary changed outside Holdfast is rebuilt from its record; one missing is filled', async () => {
+    const name = freshDbName();
+    const vault = await newVault({}, name);
+    await vault.enableEncryption(PASS);
+    const a = await vault.addRecord(sampleRecord({ text: 'first' }), []);
+    const b = await vault.addRecord(sampleRecord({ text: 'second' }), []);
+    const rows = await rawGetAll<{ id: string; s: Uint8Array }>(name, 'summaries');
+    const rowA = rows.find((r) => r.id === a.id) as { id: string; s: Uint8Array };
+    const rowB = rows.find((r) => r.id === b.id) as { id: string; s: Uint8Array };
+    await rawEdit(name, 'summaries', (st) => st.put({ ...rowA, s: rowB.s })); // b's sealed summary moved onto a
+    await rawEdit(name, 'summaries', (st) => st.delete(b.id));
+    const s = await vault.summaries();
+    expect(s.map((x) => [x.id, x.snippet])).toEqual([
+      [b.id, 'second'],
+      [a.id, 'first'],
+    ]);
+    expect((await rawGetAll(name, 'summaries')).length).toBe(2);
   });
 
   it('encrypted: summary packs are written after many single opens, used after, never trusted over a changed row', async () => {
@@ -540,6 +566,20 @@ describe('speed (printed, not asserted)', () => {
     const read = performance.now() - t1;
     expect(s).toHaveLength(n);
     console.log(`addRecord (with summary): ${per.toFixed(2)} ms each; summaries() of ${n}: ${read.toFixed(0)} ms`);
+  });
+
+  it('what the summary adds to each capture: building it and sealing it', async () => {
+    const key = await globalThis.crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const record = { ...sampleRecord(), id: 'r', seq: 1, artifacts: [], chain: { prevHash: '0'.repeat(64), recordHash: '1'.repeat(64) } } as EvidenceRecord;
+    const n = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) summaryOf(record);
+    const build = (performance.now() - t0) / n;
+    const t1 = performance.now();
+    for (let i = 0; i < n; i++) await sealSummary(summaryOf(record), { k: 'dk', key });
+    const sealed = (performance.now() - t1) / n;
+    expect(summaryOf(record).authorKeys).toEqual(['x:id:12345', 'x:@someone']);
+    console.log(`summary per capture: built in ${(build * 1000).toFixed(0)} µs, built and sealed in ${(sealed * 1000).toFixed(0)} µs`);
   });
 });
 

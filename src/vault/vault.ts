@@ -1265,8 +1265,11 @@ class VaultService implements VaultImpl {
           (s) => {
             out[i] = s;
           },
-          (error: unknown) => {
+          async (error: unknown) => {
             if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
+            // A summary changed outside Holdfast: rebuilt from its record for this read (verify() judges the record).
+            const record = await this.storage.getRecord(row.id, this.lookup).catch(() => undefined);
+            if (record) out[i] = summaryOf(record);
           },
         ),
       );
@@ -1309,14 +1312,19 @@ class VaultService implements VaultImpl {
         }
       }
       if (!records.length) continue;
-      await retryOnStaleHead(async () => {
-        const { view, sealer } = await this.writeView();
-        const rows = await Promise.all(records.map((r) => sealSummary(summaryOf(r), sealer)));
-        await this.storage.write(async (tx) => {
-          await tx.expectKeys(view);
-          for (const [i, row] of rows.entries()) await tx.addMissingSummary(row, !!records[i]?.deleted);
+      try {
+        await retryOnStaleHead(async () => {
+          const { view, sealer } = await this.writeView();
+          const rows = await Promise.all(records.map((r) => sealSummary(summaryOf(r), sealer)));
+          await this.storage.write(async (tx) => {
+            await tx.expectKeys(view);
+            for (const [i, row] of rows.entries()) await tx.addMissingSummary(row, !!records[i]?.deleted);
+          });
         });
-      });
+      } catch (error) {
+        // Best effort (e.g. a record row changed outside Holdfast into another's place): the list goes on without them.
+        if (!(error instanceof VaultError) || (error.code !== 'conflict' && error.code !== 'unknown')) throw error;
+      }
     }
   }
 

@@ -24,6 +24,9 @@ export function QuickEntry({ vault, people, onAdded }: { vault: Vault; people: r
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Set while the vault writes one entry (a ref: a second Enter in the same moment must see it at once). */
+  const writing = useRef(false);
+  const added = useRef(0);
   const [count, setCount] = useState(0);
   const timeInput = useRef<HTMLInputElement>(null);
 
@@ -40,7 +43,7 @@ export function QuickEntry({ vault, people, onAdded }: { vault: Vault; people: r
 
   const add = async (e: Event) => {
     e.preventDefault();
-    if (busy) return;
+    if (writing.current) return;
     const local = touched ? `${date}T${time}` : toLocalInput(new Date());
     const when = incidentTime(local, 'exact');
     if (!when) {
@@ -49,6 +52,7 @@ export function QuickEntry({ vault, people, onAdded }: { vault: Vault; people: r
       return;
     }
     setError('');
+    writing.current = true;
     setBusy(true);
     try {
       const personId = await personFor(vault, person, people);
@@ -56,17 +60,20 @@ export function QuickEntry({ vault, people, onAdded }: { vault: Vault; people: r
       if (personId) input.personId = personId;
       await vault.addJournalEntry(input, await toolInfo());
       if (person && personId !== person) setPerson(personId ?? '');
-      setCount(count + 1);
-      setMessage(t('journalQuickAdded', count + 1, journalKindLabel(kind), local.slice(11, 16), local.slice(0, 10)));
+      added.current += 1;
+      setCount(added.current);
+      setMessage(t('journalQuickAdded', added.current, journalKindLabel(kind), local.slice(11, 16), local.slice(0, 10)));
       // Ready for the next one: the day stays, the time goes back to now until changed.
       const now = toLocalInput(new Date());
       setTime(now.slice(11, 16));
       if (!touched) setDate(now.slice(0, 10));
       setTouched(false);
-      await onAdded();
+      // The list catches up in the background: the row is ready for the next entry as soon as this one is stored.
+      void Promise.resolve(onAdded()).catch(() => undefined);
     } catch (err) {
       setError(t('journalSaveFailed', err instanceof Error ? err.message : String(err)));
     } finally {
+      writing.current = false;
       setBusy(false);
       // Back to the time's first part (hours), ready for the next one: a blur first, or the focus would stay in the
       // part typed last (minutes, AM/PM).

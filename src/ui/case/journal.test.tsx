@@ -45,6 +45,28 @@ describe('quick entry', () => {
     expect(ids).toEqual([...entries].reverse().map((r) => r.journal!.entryId));
   });
 
+  it('the next entry can be added while the list is still reloading', async () => {
+    const mc = memoryCase();
+    const summaries = mc.vault.summaries.bind(mc.vault);
+    let slow = false;
+    mc.vault.summaries = async () => {
+      if (slow) await new Promise((r) => setTimeout(r, 400));
+      return summaries();
+    };
+    page = mountPage(JournalPage, mc.vault);
+    const p = page;
+    await waitFor(() => p.$('[data-testid="journal-empty"]'));
+    slow = true;
+    const status = p.$('[data-testid="journal-quick-status"]')!;
+    for (const [i, hhmm] of ['02:17', '03:00', '05:04'].entries()) {
+      await typeInto(p.$<HTMLInputElement>('[data-testid="journal-quick-time"]')!, hhmm);
+      await submit(p.$<HTMLFormElement>('[data-testid="journal-quick"]')!);
+      await waitFor(() => status.dataset.count === String(i + 1), 2_000);
+    }
+    expect(mc.records.map((r) => r.journal!.when.local!.slice(11))).toEqual(['02:17', '03:00', '05:04']);
+    await waitFor(() => p.$$('[data-testid="journal-entry"]').length === 3);
+  });
+
   it('"someone not yet named" makes one new person and keeps them chosen for the next entry', async () => {
     const mc = memoryCase();
     page = mountPage(JournalPage, mc.vault);

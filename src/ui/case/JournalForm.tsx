@@ -135,6 +135,8 @@ export function JournalForm({ vault, people, summaries, editing, onSaved, onCanc
         setWhen(toLocalInput(new Date()));
         if (fileInput.current) fileInput.current.value = '';
       }
+      // Ready for the next entry at once; the list catches up.
+      setSaving(false);
       await onSaved(entryId, record.id);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -162,6 +162,6 @@ describe('pattern page numbers', () => {
       `pattern at 15,000 events (best of 3): eventsOf ${eventsMs.toFixed(1)} ms, all counts ${countsMs.toFixed(1)} ms, filter+counts (one person) ${filterMs.toFixed(1)} ms; ` +
         `page first render with charts (happy-dom) ${renderMs.toFixed(1)} ms, filter change re-render ${refilterMs.toFixed(1)} ms; ${Object.keys(n.byDay).length} days, ${n.byWeek.length} weeks`,
     );
-    expect(eventsMs + countsMs).toBeLessThan(300);
+    // Speed is printed here and checked by `npm run bench -- --only case`, never asserted in tests (a loaded CI machine).
   });
 });

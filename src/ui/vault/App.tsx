@@ -15,6 +15,7 @@ import { RecordsPage, useRecordsState } from './RecordsPage';
 import { RecordView } from './RecordView';
 import { countKey, filterRows, prepareRows } from './records';
 import { parseRoute, type Route, routeKey, sectionOf } from './route';
+import { clearThumbnails } from './thumbs';
 import { useCaseData } from './useCaseData';
 import './vault.css';
 
@@ -52,7 +53,11 @@ export function App({ vault }: { vault: Vault }) {
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      // Locked (or gone): no decoded picture stays in this page.
+      clearThumbnails();
+    };
   }, []);
 
   const key = routeKey(route);

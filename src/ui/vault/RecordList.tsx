@@ -9,6 +9,7 @@
  * every item with ResizeObserver to support varying heights — which these rows do not have. A fixed-height window
  * is a few lines (windowRange in records.ts, tested) and renders the same in happy-dom as in the browsers.
  */
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { kindLabel, type MessageKey, t } from '../../i18n/t';
 import type { Person } from '../../model/case';
@@ -18,7 +19,7 @@ import type { Vault } from '../../vault/api';
 import { utc } from '../format';
 import type { ListRow } from './records';
 import { localTime, shortUrl, windowRange } from './records';
-import { useArtifactUrl } from './useArtifactUrl';
+import { BLURRED_WIDTH, SHARP_WIDTH, thumbnail, thumbnailsSupported } from './thumbs';
 
 const COLUMNS = 8;
 const DEFAULT_ROW_HEIGHT = 64;
@@ -35,9 +36,31 @@ export function journalKindLabel(kind: string): string {
   return label.startsWith('recJk_') ? kind : label;
 }
 
-function Thumb({ vault, artifactId, blur }: { vault: Vault; artifactId: string | undefined; blur: boolean }) {
-  const url = useArtifactUrl(vault, artifactId);
-  return url ? <img class={blur ? 'thumb blurred' : 'thumb'} src={url} alt="" /> : <span class="muted">—</span>;
+/** How long a row must stay drawn before its screenshot is read: scrolling past thousands of rows reads none. */
+const THUMB_DELAY_MS = 200;
+
+function Thumb({ vault, artifactId, blur }: { vault: Vault; artifactId: string; blur: boolean }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (!thumbnailsSupported()) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void thumbnail(vault, artifactId, blur ? BLURRED_WIDTH : SHARP_WIDTH).then((bmp) => {
+        const c = canvas.current;
+        if (!live || !bmp || !c) return;
+        c.width = bmp.width;
+        c.height = bmp.height;
+        c.getContext('2d')?.drawImage(bmp, 0, 0);
+        setDrawn(true);
+      });
+    }, THUMB_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [vault, artifactId, blur]);
+  return <canvas ref={canvas} class={drawn ? 'thumb' : 'thumb empty'} />;
 }
 
 function Who({ row, people }: { row: ListRow; people: ReadonlyMap<string, Person> }) {
@@ -80,16 +103,73 @@ function KindCell({ row }: { row: ListRow }) {
   );
 }
 
+/** Date over time, in this device's local time; UTC in the tooltip. */
 function When({ iso, local }: { iso: string | undefined; local?: string }) {
-  if (local) return <td class="time">{local}</td>;
+  const shown = local ?? localTime(iso);
+  const [day, time] = shown.split(' ');
+  const body = (
+    <>
+      <span class="line">{day}</span>
+      {time && <span class="line muted">{time}</span>}
+    </>
+  );
+  if (local !== undefined) return <td class="time">{body}</td>;
   return (
     <td class="time">
       <time dateTime={iso} title={utc(iso)}>
-        {localTime(iso)}
+        {body}
       </time>
     </td>
   );
 }
+
+interface RowHandlers {
+  onToggle(id: string): void;
+  onOpen(id: string): void;
+  onKey(e: KeyboardEvent, index: number, id: string): void;
+}
+
+interface RowProps {
+  vault: Vault;
+  row: ListRow;
+  index: number;
+  checked: boolean;
+  blur: boolean;
+  people: ReadonlyMap<string, Person>;
+  handlers: { current: RowHandlers };
+}
+
+/** One row; redrawn only when its own props change (scrolling draws only the rows that come into view). */
+const Row = memo(function Row({ vault, row: r, index, checked, blur, people, handlers }: RowProps) {
+  const s = r.s;
+  const journalLocal = s.journal ? (s.journal.when.local ? s.journal.when.local.replace('T', ' ') : '—') : undefined;
+  return (
+    <tr
+      class={checked ? 'row selected' : 'row'}
+      tabIndex={0}
+      aria-rowindex={index + 2}
+      data-testid="record-row"
+      data-record-id={s.id}
+      data-seq={s.seq}
+      data-kind={s.kind}
+      onClick={() => handlers.current.onOpen(s.id)}
+      onKeyDown={(e) => handlers.current.onKey(e, index, s.id)}
+    >
+      <td class="select" onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" checked={checked} onChange={() => handlers.current.onToggle(s.id)} aria-label={t('recSelectRow', s.seq)} data-testid="row-select" />
+      </td>
+      <Said row={r} />
+      <Who row={r} people={people} />
+      <KindCell row={r} />
+      <When iso={s.journal ? undefined : s.itemTime} local={journalLocal} />
+      <When iso={s.capturedAt} />
+      <td class="url" title={s.url}>
+        {shortUrl(s.url, 36)}
+      </td>
+      <td class="thumbcell">{s.screenshot && <Thumb vault={vault} artifactId={s.screenshot} blur={blur} />}</td>
+    </tr>
+  );
+});
 
 export interface RecordListProps {
   vault: Vault;
@@ -143,6 +223,8 @@ export function RecordList({ vault, rows, people, selected, blur, onToggle, onTo
   });
 
   const { start, end } = range;
+  // Stable across renders (rows are memoised); always calls the latest props.
+  const handlers = useRef<RowHandlers>({ onToggle, onOpen, onKey: () => undefined });
   const moveFocus = (index: number) => {
     const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
     if (!target) return;
@@ -156,6 +238,23 @@ export function RecordList({ vault, rows, people, selected, blur, onToggle, onTo
       const top = (body.current?.getBoundingClientRect().top ?? 0) + scrollY + index * rowHeight;
       scrollTo({ top: top - innerHeight / 2 });
     }
+  };
+  handlers.current = {
+    onToggle,
+    onOpen,
+    onKey: (e, index, id) => {
+      if (e.target !== e.currentTarget) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onOpen(id);
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        moveFocus(index + (e.key === 'ArrowDown' ? 1 : -1));
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        moveFocus(e.key === 'Home' ? 0 : rows.length - 1);
+      }
+    },
   };
 
   return (
@@ -201,50 +300,9 @@ export function RecordList({ vault, rows, people, selected, blur, onToggle, onTo
             <td colSpan={COLUMNS} style={{ height: `${start * rowHeight}px` }} />
           </tr>
         )}
-        {rows.slice(start, end).map((r, i) => {
-          const s = r.s;
-          const index = start + i;
-          const journalLocal = s.journal?.when.local ? s.journal.when.local.replace('T', ' ') : s.journal ? '—' : undefined;
-          return (
-            <tr
-              key={s.id}
-              class={selected.has(s.id) ? 'row selected' : 'row'}
-              tabIndex={0}
-              aria-rowindex={index + 2}
-              data-testid="record-row"
-              data-record-id={s.id}
-              data-seq={s.seq}
-              data-kind={s.kind}
-              onClick={() => onOpen(s.id)}
-              onKeyDown={(e) => {
-                if (e.target !== e.currentTarget) return;
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(s.id);
-                } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                  e.preventDefault();
-                  moveFocus(index + (e.key === 'ArrowDown' ? 1 : -1));
-                } else if (e.key === 'Home' || e.key === 'End') {
-                  e.preventDefault();
-                  moveFocus(e.key === 'Home' ? 0 : rows.length - 1);
-                }
-              }}
-            >
-              <td class="select" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" checked={selected.has(s.id)} onChange={() => onToggle(s.id)} aria-label={t('recSelectRow', s.seq)} data-testid="row-select" />
-              </td>
-              <Said row={r} />
-              <Who row={r} people={people} />
-              <KindCell row={r} />
-              <When iso={s.journal ? undefined : s.itemTime} local={journalLocal} />
-              <When iso={s.capturedAt} />
-              <td class="url" title={s.url}>
-                {shortUrl(s.url)}
-              </td>
-              <td class="thumbcell">{s.screenshot && <Thumb vault={vault} artifactId={s.screenshot} blur={blur} />}</td>
-            </tr>
-          );
-        })}
+        {rows.slice(start, end).map((r, i) => (
+          <Row key={r.s.id} vault={vault} row={r} index={start + i} checked={selected.has(r.s.id)} blur={blur} people={people} handlers={handlers} />
+        ))}
         {end < rows.length && (
           // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing and is never focusable (it keeps the scroll height of the rows not drawn)
           <tr class="spacer" aria-hidden="true">

@@ -89,6 +89,7 @@ function summariesVault(summaries: CaseSummary[], people: Person[] = []) {
       assigned.push({ personId, account });
     },
     list: async () => [],
+    get: async () => undefined,
   } as unknown as Vault;
   return { vault, assigned };
 }
@@ -195,6 +196,11 @@ describe('records page at scale', () => {
       (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
     expect(location.hash).toBe('#/record/r19');
+    // Focus moves to the record's heading, and back on the list to the row just left.
+    await waitFor(() => document.activeElement?.id === 'record-title');
+    await click($('[data-testid="record-back"]'));
+    await waitFor(() => $('[data-testid="record-row"]'));
+    await waitFor(() => document.activeElement?.getAttribute('data-record-id') === 'r19');
   });
 
   it('shows a plain message when the records cannot be read, and the empty vault as before', async () => {

@@ -26,14 +26,24 @@ const SECTIONS = [
   { id: 'pattern', href: '#/pattern', label: 'navPattern' },
 ] as const;
 
-/** Moves focus to the new page's heading (drawn a little later when the page loads its data). */
-function focusHeading() {
+/**
+ * Moves focus to the new page's heading (drawn a little later when the page loads its data). Back on the records
+ * list, focus returns to the row of the record just left when it is drawn (the list's scroll position is restored).
+ */
+function focusAfterRoute(rowId: string | null) {
   let tries = 0;
   const attempt = () => {
-    const h = document.querySelector<HTMLElement>('main #record-title, main #page-title, main h2');
-    if (h && (h.id !== '' || tries > 20)) {
+    if (rowId) {
+      const row = document.querySelector<HTMLElement>(`tr[data-record-id="${CSS.escape(rowId)}"]`);
+      if (row) {
+        row.focus({ preventScroll: true });
+        return;
+      }
+    }
+    const h = document.querySelector<HTMLElement>('main #record-title') ?? document.querySelector<HTMLElement>('main #page-title');
+    if (h && (!rowId || tries > 10)) {
       if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
-      h.focus();
+      h.focus({ preventScroll: !!rowId });
       return;
     }
     if (++tries < 60) requestAnimationFrame(attempt);
@@ -61,20 +71,23 @@ export function App({ vault }: { vault: Vault }) {
   }, []);
 
   const key = routeKey(route);
-  const firstKey = useRef(key);
+  const shownKey = useRef(key);
   const scrollBack = useRef(0);
+  const shownRecord = useRef<string | null>(route.page === 'record' ? route.id : null);
   useEffect(() => {
-    if (key === firstKey.current) {
-      firstKey.current = '';
-      return;
-    }
-    firstKey.current = '';
-    if (route.page === 'records' && scrollBack.current) {
+    if (key === shownKey.current) return;
+    shownKey.current = key;
+    const left = shownRecord.current;
+    shownRecord.current = route.page === 'record' ? route.id : null;
+    if (route.page === 'records') {
       const y = scrollBack.current;
-      requestAnimationFrame(() => scrollTo({ top: y }));
-    } else if (route.page !== 'records') scrollTo({ top: 0 });
-    focusHeading();
-  }, [key, route.page]);
+      if (y) requestAnimationFrame(() => scrollTo({ top: y }));
+      focusAfterRoute(left);
+    } else {
+      scrollTo({ top: 0 });
+      focusAfterRoute(null);
+    }
+  }, [key, route]);
 
   // Folded search text and people per record, computed once per change of summaries or people.
   const rows = useMemo(() => (data.summaries ? prepareRows(data.summaries, data.people) : null), [data.summaries, data.people]);

@@ -462,7 +462,7 @@ export function RecordView({ vault, id, people, blur, onBack, onDeleted, onChang
         <h2 id="record-title" tabIndex={-1}>
           {t('recNotFound')}
         </h2>
-        <button type="button" onClick={onBack}>
+        <button type="button" onClick={onBack} data-testid="record-back">
           {t('vaultBack')}
         </button>
       </section>

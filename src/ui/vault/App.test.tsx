@@ -307,26 +307,80 @@ describe('record view', () => {
     expect(notes.map((n) => n.text)).toEqual(['He sent this after I blocked him']);
   });
 
-  it('says so plainly when people and notes are not available (the calls reject)', async () => {
+  it('says so plainly when notes or the person cannot be saved (the calls reject)', async () => {
     const rec = await real.addRecord(newRecord({ platform: 'x', kind: 'post', author: { handle: 'a' } }), captureArtifacts(2, '<p/>'));
+    const failing = Object.create(real) as VaultImpl;
+    Object.assign(failing, {
+      people: async () => [{ id: 'p1', name: 'P', identifiers: [], createdAt: '', updatedAt: '' }],
+      notes: async () => Promise.reject(new Error('The vault is locked.')),
+      assignAccount: async () => Promise.reject(new Error('The vault is locked.')),
+    });
     location.hash = `#/record/${rec.id}`;
-    render(<App vault={real} />, root);
+    render(<App vault={failing} />, root);
     await waitFor(() => $('[data-testid="notes-error"]'));
     expect($('[data-testid="notes-error"]')!.textContent).toBe('recNotesError');
-    await choose('[data-testid="record-person"]', '');
-    expect($('[data-testid="record-view"]')).not.toBeNull();
+    await waitFor(() => $<HTMLSelectElement>('[data-testid="record-person"]')?.querySelector('option[value="p1"]'));
+    await choose('[data-testid="record-person"]', 'p1');
+    const status = await waitFor(() => $('[data-testid="record-person-status"]'));
+    expect(status.getAttribute('role')).toBe('alert');
+    // The choice goes back to what is stored.
+    expect($<HTMLSelectElement>('[data-testid="record-person"]')!.value).toBe('');
   });
 
-  async function addedFile(name: string, bytes: Uint8Array, type: string) {
-    return real.addRecord(
-      newRecord({
-        platform: 'added',
-        kind: 'added-file',
-        text: name,
-        addedFile: { name, size: bytes.length, type, addedAt: '2026-03-02T09:00:00.000Z', lastModified: '2026-03-01T08:00:00.000Z' },
-      }),
-      [{ role: 'added', mediaType: 'application/octet-stream', filename: 'added.bin', bytes }],
+  it('with the real case file: the record view assigns the account to a person and keeps notes', async () => {
+    const rec = await real.addRecord(
+      newRecord({ platform: 'instagram', kind: 'comment', text: 'watching you', author: { handle: 'Watcher', accountId: '777' } }),
+      captureArtifacts(3, '<p/>'),
     );
+    const person = await real.savePerson({ name: 'Unknown 1' });
+    location.hash = `#/record/${rec.id}`;
+    render(<App vault={real} />, root);
+    await waitFor(() => $<HTMLSelectElement>('[data-testid="record-person"]')?.querySelector(`option[value="${person.id}"]`));
+    await choose('[data-testid="record-person"]', person.id);
+    await waitFor(() => $('[data-testid="record-person-status"]'));
+    const [stored] = await real.people();
+    expect(stored!.identifiers.flatMap((i) => i.account?.keys ?? []).sort()).toEqual(['instagram:@watcher', 'instagram:id:777']);
+
+    const area = $<HTMLTextAreaElement>('[data-testid="note-text"]')!;
+    await act(async () => {
+      area.value = 'Third account this month';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click($('[data-testid="note-save"]'));
+    await waitFor(() => $('[data-testid="record-note"]'));
+    expect((await real.notes(rec.id)).map((n) => n.text)).toEqual(['Third account this month']);
+    // The record itself is unchanged: notes and people are not evidence.
+    expect((await real.get(rec.id))!.chain.recordHash).toBe(rec.chain.recordHash);
+    expect((await real.verify()).ok).toBe(true);
+  });
+
+  it('a journal entry: its fields, its versions with a link to each, the edit route; the list shows the latest version only', async () => {
+    const tool = { version: '0.1.0', browser: 'test', userAgent: 'vitest' };
+    const v1 = await real.addJournalEntry({ when: { precision: 'exact', local: '2026-03-05T02:17', offset: '+01:00', utc: '2026-03-05T01:17:00.000Z' }, kind: 'call', text: 'Private number called', where: 'Home' }, tool);
+    const v2 = await real.editJournalEntry(v1.journal!.entryId, { when: { precision: 'exact', local: '2026-03-05T02:17', offset: '+01:00', utc: '2026-03-05T01:17:00.000Z' }, kind: 'call', text: 'Private number called twice', where: 'Home', witnesses: 'My sister' }, tool);
+    render(<App vault={real} />, root);
+    await waitFor(() => $('[data-testid="record-row"]'));
+    expect($$('[data-testid="record-row"]').map((r) => r.getAttribute('data-record-id'))).toEqual([v2.id]);
+    expect($('[data-testid="record-row"]')!.textContent).toContain('recJournalRow');
+    expect(count()).toBe(1);
+    await click($('[data-testid="filter-versions"]'));
+    expect(count()).toBe(2);
+    render(null, root);
+
+    location.hash = `#/record/${v1.id}`;
+    render(<App vault={real} />, root);
+    await waitFor(() => $('[data-testid="journal-versions"] li:nth-child(2)'));
+    expect($('[data-testid="field-journal-when"]')!.textContent).toContain('2026-03-05 02:17');
+    expect($('[data-testid="field-text"]')!.textContent).toBe('Private number called');
+    expect(root.textContent).toContain('recJSuperseded');
+    expect($('[data-testid="journal-edit-link"]')!.getAttribute('href')).toBe(`#/journal/${v1.journal!.entryId}/edit`);
+    expect($('[data-testid="journal-versions"] a')!.getAttribute('href')).toBe(`#/record/${v2.id}`);
+  });
+
+  /** Through the vault's own addFile, as the journal page adds files. */
+  async function addedFile(name: string, bytes: Uint8Array, type: string) {
+    const blob = new Blob([bytes as BlobPart]);
+    return real.addFile({ name, type, size: bytes.length, lastModified: Date.UTC(2026, 2, 1, 8), stream: () => blob.stream() }, { version: '0.1.0', browser: 'test', userAgent: 'vitest' });
   }
 
   it('shows an added PNG as a blurred picture, decided by its bytes', async () => {

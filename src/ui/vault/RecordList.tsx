@@ -36,16 +36,39 @@ export function journalKindLabel(kind: string): string {
   return label.startsWith('recJk_') ? kind : label;
 }
 
-/** How long a row must stay drawn before its screenshot is read: scrolling past thousands of rows reads none. */
-const THUMB_DELAY_MS = 200;
+/**
+ * A row's screenshot is read only once the list has stopped scrolling for this long: scrolling through thousands of
+ * rows reads and decodes none of them (each is a full-page picture), and the frames stay free for drawing rows.
+ */
+const THUMB_SETTLE_MS = 150;
+let lastScroll = 0;
+let watching = false;
+function watchScroll() {
+  if (watching) return;
+  watching = true;
+  addEventListener(
+    'scroll',
+    () => {
+      lastScroll = performance.now();
+    },
+    { passive: true },
+  );
+}
 
 function Thumb({ vault, artifactId, blur }: { vault: Vault; artifactId: string; blur: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   useEffect(() => {
     if (!thumbnailsSupported()) return;
+    watchScroll();
     let live = true;
-    const timer = setTimeout(() => {
+    let timer = 0;
+    const load = () => {
+      const quiet = performance.now() - lastScroll;
+      if (quiet < THUMB_SETTLE_MS) {
+        timer = window.setTimeout(load, THUMB_SETTLE_MS - quiet + 10);
+        return;
+      }
       void thumbnail(vault, artifactId, blur ? BLURRED_WIDTH : SHARP_WIDTH).then((bmp) => {
         const c = canvas.current;
         if (!live || !bmp || !c) return;
@@ -54,7 +77,8 @@ function Thumb({ vault, artifactId, blur }: { vault: Vault; artifactId: string; 
         c.getContext('2d')?.drawImage(bmp, 0, 0);
         setDrawn(true);
       });
-    }, THUMB_DELAY_MS);
+    };
+    timer = window.setTimeout(load, THUMB_SETTLE_MS);
     return () => {
       live = false;
       clearTimeout(timer);

@@ -263,7 +263,7 @@ export function toggleAllMatching(selected: ReadonlySet<string>, rows: readonly 
 }
 
 /** The visible slice of a windowed list: rows [start, end) for a viewport, with `overscan` rows either side. */
-export function windowRange(count: number, rowHeight: number, listTop: number, viewportHeight: number, overscan = 8): { start: number; end: number } {
+export function windowRange(count: number, rowHeight: number, listTop: number, viewportHeight: number, overscan = 6): { start: number; end: number } {
   if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, -listTop) / rowHeight);
   const last = Math.ceil(Math.max(0, viewportHeight - listTop) / rowHeight);

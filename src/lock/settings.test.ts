@@ -5,8 +5,8 @@ import { DEFAULT_SETTINGS, answerFirstRun, firstRunAnswered, isNeutralUrl, norma
 describe('lock settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults: 15 minutes, a plain search page, discreet off', async () => {
-    expect(await readSettings()).toEqual({ discreet: false, neutralUrl: 'https://duckduckgo.com/', autoLockMinutes: 15 });
+  it('defaults: 15 minutes, a plain search page, discreet off, pictures blurred', async () => {
+    expect(await readSettings()).toEqual({ discreet: false, neutralUrl: 'https://duckduckgo.com/', autoLockMinutes: 15, blurMedia: true });
     expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
   });
 
@@ -19,14 +19,20 @@ describe('lock settings', () => {
   });
 
   it('repairs whatever is stored', () => {
-    expect(normalizeSettings({ discreet: 'yes', neutralUrl: 'javascript:x', autoLockMinutes: -4 })).toEqual({ discreet: false, neutralUrl: 'https://duckduckgo.com/', autoLockMinutes: 1 });
+    expect(normalizeSettings({ discreet: 'yes', neutralUrl: 'javascript:x', autoLockMinutes: -4 })).toEqual({ discreet: false, neutralUrl: 'https://duckduckgo.com/', autoLockMinutes: 1, blurMedia: true });
     expect(normalizeSettings({ autoLockMinutes: 1e9 }).autoLockMinutes).toBe(24 * 60);
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    // Only an explicit false un-blurs: a damaged value keeps pictures blurred.
+    expect(normalizeSettings({ blurMedia: 'no' }).blurMedia).toBe(true);
+    expect(normalizeSettings({ blurMedia: 0 }).blurMedia).toBe(true);
+    expect(normalizeSettings({ blurMedia: false }).blurMedia).toBe(false);
   });
 
   it('writes a patch and reads it back; the first-run answer is remembered', async () => {
     await writeSettings({ discreet: true, neutralUrl: ' https://example.org/ ' });
-    expect(await readSettings()).toEqual({ discreet: true, neutralUrl: 'https://example.org/', autoLockMinutes: 15 });
+    expect(await readSettings()).toEqual({ discreet: true, neutralUrl: 'https://example.org/', autoLockMinutes: 15, blurMedia: true });
+    await writeSettings({ blurMedia: false });
+    expect(await readSettings()).toMatchObject({ discreet: true, blurMedia: false });
     expect(await firstRunAnswered()).toBe(false);
     await answerFirstRun('without');
     expect(await firstRunAnswered()).toBe(true);

@@ -10,11 +10,13 @@ export interface Settings {
   neutralUrl: string;
   /** Lock after this many minutes without activity on a Holdfast page. */
   autoLockMinutes: number;
+  /** Screenshots and pictures on the vault page stay blurred until the person chooses to see each one (issue #13). */
+  blurMedia: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
 export const DEFAULT_NEUTRAL_URL = 'https://duckduckgo.com/';
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ discreet: false, neutralUrl: DEFAULT_NEUTRAL_URL, autoLockMinutes: 15 });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ discreet: false, neutralUrl: DEFAULT_NEUTRAL_URL, autoLockMinutes: 15, blurMedia: true });
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 24 * 60;
 
@@ -36,6 +38,8 @@ export function normalizeSettings(raw: unknown): Settings {
     discreet: r.discreet === true,
     neutralUrl: typeof r.neutralUrl === 'string' && isNeutralUrl(r.neutralUrl.trim()) ? r.neutralUrl.trim() : DEFAULT_NEUTRAL_URL,
     autoLockMinutes: Math.min(AUTO_LOCK_MAX, Math.max(AUTO_LOCK_MIN, minutes)),
+    // On unless the person turned it off: an old or damaged setting never un-blurs pictures.
+    blurMedia: r.blurMedia !== false,
   };
 }
 

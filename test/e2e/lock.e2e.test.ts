@@ -106,9 +106,16 @@ for (const browserName of browsersUnderTest()) {
       expect(await vault.page.$eval('[data-testid="unlock-added"]', (e) => e.getAttribute('data-count'))).toBe('1');
       const authors = await vault.page.$$eval('[data-testid="row-author"]', (els) => els.map((e) => e.textContent ?? ''));
       expect(authors.join(' ')).toContain(HANDLE);
+      // The records page (navigation, search, filters, the windowed list, a selected row with the selection bar) and
+      // the record view: no axe-core violation.
+      await vault.page.click('[data-testid="row-select"]');
+      await vault.page.waitForSelector('[data-testid="selection-bar"]');
+      expect(await vault.axe()).toEqual([]);
+      await vault.page.click('[data-testid="selection-clear"]');
       // The screenshot of the newest record as the vault page shows it (decrypted), to look for in the raw dump.
       await vault.page.click('[data-testid="record-row"]');
       const img = await vault.page.waitForSelector('[data-testid="record-screenshot"]', { timeout: 15_000 });
+      expect(await vault.axe()).toEqual([]);
       shotChunk = await img!.evaluate(async (el) => {
         const bytes = new Uint8Array(await (await fetch((el as HTMLImageElement).src)).arrayBuffer());
         // 48 bytes from the middle of the compressed image data: unique to this picture.

@@ -32,7 +32,7 @@ export function SettingsSection() {
       return;
     }
     setError(null);
-    setS(await writeSettings({ autoLockMinutes: m, neutralUrl: url.trim(), discreet: s.discreet }));
+    setS(await writeSettings({ autoLockMinutes: m, neutralUrl: url.trim(), discreet: s.discreet, blurMedia: s.blurMedia }));
     setSaved(true);
   };
 
@@ -48,6 +48,12 @@ export function SettingsSection() {
       </label>
       <p class="muted" id="discreet-note">
         {t('settingsDiscreetNote')}
+      </p>
+      <label>
+        <input type="checkbox" checked={s.blurMedia} onChange={(e) => setS({ ...s, blurMedia: e.currentTarget.checked })} data-testid="settings-blur" aria-describedby="blur-note" /> {t('recSettingBlur')}
+      </label>
+      <p class="muted" id="blur-note">
+        {t('recSettingBlurNote')}
       </p>
       <div class="toolbar">
         <button type="submit" class="primary" data-testid="settings-save">

@@ -1,87 +1,151 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+/**
+ * The vault page (issue #13): navigation between Records, People, Journal and Pattern, the toolbar (verify, export,
+ * check a bundle, import, the count of records matching the filter), and the page the hash names. One useCaseData
+ * for every page: summaries and people are read once and refreshed when the vault changes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
-import type { EvidenceRecord } from '../../model/evidence';
 import type { Vault, VerifyReport } from '../../vault/api';
+import { JournalPage } from '../case/JournalPage';
+import { PatternPage } from '../case/PatternPage';
+import { PeoplePage } from '../case/PeoplePage';
+import { useBlurSetting } from './Blur';
 import { ExportHost } from './ExportHost';
-import { RecordList } from './RecordList';
+import { RecordsPage, useRecordsState } from './RecordsPage';
 import { RecordView } from './RecordView';
+import { countKey, filterRows, prepareRows } from './records';
+import { parseRoute, type Route, routeKey, sectionOf } from './route';
+import { clearThumbnails } from './thumbs';
+import { useCaseData } from './useCaseData';
+import './vault.css';
 
-const PAGE = 50;
+const SECTIONS = [
+  { id: 'records', href: '#/records', label: 'navRecords' },
+  { id: 'people', href: '#/people', label: 'navPeople' },
+  { id: 'journal', href: '#/journal', label: 'navJournal' },
+  { id: 'pattern', href: '#/pattern', label: 'navPattern' },
+] as const;
 
-function routeId(): string | null {
-  const m = /^#\/record\/([\w-]+)$/.exec(location.hash);
-  return m?.[1] ?? null;
+/**
+ * Moves focus to the new page's heading (drawn a little later when the page loads its data). Back on the records
+ * list, focus returns to the row of the record just left when it is drawn (the list's scroll position is restored).
+ */
+function focusAfterRoute(rowId: string | null) {
+  let tries = 0;
+  const attempt = () => {
+    if (rowId) {
+      const row = document.querySelector<HTMLElement>(`tr[data-record-id="${CSS.escape(rowId)}"]`);
+      if (row) {
+        row.focus({ preventScroll: true });
+        return;
+      }
+    }
+    const h = document.querySelector<HTMLElement>('main #record-title') ?? document.querySelector<HTMLElement>('main #page-title');
+    if (h && (!rowId || tries > 10)) {
+      if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1');
+      h.focus({ preventScroll: !!rowId });
+      return;
+    }
+    if (++tries < 60) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 export function App({ vault }: { vault: Vault }) {
-  const [records, setRecords] = useState<EvidenceRecord[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [hasMore, setHasMore] = useState(false);
-  const [selected, setSelected] = useState<string | null>(routeId());
+  const data = useCaseData(vault);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [verify, setVerify] = useState<VerifyReport | 'running' | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [list, count] = await Promise.all([vault.list({ limit: PAGE }), vault.count()]);
-      setRecords(list);
-      setTotal(count);
-      setHasMore(list.length === PAGE);
-    } catch (err) {
-      setError(String(err));
-    }
-  }, [vault]);
+  const [exportIds, setExportIds] = useState<string[] | null>(null);
+  const records = useRecordsState();
+  const blur = useBlurSetting();
 
   useEffect(() => {
-    void load();
-    const onHash = () => setSelected(routeId());
+    const onHash = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', onHash);
-    // Captures made in other tabs show up without a reload.
-    const timer = setInterval(() => {
-      void vault.count().then((n) => {
-        if (n !== total) void load();
-      });
-    }, 2000);
     return () => {
       removeEventListener('hashchange', onHash);
-      clearInterval(timer);
+      // Locked (or gone): no decoded picture stays in this page.
+      clearThumbnails();
     };
-  }, [load, vault, total]);
+  }, []);
 
-  const loadMore = async () => {
-    if (!records?.length) return;
-    const older = await vault.list({ limit: PAGE, beforeSeq: records[records.length - 1]!.seq });
-    setRecords([...records, ...older]);
-    setHasMore(older.length === PAGE);
-  };
+  const key = routeKey(route);
+  const shownKey = useRef(key);
+  const scrollBack = useRef(0);
+  const shownRecord = useRef<string | null>(route.page === 'record' ? route.id : null);
+  useEffect(() => {
+    if (key === shownKey.current) return;
+    shownKey.current = key;
+    const left = shownRecord.current;
+    shownRecord.current = route.page === 'record' ? route.id : null;
+    if (route.page === 'records') {
+      const y = scrollBack.current;
+      if (y) requestAnimationFrame(() => scrollTo({ top: y }));
+      focusAfterRoute(left);
+    } else {
+      scrollTo({ top: 0 });
+      focusAfterRoute(null);
+    }
+  }, [key, route]);
+
+  // Folded search text and people per record, computed once per change of summaries or people.
+  const rows = useMemo(() => (data.summaries ? prepareRows(data.summaries, data.people) : null), [data.summaries, data.people]);
+  const matching = useMemo(() => (rows ? filterRows(rows, records.filter) : []), [rows, records.filter]);
+
+  const go = useCallback((hash: string) => {
+    if (parseRoute(location.hash).page === 'records') scrollBack.current = scrollY;
+    location.hash = hash;
+    setRoute(parseRoute(hash));
+  }, []);
 
   const runVerify = async () => {
     setVerify('running');
     try {
       setVerify(await vault.verify());
     } catch (err) {
-      setError(String(err));
+      setError(err instanceof Error ? err.message : String(err));
       setVerify(null);
     }
   };
 
-  const open = (id: string | null) => {
-    location.hash = id ? `#/record/${id}` : '';
-    setSelected(id);
-  };
+  const section = sectionOf(route);
+  const pageProps = { vault, data, route: route.page === 'record' || route.page === 'records' ? [] : route.rest };
 
   return (
     <main>
       <h1>{t('vaultTitle')}</h1>
       <p class="muted">{t('privacyNote')}</p>
+      <nav class="vault-nav" aria-label={t('navLabel')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a
+                href={s.href}
+                aria-current={section === s.id ? 'page' : undefined}
+                data-testid={`nav-${s.id}`}
+                onClick={(e) => {
+                  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                  e.preventDefault();
+                  go(s.href);
+                }}
+              >
+                {t(s.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div class="toolbar" role="toolbar" aria-label={t('vaultTitle')}>
         <button type="button" data-testid="verify-vault" onClick={runVerify} disabled={verify === 'running'}>
           {t('vaultVerify')}
         </button>
-        <ExportHost vault={vault} onImported={() => void load()} />
-        <span class="muted" data-testid="record-count" data-count={total}>
-          {t('vaultCount', total)}
-        </span>
+        <ExportHost vault={vault} onImported={() => void data.reload()} scopeIds={exportIds} onScopeDone={() => setExportIds(null)} />
+        {rows && (
+          <span class="muted" data-testid="record-count" data-count={matching.length} aria-live="polite">
+            {t(countKey(matching.length), matching.length)}
+          </span>
+        )}
       </div>
       <div aria-live="polite">
         {verify === 'running' && <p class="status">{t('vaultVerifying')}</p>}
@@ -105,21 +169,40 @@ export function App({ vault }: { vault: Vault }) {
           </p>
         )}
       </div>
-      {selected ? (
-        <RecordView vault={vault} id={selected} onBack={() => open(null)} onDeleted={() => { open(null); void load(); }} />
-      ) : records === null ? (
-        <p class="muted">…</p>
-      ) : records.length === 0 ? (
-        <p data-testid="vault-empty">{t('vaultEmpty')}</p>
+      {route.page === 'record' ? (
+        <RecordView
+          key={route.id}
+          vault={vault}
+          id={route.id}
+          people={data.people}
+          blur={blur}
+          onBack={() => go('#/records')}
+          onChanged={() => void data.reload()}
+          onExport={(ids) => setExportIds(ids)}
+          onDeleted={() => {
+            void data.reload();
+            go('#/records');
+          }}
+        />
+      ) : route.page === 'people' ? (
+        <PeoplePage {...pageProps} />
+      ) : route.page === 'journal' ? (
+        <JournalPage {...pageProps} />
+      ) : route.page === 'pattern' ? (
+        <PatternPage {...pageProps} />
       ) : (
-        <>
-          <RecordList vault={vault} records={records} onOpen={open} />
-          {hasMore && (
-            <button type="button" onClick={loadMore}>
-              {t('vaultLoadMore')}
-            </button>
-          )}
-        </>
+        <RecordsPage
+          vault={vault}
+          all={rows}
+          matching={matching}
+          people={data.people}
+          state={records}
+          blur={blur}
+          error={data.error}
+          onOpen={(id) => go(`#/record/${id}`)}
+          onExport={(ids) => setExportIds(ids)}
+          onChanged={() => void data.reload()}
+        />
       )}
     </main>
   );

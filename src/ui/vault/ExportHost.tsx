@@ -1,17 +1,40 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '../../i18n/t';
 import type { Vault } from '../../vault/api';
 import { ExportDialog } from '../export/ExportDialog';
+import type { ExportScope } from '../../export/format';
 import { ImportPanel } from '../export/ImportPanel';
 import { VerifyPanel } from '../export/VerifyPanel';
 
 const tr = (key: string, ...subs: string[]) => t(key as MessageKey, ...subs);
 
-/** Export, verify-a-bundle and import entry points on the vault page. The panels live in src/ui/export/. */
-export function ExportHost({ vault, onImported }: { vault: Vault; onImported?(): void }) {
+/**
+ * Export, verify-a-bundle and import entry points on the vault page. The panels live in src/ui/export/.
+ * `scopeIds` (from "Export selected" and "Export this record") opens the export dialog with those records chosen.
+ */
+export function ExportHost({ vault, onImported, scopeIds, onScopeDone }: { vault: Vault; onImported?(): void; scopeIds?: string[] | null; onScopeDone?(): void }) {
   const [open, setOpen] = useState<'export' | 'verify' | 'import' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!scopeIds) return;
+    setSaved(null);
+    setOpen('export');
+    requestAnimationFrame(() => {
+      panel.current?.scrollIntoView({ block: 'nearest' });
+      panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+    });
+  }, [scopeIds]);
+
+  const close = () => {
+    setOpen(null);
+    onScopeDone?.();
+  };
+  // The export dialog's `initialScope` prop is added on the case-export branch; passed through a spread so this
+  // compiles before and after that change lands (the dialog also offers `selectedIds` as its "selected" scope).
+  const initial: Record<string, ExportScope> = scopeIds ? { initialScope: { type: 'records', ids: scopeIds } } : {};
 
   const download = (blob: Blob, filename: string) => {
     const url = URL.createObjectURL(blob);
@@ -23,18 +46,33 @@ export function ExportHost({ vault, onImported }: { vault: Vault; onImported?():
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     setSaved(filename);
-    setOpen(null);
+    close();
   };
 
   return (
     <>
-      <button type="button" data-testid="export-vault" onClick={() => { setSaved(null); setOpen('export'); }} aria-expanded={open === 'export'}>
+      <button
+        type="button"
+        data-testid="export-vault"
+        onClick={() => {
+          setSaved(null);
+          onScopeDone?.();
+          setOpen('export');
+        }}
+        aria-expanded={open === 'export'}
+      >
         {t('vaultExport')}
       </button>
-      <button type="button" data-testid="verify-bundle" onClick={() => setOpen('verify')} aria-expanded={open === 'verify'}>
+      <button type="button" data-testid="verify-bundle" onClick={() => {
+          onScopeDone?.();
+          setOpen('verify');
+        }} aria-expanded={open === 'verify'}>
         {t('vaultVerifyBundle')}
       </button>
-      <button type="button" data-testid="import-bundle" onClick={() => setOpen('import')} aria-expanded={open === 'import'}>
+      <button type="button" data-testid="import-bundle" onClick={() => {
+          onScopeDone?.();
+          setOpen('import');
+        }} aria-expanded={open === 'import'}>
         {t('vaultImport')}
       </button>
       {saved && (
@@ -43,17 +81,26 @@ export function ExportHost({ vault, onImported }: { vault: Vault; onImported?():
         </span>
       )}
       {open && (
-        <section class="panel" aria-label={open}>
+        <section class="panel" aria-label={open} ref={panel}>
           {open === 'export' && (
-            <ExportDialog vault={vault} toolVersion={browser.runtime.getManifest().version} t={tr} onDone={download} onCancel={() => setOpen(null)} />
+            <ExportDialog
+              key={scopeIds?.join(',') ?? 'all'}
+              vault={vault}
+              toolVersion={browser.runtime.getManifest().version}
+              t={tr}
+              onDone={download}
+              onCancel={close}
+              {...(scopeIds ? { selectedIds: scopeIds } : {})}
+              {...initial}
+            />
           )}
-          {open === 'verify' && <VerifyPanel t={tr} onClose={() => setOpen(null)} />}
+          {open === 'verify' && <VerifyPanel t={tr} onClose={close} />}
           {open === 'import' && (
             <ImportPanel
               vault={vault}
               t={tr}
               onDone={() => onImported?.()}
-              onClose={() => setOpen(null)}
+              onClose={close}
             />
           )}
         </section>

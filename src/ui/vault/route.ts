@@ -1,0 +1,33 @@
+/** The vault page's routes (issue #13): `#/records` (default, also `#/` and no hash), `#/record/<id>`, and the case pages. */
+export type Route =
+  | { page: 'records' }
+  | { page: 'record'; id: string }
+  | { page: 'people' | 'journal' | 'pattern'; rest: string[] };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  const [head, ...rest] = parts;
+  if (head === 'record' && rest[0] && /^[\w-]+$/.test(rest[0])) return { page: 'record', id: rest[0] };
+  if (head === 'people' || head === 'journal' || head === 'pattern') return { page: head, rest };
+  return { page: 'records' };
+}
+
+/** The navigation section a route belongs to (the record view belongs to Records). */
+export function sectionOf(route: Route): 'records' | 'people' | 'journal' | 'pattern' {
+  return route.page === 'record' ? 'records' : route.page;
+}
+
+/** A stable key per route: focus moves to the new page's heading when it changes. */
+export function routeKey(route: Route): string {
+  return route.page === 'record' ? `record/${route.id}` : route.page === 'records' ? 'records' : `${route.page}/${route.rest.join('/')}`;
+}

@@ -162,7 +162,9 @@ async function writeBundle(
   // Newest first from the vault; the bundle is in chain order.
   const all = (await vault.list({ includeDeleted: true })).sort((a, b) => a.seq - b.seq);
   // People and notes are the person's working context beside the records (src/model/case.ts).
-  const people: Person[] = await vault.people().catch((error: unknown) => {
+  const people: Person[] = await Promise.resolve()
+    .then(() => vault.people())
+    .catch((error: unknown) => {
     warnings.push(`The people in the vault could not be read, so people.json is empty: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
@@ -190,13 +192,13 @@ async function writeBundle(
   const zip = bundleZip(target, lastModDate, password, options.signal);
   const files: { path: string; sha256: string; size: number }[] = [];
 
-  const addBytes = async (path: string, bytes: Uint8Array, mediaType: string) => {
+  const addBytes = async (path: string, bytes: Uint8Array, mediaType: string, deflate?: boolean) => {
     // WebCrypto's hop to another thread costs more than hashing a small file here.
     const sha256 = bytes.byteLength <= SYNC_HASH_BYTES ? sha256HexSync(bytes) : await sha256Hex(bytes);
     // Small files are stored: a deflate stream per file costs more time than the bytes it saves.
     // A file so repetitive that it deflates more than a verifier accepts from a ZIP (a captured page of one
     // 1 MB word deflates about 1000 to 1, like a zip bomb) is stored instead, so honest bundles always verify.
-    const level = isPrecompressed(mediaType) || bytes.byteLength < 4096 ? 0 : 6;
+    const level = deflate ?? !(isPrecompressed(mediaType) || bytes.byteLength < 4096) ? 6 : 0;
     await zip.addBytes(path, bytes, level);
     files.push({ path, sha256, size: bytes.byteLength });
   };
@@ -275,7 +277,9 @@ async function writeBundle(
   await addStream(FILES.journal, journalCsv({ records: manifestRecords, chainRecords }));
   const peopleOut = peopleFile(people, selected, { whole, ...(scope.type === 'person' && scope.personId !== undefined && { personId: scope.personId }) });
   await addText(FILES.people, `${JSON.stringify(peopleOut, null, 2)}\n`);
-  const notes: RecordNote[] = await vault.notes().catch((error: unknown) => {
+  const notes: RecordNote[] = await Promise.resolve()
+    .then(() => vault.notes())
+    .catch((error: unknown) => {
     warnings.push(`The notes on records could not be read, so notes.json is empty: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
@@ -380,7 +384,8 @@ async function writeBundle(
       from,
       to: Math.min(from + pdfOptions.exhibitsPerFile, model.exhibits.length),
     });
-    await addBytes(path, pdf, 'application/pdf');
+    // Its page contents are not compressed inside (see report-pdf.ts, freezePage): the ZIP deflates them.
+    await addBytes(path, pdf, 'application/pdf', true);
   }
   for (let i = 0; i < deletedCount; i++) tick();
 

@@ -217,7 +217,7 @@ describe('tampering with the case files', () => {
   });
 
   it('people.json edited, with or without SHA256SUMS recomputed', async () => {
-    const edit = (f: Map<string, Uint8Array>) => f.set(FILES.people, enc.encode(decode(f.get(FILES.people)).replace('+593 99 000 0000', '+1 555 0100')));
+    const edit = (f: Map<string, Uint8Array>) => void f.set(FILES.people, enc.encode(decode(f.get(FILES.people)).replace('+593 99 000 0000', '+1 555 0100')));
     const plain = await verifyBundle(await tamper(bundle, edit));
     expect(codes(plain)).toEqual(['case-file', 'file-changed']);
     const careful = await verifyBundle(
@@ -231,7 +231,7 @@ describe('tampering with the case files', () => {
   });
 
   it('notes.json or people.json removed', async () => {
-    const report = await verifyBundle(await tamper(bundle, (f) => f.delete(FILES.notes)));
+    const report = await verifyBundle(await tamper(bundle, (f) => void f.delete(FILES.notes)));
     expect(report.missing).toEqual([FILES.notes]);
     expect(report.ok).toBe(false);
   });

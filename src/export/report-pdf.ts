@@ -307,7 +307,7 @@ function appendPage(doc: PDFDocument): PDFPage {
 }
 
 /**
- * Turns a finished page's drawing operators into compressed bytes now instead of at save: pdf-lib
+ * Turns a finished page's drawing operators into bytes now instead of at save: pdf-lib
  * keeps every operator as objects until then (about 100 KB per page), which made a 10,000-page
  * report take gigabytes. Later drawing on the page (the footer) goes into a new content stream.
  * Relies on pdf-lib 1.17's PDFPage fields `contentStream`/`contentStreamRef` (the version is pinned;
@@ -317,7 +317,9 @@ function freezePage(doc: PDFDocument, page: PDFPage): void {
   const internals = page as unknown as { contentStream?: PDFContentStream; contentStreamRef?: PDFRef };
   const { contentStream, contentStreamRef } = internals;
   if (!contentStream || !contentStreamRef || typeof contentStream.getUnencodedContents !== 'function') return;
-  doc.context.assign(contentStreamRef, doc.context.flateStream(contentStream.getUnencodedContents()));
+  // Not compressed here: pako's deflate allocated some 300 KB of buffers per page (gigabytes of garbage for a large
+  // report); the bundle deflates the whole PDF file instead, to about the same size.
+  doc.context.assign(contentStreamRef, doc.context.stream(contentStream.getUnencodedContents()));
   internals.contentStream = undefined;
   internals.contentStreamRef = undefined;
 }

@@ -8,6 +8,7 @@
 import {
   degrees,
   drawImage,
+  drawLinesOfText,
   type PDFContentStream,
   PDFDocument,
   type PDFFont,
@@ -174,7 +175,7 @@ class Layout {
       for (const line of lines) {
         this.ensure(lineHeight);
         this.y -= lineHeight;
-        if (line) this.page.drawText(line, { x: MARGIN + indent, y: this.y + size * 0.25, size, font, color: options.color ?? rgb(0, 0, 0) });
+        if (line) drawString(this.page, line, { x: MARGIN + indent, y: this.y + size * 0.25, size, font, color: options.color ?? rgb(0, 0, 0) });
       }
     }
   }
@@ -194,9 +195,9 @@ class Layout {
       this.y -= lineHeight;
       if (i === 0 || this.y > A4[1] - MARGIN - lineHeight * 1.5) {
         const text = this.sanitizers.get(this.fonts.bold)!.clean(i === 0 ? label : `${label} (${this.T.cont})`);
-        this.page.drawText(text, { x: MARGIN, y: this.y + 2, size: labelSize, font: this.fonts.bold });
+        drawString(this.page, text, { x: MARGIN, y: this.y + 2, size: labelSize, font: this.fonts.bold });
       }
-      if (line) this.page.drawText(line, { x: MARGIN + labelWidth, y: this.y + 2, size, font });
+      if (line) drawString(this.page, line, { x: MARGIN + labelWidth, y: this.y + 2, size, font });
     });
     this.space(2);
   }
@@ -225,8 +226,8 @@ class Layout {
     const barW = plotW / n;
     const small = this.fonts.regular;
     this.page.drawLine({ start: { x: left, y: base }, end: { x: left + plotW, y: base }, thickness: 0.6, color: rgb(0.2, 0.2, 0.2) });
-    this.page.drawText(String(max), { x: MARGIN, y: top - 7, size: 7, font: small, color: GREY });
-    this.page.drawText('0', { x: MARGIN, y: base, size: 7, font: small, color: GREY });
+    drawString(this.page, String(max), { x: MARGIN, y: top - 7, size: 7, font: small, color: GREY });
+    drawString(this.page, '0', { x: MARGIN, y: base, size: 7, font: small, color: GREY });
     bars.forEach((b, i) => {
       if (b.count <= 0) return;
       const h = (b.count / max) * plotH;
@@ -238,7 +239,7 @@ class Layout {
       if (i % every !== 0) return;
       const label = clean(b.label);
       const w = small.widthOfTextAtSize(label, 6.5);
-      this.page.drawText(label, { x: left + i * barW + barW / 2 - w / 2, y: base - 9, size: 6.5, font: small, color: GREY });
+      drawString(this.page, label, { x: left + i * barW + barW / 2 - w / 2, y: base - 9, size: 6.5, font: small, color: GREY });
     });
     this.y = base - 16;
   }
@@ -277,6 +278,59 @@ class Layout {
     this.page.drawRectangle({ x: MARGIN, y: this.y, width: w, height: h, borderColor: GREY, borderWidth: 0.5 });
     this.space(8);
   }
+}
+
+/**
+ * Resource names. pdf-lib's own drawText and drawImage add a new, randomly named entry to the page's resources on every
+ * call (thousands per report), and its PDFName.of keeps every name it ever made for the life of the page (the
+ * extension page): a leak that grew with every export. Here each page names its three fonts and its pictures with
+ * fixed names (F1–F3, Im1, Im2 …), the same on every page.
+ */
+const FONT_KEYS = new WeakMap<PDFPage, Map<PDFRef, PDFName>>();
+const IMAGE_KEYS = new WeakMap<PDFPage, number>();
+
+function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  let keys = FONT_KEYS.get(page);
+  if (!keys) {
+    keys = new Map();
+    FONT_KEYS.set(page, keys);
+  }
+  let key = keys.get(font.ref);
+  if (!key) {
+    key = PDFName.of(`F${keys.size + 1}`);
+    page.node.setFontDictionary(key, font.ref);
+    keys.set(font.ref, key);
+  }
+  return key;
+}
+
+function imageKey(page: PDFPage, ref: PDFRef): PDFName {
+  const n = (IMAGE_KEYS.get(page) ?? 0) + 1;
+  IMAGE_KEYS.set(page, n);
+  const key = PDFName.of(`Im${n}`);
+  page.node.setXObject(key, ref);
+  return key;
+}
+
+/** One line of text (already encodable by the font) at a place, like PDFPage.drawText without its resource churn. */
+function drawString(
+  page: PDFPage,
+  text: string,
+  options: { x: number; y: number; size: number; font: PDFFont; color?: ReturnType<typeof rgb> },
+): void {
+  page.pushOperators(
+    ...drawLinesOfText([options.font.encodeText(text)], {
+      color: options.color ?? rgb(0, 0, 0),
+      font: fontKey(page, options.font),
+      size: options.size,
+      rotate: degrees(0),
+      xSkew: degrees(0),
+      ySkew: degrees(0),
+      x: options.x,
+      y: options.y,
+      lineHeight: options.size,
+    }),
+  );
 }
 
 /**
@@ -604,7 +658,7 @@ export async function renderPdfReport(
   pages.forEach((page, i) => {
     const label = footerClean(T.pageOf(i + 1, total));
     const size = 8.5;
-    page.drawText(label, {
+    drawString(page, label, {
       x: A4[0] - MARGIN - fonts.regular.widthOfTextAtSize(label, size),
       y: MARGIN - 10,
       size,
@@ -612,7 +666,7 @@ export async function renderPdfReport(
       color: GREY,
     });
     const left = footerClean(T.footer(L.pageExhibit[i] ?? 0, m.exportedAt));
-    page.drawText(left, { x: MARGIN, y: MARGIN - 10, size, font: fonts.regular, color: GREY });
+    drawString(page, left, { x: MARGIN, y: MARGIN - 10, size, font: fonts.regular, color: GREY });
     // The footer's operators would otherwise sit as objects on every page until save.
     freezePage(doc, page);
   });
@@ -704,14 +758,21 @@ async function embedPicture(
     width: fast.width,
     height: fast.height,
     draw(page, box) {
-      const name = page.node.newXObject('Image', ref);
+      const name = imageKey(page, ref);
       page.pushOperators(...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
     },
   };
 }
 
 function fromPdfLib(image: Awaited<ReturnType<PDFDocument['embedPng']>>): Picture {
-  return { width: image.width, height: image.height, draw: (page, box) => page.drawImage(image, box) };
+  return {
+    width: image.width,
+    height: image.height,
+    draw(page, box) {
+      const name = imageKey(page, image.ref);
+      page.pushOperators(...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+    },
+  };
 }
 
 function writeExhibitFacts(L: Layout, model: ReportModel, ex: Exhibit): void {

@@ -130,13 +130,15 @@ export class StreamingZipWriter {
     if (bytes.byteLength >= MAX32) throw new Error(`${path} is too large for this ZIP writer`);
     const crc = crc32(bytes);
     const data = level > 0 ? await deflate(bytes) : undefined;
-    const method: 0 | 8 = data && data.byteLength < bytes.byteLength && keepDeflated(bytes.byteLength, data.byteLength) ? 8 : 0;
-    const body = method === 8 ? data! : bytes;
+    const deflated = data ? data.reduce((n, c) => n + c.byteLength, 0) : 0;
+    const method: 0 | 8 = data && deflated < bytes.byteLength && keepDeflated(bytes.byteLength, deflated) ? 8 : 0;
+    const size = method === 8 ? deflated : bytes.byteLength;
     const flags = 0x0800;
     const offset = this.offset;
-    await this.write(this.localHeader(name, method, flags, crc, body.byteLength, bytes.byteLength));
-    await this.write(body);
-    this.entries.push({ name, method, flags, crc, compressed: body.byteLength, size: bytes.byteLength, offset });
+    await this.write(this.localHeader(name, method, flags, crc, size, bytes.byteLength));
+    if (method === 8) for (const chunk of data!) await this.write(chunk);
+    else await this.write(bytes);
+    this.entries.push({ name, method, flags, crc, compressed: size, size: bytes.byteLength, offset });
   }
 
   /** A file read as a stream: CRC and sizes follow the data in a data descriptor. */
@@ -273,8 +275,24 @@ export class StreamingZipWriter {
   }
 }
 
-/** Raw deflate of bytes held in memory (the platform's CompressionStream). */
-export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Raw deflate of bytes held in memory (the platform's CompressionStream), as the chunks it gives (never joined). */
+export async function deflate(bytes: Uint8Array): Promise<Uint8Array[]> {
+  let offset = 0;
+  const source = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.subarray(offset, offset + 1024 * 1024));
+      offset += 1024 * 1024;
+    },
+  });
+  const reader = source.pipeThrough(new CompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const out: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return out;
+    out.push(value);
+  }
 }

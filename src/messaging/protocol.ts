@@ -3,7 +3,7 @@
  * Every message is `{ type, ...payload }`; each type names its response. The background refuses any
  * vault-changing message that does not come from an extension page (see `VAULT_CHANGING`).
  */
-import type { ExtractedContent, ItemKind, Platform, ReportRoute } from '../model/evidence';
+import type { ExtractedContent, ExtractionMethod, ItemKind, Platform, ReportRoute } from '../model/evidence';
 
 export interface Rect {
   x: number;
@@ -45,7 +45,7 @@ export type CaptureResult =
       recordId: string;
       seq: number;
       screenshot: 'pixel' | 'dom-render' | 'none';
-      extraction: 'adapter' | 'generic';
+      extraction: ExtractionMethod;
       warnings: string[];
       /** Issue #12: the vault was locked, so the capture was sealed for the next unlock ("Saved (vault locked)"). */
       locked?: true;

@@ -98,6 +98,43 @@ export interface CaseSummary {
   deleted?: boolean;
   journal?: Pick<JournalInfo, 'entryId' | 'version' | 'when' | 'kind' | 'personId'> & { superseded?: boolean };
   addedFile?: Pick<AddedFileInfo, 'name' | 'size' | 'type' | 'entryId'>;
+  /**
+   * The accounts the record is about, each with its own author keys (the author first, then a DM's participants;
+   * `self` on an account that sent a message of the thread: the person capturing). Filled by the vault.
+   */
+  accounts?: SummaryAccount[];
+  /** A reply's or comment's parent permalink (accounts replying in one thread). */
+  thread?: string;
+  /** A profile's links and URL-like fields, normalised (see normalizeProfileUrl): profiles it points to. */
+  profileLinks?: string[];
+}
+
+/** An account as a summary names it. */
+export interface SummaryAccount extends AccountRef {
+  profileUrl?: string;
+  /** The person capturing (sent a message in the thread). */
+  self?: true;
+}
+
+/**
+ * A profile URL reduced for comparison: lower-case host without "www."/"m.", path without a trailing slash, lower-case,
+ * no query or fragment. Undefined when it is not an http(s) URL.
+ */
+export function normalizeProfileUrl(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+  const host = u.hostname
+    .toLowerCase()
+    .replace(/^(www|m|mobile)\./, '')
+    .replace(/^twitter\.com$/, 'x.com');
+  const path = u.pathname.replace(/\/+$/, '').toLowerCase();
+  if (!path) return undefined;
+  return `${host}${path}`;
 }
 
 /** The summary of a record (the vault keeps these beside records; tests and imports build them here). */

@@ -44,6 +44,9 @@ export interface LinkRef {
   href: string;
 }
 
+/** How a record's content came to be: read by a site adapter, by the generic fallback, or given by the person. */
+export type ExtractionMethod = 'adapter' | 'generic' | 'person';
+
 /** What a site adapter (or the generic fallback) read from the page for one item. */
 export interface ExtractedContent {
   kind: ItemKind;
@@ -77,8 +80,11 @@ export interface ExtractedContent {
   promoted?: boolean;
   /** Messages within a dm-thread capture (visible part of the thread). */
   messages?: ExtractedContent[];
-  /** 'adapter' when a site adapter read it; 'generic' when the page did not match and only the visible area was kept. */
-  method: 'adapter' | 'generic';
+  /**
+   * 'adapter' when a site adapter read it; 'generic' when the page did not match and only the visible area was kept;
+   * 'person' when nothing was read from a page: the person wrote it or added it (journal entries, added files).
+   */
+  method: ExtractionMethod;
   /** Plain-language notes on what could not be read. */
   warnings: string[];
 }
@@ -149,7 +155,7 @@ export interface EvidenceRecord {
   text?: string;
   media: MediaRef[];
   content: ExtractedContent;
-  extraction: { method: 'adapter' | 'generic'; adapter?: string; warnings: string[] };
+  extraction: { method: ExtractionMethod; adapter?: string; warnings: string[] };
   screenshot: ScreenshotInfo;
   tool: { name: 'Holdfast'; version: string; browser: string; userAgent: string };
   reportRoutes: ReportRoute[];

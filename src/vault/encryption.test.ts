@@ -471,7 +471,15 @@ describe('encryption at rest: what is stored', () => {
     await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
     await vault.logCustody('exported', undefined, `export for ${handle}`);
     await vault.enableEncryption(PASS);
-    await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
+    const saved = await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
+    // The case file (issue #13): a person, an account, a note, a journal entry and an added file, all sealed.
+    const person = await vault.savePerson({ name: marker, notes: `${marker} notes` });
+    await vault.assignAccount(person.id, { platform: 'x', handle, keys: [`x:@${handle}`] });
+    await vault.addIdentifier(person.id, { type: 'phone', value: `${marker}-phone` });
+    await vault.addNote(saved.id, `${marker} note`);
+    const tool = { version: '0.1.0', browser: 'test', userAgent: 'vitest' };
+    await vault.addJournalEntry({ when: { precision: 'unknown' }, kind: 'call', text: `${marker} journal`, where: url, personId: person.id, links: [saved.id] }, tool);
+    await vault.addFile({ name: `${handle}.png`, type: 'image/png', size: image.byteLength, stream: () => new Blob([image]).stream() }, tool);
     vault.lock();
     await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
     await vault.stageBegin('thread-1', { url, handle });
@@ -479,7 +487,7 @@ describe('encryption at rest: what is stored', () => {
 
     const checkDump = async () => {
       const dump = await rawDump(name);
-      expect(dump.stores.sort()).toEqual(['artifacts', 'chunks', 'custody', 'keys', 'meta', 'records', 'staging']);
+      expect(dump.stores.sort()).toEqual(['artifacts', 'chunks', 'custody', 'keys', 'meta', 'notes', 'people', 'records', 'staging', 'summaries']);
       for (const needle of [marker, handle, url, 'x.com', 'You will regret']) expect(dump.text).not.toContain(needle);
       const imageHead = image.subarray(0, 64);
       for (const blob of dump.blobs) expect(containsBytes(blob, imageHead)).toBe(false);
@@ -489,7 +497,9 @@ describe('encryption at rest: what is stored', () => {
     vault.lock();
     await checkDump();
     await vault.unlock({ passphrase: PASS });
-    expect(await vault.verify()).toMatchObject({ ok: true, records: 3, artifacts: 3 });
+    expect(await vault.verify()).toMatchObject({ ok: true, records: 5, artifacts: 4 });
+    expect((await vault.summaries()).map((s) => s.kind)).toEqual(['post', 'added-file', 'journal-entry', 'post', 'post']);
+    expect((await vault.people())[0]?.name).toBe(marker);
   });
 
   it('export-facing reads return exactly what an unencrypted vault returns', async () => {

@@ -12,6 +12,7 @@
  * `artifact-chunk:<id>:<i>:<last|more>`: its id, the chunk's index and whether it is the last one, so chunks cannot be
  * moved to another artifact, reordered, dropped or cut off at the end without failing to open.
  */
+import type { CaseSummary, Person, RecordNote } from '../model/case';
 import type { ArtifactRef, EvidenceRecord } from '../model/evidence';
 import { type CustodyEvent, type StagedFileRef, type StoredArtifact, VaultError } from './api';
 import { authorKeysOf } from './author-key';
@@ -153,6 +154,9 @@ export const artifactRefAad = (id: string) => `artifact-ref:${id}`;
 export const chunkAad = (aid: string, i: number, last: boolean) => `artifact-chunk:${aid}:${i}:${last ? 'last' : 'more'}`;
 export const custodyAad = (seq: number) => `custody:${seq}`;
 export const stagingAad = (session: string, n: number | string) => `staging:${session}:${n}`;
+export const summaryAad = (id: string) => `summary:${id}`;
+export const personAad = (id: string) => `person:${id}`;
+export const noteAad = (id: string) => `note:${id}`;
 
 export function isSealed(row: { k?: string } | undefined): boolean {
   return !!row && typeof row.k === 'string';
@@ -350,4 +354,89 @@ export async function openFile(row: FileRow, keys: KeyLookup): Promise<Uint8Arra
 /** Plaintext byte length of a staged file row (sealed: minus nonce and tag). */
 export function fileSize(row: FileRow): number {
   return isSealed(row) ? (row as SealedFileRow).b.byteLength - 28 : (row as PlainFileRow).bytes.byteLength;
+}
+
+// ---- case file (migration 0006) ----
+
+/**
+ * A record's summary row: the CaseSummary (author keys in plaintext inside it), plus `e`, the journal entry id of a
+ * journal-entry record (index entryId: an entry's versions without reading every summary). Sealed, only id, seq and
+ * `e` stay in plaintext; the summary (with the real author keys) is sealed as `summary:<id>`.
+ */
+export type PlainSummaryRow = CaseSummary & { e?: string; k?: undefined };
+export interface SealedSummaryRow {
+  id: string;
+  seq: number;
+  e?: string;
+  k: string;
+  s: Uint8Array;
+}
+export type SummaryRow = PlainSummaryRow | SealedSummaryRow;
+
+export async function sealSummary(summary: CaseSummary, sealer: Sealer | undefined): Promise<SummaryRow> {
+  const e = summary.journal?.entryId;
+  if (!sealer) return { ...summary, ...(e !== undefined && { e }) };
+  return { id: summary.id, seq: summary.seq, ...(e !== undefined && { e }), k: sealer.k, s: await sealJson(sealer.key, summary, summaryAad(summary.id)) };
+}
+
+export async function openSummary(row: SummaryRow, keys: KeyLookup): Promise<CaseSummary> {
+  if (!isSealed(row)) {
+    const { e: _index, k: _none, ...summary } = row as PlainSummaryRow;
+    return summary;
+  }
+  const sealed = row as SealedSummaryRow;
+  const summary = await opening(`The summary of record #${sealed.seq} (${sealed.id})`, async () => openJson<CaseSummary>(await keys(sealed.k), sealed.s, summaryAad(sealed.id)));
+  if (summary.id !== sealed.id || summary.seq !== sealed.seq) throw new VaultError('tampered', `The summary of record #${sealed.seq} (${sealed.id}) holds another record’s: it was changed outside Holdfast.`);
+  return summary;
+}
+
+/** A person (name, notes, identifiers): plaintext, or sealed as `person:<id>` with only the id left plain. */
+export type PlainPersonRow = Person & { k?: undefined };
+export interface SealedPersonRow {
+  id: string;
+  k: string;
+  s: Uint8Array;
+}
+export type PersonRow = PlainPersonRow | SealedPersonRow;
+
+export async function sealPerson(person: Person, sealer: Sealer | undefined): Promise<PersonRow> {
+  if (!sealer) return person;
+  return { id: person.id, k: sealer.k, s: await sealJson(sealer.key, person, personAad(person.id)) };
+}
+
+export async function openPerson(row: PersonRow, keys: KeyLookup): Promise<Person> {
+  if (!isSealed(row)) {
+    const { k: _none, ...person } = row as PlainPersonRow;
+    return person;
+  }
+  const sealed = row as SealedPersonRow;
+  const person = await opening(`A person (${sealed.id})`, async () => openJson<Person>(await keys(sealed.k), sealed.s, personAad(sealed.id)));
+  if (person.id !== sealed.id) throw new VaultError('tampered', `A person (${sealed.id}) holds another person’s data: it was changed outside Holdfast.`);
+  return person;
+}
+
+/** A note on a record: plaintext, or sealed as `note:<id>` with the id and the record id left plain (index recordId). */
+export type PlainNoteRow = RecordNote & { k?: undefined };
+export interface SealedNoteRow {
+  id: string;
+  recordId: string;
+  k: string;
+  s: Uint8Array;
+}
+export type NoteRow = PlainNoteRow | SealedNoteRow;
+
+export async function sealNote(note: RecordNote, sealer: Sealer | undefined): Promise<NoteRow> {
+  if (!sealer) return note;
+  return { id: note.id, recordId: note.recordId, k: sealer.k, s: await sealJson(sealer.key, note, noteAad(note.id)) };
+}
+
+export async function openNote(row: NoteRow, keys: KeyLookup): Promise<RecordNote> {
+  if (!isSealed(row)) {
+    const { k: _none, ...note } = row as PlainNoteRow;
+    return note;
+  }
+  const sealed = row as SealedNoteRow;
+  const note = await opening(`A note (${sealed.id})`, async () => openJson<RecordNote>(await keys(sealed.k), sealed.s, noteAad(sealed.id)));
+  if (note.id !== sealed.id || note.recordId !== sealed.recordId) throw new VaultError('tampered', `A note (${sealed.id}) holds another note: it was changed outside Holdfast.`);
+  return note;
 }

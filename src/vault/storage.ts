@@ -6,10 +6,12 @@
  *
  * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head, custodyHead,
  * schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in progress), keys (keyring and
- * drop keys, migration 0004), chunks (key [aid, i]: the bytes of large artifacts, migration 0005). See
- * migrations/0001-initial.ts, 0003-staging.ts, 0004-keys.ts and 0005-chunks.ts.
+ * drop keys, migration 0004), chunks (key [aid, i]: the bytes of large artifacts, migration 0005), summaries (key
+ * record id: one CaseSummary per record), people (key id) and notes (key id) (the case file, migration 0006). See
+ * migrations/0001-initial.ts, 0003-staging.ts, 0004-keys.ts, 0005-chunks.ts and 0006-case.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
+import type { CaseSummary, Person, RecordNote } from '../model/case';
 import { GENESIS_HASH, type EvidenceRecord } from '../model/evidence';
 import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
@@ -28,15 +30,21 @@ import {
   isSealed,
   type ItemRow,
   type KeyLookup,
+  type NoteRow,
   openArtifactEntry,
   openChunk,
   openCustody,
   openFile,
   openHeader,
   openItem,
+  openNote,
+  openPerson,
   openRecord,
+  openSummary,
+  type PersonRow,
   type RecordRow,
   type StagingRow,
+  type SummaryRow,
 } from './rows';
 
 /** The last link of a chain: its seq and hash (seq 0 and 64 zeros when empty). */
@@ -83,6 +91,17 @@ export interface Keyring {
 
 export type DropKeyRow = SealedDropKey;
 
+/**
+ * A page of opened summaries, sealed with the data key as one blob (keys store, id `summary-pack:<i>`): a cache so an
+ * encrypted vault's 10,000 summaries open with a few decryptions instead of 10,000. Each entry names the sealed row it
+ * came from (its key and nonce); a row that changed since is opened on its own. Removed with the keys at the end of a
+ * conversion to plaintext; one sealed with another data key does not open and is ignored.
+ */
+export interface SummaryPackRow {
+  id: string;
+  s: Uint8Array;
+}
+
 /** What a write was prepared with: the keyring's rev and keyId (0 and none without a keyring), and the drop key used. */
 export interface KeyView {
   rev: number;
@@ -91,7 +110,7 @@ export interface KeyView {
 }
 
 /** The stores whose rows are sealed, in the order a conversion goes through them. */
-export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging', 'chunks'] as const;
+export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging', 'chunks', 'summaries', 'people', 'notes'] as const;
 export type ConvertedStore = (typeof CONVERTED_STORES)[number];
 
 type StagingKey = [string, number | string];
@@ -107,10 +126,13 @@ interface VaultSchema extends DBSchema {
   meta: { key: string; value: Head | number };
   custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
   staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
-  keys: { key: string; value: Keyring | DropKeyRow };
+  keys: { key: string; value: Keyring | DropKeyRow | SummaryPackRow };
+  summaries: { key: string; value: SummaryRow; indexes: { seq: number; entryId: string; k: string } };
+  people: { key: string; value: PersonRow; indexes: { k: string } };
+  notes: { key: string; value: NoteRow; indexes: { recordId: string; k: string } };
 }
 
-const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys', 'chunks'] as const;
+const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys', 'chunks', 'summaries', 'people', 'notes'] as const;
 type WriteTransaction = IDBPTransaction<VaultSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
@@ -181,6 +203,20 @@ export interface WriteTx {
   countUnconverted(store: ConvertedStore, to: 'encrypted' | 'plain'): Promise<number>;
   /** Rows sealed with this key. */
   countSealedWith(store: ConvertedStore, k: string): Promise<number>;
+  /** Adds or replaces a record's summary (same transaction as the record). */
+  putSummary(row: SummaryRow): Promise<void>;
+  /**
+   * Adds a summary filled late (a record sealed when migration 0006 ran) unless one exists by now or the record's
+   * tombstone state changed since it was read; returns whether it was added.
+   */
+  addMissingSummary(row: SummaryRow, deleted: boolean): Promise<boolean>;
+  putPerson(row: PersonRow): Promise<void>;
+  deletePerson(id: string): Promise<void>;
+  addNote(row: NoteRow): Promise<void>;
+  /** Replaces every summary pack with these. */
+  replaceSummaryPacks(rows: SummaryPackRow[]): Promise<void>;
+  /** Whether a person or note with this id exists. */
+  has(store: 'people' | 'notes' | 'records', id: string): Promise<boolean>;
 }
 
 export interface Snapshot {
@@ -284,6 +320,18 @@ export interface Storage {
   scanUnconverted(store: ConvertedStore, to: 'encrypted' | 'plain', after: IDBValidKey | undefined, maxBytes: number, maxRows: number): Promise<{ rows: ScannedRow[]; next?: IDBValidKey }>;
   /** Rows of every converted store not yet in the wanted form. */
   countUnconverted(to: 'encrypted' | 'plain'): Promise<number>;
+  /**
+   * Every record's summary row, newest first (seq descending, not opened), the ids of records that have none yet
+   * (sealed when migration 0006 ran), and the summary packs, read in one transaction.
+   */
+  summaryRows(): Promise<{ rows: SummaryRow[]; missing: string[]; packs: SummaryPackRow[] }>;
+  /** The summaries of a journal entry's versions (index entryId), in any order. */
+  entrySummaries(entryId: string, keys: KeyLookup): Promise<CaseSummary[]>;
+  people(keys: KeyLookup): Promise<Person[]>;
+  /** Notes of one record, or all, in any order. */
+  notes(recordId: string | undefined, keys: KeyLookup): Promise<RecordNote[]>;
+  /** Which of these record ids exist (tombstones count). */
+  existingRecords(ids: readonly string[]): Promise<Set<string>>;
   /** Runs `fn` in ONE readwrite transaction over all stores: everything it writes lands, or nothing. */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   close(): void;
@@ -388,6 +436,9 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     const staging = tx.objectStore('staging');
     const keys = tx.objectStore('keys');
     const chunks = tx.objectStore('chunks');
+    const summaries = tx.objectStore('summaries');
+    const people = tx.objectStore('people');
+    const notes = tx.objectStore('notes');
     const store = (s: ConvertedStore) => tx.objectStore(s);
     return {
       async expectHeads(expected) {
@@ -480,6 +531,31 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return to === 'encrypted' ? all - sealed : sealed;
       },
       countSealedWith: (s, k) => store(s).index('k').count(k),
+      async putSummary(row) {
+        await summaries.put(row);
+      },
+      async addMissingSummary(row, deleted) {
+        const [existing, record] = await Promise.all([summaries.count(row.id), records.get(row.id)]);
+        if (existing > 0 || !record || !!record.deleted !== deleted) return false;
+        await summaries.add(row);
+        return true;
+      },
+      async putPerson(row) {
+        await people.put(row);
+      },
+      async deletePerson(id) {
+        await people.delete(id);
+      },
+      async addNote(row) {
+        await notes.add(row);
+      },
+      async replaceSummaryPacks(rows) {
+        await keys.delete(PACK_RANGE());
+        for (const row of rows) await keys.put(row);
+      },
+      async has(s, id) {
+        return (await (s === 'people' ? people.count(id) : s === 'notes' ? notes.count(id) : records.count(id))) > 0;
+      },
     };
   }
 
@@ -496,6 +572,10 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return [r.session as string, r.n as number | string];
       case 'chunks':
         return [(row as ChunkRow).aid, (row as ChunkRow).i];
+      case 'summaries':
+      case 'people':
+      case 'notes':
+        return r.id as string;
     }
   };
 
@@ -807,6 +887,50 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         return counts.reduce((a, b) => a + b, 0);
       }),
 
+    summaryRows: () =>
+      read('be read', async (d) => {
+        const tx = d.transaction(['summaries', 'records', 'keys']);
+        const [rows, recordCount, summaryCount, packs] = await Promise.all([
+          tx.objectStore('summaries').index('seq').getAll(),
+          tx.objectStore('records').count(),
+          tx.objectStore('summaries').count(),
+          tx.objectStore('keys').getAll(PACK_RANGE()) as Promise<SummaryPackRow[]>,
+        ]);
+        let missing: string[] = [];
+        if (recordCount !== summaryCount) {
+          const [recordIds, summaryIds] = await Promise.all([tx.objectStore('records').getAllKeys(), tx.objectStore('summaries').getAllKeys()]);
+          const have = new Set(summaryIds);
+          missing = recordIds.filter((id) => !have.has(id));
+        }
+        rows.reverse();
+        return { rows, missing, packs };
+      }),
+
+    entrySummaries: (entryId, keys) =>
+      read('be read', async (d) => {
+        const rows = await d.getAllFromIndex('summaries', 'entryId', entryId);
+        return Promise.all(rows.map((row) => openSummary(row, keys)));
+      }),
+
+    people: (keys) =>
+      read('be read', async (d) => {
+        const rows = await d.getAll('people');
+        return Promise.all(rows.map((row) => openPerson(row, keys)));
+      }),
+
+    notes: (recordId, keys) =>
+      read('be read', async (d) => {
+        const rows = recordId === undefined ? await d.getAll('notes') : await d.getAllFromIndex('notes', 'recordId', recordId);
+        return Promise.all(rows.map((row) => openNote(row, keys)));
+      }),
+
+    existingRecords: (ids) =>
+      read('be read', async (d) => {
+        const tx = d.transaction('records');
+        const found = await Promise.all(ids.map((id) => tx.store.count(id)));
+        return new Set(ids.filter((_id, i) => (found[i] ?? 0) > 0));
+      }),
+
     async write(fn) {
       let tx: WriteTransaction;
       try {
@@ -849,6 +973,8 @@ function abortQuietly(tx: { abort(): void }): void {
 }
 
 const headerKey = (session: string): StagingKey => [session, 0];
+/** The keys store's summary packs (created on use: IDBKeyRange needs the IndexedDB globals). */
+const PACK_RANGE = (): IDBKeyRange => IDBKeyRange.bound('summary-pack:', 'summary-pack:\uffff');
 const itemN = (key: string): string => `i:${key}`;
 /** Every chunk of an artifact: [aid] sorts before [aid, 0] and [aid, []] after every [aid, number]. */
 const chunkRange = (aid: string): IDBKeyRange => IDBKeyRange.bound([aid], [aid, []]);

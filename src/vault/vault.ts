@@ -26,15 +26,17 @@
  *   prevHash must equal the previous record's hash and the next record's prevHash must equal its
  *   recordHash. A 'deleted' custody event records the deletion; a tombstone without one is flagged.
  */
-import { type CaseSummary, type Person, type PersonSuggestion, type RecordNote, summarize } from '../model/case';
+import type { AccountRef, CaseSummary, Identifier, Person, PersonSuggestion, RecordNote } from '../model/case';
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import { createSha256 } from '../model/sha256';
 import { tombstoneContent } from '../model/tombstone';
 import {
+  type AddedFileInput,
   type ArtifactReader,
   type ConversionProgress,
   type CustodyAction,
   type CustodyEvent,
+  type JournalInput,
   type ListOptions,
   type LockState,
   type NewArtifact,
@@ -45,14 +47,33 @@ import {
   type StagingPart,
   type StagingSession,
   type StoredArtifact,
+  type ToolInfo,
   type UnlockSecret,
   type Vault,
   VaultError,
   type VerifyProblem,
   type VerifyReport,
 } from './api';
-import { authorKeysOf } from './author-key';
-import { blindKey, calibrateIterations, newDropKey, openDropKey } from './crypto';
+import {
+  addedFileRecord,
+  type CheckedJournal,
+  checkAccount,
+  checkFile,
+  checkIdentifier,
+  checkImportedPerson,
+  checkJournal,
+  checkName,
+  journalRecord,
+  MAX_FIELD,
+  MAX_NOTE_BYTES,
+  ownerOf,
+  safeFilename,
+  safeMediaType,
+  suggest,
+  takeAccount,
+  withIdentifier,
+} from './case-file';
+import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
 import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
@@ -68,7 +89,9 @@ import {
   type HeaderRow,
   type ItemRow,
   isChunked,
+  isSealed,
   type KeyLookup,
+  type NoteRow,
   openArtifact,
   openArtifactEntry,
   openChunk,
@@ -76,10 +99,15 @@ import {
   openFile,
   openHeader,
   openItem,
+  openNote,
+  openPerson,
   openRecord,
+  openSummary,
+  type PersonRow,
   type RecordRow,
   type Sealer,
   type StagingRow,
+  type SummaryRow,
   sealArtifact,
   sealArtifactMeta,
   sealChunk,
@@ -88,7 +116,10 @@ import {
   sealFile,
   sealHeader,
   sealItem,
+  sealNote,
+  sealPerson,
   sealRecord,
+  sealSummary,
 } from './rows';
 import {
   CONVERTED_STORES,
@@ -104,8 +135,22 @@ import {
   StaleHeadError,
   StaleKeyringError,
   type Storage,
+  type SummaryPackRow,
   type WriteTx,
 } from './storage';
+import { summaryOf } from './summary';
+
+/** Sealed summaries opened one by one in one summaries() call from which on packs are written. */
+const SUMMARY_PACK_AFTER = 200;
+/** Summaries per pack (about 600 bytes each). */
+const SUMMARY_PACK_SIZE = 5000;
+const summaryPackAad = (id: string, keyId: string) => `${id}:${keyId}`;
+/** A sealed row's identity: its key and its blob's nonce (new at every seal). */
+function rowPrint(row: { k: string; s: Uint8Array }): string {
+  let nonce = '';
+  for (const b of row.s.subarray(0, 12)) nonce += b.toString(16).padStart(2, '0');
+  return `${row.k}|${nonce}|${row.s.byteLength}`;
+}
 
 /** Rows re-sealed per transaction at unlock (what was captured while locked). */
 const DROP_PAGE = 64;
@@ -115,7 +160,21 @@ export const DEFAULT_VAULT_NAME = 'holdfast-vault';
 /** How often an append is retried when other contexts keep appending first. */
 const MAX_TRIES = 20;
 
-const CUSTODY_ACTIONS: readonly CustodyAction[] = ['captured', 'viewed', 'exported', 'deleted', 'imported', 'verified'];
+const CUSTODY_ACTIONS: readonly CustodyAction[] = [
+  'captured',
+  'viewed',
+  'exported',
+  'deleted',
+  'imported',
+  'verified',
+  'journal-added',
+  'journal-edited',
+  'file-added',
+  'note-added',
+  'person-changed',
+];
+/** Custody actions that bring a record into the chain: its record (or tombstone) must stay. */
+const RECORD_ACTIONS: readonly CustodyAction[] = ['captured', 'imported', 'journal-added', 'journal-edited', 'file-added'];
 
 /**
  * An artifact as it arrives with an imported record: its original ref and its bytes, whole or as a stream. A stream
@@ -181,6 +240,7 @@ class VaultService implements VaultImpl {
   /** Other contexts' drop keys, opened with the vault's private key (unlock, conversion to plaintext). */
   private readonly foreign = new Map<string, CryptoKey>();
   private failures = 0;
+  private lastCaseTime = 0;
   /**
    * Opens rows: the key a row names, if this context holds it. Unlocked, another context's drop key (a capture in
    * progress there, or written locked since this context unlocked) is opened from the keyring on first use.
@@ -449,6 +509,12 @@ class VaultService implements VaultImpl {
       }
       case 'custody':
         return sealCustody(await openCustody(row as CustodyRow, this.lookup), target);
+      case 'summaries':
+        return sealSummary(await openSummary(row as SummaryRow, this.lookup), target);
+      case 'people':
+        return sealPerson(await openPerson(row as PersonRow, this.lookup), target);
+      case 'notes':
+        return sealNote(await openNote(row as NoteRow, this.lookup), target);
       case 'staging': {
         const r = row as StagingRow;
         if (r.n === 0) {
@@ -603,9 +669,10 @@ class VaultService implements VaultImpl {
       };
       record.chain.recordHash = await hashRecord(record);
       const event = await custodyEvent(heads.custody, 'captured', id, `record #${record.seq} ${record.chain.recordHash}`);
-      const [recordRow, eventRow, artifactRows] = await Promise.all([
+      const [recordRow, eventRow, summaryRow, artifactRows] = await Promise.all([
         sealRecord(record, sealer),
         sealCustody(event, sealer),
+        sealSummary(summaryOf(record), sealer),
         Promise.all(
           prepared.map((a, i) => {
             const ref = refs[i] as ArtifactRef;
@@ -627,6 +694,7 @@ class VaultService implements VaultImpl {
           else await tx.addArtifact(artifactRows[i] as ArtifactRow);
         }
         if (session !== undefined) await tx.deleteStaging(session);
+        await tx.putSummary(summaryRow);
         await tx.addCustody(eventRow);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
@@ -784,7 +852,8 @@ class VaultService implements VaultImpl {
       const heads = await this.storage.heads();
       const event = await custodyEvent(heads.custody, 'deleted', id, reason);
       // Sealed before the transaction: records never change except into their tombstone.
-      const [tombRow, eventRow] = await Promise.all([sealRecord(tombstone(existing, event.at, reason), sealer), sealCustody(event, sealer)]);
+      const tomb = tombstone(existing, event.at, reason);
+      const [tombRow, eventRow, summaryRow] = await Promise.all([sealRecord(tomb, sealer), sealCustody(event, sealer), sealSummary(summaryOf(tomb), sealer)]);
       await this.storage.write(async (tx) => {
         await tx.expectKeys(view);
         await tx.expectHeads({ custody: heads.custody });
@@ -792,6 +861,7 @@ class VaultService implements VaultImpl {
         if (!current) throw notFound(id);
         if (current.deleted) return; // deleted meanwhile elsewhere: nothing to do
         await tx.replaceRecord(tombRow);
+        await tx.putSummary(summaryRow);
         await tx.deleteArtifactsOf(id);
         await tx.addCustody(eventRow);
         await tx.setHeads({ custody: headOf(event) });
@@ -990,9 +1060,10 @@ class VaultService implements VaultImpl {
         .filter(Boolean)
         .join(' ');
       const event = await custodyEvent(heads.custody, 'imported', record.id, detail);
-      const [recordRow, eventRow, artifactRows, chunkedRows] = await Promise.all([
+      const [recordRow, eventRow, summaryRow, artifactRows, chunkedRows] = await Promise.all([
         sealRecord(record, sealer),
         sealCustody(event, sealer),
+        sealSummary(summaryOf(record), sealer),
         Promise.all(stored.map((a) => sealArtifact(a, sealer))),
         Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
       ]);
@@ -1005,6 +1076,7 @@ class VaultService implements VaultImpl {
           await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
           await tx.addArtifact(row);
         }
+        await tx.putSummary(summaryRow);
         await tx.addCustody(eventRow);
         await tx.setHeads({ record: headOf(record), custody: headOf(event) });
       });
@@ -1108,7 +1180,7 @@ class VaultService implements VaultImpl {
     if (!problems.some((p) => p.code === 'record-missing' || p.code === 'head-mismatch')) {
       const present = new Set(records.map((r) => r.id));
       for (const event of custody) {
-        if ((event.action === 'captured' || event.action === 'imported') && event.recordId && !present.has(event.recordId)) {
+        if (RECORD_ACTIONS.includes(event.action) && event.recordId && !present.has(event.recordId)) {
           problems.push({
             code: 'record-missing',
             recordId: event.recordId,
@@ -1134,55 +1206,542 @@ class VaultService implements VaultImpl {
     this.storage.close();
   }
 
-  // ---- Case file (issue #13). Contract only: implemented on the case-vault branch. ----
+  // ---- Case file (issue #13) ----
+
+  /**
+   * Every record's summary, newest first; journal versions other than an entry's latest marked `superseded`.
+   * Summaries missing for records sealed when migration 0006 ran are filled here first (needs the vault unlocked).
+   */
   async summaries(): Promise<CaseSummary[]> {
-    const all = await this.list({ includeDeleted: true });
-    return all.map((r) => ({ ...summarize(r), authorKeys: authorKeysOf(r) }));
+    await this.readKeys();
+    let read = await this.storage.summaryRows();
+    if (read.missing.length) {
+      await this.fillSummaries(read.missing);
+      read = await this.storage.summaryRows();
+    }
+    const summaries = await this.openSummaries(read.rows, read.packs);
+    const latest = new Map<string, number>();
+    for (const s of summaries) {
+      if (s.journal) latest.set(s.journal.entryId, Math.max(latest.get(s.journal.entryId) ?? 0, s.journal.version));
+    }
+    return summaries.map((s) => {
+      if (!s.journal) return s;
+      const { superseded: _stored, ...journal } = s.journal;
+      return { ...s, journal: (latest.get(journal.entryId) ?? 0) > journal.version ? { ...journal, superseded: true } : journal };
+    });
   }
-  addJournalEntry(): Promise<EvidenceRecord> {
-    return notYet();
+
+  /**
+   * Opens summary rows: plaintext ones as they are, sealed ones from the summary packs when the pack names the very
+   * row (its key and nonce), the rest one by one; then, if many were opened one by one, writes new packs (best effort:
+   * a pack is only a cache). A row that does not open is left out (verify() reports its record).
+   */
+  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[]): Promise<CaseSummary[]> {
+    const held = this.held;
+    const packed = new Map<string, CaseSummary>();
+    if (held && packs.length && rows.some((r) => isSealed(r))) {
+      for (const pack of packs) {
+        try {
+          const entries = await openJson<Array<{ f: string; s: CaseSummary }>>(held.keys.seal, pack.s, summaryPackAad(pack.id, held.keyId));
+          for (const e of entries) packed.set(e.f, e.s);
+        } catch {
+          // another key's, or changed: ignored (the rows open one by one)
+        }
+      }
+    }
+    let single = 0;
+    const out: Array<CaseSummary | undefined> = new Array(rows.length);
+    const pending: Promise<void>[] = [];
+    for (const [i, row] of rows.entries()) {
+      const f = isSealed(row) ? rowPrint(row as { k: string; s: Uint8Array }) : undefined;
+      const hit = f !== undefined ? packed.get(f) : undefined;
+      if (hit && hit.id === row.id && hit.seq === row.seq) {
+        out[i] = hit;
+        continue;
+      }
+      if (f !== undefined) single += 1;
+      pending.push(
+        openSummary(row, this.lookup).then(
+          (s) => {
+            out[i] = s;
+          },
+          async (error: unknown) => {
+            if (!(error instanceof VaultError) || error.code !== 'tampered') throw error;
+            // A summary changed outside Holdfast: rebuilt from its record for this read (verify() judges the record).
+            const record = await this.storage.getRecord(row.id, this.lookup).catch(() => undefined);
+            if (record) out[i] = summaryOf(record);
+          },
+        ),
+      );
+    }
+    await Promise.all(pending);
+    if (held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
+    return out.filter((s): s is CaseSummary => s !== undefined);
   }
-  editJournalEntry(): Promise<EvidenceRecord> {
-    return notYet();
+
+  private async writeSummaryPacks(rows: SummaryRow[], opened: Array<CaseSummary | undefined>, held: HeldKey): Promise<void> {
+    const entries: Array<{ f: string; s: CaseSummary }> = [];
+    for (const [i, row] of rows.entries()) {
+      const s = opened[i];
+      if (s && isSealed(row) && (row as { k: string }).k === 'dk') entries.push({ f: rowPrint(row as { k: string; s: Uint8Array }), s });
+    }
+    const packs: SummaryPackRow[] = [];
+    for (let at = 0, n = 0; at < entries.length; at += SUMMARY_PACK_SIZE, n++) {
+      const id = `summary-pack:${n}`;
+      packs.push({ id, s: await sealJson(held.keys.seal, entries.slice(at, at + SUMMARY_PACK_SIZE), summaryPackAad(id, held.keyId)) });
+    }
+    const keyring = await this.storage.keyring();
+    if (!keyring || keyring.keyId !== held.keyId || keyring.converting) return;
+    await this.storage.write(async (tx) => {
+      await tx.expectKeys({ rev: keyring.rev, keyId: keyring.keyId });
+      await tx.replaceSummaryPacks(packs);
+    });
   }
-  journalVersions(): Promise<EvidenceRecord[]> {
-    return notYet();
+
+  /** Writes the summaries of records that have none (sealed at upgrade time), a page at a time. */
+  private async fillSummaries(ids: string[]): Promise<void> {
+    for (let at = 0; at < ids.length; at += DROP_PAGE) {
+      const page = ids.slice(at, at + DROP_PAGE);
+      const records: EvidenceRecord[] = [];
+      for (const id of page) {
+        try {
+          const r = await this.storage.getRecord(id, this.lookup);
+          if (r) records.push(r);
+        } catch (error) {
+          if (!(error instanceof VaultError) || error.code !== 'tampered') throw error; // verify() reports it
+        }
+      }
+      if (!records.length) continue;
+      try {
+        await retryOnStaleHead(async () => {
+          const { view, sealer } = await this.writeView();
+          const rows = await Promise.all(records.map((r) => sealSummary(summaryOf(r), sealer)));
+          await this.storage.write(async (tx) => {
+            await tx.expectKeys(view);
+            for (const [i, row] of rows.entries()) await tx.addMissingSummary(row, !!records[i]?.deleted);
+          });
+        });
+      } catch (error) {
+        // Best effort (e.g. a record row changed outside Holdfast into another's place): the list goes on without them.
+        if (!(error instanceof VaultError) || (error.code !== 'conflict' && error.code !== 'unknown')) throw error;
+      }
+    }
   }
-  addFile(): Promise<EvidenceRecord> {
-    return notYet();
+
+  /** Appends a record the vault built (journal entry, added file) with its summary and custody event, in one transaction. */
+  private commitRecord(
+    build: (heads: { record: Head }) => Promise<{
+      record: Omit<EvidenceRecord, 'seq' | 'chain'>;
+      whole?: StoredArtifact[];
+      chunked?: ChunkedArtifact[];
+      action: CustodyAction;
+      detail: (record: EvidenceRecord) => string;
+    }>,
+  ): Promise<EvidenceRecord> {
+    return this.append(async () => {
+      const { view, sealer } = await this.writeView();
+      const heads = await this.storage.heads();
+      const plan = await build(heads);
+      const record = { ...plan.record, seq: heads.record.seq + 1, chain: { prevHash: heads.record.hash, recordHash: '' } } as EvidenceRecord;
+      record.chain.recordHash = await hashRecord(record);
+      const event = await custodyEvent(heads.custody, plan.action, record.id, plan.detail(record));
+      const whole = plan.whole ?? [];
+      const chunked = plan.chunked ?? [];
+      const [recordRow, eventRow, summaryRow, artifactRows, chunkedRows] = await Promise.all([
+        sealRecord(record, sealer),
+        sealCustody(event, sealer),
+        sealSummary(summaryOf(record), sealer),
+        Promise.all(whole.map((a) => sealArtifact(a, sealer))),
+        Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
+      ]);
+      await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
+        await tx.expectHeads(heads);
+        await tx.addRecord(recordRow);
+        for (const row of artifactRows) await tx.addArtifact(row);
+        for (const [i, row] of chunkedRows.entries()) {
+          await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
+          await tx.addArtifact(row);
+        }
+        await tx.putSummary(summaryRow);
+        await tx.addCustody(eventRow);
+        await tx.setHeads({ record: headOf(record), custody: headOf(event) });
+      });
+      return record;
+    });
   }
-  people(): Promise<Person[]> {
-    return notYet();
+
+  /** Checks a journal entry's person and links against the vault; returns the person's name at this time. */
+  private async checkJournalRefs(entry: CheckedJournal, keys: KeyLookup): Promise<string | undefined> {
+    let personName: string | undefined;
+    if (entry.personId) {
+      const person = (await this.storage.people(keys)).find((p) => p.id === entry.personId);
+      if (!person) throw new VaultError('invalid', 'The person this entry is about is not in the vault (they may have been deleted). Choose someone else or nobody.');
+      personName = person.name;
+    }
+    if (entry.links.length) {
+      const found = await this.storage.existingRecords(entry.links);
+      const absent = entry.links.filter((l) => !found.has(l));
+      if (absent.length) throw new VaultError('invalid', `This entry links to ${absent.length === 1 ? 'a record' : `${absent.length} records`} not in the vault (${absent.slice(0, 3).join(', ')}).`);
+    }
+    return personName;
   }
-  savePerson(): Promise<Person> {
-    return notYet();
+
+  /** The summaries of an entry's versions, oldest first (VaultError 'not-found' if there are none). */
+  private async entryVersions(entryId: string, keys: KeyLookup): Promise<CaseSummary[]> {
+    if (typeof entryId !== 'string' || !entryId) throw new VaultError('not-found', 'There is no such journal entry.');
+    const versions = (await this.storage.entrySummaries(entryId, keys)).filter((s) => s.journal && !s.deleted);
+    if (!versions.length) throw new VaultError('not-found', 'There is no such journal entry in the vault (it may have been deleted).');
+    return versions.sort((a, b) => (a.journal?.version ?? 0) - (b.journal?.version ?? 0));
   }
-  addIdentifier(): Promise<Person> {
-    return notYet();
+
+  async addJournalEntry(entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord> {
+    const checked = checkJournal(entry);
+    const keys = await this.readKeys();
+    const personName = await this.checkJournalRefs(checked, keys);
+    const id = globalThis.crypto.randomUUID();
+    const entryId = globalThis.crypto.randomUUID();
+    const now = new Date();
+    const record = journalRecord(checked, { id, entryId, version: 1, ...(personName !== undefined && { personName }) }, now, tool);
+    return this.commitRecord(async () => ({ record, action: 'journal-added', detail: (r) => `journal entry ${entryId} version 1: record #${r.seq} ${r.chain.recordHash}` }));
   }
-  removeIdentifier(): Promise<Person> {
-    return notYet();
+
+  async editJournalEntry(entryId: string, entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord> {
+    const checked = checkJournal(entry);
+    const keys = await this.readKeys();
+    await this.entryVersions(entryId, keys);
+    const personName = await this.checkJournalRefs(checked, keys);
+    const id = globalThis.crypto.randomUUID();
+    const now = new Date();
+    return this.commitRecord(async () => {
+      // Read inside the attempt: an edit elsewhere meanwhile moves the head, and this one follows it.
+      const last = (await this.entryVersions(entryId, keys)).at(-1) as CaseSummary;
+      const version = (last.journal?.version ?? 0) + 1;
+      const record = journalRecord(checked, { id, entryId, version, supersedes: last.id, ...(personName !== undefined && { personName }) }, now, tool);
+      return { record, action: 'journal-edited', detail: (r) => `journal entry ${entryId} version ${version} replaces record ${last.id}: record #${r.seq} ${r.chain.recordHash}` };
+    });
   }
-  assignAccount(): Promise<void> {
-    return notYet();
+
+  async journalVersions(entryId: string): Promise<EvidenceRecord[]> {
+    const keys = await this.readKeys();
+    const versions = await this.entryVersions(entryId, keys);
+    const records = await Promise.all(versions.map((v) => this.storage.getRecord(v.id, keys)));
+    return records.filter((r): r is EvidenceRecord => !!r && !r.deleted && !!r.journal).sort((a, b) => (a.journal?.version ?? 0) - (b.journal?.version ?? 0));
   }
-  mergePeople(): Promise<Person> {
-    return notYet();
+
+  async addFile(file: AddedFileInput, tool: ToolInfo, options: { entryId?: string } = {}): Promise<EvidenceRecord> {
+    checkFile(file);
+    const keys = await this.readKeys();
+    const entryId = options.entryId;
+    if (entryId !== undefined) {
+      try {
+        await this.entryVersions(entryId, keys);
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'not-found') throw new VaultError('invalid', 'The journal entry this file was to be added to is not in the vault, so the file was not added.');
+        throw error;
+      }
+    }
+    const id = globalThis.crypto.randomUUID();
+    const aid = globalThis.crypto.randomUUID();
+    const now = new Date();
+    const base = addedFileRecord(file, { id, ...(entryId !== undefined && { entryId }) }, now, tool);
+    const written: string[] = [];
+    try {
+      if (file.size > this.chunkBytes()) await this.cleanOrphanChunks();
+      const stored = await this.streamAdded(aid, file, written);
+      return await this.commitRecord(async (heads) => {
+        const ref: ArtifactRef = { id: aid, role: 'added', mediaType: safeMediaType(file.type), sha256: stored.sha256, size: stored.size, filename: safeFilename(file.name, heads.record.seq + 1) };
+        return {
+          record: { ...base, artifacts: [ref] },
+          ...('bytes' in stored ? { whole: [{ ref, recordId: id, bytes: stored.bytes }] } : { chunked: [{ ref, recordId: id, chunks: stored.chunks }] }),
+          action: 'file-added',
+          detail: (r) => `file ${aid} (${stored.size} bytes, sha256 ${stored.sha256}): record #${r.seq} ${r.chain.recordHash}`,
+        };
+      });
+    } catch (error) {
+      for (const a of written) await this.storage.discardChunks(a).catch(() => undefined);
+      throw error;
+    }
   }
-  deletePerson(): Promise<void> {
-    return notYet();
+
+  /**
+   * Reads an added file's stream once, hashing as it goes: a file that fits in one chunk comes back whole, a larger
+   * one is written chunk by chunk (bounded memory: one chunk buffer) and comes back as its chunk count. VaultError
+   * 'invalid' when the stream gives more or fewer bytes than the file's size.
+   */
+  private async streamAdded(aid: string, file: AddedFileInput, written: string[]): Promise<{ sha256: string; size: number } & ({ bytes: Uint8Array } | { chunks: number })> {
+    const size = file.size;
+    const per = this.chunkBytes();
+    const hasher = createSha256();
+    const changed = (got: string) => new VaultError('invalid', `The file changed while it was being added (its size was given as ${size} bytes, but ${got} were read), so nothing was added. Try again.`);
+    let stream: ReadableStream<Uint8Array>;
+    try {
+      stream = file.stream();
+    } catch (error) {
+      throw new VaultError('unknown', `The file could not be read, so nothing was added: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    let total = 0;
+    const reading = async function* (): AsyncGenerator<Uint8Array> {
+      try {
+        for await (const piece of readSource(stream)) yield piece;
+      } catch (error) {
+        if (error instanceof VaultError) throw error;
+        throw new VaultError('unknown', `The file could not be read to the end, so nothing was added: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    };
+    if (size <= per) {
+      const bytes = new Uint8Array(size);
+      for await (const piece of reading()) {
+        if (total + piece.byteLength > size) throw changed('more');
+        bytes.set(piece, total);
+        total += piece.byteLength;
+        hasher.update(piece);
+      }
+      if (total !== size) throw changed(String(total));
+      return { sha256: hasher.digestHex(), size, bytes };
+    }
+    const n = Math.ceil(size / per);
+    let i = 0;
+    let fill = 0;
+    let chunk = new Uint8Array(Math.min(per, size));
+    // One chunk is written while the next is read and hashed (at most two chunks in memory): the hash runs on this
+    // thread, the write and the sealing do not.
+    let pending: Promise<void> | undefined;
+    try {
+      for await (const piece of reading()) {
+        if (total + piece.byteLength > size) throw changed('more');
+        hasher.update(piece);
+        total += piece.byteLength;
+        let offset = 0;
+        while (offset < piece.byteLength) {
+          const want = i === n - 1 ? size - i * per : per;
+          const take = Math.min(want - fill, piece.byteLength - offset);
+          chunk.set(piece.subarray(offset, offset + take), fill);
+          fill += take;
+          offset += take;
+          if (fill === want) {
+            if (i === 0) written.push(aid);
+            await pending;
+            pending = this.putChunk(aid, i, i === n - 1, chunk);
+            i += 1;
+            fill = 0;
+            if (i < n) chunk = new Uint8Array(i === n - 1 ? size - i * per : per);
+          }
+        }
+      }
+      await pending;
+    } catch (error) {
+      await pending?.catch(() => undefined);
+      throw error;
+    }
+    if (total !== size || i !== n) throw changed(String(total));
+    return { sha256: hasher.digestHex(), size, chunks: n };
   }
-  suggestPeople(): Promise<PersonSuggestion[]> {
-    return notYet();
+
+  // ---- people and notes ----
+
+  /**
+   * Changes people and notes and logs each change in the custody chain, in one transaction. `prepare` runs on the
+   * people as stored now (again if anything else was logged meanwhile); returning no events changes nothing.
+   * Needs the vault unlocked (VaultError 'locked').
+   */
+  private async changeCase<T>(
+    prepare: (people: Person[], now: string) => {
+      put?: Person[];
+      remove?: string[];
+      notes?: RecordNote[];
+      events: Array<{ action: CustodyAction; recordId?: string; detail: string }>;
+      result: T;
+    },
+  ): Promise<T> {
+    await this.readKeys();
+    return this.append(async () => {
+      const keys = await this.readKeys();
+      const { view, sealer } = await this.writeView();
+      const heads = await this.storage.heads();
+      const plan = prepare(await this.storage.people(keys), this.caseNow());
+      if (!plan.events.length) return plan.result;
+      const events: CustodyEvent[] = [];
+      let head = heads.custody;
+      for (const e of plan.events) {
+        const event = await custodyEvent(head, e.action, e.recordId, e.detail);
+        events.push(event);
+        head = headOf(event);
+      }
+      const [personRows, noteRows, eventRows] = await Promise.all([
+        Promise.all((plan.put ?? []).map((p) => sealPerson(p, sealer))),
+        Promise.all((plan.notes ?? []).map((n) => sealNote(n, sealer))),
+        Promise.all(events.map((e) => sealCustody(e, sealer))),
+      ]);
+      await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
+        await tx.expectHeads({ custody: heads.custody });
+        for (const row of personRows) await tx.putPerson(row);
+        for (const id of plan.remove ?? []) await tx.deletePerson(id);
+        const notes = plan.notes ?? [];
+        for (const [i, row] of noteRows.entries()) {
+          const recordId = (notes[i] as RecordNote).recordId;
+          if (!(await tx.has('records', recordId))) throw notFound(recordId);
+          await tx.addNote(row);
+        }
+        for (const row of eventRows) await tx.addCustody(row);
+        await tx.setHeads({ custody: head });
+      });
+      return plan.result;
+    });
   }
-  notes(): Promise<RecordNote[]> {
-    return notYet();
+
+  /** Now, ISO; strictly later than the last time this context gave (notes added in one millisecond keep their order). */
+  private caseNow(): string {
+    const t = Math.max(Date.now(), this.lastCaseTime + 1);
+    this.lastCaseTime = t;
+    return new Date(t).toISOString();
   }
-  addNote(): Promise<RecordNote> {
-    return notYet();
+
+  async people(): Promise<Person[]> {
+    const people = await this.storage.people(await this.readKeys());
+    return people.sort((a, b) => a.name.localeCompare(b.name) || a.createdAt.localeCompare(b.createdAt));
   }
-  restoreCase(): Promise<{ people: number; notes: number }> {
-    return notYet();
+
+  async savePerson(person: { id?: string; name: string; notes?: string }): Promise<Person> {
+    const name = checkName(person?.name);
+    if (person.notes !== undefined && typeof person.notes !== 'string') throw new VaultError('invalid', 'Notes on a person must be text.');
+    if (person.notes !== undefined && person.notes.length > MAX_FIELD) throw new VaultError('invalid', `The notes are too long (${person.notes.length} characters; at most ${MAX_FIELD}).`);
+    const notes = person.notes?.trim() ? person.notes : undefined;
+    return this.changeCase((people, now) => {
+      if (person.id === undefined) {
+        const created: Person = { id: globalThis.crypto.randomUUID(), name, identifiers: [], createdAt: now, updatedAt: now, ...(notes !== undefined && { notes }) };
+        return { put: [created], events: [{ action: 'person-changed', detail: `person ${created.id} created` }], result: created };
+      }
+      const current = people.find((p) => p.id === person.id);
+      if (!current) throw personNotFound();
+      const what = [current.name !== name && 'renamed', (current.notes ?? undefined) !== notes && 'notes changed'].filter(Boolean);
+      if (!what.length) return { events: [], result: current };
+      const { notes: _old, ...rest } = current;
+      const updated: Person = { ...rest, name, updatedAt: now, ...(notes !== undefined && { notes }) };
+      return { put: [updated], events: [{ action: 'person-changed', detail: `person ${current.id} ${what.join(', ')}` }], result: updated };
+    });
+  }
+
+  async addIdentifier(personId: string, identifier: Omit<Identifier, 'id' | 'addedAt'>): Promise<Person> {
+    const checked = checkIdentifier(identifier);
+    return this.changeCase((people, now) => {
+      const person = people.find((p) => p.id === personId);
+      if (!person) throw personNotFound();
+      const taken = checked.account ? takeAccount(people, checked.account.keys, now, personId) : { changed: [], keys: [] };
+      const others = taken.changed;
+      const identifier = checked.account ? { ...checked, account: { ...checked.account, keys: taken.keys } } : checked;
+      const updated = withIdentifier(person, identifier, now, globalThis.crypto.randomUUID());
+      if (updated === person && !others.length) return { events: [], result: person };
+      const what = checked.account ? `account ${checked.account.keys.join(' ')} assigned` : `${checked.type} identifier added`;
+      const from = others.length ? ` (taken from person ${others.map((o) => o.id).join(', ')})` : '';
+      return { put: [...others, updated], events: [{ action: 'person-changed', detail: `person ${personId}: ${what}${from}` }], result: updated };
+    });
+  }
+
+  async removeIdentifier(personId: string, identifierId: string): Promise<Person> {
+    return this.changeCase((people, now) => {
+      const person = people.find((p) => p.id === personId);
+      if (!person) throw personNotFound();
+      const gone = person.identifiers.find((i) => i.id === identifierId);
+      if (!gone) throw new VaultError('not-found', 'This person has no such account or identifier (it was already removed).');
+      const updated: Person = { ...person, identifiers: person.identifiers.filter((i) => i.id !== identifierId), updatedAt: now };
+      const what = gone.account ? `account ${gone.account.keys.join(' ')} split off` : `${gone.type} identifier removed`;
+      return { put: [updated], events: [{ action: 'person-changed', detail: `person ${personId}: ${what}` }], result: updated };
+    });
+  }
+
+  async assignAccount(personId: string | null, account: AccountRef): Promise<void> {
+    const checked = checkAccount(account);
+    await this.changeCase((people, now) => {
+      if (personId !== null && !people.some((p) => p.id === personId)) throw personNotFound();
+      const owner = ownerOf(people, checked.keys);
+      const taken = takeAccount(people, checked.keys, now, personId ?? undefined);
+      const others = taken.changed;
+      if (personId === null) {
+        if (!others.length) return { events: [], result: undefined };
+        return { put: others, events: [{ action: 'person-changed', detail: `account ${checked.keys.join(' ')} unassigned from person ${owner?.id ?? '?'}` }], result: undefined };
+      }
+      const person = people.find((p) => p.id === personId) as Person;
+      const updated = withIdentifier(person, { type: 'account', account: { ...checked, keys: taken.keys } }, now, globalThis.crypto.randomUUID());
+      const from = others.length ? ` (taken from person ${others.map((o) => o.id).join(', ')})` : '';
+      return { put: [...others, updated], events: [{ action: 'person-changed', detail: `account ${checked.keys.join(' ')} assigned to person ${personId}${from}` }], result: undefined };
+    });
+  }
+
+  async mergePeople(into: string, from: string): Promise<Person> {
+    if (into === from) throw new VaultError('invalid', 'A person cannot be merged into themselves.');
+    return this.changeCase((people, now) => {
+      const target = people.find((p) => p.id === into);
+      const source = people.find((p) => p.id === from);
+      if (!target || !source) throw personNotFound();
+      let merged = target;
+      for (const i of source.identifiers) {
+        const { id: _id, addedAt: _at, ...rest } = i;
+        merged = withIdentifier(merged, rest, now, i.id);
+      }
+      const notes = [target.notes, source.notes].filter((n): n is string => !!n?.trim()).join('\n\n');
+      merged = { ...merged, updatedAt: now, ...(notes && { notes }) };
+      return { put: [merged], remove: [from], events: [{ action: 'person-changed', detail: `person ${from} merged into person ${into}` }], result: merged };
+    });
+  }
+
+  async deletePerson(id: string): Promise<void> {
+    await this.changeCase((people) => {
+      if (!people.some((p) => p.id === id)) throw personNotFound();
+      return { remove: [id], events: [{ action: 'person-changed', detail: `person ${id} deleted` }], result: undefined };
+    });
+  }
+
+  async suggestPeople(): Promise<PersonSuggestion[]> {
+    const [summaries, people] = await Promise.all([this.summaries(), this.people()]);
+    return suggest(summaries, people);
+  }
+
+  async notes(recordId?: string): Promise<RecordNote[]> {
+    const notes = await this.storage.notes(recordId, await this.readKeys());
+    return notes.sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+  }
+
+  async addNote(recordId: string, text: string): Promise<RecordNote> {
+    if (typeof text !== 'string' || !text.trim()) throw new VaultError('invalid', 'The note is empty; write something first.');
+    const trimmed = text.trim();
+    const bytes = new TextEncoder().encode(trimmed).byteLength;
+    if (bytes > MAX_NOTE_BYTES) throw new VaultError('invalid', `The note is too long (${Math.ceil(bytes / 1024)} KB; at most ${MAX_NOTE_BYTES / 1024} KB).`);
+    if (typeof recordId !== 'string' || !(await this.storage.hasRecord(recordId))) throw notFound(String(recordId));
+    return this.changeCase((_people, now) => {
+      const note: RecordNote = { id: globalThis.crypto.randomUUID(), recordId, text: trimmed, at: now };
+      return { notes: [note], events: [{ action: 'note-added', recordId, detail: `note ${note.id}` }], result: note };
+    });
+  }
+
+  async restoreCase(data: { people: Person[]; notes: RecordNote[] }): Promise<{ people: number; notes: number }> {
+    const incoming = (Array.isArray(data?.people) ? data.people : []).map(checkImportedPerson).filter((p): p is Person => !!p);
+    const notes = (Array.isArray(data?.notes) ? data.notes : []).filter(
+      (n): n is RecordNote => !!n && typeof n.id === 'string' && !!n.id && typeof n.recordId === 'string' && typeof n.text === 'string' && !!n.text.trim() && typeof n.at === 'string',
+    );
+    const keys = await this.readKeys();
+    const existingNotes = new Set((await this.storage.notes(undefined, keys)).map((n) => n.id));
+    const records = await this.storage.existingRecords([...new Set(notes.map((n) => n.recordId))]);
+    const newNotes = [...new Map(notes.filter((n) => !existingNotes.has(n.id) && records.has(n.recordId)).map((n) => [n.id, { id: n.id, recordId: n.recordId, text: n.text, at: n.at }])).values()];
+    return this.changeCase((people) => {
+      const added: Person[] = [];
+      for (const p of incoming) {
+        if (people.some((q) => q.id === p.id) || added.some((q) => q.id === p.id)) continue;
+        // An account already under someone here stays there: its keys are left out of the restored person.
+        const taken = (k: string) => [...people, ...added].some((q) => q.identifiers.some((i) => i.account?.keys.includes(k)));
+        const identifiers = p.identifiers.flatMap((i) => {
+          if (i.type !== 'account' || !i.account) return [i];
+          const left = i.account.keys.filter((k) => !taken(k));
+          return left.length ? [{ ...i, account: { ...i.account, keys: left } }] : [];
+        });
+        added.push({ ...p, identifiers });
+      }
+      const events: Array<{ action: CustodyAction; recordId?: string; detail: string }> = [];
+      if (added.length) events.push({ action: 'person-changed', detail: `${added.length} ${added.length === 1 ? 'person' : 'people'} restored from an import: ${added.map((p) => p.id).join(', ')}` });
+      for (const n of newNotes) events.push({ action: 'note-added', recordId: n.recordId, detail: `note ${n.id} restored from an import` });
+      return { put: added, notes: newNotes, events, result: { people: added.length, notes: newNotes.length } };
+    });
   }
 
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
@@ -1509,6 +2068,6 @@ function iterableStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8
   );
 }
 
-function notYet(): Promise<never> {
-  return Promise.reject(new VaultError('unknown', 'Not built yet (issue #13).'));
+function personNotFound(): VaultError {
+  return new VaultError('not-found', 'This person is not in the vault (they may have been deleted or merged).');
 }

@@ -8,11 +8,12 @@ import { migration0002 } from './0002-author-keys';
 import { migration0003 } from './0003-staging';
 import { migration0004 } from './0004-keys';
 import { migration0005 } from './0005-chunks';
+import { migration0006 } from './0006-case';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const DB_VERSION = MIGRATIONS.length;
 

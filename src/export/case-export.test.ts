@@ -140,7 +140,7 @@ describe('format 2 bundle', () => {
     const addedPaths = manifest.records.filter((r) => r.record.addedFile).flatMap((r) => r.artifacts.map((a) => a.path));
     expect(addedPaths).toHaveLength(2);
     for (const path of addedPaths) {
-      expect(path).toMatch(/^artifacts\/[A-Za-z0-9_-]+\/file\.(png|bin)$/);
+      expect(path).toMatch(/^artifacts\/[A-Za-z0-9_-]+\/added-file\.(png|bin)$/);
       expect(path).not.toMatch(/\.\.|svg|call/);
     }
     const svg = manifest.records.find((r) => r.record.id === kase.hostileFile.id)!;

@@ -393,7 +393,7 @@ export function journalRecord(journal: import('../model/case').JournalInfo, text
     text,
     journal,
     screenshot: { method: 'none', devicePixelRatio: 1 },
-    extraction: { method: 'adapter', adapter: 'journal', warnings: [] },
+    extraction: { method: 'person', warnings: [] },
   });
 }
 
@@ -410,7 +410,7 @@ export function addedFileRecord(
       capturedAt: addedAt,
       addedFile: { name: file.name, size: file.bytes.byteLength, type: file.type, addedAt, ...(file.entryId && { entryId: file.entryId }) },
       screenshot: { method: 'none', devicePixelRatio: 1 },
-      extraction: { method: 'adapter', adapter: 'added-file', warnings: [] },
+      extraction: { method: 'person', warnings: [] },
     }),
     // The vault names the stored file itself; the person's file name is never a path.
     artifacts: [{ role: 'added', mediaType: file.type || 'application/octet-stream', filename: 'added-file', bytes: file.bytes }],

@@ -6,9 +6,6 @@
  * Screenshots (PNG/JPEG) are embedded within a memory budget; beyond it the page names the file.
  */
 import {
-  degrees,
-  drawImage,
-  drawLinesOfText,
   type PDFContentStream,
   PDFDocument,
   type PDFFont,
@@ -225,13 +222,13 @@ class Layout {
     const n = Math.max(bars.length, 1);
     const barW = plotW / n;
     const small = this.fonts.regular;
-    this.page.drawLine({ start: { x: left, y: base }, end: { x: left + plotW, y: base }, thickness: 0.6, color: rgb(0.2, 0.2, 0.2) });
+    drawRule(this.page, { x1: left, y1: base, x2: left + plotW, y2: base, width: 0.6, gray: 0.2 });
     drawString(this.page, String(max), { x: MARGIN, y: top - 7, size: 7, font: small, color: GREY });
     drawString(this.page, '0', { x: MARGIN, y: base, size: 7, font: small, color: GREY });
     bars.forEach((b, i) => {
       if (b.count <= 0) return;
       const h = (b.count / max) * plotH;
-      this.page.drawRectangle({ x: left + i * barW + barW * 0.1, y: base, width: Math.max(barW * 0.8, 0.3), height: h, color: rgb(0.27, 0.27, 0.27) });
+      drawBox(this.page, { x: left + i * barW + barW * 0.1, y: base, width: Math.max(barW * 0.8, 0.3), height: h, fill: 0.27 });
     });
     const every = Math.max(1, Math.ceil(n / 10));
     const clean = this.sanitizers.get(small)!.clean;
@@ -275,7 +272,7 @@ class Layout {
     if (this.y - h < MARGIN + FOOTER) this.newPage();
     this.y -= h;
     image.draw(this.page, { x: MARGIN, y: this.y, width: w, height: h });
-    this.page.drawRectangle({ x: MARGIN, y: this.y, width: w, height: h, borderColor: GREY, borderWidth: 0.5 });
+    drawBox(this.page, { x: MARGIN, y: this.y, width: w, height: h, stroke: 0.35, lineWidth: 0.5 });
     this.space(8);
   }
 }
@@ -312,25 +309,92 @@ function imageKey(page: PDFPage, ref: PDFRef): PDFName {
   return key;
 }
 
-/** One line of text (already encodable by the font) at a place, like PDFPage.drawText without its resource churn. */
+/**
+ * Page content written as PDF operators in plain text, a page at a time (turned into one content stream when the page
+ * is done, see freezePage). pdf-lib's own drawing made a dozen objects per line of text (operators, numbers, hex
+ * strings): most of the memory the export of a large report used.
+ */
+const PAGE_OPS = new WeakMap<PDFPage, string[]>();
+
+function ops(page: PDFPage): string[] {
+  let list = PAGE_OPS.get(page);
+  if (!list) {
+    list = [];
+    PAGE_OPS.set(page, list);
+  }
+  return list;
+}
+
+const n2 = (v: number) => (Number.isFinite(v) ? Number(v.toFixed(2)).toString() : '0');
+
+/** WinAnsiEncoding (the standard fonts' encoding) of U+0080–U+FFFF characters outside Latin-1's identical range. */
+const WIN_ANSI = new Map<number, number>([
+  [0x20ac, 0x80],
+  [0x201a, 0x82],
+  [0x0192, 0x83],
+  [0x201e, 0x84],
+  [0x2026, 0x85],
+  [0x2020, 0x86],
+  [0x2021, 0x87],
+  [0x02c6, 0x88],
+  [0x2030, 0x89],
+  [0x0160, 0x8a],
+  [0x2039, 0x8b],
+  [0x0152, 0x8c],
+  [0x017d, 0x8e],
+  [0x2018, 0x91],
+  [0x2019, 0x92],
+  [0x201c, 0x93],
+  [0x201d, 0x94],
+  [0x2022, 0x95],
+  [0x2013, 0x96],
+  [0x2014, 0x97],
+  [0x02dc, 0x98],
+  [0x2122, 0x99],
+  [0x0161, 0x9a],
+  [0x203a, 0x9b],
+  [0x0153, 0x9c],
+  [0x017e, 0x9e],
+  [0x0178, 0x9f],
+]);
+const HEX = '0123456789ABCDEF';
+
+/** Hex string of text in WinAnsiEncoding; the text is already limited to the font's characters (makeSanitizer). */
+export function winAnsiHex(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const code = cp < 0x80 || (cp >= 0xa0 && cp <= 0xff) ? cp : (WIN_ANSI.get(cp) ?? 0x3f);
+    out += HEX[code >> 4]! + HEX[code & 15]!;
+  }
+  return out;
+}
+
+/** One line of text (already encodable by the font) at a place. */
 function drawString(
   page: PDFPage,
   text: string,
   options: { x: number; y: number; size: number; font: PDFFont; color?: ReturnType<typeof rgb> },
 ): void {
-  page.pushOperators(
-    ...drawLinesOfText([options.font.encodeText(text)], {
-      color: options.color ?? rgb(0, 0, 0),
-      font: fontKey(page, options.font),
-      size: options.size,
-      rotate: degrees(0),
-      xSkew: degrees(0),
-      ySkew: degrees(0),
-      x: options.x,
-      y: options.y,
-      lineHeight: options.size,
-    }),
+  const c = options.color ?? rgb(0, 0, 0);
+  ops(page).push(
+    `BT ${n2(c.red)} ${n2(c.green)} ${n2(c.blue)} rg /${fontKey(page, options.font).asString().slice(1)} ${n2(options.size)} Tf 1 0 0 1 ${n2(options.x)} ${n2(options.y)} Tm <${winAnsiHex(text)}> Tj ET`,
   );
+}
+
+/** A filled (`fill` grey level) and/or outlined (`stroke` grey level) rectangle. */
+function drawBox(page: PDFPage, b: { x: number; y: number; width: number; height: number; fill?: number; stroke?: number; lineWidth?: number }): void {
+  const rect = `${n2(b.x)} ${n2(b.y)} ${n2(b.width)} ${n2(b.height)} re`;
+  if (b.fill !== undefined) ops(page).push(`q ${n2(b.fill)} g ${rect} f Q`);
+  if (b.stroke !== undefined) ops(page).push(`q ${n2(b.stroke)} G ${n2(b.lineWidth ?? 1)} w ${rect} S Q`);
+}
+
+function drawRule(page: PDFPage, l: { x1: number; y1: number; x2: number; y2: number; width: number; gray: number }): void {
+  ops(page).push(`q ${n2(l.gray)} G ${n2(l.width)} w ${n2(l.x1)} ${n2(l.y1)} m ${n2(l.x2)} ${n2(l.y2)} l S Q`);
+}
+
+function drawPicture(page: PDFPage, name: PDFName, box: { x: number; y: number; width: number; height: number }): void {
+  ops(page).push(`q ${n2(box.width)} 0 0 ${n2(box.height)} ${n2(box.x)} ${n2(box.y)} cm /${name.asString().slice(1)} Do Q`);
 }
 
 /**
@@ -368,6 +432,11 @@ function appendPage(doc: PDFDocument): PDFPage {
  * the report tests would show lost text if they changed).
  */
 function freezePage(doc: PDFDocument, page: PDFPage): void {
+  const list = PAGE_OPS.get(page);
+  if (list?.length) {
+    page.node.addContentStream(doc.context.register(doc.context.stream(list.join('\n'))));
+    PAGE_OPS.delete(page);
+  }
   const internals = page as unknown as { contentStream?: PDFContentStream; contentStreamRef?: PDFRef };
   const { contentStream, contentStreamRef } = internals;
   if (!contentStream || !contentStreamRef || typeof contentStream.getUnencodedContents !== 'function') return;
@@ -758,8 +827,7 @@ async function embedPicture(
     width: fast.width,
     height: fast.height,
     draw(page, box) {
-      const name = imageKey(page, ref);
-      page.pushOperators(...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+      drawPicture(page, imageKey(page, ref), box);
     },
   };
 }
@@ -769,8 +837,7 @@ function fromPdfLib(image: Awaited<ReturnType<PDFDocument['embedPng']>>): Pictur
     width: image.width,
     height: image.height,
     draw(page, box) {
-      const name = imageKey(page, image.ref);
-      page.pushOperators(...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
+      drawPicture(page, imageKey(page, image.ref), box);
     },
   };
 }

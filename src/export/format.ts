@@ -229,6 +229,36 @@ export function selectRecords(all: readonly EvidenceRecord[], scope: ExportScope
   return all.filter((r) => picked.has(r.id));
 }
 
+/** Words for a scope, in a report language (report-texts.ts implements them). */
+export interface ScopeWords {
+  scopeAll: string;
+  scopeRecords(n: number): string;
+  scopeDates(from: string | undefined, to: string | undefined): string;
+  scopePerson(name: string, keys: number): string;
+  scopeAccounts(label: string | undefined, accounts: string): string;
+}
+
+/** A short plain description of a scope for reports, in the report's words (English: describeScope). */
+export function describeScopeIn(words: ScopeWords, scope: ExportScope): string {
+  switch (scope.type) {
+    case 'all':
+      return words.scopeAll;
+    case 'records':
+      return words.scopeRecords(scope.ids.length);
+    case 'dateRange':
+      return words.scopeDates(scope.from, scope.to);
+    case 'person': {
+      if (scope.personId !== undefined) return words.scopePerson(scope.label ?? scope.personId, scope.keys?.length ?? 0);
+      const accounts = scope.accounts
+        .map((a) => [a.platform, a.handle && `@${normHandle(a.handle)}`, a.accountId && `id ${a.accountId}`].filter(Boolean).join(' '))
+        .join('; ');
+      return words.scopeAccounts(scope.label, accounts);
+    }
+    default:
+      return '?';
+  }
+}
+
 /** A short plain description of a scope for reports and file names. */
 export function describeScope(scope: ExportScope): string {
   switch (scope.type) {

@@ -6,7 +6,7 @@ import { flagNote, type NameFlag, showHandle, showName } from '../model/display'
 import type { Author, EvidenceRecord } from '../model/evidence';
 import type { Person } from '../model/case';
 import { type ConductSection, conductSections } from './report-conduct';
-import { describeScope, type Manifest, type ManifestArtifact } from './format';
+import { describeScopeIn, type Manifest, type ManifestArtifact } from './format';
 import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export interface Exhibit {
@@ -93,7 +93,7 @@ export function buildReportModel(manifest: Manifest, options: { people?: Person[
   return {
     manifest,
     texts: options.texts ?? TEXTS_EN,
-    scopeText: describeScope(manifest.scope),
+    scopeText: describeScopeIn(options.texts ?? TEXTS_EN, manifest.scope),
     exhibits,
     deleted,
     accounts,

@@ -30,6 +30,11 @@ export interface ReportTexts {
   recordNo(seq: number): string;
   entryNo(seq: number): string;
   notesAboutExport: string;
+  scopeAll: string;
+  scopeRecords(n: number): string;
+  scopeDates(from: string | undefined, to: string | undefined): string;
+  scopePerson(name: string, keys: number): string;
+  scopeAccounts(label: string | undefined, accounts: string): string;
   // Course of conduct
   conduct: string;
   conductIntro: string;
@@ -276,6 +281,11 @@ export const TEXTS_EN: ReportTexts = {
   recordNo: (seq) => `record #${seq}`,
   entryNo: (seq) => `entry #${seq}`,
   notesAboutExport: 'Notes about this export',
+  scopeAll: 'Everything in the vault',
+  scopeRecords: (n) => `${n} selected record${n === 1 ? '' : 's'}`,
+  scopeDates: (from, to) => `Captures from ${from ?? 'the first'} to ${to ? `before ${to}` : 'the last'} (UTC)`,
+  scopePerson: (name, keys) => `${name}: captures by their ${keys} account key(s), journal entries about them, files added to those entries`,
+  scopeAccounts: (label, accounts) => `${label ? `${label}: ` : ''}captures by ${accounts || 'nobody'}`,
   conduct: 'Course of conduct',
   conductIntro:
     'What happened, person by person: captures and journal entries together, counted by day, by hour of the day and by week. Captures count at the time the platform gave the item (else the capture time), in the local time of the computer that exported; journal entries at the time the person entered. Only the latest version of each journal entry counts; files the person added are evidence, not contacts, and are not counted. Each chart is followed by its numbers.',
@@ -548,6 +558,11 @@ export const TEXTS_ES: ReportTexts = {
   recordNo: (seq) => `registro n.º ${seq}`,
   entryNo: (seq) => `entrada n.º ${seq}`,
   notesAboutExport: 'Notas sobre esta exportación',
+  scopeAll: 'Todo lo que hay en la bóveda',
+  scopeRecords: (n) => `${n} registro(s) seleccionado(s)`,
+  scopeDates: (from, to) => `Capturas desde ${from ?? 'la primera'} hasta ${to ? `antes de ${to}` : 'la última'} (UTC)`,
+  scopePerson: (name, keys) => `${name}: capturas de sus ${keys} clave(s) de cuenta, entradas del diario sobre esa persona y archivos añadidos a esas entradas`,
+  scopeAccounts: (label, accounts) => `${label ? `${label}: ` : ''}capturas de ${accounts || 'nadie'}`,
   conduct: 'Patrón de conducta',
   conductIntro:
     'Lo ocurrido, persona por persona: capturas y entradas del diario juntas, contadas por día, por hora del día y por semana. Las capturas cuentan en la hora que la plataforma dio al contenido (si no, la hora de captura), en la hora local del ordenador que exportó; las entradas del diario, en la hora que la persona indicó. Solo cuenta la última versión de cada entrada; los archivos añadidos son pruebas, no contactos, y no se cuentan. Cada gráfico va seguido de sus cifras.',

@@ -57,12 +57,23 @@ describe('exportBundle', () => {
     const { manifest } = await exportFiles(vault);
     expect(validateSchema(schema as unknown as JsonSchema, manifest)).toEqual([]);
     expect(manifest.format).toBe('holdfast-evidence-bundle');
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.language).toBe('en');
     expect(manifest.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(manifest.records.map((r) => r.record.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     // Full records, exactly as stored.
     for (const rec of live) expect(manifest.records.find((r) => r.record.id === rec.id)?.record).toEqual(await vault.get(rec.id));
-    expect(manifest.counts).toEqual({ records: 6, deleted: 1, artifacts: 15, artifactBytes: expect.any(Number) });
+    expect(manifest.counts).toEqual({
+      records: 6,
+      deleted: 1,
+      artifacts: 15,
+      artifactBytes: expect.any(Number),
+      journalEntries: 0,
+      journalVersions: 0,
+      addedFiles: 0,
+      people: 0,
+      notes: 0,
+    });
     // The deleted record is listed as deleted, without artifacts.
     const tomb = manifest.records.find((r) => r.record.seq === 4)!;
     expect(tomb.record.deleted).toMatchObject({ reason: 'posted by mistake' });
@@ -226,7 +237,9 @@ describe('report.html', () => {
     for (const tag of tags) {
       expect(tag, tag.slice(0, 80)).not.toMatch(/\son[a-z]+\s*=/i);
       for (const m of tag.matchAll(/\s(src|href|srcset|action|poster|data|background)\s*=\s*"([^"]*)"/gi)) {
-        expect(m[2]!, tag.slice(0, 80)).toMatch(/^(data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$|#exhibit-\d+$)/);
+        // Or a file of the bundle itself, by a relative path (opening a link is the reader's choice; nothing loads).
+        expect(m[2]!, tag.slice(0, 80)).toMatch(/^(data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$|#exhibit-\d+$|artifacts\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$)/);
+        if (m[2]!.startsWith('artifacts/')) expect(tag, 'only links lead to files').toMatch(/^<a /);
       }
     }
     expect(tags.filter((t) => /^<(link|iframe|object|embed|base|form|meta http-equiv="refresh")/i.test(t))).toEqual([]);
@@ -260,11 +273,11 @@ describe('report.html', () => {
     expect(html).toContain('posted by mistake');
   });
 
-  it('leaves pictures over the budget out, naming the file instead', async () => {
+  it('leaves pictures over the budget out, linking the file instead', async () => {
     const { vault } = await seeded();
     const html = decode((await exportFiles(vault, { html: { maxTotalImageBytes: 1 } })).files.get(FILES.reportHtml));
     expect(html).not.toContain('data:image/png');
-    expect(html).toContain('is not shown here to keep this report openable');
+    expect(html).toContain('<a class="file-link" href="artifacts/2026-11-20_x_alice_harasser_post_0001/screenshot.png">Open the full picture');
   });
 });
 

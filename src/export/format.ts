@@ -4,9 +4,16 @@
  * Pure types and constants.
  */
 import type { EvidenceRecord, Platform } from '../model/evidence';
+import { authorKeysOf } from '../vault/author-key';
 
 export const BUNDLE_FORMAT = 'holdfast-evidence-bundle' as const;
-export const BUNDLE_FORMAT_VERSION = 1 as const;
+/**
+ * 2: the case file (issue #13): journal.csv, people.json, notes.json (listed with their hashes in `case`), journal
+ * entries and added files as records, the 'person' scope by the vault's people, the report's language.
+ * 1: captures only. The verifier and import read both.
+ */
+export const BUNDLE_FORMAT_VERSION = 2 as const;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 
 /** Fixed file names at the top of the bundle. */
 export const FILES = {
@@ -18,10 +25,17 @@ export const FILES = {
   csv: 'incidents.csv',
   verify: 'VERIFY.txt',
   certification: 'CERTIFICATION-TEMPLATE.txt',
+  journal: 'journal.csv',
+  people: 'people.json',
+  notes: 'notes.json',
 } as const;
 
 /** Files other than artifacts that every bundle has (SHA256SUMS lists all of them but itself). */
 export const TOP_LEVEL_FILES: readonly string[] = Object.values(FILES);
+
+/** Languages of the human-readable files (report.html, report.pdf, VERIFY.txt, the certification template). */
+export const REPORT_LANGUAGES = ['en', 'es'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 /** One account of a person: any of the fields that the record's author (or a DM participant) must match. */
 export interface PersonAccount {
@@ -35,8 +49,12 @@ export interface PersonAccount {
 
 export type ExportScope =
   | { type: 'all' }
-  /** One person, who may have several accounts on several platforms. */
-  | { type: 'person'; label?: string; accounts: PersonAccount[] }
+  /**
+   * One person. Format 2, from the vault's People: `personId`, and `keys` = every author key of their account
+   * identifiers (src/vault/author-key.ts): captures sharing a key, journal entries naming the person, and the files
+   * added to those entries. Format 1 (still read, still offered): `accounts` typed or picked one by one.
+   */
+  | { type: 'person'; personId?: string; label?: string; keys?: string[]; accounts: PersonAccount[] }
   /** Captures whose capturedAt is >= from (if given) and < to (if given); ISO-8601 UTC. */
   | { type: 'dateRange'; from?: string; to?: string }
   | { type: 'records'; ids: string[] };
@@ -78,9 +96,17 @@ export interface WithheldCustodyEntry {
   hash: string;
 }
 
+/** One of the case files (journal.csv, people.json, notes.json) with its hash, in the manifest (format 2). */
+export interface CaseFileRef {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
-  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  /** 2 when written now; 1 in older bundles (no `case`, `language`, case counts). */
+  formatVersion: 1 | 2;
   /** Random id of this export; the custody log's 'exported' entry names it. */
   exportId: string;
   tool: { name: 'Holdfast'; version: string };
@@ -90,7 +116,22 @@ export interface Manifest {
   exportedBy?: string;
   encrypted: boolean;
   scope: ExportScope;
-  counts: { records: number; deleted: number; artifacts: number; artifactBytes: number };
+  counts: {
+    records: number;
+    deleted: number;
+    artifacts: number;
+    artifactBytes: number;
+    /** Format 2: journal entries (distinct entry ids), their versions (records), added files, people, notes. */
+    journalEntries?: number;
+    journalVersions?: number;
+    addedFiles?: number;
+    people?: number;
+    notes?: number;
+  };
+  /** Format 2: the language of report.html, report.pdf, VERIFY.txt and the certification template. */
+  language?: ReportLanguage;
+  /** Format 2: the case files, written before this manifest, with their hashes. */
+  case?: { journal: CaseFileRef; people: CaseFileRef; notes: CaseFileRef };
   /** Records in the scope, ascending by seq. */
   records: ManifestRecord[];
   /**
@@ -121,6 +162,11 @@ export function inScope(record: EvidenceRecord, scope: ExportScope): boolean {
     }
     case 'person': {
       if (record.deleted) return false;
+      if (scope.personId !== undefined && record.journal?.personId === scope.personId) return true;
+      if (scope.keys?.length) {
+        const keys = authorKeysOf(record);
+        if (keys.some((k) => scope.keys!.includes(k))) return true;
+      }
       const people = [record.author, record.content?.author, ...(record.content?.participants ?? [])].filter(
         (p): p is NonNullable<typeof p> => p !== undefined,
       );
@@ -147,6 +193,72 @@ function matchesAccount(
   return handle !== '' && normHandle(person.handle) === handle;
 }
 
+/**
+ * The records a scope takes, in chain order (`all` sorted by seq). Besides the records `inScope` picks, a journal
+ * entry comes with every version of it (each version's `supersedes` must be in the bundle) and with the files
+ * added to it; a person's scope also takes files added to their entries.
+ */
+export function selectRecords(all: readonly EvidenceRecord[], scope: ExportScope): EvidenceRecord[] {
+  if (scope.type === 'all') return [...all];
+  const picked = new Set<string>();
+  const entries = new Set<string>();
+  for (const r of all) {
+    if (!inScope(r, scope)) continue;
+    picked.add(r.id);
+    if (r.journal) entries.add(r.journal.entryId);
+  }
+  if (entries.size) {
+    for (const r of all) {
+      if (r.journal && entries.has(r.journal.entryId)) picked.add(r.id);
+      else if (r.addedFile?.entryId && entries.has(r.addedFile.entryId)) picked.add(r.id);
+    }
+    // A deleted earlier version is a tombstone without its journal fields: follow `supersedes` back to it.
+    const byId = new Map(all.map((r) => [r.id, r]));
+    for (const r of all) {
+      let prev = r.journal && picked.has(r.id) ? r.journal.supersedes : undefined;
+      const seen = new Set<string>();
+      while (prev && !seen.has(prev)) {
+        seen.add(prev);
+        const older = byId.get(prev);
+        if (!older) break;
+        picked.add(older.id);
+        prev = older.journal?.supersedes;
+      }
+    }
+  }
+  return all.filter((r) => picked.has(r.id));
+}
+
+/** Words for a scope, in a report language (report-texts.ts implements them). */
+export interface ScopeWords {
+  scopeAll: string;
+  scopeRecords(n: number): string;
+  scopeDates(from: string | undefined, to: string | undefined): string;
+  scopePerson(name: string, keys: number): string;
+  scopeAccounts(label: string | undefined, accounts: string): string;
+}
+
+/** A short plain description of a scope for reports, in the report's words (English: describeScope). */
+export function describeScopeIn(words: ScopeWords, scope: ExportScope): string {
+  switch (scope.type) {
+    case 'all':
+      return words.scopeAll;
+    case 'records':
+      return words.scopeRecords(scope.ids.length);
+    case 'dateRange':
+      return words.scopeDates(scope.from, scope.to);
+    case 'person': {
+      if (scope.personId !== undefined) return words.scopePerson(scope.label ?? scope.personId, scope.keys?.length ?? 0);
+      const accounts = scope.accounts
+        .map((a) => [a.platform, a.handle && `@${normHandle(a.handle)}`, a.accountId && `id ${a.accountId}`].filter(Boolean).join(' '))
+        .join('; ');
+      return words.scopeAccounts(scope.label, accounts);
+    }
+    default:
+      return '?';
+  }
+}
+
 /** A short plain description of a scope for reports and file names. */
 export function describeScope(scope: ExportScope): string {
   switch (scope.type) {
@@ -160,6 +272,7 @@ export function describeScope(scope: ExportScope): string {
       const accounts = scope.accounts
         .map((a) => [a.platform, a.handle && `@${normHandle(a.handle)}`, a.accountId && `id ${a.accountId}`].filter(Boolean).join(' '))
         .join('; ');
+      if (scope.personId !== undefined) return `${scope.label ?? 'One person'}: ${scope.keys?.length ?? 0} account key(s), journal entries naming them, files added to those entries`;
       return `${scope.label ? `${scope.label}: ` : ''}captures by ${accounts || 'nobody'}`;
     }
     default:

@@ -10,7 +10,9 @@
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { Vault } from '../vault/api';
 import { tombstoneContent } from '../model/tombstone';
-import { ArtifactReadError, inspectBundle, type BundleReport, type VerifyBundleOptions } from './verify';
+import type { Person, RecordNote } from '../model/case';
+import type { NotesFile, PeopleFile } from './case-files';
+import { ArtifactReadError, inspectBundle, type BundleReport, type OpenedBundle, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
 /**
@@ -66,6 +68,8 @@ export interface ImportResult {
   relinked: number;
   /** Deleted records (tombstones) that could not be placed in this vault's chain. */
   skipped: { seq: number; id: string; reason: string }[];
+  /** Format 2: people and notes restored from people.json and notes.json (those already here are left as they are). */
+  restored?: { people: number; notes: number };
 }
 
 export function isImportTarget(vault: Vault): vault is ImportTarget {
@@ -208,7 +212,35 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
     };
   }
   await logSummary(vault, manifest.exportId, imported.length, relinked, skipped.length, false);
+  // Format 2: the person's working context (people, notes), after the records it refers to.
+  if (manifest.case) {
+    try {
+      const data = await readCase(opened, manifest.case.people.path, manifest.case.notes.path);
+      const restored = data.people.length || data.notes.length ? await vault.restoreCase(data) : { people: 0, notes: 0 };
+      return { status: 'imported', report, imported, relinked, skipped, restored };
+    } catch (error) {
+      return {
+        status: 'partial',
+        reason: `Every record was imported, but the people and notes could not be restored: ${error instanceof Error ? error.message : String(error)}`,
+        report,
+        imported,
+        relinked,
+        skipped,
+      };
+    }
+  }
   return { status: 'imported', report, imported, relinked, skipped };
+}
+
+/** People and notes as the vault keeps them, from a verified bundle's people.json and notes.json. */
+async function readCase(opened: OpenedBundle, peoplePath: string, notesPath: string): Promise<{ people: Person[]; notes: RecordNote[] }> {
+  const json = async (path: string) => JSON.parse(new TextDecoder().decode(await opened.read(path))) as unknown;
+  const peopleFile = (await json(peoplePath)) as PeopleFile;
+  const notesFile = (await json(notesPath)) as NotesFile;
+  return {
+    people: peopleFile.people.map(({ records: _records, ...person }) => person),
+    notes: notesFile.notes.map(({ recordSeq: _seq, ...note }) => note),
+  };
 }
 
 async function logSummary(vault: Vault, exportId: string, count: number, relinked: number, skipped: number, stopped: boolean) {

@@ -76,3 +76,25 @@ describe('bundle names', () => {
     }
   });
 });
+
+describe('names of files the person added', () => {
+  const record = { capturedAt: '2026-11-24T09:05:00.000Z', platform: 'added' as const, kind: 'added-file' as const, seq: 12 };
+  it('use the artifact’s own file name with a safe extension, never a path from the person’s file', () => {
+    const paths = artifactPaths({
+      ...record,
+      artifacts: [
+        { id: 'a', role: 'added', mediaType: 'message/rfc822', sha256: 'x', size: 1, filename: 'added-12.eml' },
+        { id: 'b', role: 'added', mediaType: 'application/octet-stream', sha256: 'x', size: 1, filename: '../../evil.html' },
+        { id: 'c', role: 'added', mediaType: 'image/svg+xml', sha256: 'x', size: 1, filename: 'added-13.svg' },
+        { id: 'd', role: 'added', mediaType: 'image/png', sha256: 'x', size: 1, filename: '\u0007CON' },
+      ],
+    });
+    expect(paths).toEqual([
+      'artifacts/2026-11-24_added_unknown_added-file_0012/added-12.eml',
+      'artifacts/2026-11-24_added_unknown_added-file_0012/evil.bin',
+      'artifacts/2026-11-24_added_unknown_added-file_0012/added-13.bin',
+      'artifacts/2026-11-24_added_unknown_added-file_0012/file.png',
+    ]);
+    for (const p of paths) expect(unsafePathReason(p)).toBeUndefined();
+  });
+});

@@ -110,9 +110,10 @@ export function artifactPaths(
   const folder = recordFolder(record, options);
   const used = new Set<string>();
   return (record.artifacts ?? []).map((ref) => {
-    const base = ROLE_NAMES[ref.role] ?? safeSegment(ref.role, 'file', 20);
+    const added = ref.role === 'added' ? addedName(ref) : undefined;
+    const base = added?.stem ?? ROLE_NAMES[ref.role] ?? safeSegment(ref.role, 'file', 20);
     const html = isHtmlType(ref.mediaType);
-    const ext = extensionFor(ref.mediaType ?? '');
+    const ext = added?.ext ?? extensionFor(ref.mediaType ?? '');
     const nameFor = (b: string) => (html ? `${b}${CAPTURED_HTML_SUFFIX}` : `${b}.${ext}`);
     let stem = base;
     // An HTML file also takes "<stem>.html" for its inert copy.
@@ -122,6 +123,28 @@ export function artifactPaths(
     if (html) used.add(`${stem}.html`);
     return `${folder}/${nameFor(stem)}`;
   });
+}
+
+/** Extensions an added file may keep in a bundle: kinds no browser or viewer runs as a page or program. */
+const ADDED_EXTENSIONS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'heic', 'heif', 'bmp', 'tif', 'tiff', 'avif',
+  'pdf', 'txt', 'eml', 'msg', 'csv', 'json', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx', 'ods', 'vcf', 'zip',
+  'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'wav', 'flac', 'amr', 'weba',
+  'mp4', 'm4v', 'mov', 'webm', '3gp', 'mkv', 'avi',
+]);
+
+/**
+ * An added file's name in the bundle, from the artifact's own `filename` (the vault's "added-<seq>.<ext>"), never from
+ * the name the person's file had (`addedFile.name`, shown only as text): ASCII stem, and the extension only when it
+ * is on a fixed list of kinds that cannot run (else the one its media type gives, or .bin).
+ */
+function addedName(ref: Pick<ArtifactRef, 'filename' | 'mediaType'>): { stem: string; ext: string } {
+  const m = /^(.*?)(?:\.([A-Za-z0-9]{1,5}))?$/.exec(ref.filename ?? '');
+  const ext = m?.[2]?.toLowerCase();
+  return {
+    stem: safeSegment(m?.[1], 'file', 40),
+    ext: ext && ADDED_EXTENSIONS.has(ext) ? ext : extensionFor(ref.mediaType ?? ''),
+  };
 }
 
 /**

@@ -119,11 +119,11 @@ describe('pngForPdf', () => {
           },
         ],
       } as never;
-      const pdf = await renderPdfReport(buildReportModel(manifest), async () => png);
+      const pdf = await renderPdfReport(buildReportModel(manifest), async () => ({ bytes: png, mediaType: 'image/png' }));
       const doc = await PDFDocument.load(pdf);
-      // Page 4 is exhibit 1 (cover, summary, timeline before it).
+      // The last page is exhibit 1 (cover, course of conduct, summary before it).
       const single = await PDFDocument.create();
-      const [page] = await single.copyPages(doc, [3]);
+      const [page] = await single.copyPages(doc, [doc.getPageCount() - 1]);
       single.addPage(page);
       const img = render(await single.save());
       // Find the picture: the first row with the top-left colour at the left margin + a few points.

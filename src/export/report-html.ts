@@ -7,7 +7,8 @@
 import { showText } from '../model/display';
 import type { EvidenceRecord } from '../model/evidence';
 import { platformName } from '../sites/registry';
-import type { ManifestArtifact } from './format';
+import { type ManifestArtifact, REPORT_LANGUAGES, type ReportLanguage } from './format';
+import { type ConductSection, dayBars, eventTimes, timelineOf } from './report-conduct';
 import {
   type Exhibit,
   describeAuthor,
@@ -19,31 +20,25 @@ import {
   inlineImageType,
   type ReportModel,
 } from './report-model';
+import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export interface HtmlReportOptions {
-  /** Largest single image embedded (bytes). */
+  /** Largest single picture embedded (bytes of what is embedded: the reduced copy when there is one). */
   maxImageBytes: number;
-  /** Total image bytes embedded in the report; later images are referred to by path. */
+  /** Total picture bytes embedded in the report; later pictures are linked only. */
   maxTotalImageBytes: number;
 }
 
 export const DEFAULT_HTML_REPORT_OPTIONS: HtmlReportOptions = {
-  maxImageBytes: 20 * 1024 * 1024,
-  maxTotalImageBytes: 250 * 1024 * 1024,
+  maxImageBytes: 2 * 1024 * 1024,
+  maxTotalImageBytes: 100 * 1024 * 1024,
 };
 
-/** How many image bytes the report will embed (the budget applied to the screenshots' recorded sizes). */
-export function plannedInlineImageBytes(model: ReportModel, options: HtmlReportOptions): number {
-  let total = 0;
-  for (const ex of model.exhibits) {
-    for (const a of ex.artifacts) {
-      if (a.role !== 'screenshot' || !inlineImageType(a.mediaType) || a.size > options.maxImageBytes) continue;
-      if (total + a.size > options.maxTotalImageBytes) continue;
-      total += a.size;
-    }
-  }
-  return total;
-}
+/**
+ * A picture for the report: a reduced copy (thumbnail), or the file itself when it is small; undefined when there is
+ * neither (the report then links the file). `missing` when the vault had no bytes for it.
+ */
+export type PictureLoader = (artifact: ManifestArtifact) => Promise<{ bytes: Uint8Array; mediaType: string; reduced: boolean } | 'missing' | undefined>;
 
 export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -57,12 +52,19 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** The first bytes of every report.html: the CSP comes before anything else in the head. */
-export const REPORT_HTML_START = `<!DOCTYPE html>
-<html lang="en">
+/** The first bytes of every report.html (in its language): the CSP comes before anything else in the head. */
+export function reportHtmlStart(lang: ReportLanguage): string {
+  return `<!DOCTYPE html>
+<html lang="${lang}">
 <head>
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">
 `;
+}
+
+/** The English start (every format-1 report.html begins with it). */
+export const REPORT_HTML_START = reportHtmlStart('en');
+/** Every start the verifier accepts, one per report language (all the same length up to the language code). */
+export const REPORT_HTML_STARTS: readonly string[] = REPORT_LANGUAGES.map(reportHtmlStart);
 
 const B64 = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 
@@ -111,6 +113,13 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .exhibit{margin-top:2.5rem;padding-top:1rem;border-top:3px double #333}
 .exhibit-no{font-size:16pt;font-weight:bold;letter-spacing:.05em}
 .message{margin:.4rem 0 .4rem 1rem}
+.thumb{max-width:32rem}
+.conduct{margin:1rem 0 2rem}
+.chart-box{margin:.6rem 0 1rem;break-inside:avoid}
+.chart{display:block;height:10rem;border:1px solid #ccc;background:#fafafa}
+table.compact{width:auto}
+table.compact td,table.compact th{padding:.1rem .5rem}
+table.numbers caption{text-align:left;font-size:9pt;color:#444}
 @page{size:auto;margin:18mm 15mm}
 @media print{
  body{padding:0;max-width:none;font-size:10.5pt}
@@ -124,151 +133,304 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 
 export async function* renderHtmlReport(
   model: ReportModel,
-  loadBytes: (artifact: ManifestArtifact) => Promise<Uint8Array | undefined>,
+  loadPicture: PictureLoader,
   options: HtmlReportOptions = DEFAULT_HTML_REPORT_OPTIONS,
   onRecord?: () => void,
 ): AsyncGenerator<string | Uint8Array> {
   const m = model.manifest;
-  yield `${REPORT_HTML_START}<meta charset="utf-8">
+  const T = model.texts;
+  yield `${reportHtmlStart(T.lang)}<meta charset="utf-8">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Evidence report — exported ${escapeHtml(formatUtc(m.exportedAt))}</title>
+<title>${escapeHtml(T.titleExported(formatUtc(m.exportedAt)))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 `;
   // Cover
+  const facts: [string, string][] = [
+    [T.exportedBy, m.exportedBy ? escapeHtml(describeName(m.exportedBy)) : `<span class="note">${escapeHtml(T.noName)}</span>`],
+    [T.exportedAt, escapeHtml(formatUtc(m.exportedAt))],
+    [T.scope, escapeHtml(model.scopeText)],
+    [T.capturesExhibits, String(model.exhibits.length)],
+  ];
+  if (m.counts.journalVersions !== undefined) facts.push([T.journalEntries, `${m.counts.journalEntries ?? 0} (${escapeHtml(T.versionOf(m.counts.journalVersions))})`]);
+  if (m.counts.addedFiles !== undefined) facts.push([T.addedFiles, String(m.counts.addedFiles)]);
+  if (m.counts.people !== undefined) facts.push([T.people, String(m.counts.people)]);
+  facts.push(
+    [T.deletedRecords, String(model.deleted.length)],
+    [T.files, `${m.counts.artifacts} (${escapeHtml(formatBytes(m.counts.artifactBytes))})`],
+    [T.accounts, String(model.accounts.length)],
+    [T.tool, `Holdfast ${escapeHtml(m.tool.version)}`],
+  );
   yield `<section class="cover">
-<h1>Evidence report</h1>
-<p>Captures of online content kept with Holdfast, an evidence-keeping browser extension. Each capture below is an
-exhibit with its screenshot, addresses, times (UTC) and SHA-256 hashes. The files themselves are in the
-<span class="mono">artifacts/</span> folder of this bundle; <span class="mono">VERIFY.txt</span> explains how to check them.</p>
+<h1>${escapeHtml(T.reportTitle)}</h1>
+<p>${escapeHtml(T.intro)}</p>
 <dl class="facts">
-<dt>Exported by</dt><dd>${m.exportedBy ? escapeHtml(describeName(m.exportedBy)) : '<span class="note">(no name given)</span>'}</dd>
-<dt>Exported at</dt><dd>${escapeHtml(formatUtc(m.exportedAt))}</dd>
-<dt>Scope</dt><dd>${escapeHtml(model.scopeText)}</dd>
-<dt>Captures</dt><dd>${model.exhibits.length}</dd>
-<dt>Deleted records</dt><dd>${model.deleted.length}</dd>
-<dt>Files</dt><dd>${m.counts.artifacts} (${escapeHtml(formatBytes(m.counts.artifactBytes))})</dd>
-<dt>Accounts</dt><dd>${model.accounts.length}</dd>
-<dt>Tool</dt><dd>Holdfast ${escapeHtml(m.tool.version)}</dd>
-<dt>Export id</dt><dd class="mono">${escapeHtml(m.exportId)}</dd>
-<dt>Chain head</dt><dd class="hash">record #${m.chain.head.seq}: ${escapeHtml(m.chain.head.hash)}</dd>
-<dt>Custody log head</dt><dd class="hash">entry #${m.custody.head.seq}: ${escapeHtml(m.custody.head.hash)}</dd>
+${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('\n')}
+<dt>${escapeHtml(T.exportId)}</dt><dd class="mono">${escapeHtml(m.exportId)}</dd>
+<dt>${escapeHtml(T.chainHead)}</dt><dd class="hash">${escapeHtml(T.recordNo(m.chain.head.seq))}: ${escapeHtml(m.chain.head.hash)}</dd>
+<dt>${escapeHtml(T.custodyHead)}</dt><dd class="hash">${escapeHtml(T.entryNo(m.custody.head.seq))}: ${escapeHtml(m.custody.head.hash)}</dd>
 </dl>
-${m.warnings.length ? `<h3>Notes about this export</h3><ul>${m.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('')}</ul>` : ''}
+${m.warnings.length ? `<h3>${escapeHtml(T.notesAboutExport)}</h3><ul>${m.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('')}</ul>` : ''}
 </section>
 `;
-  // Summary per account
-  yield `<section class="section"><h2>Summary by account</h2>
-<p class="note">Captures grouped by the account that wrote them (platform and account id, or handle when the page showed no id). First and last times are in UTC.</p>
-<table><thead><tr><th>Platform</th><th>Handle(s)</th><th>Name(s)</th><th>Account id(s)</th><th>Captures</th><th>First / last capture</th><th>First / last item time</th><th>Exhibits</th></tr></thead><tbody>
-`;
-  for (const a of model.accounts) {
-    yield `<tr><td>${escapeHtml(a.platform)}</td><td>${escapeHtml(a.handles.map((h) => describeHandle(h)).join(', ') || '—')}</td><td>${escapeHtml(a.names.map((n) => describeName(n)).join(', ') || '—')}</td><td class="mono">${escapeHtml(a.accountIds.map((n) => describeName(n)).join(', ') || '—')}</td><td>${a.captures}</td><td>${escapeHtml(formatUtc(a.firstCapturedAt))}<br>${escapeHtml(formatUtc(a.lastCapturedAt))}</td><td>${escapeHtml(formatUtc(a.firstItemTime))}<br>${escapeHtml(formatUtc(a.lastItemTime))}</td><td>${escapeHtml(compactList(a.exhibits))}</td></tr>\n`;
-  }
-  yield `</tbody></table></section>\n`;
 
-  // Timeline
-  yield `<section class="section"><h2>Timeline</h2>
-<p class="note">Every capture in the order the platform dated it (the capture time where the page showed no date).</p>
-<table><thead><tr><th>Exhibit</th><th>Item time (UTC)</th><th>Captured (UTC)</th><th>Platform</th><th>Kind</th><th>Author</th><th>Text</th></tr></thead><tbody>
-`;
-  let rows = '';
-  for (const ex of model.timeline) {
-    const r = ex.record;
-    rows += `<tr><td><a href="#exhibit-${ex.number}">${ex.number}</a></td><td>${escapeHtml(formatUtc(r.itemTime))}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(describeAuthor(r.author))}</td><td>${escapeHtml(showText(excerpt(r.text)))}</td></tr>\n`;
-    if (rows.length > 64 * 1024) {
-      yield rows;
-      rows = '';
-    }
+  // Course of conduct, per person, then what is assigned to nobody.
+  if (model.conduct.length) {
+    yield `<section class="section"><h2>${escapeHtml(T.conduct)}</h2>\n<p class="note">${escapeHtml(T.conductIntro)}</p>\n`;
+    for (const [i, section] of model.conduct.entries()) yield* conductHtml(model, section, i);
+    yield `</section>\n`;
   }
-  yield `${rows}</tbody></table></section>\n`;
+
+  // Summary per account (captures)
+  if (model.accounts.length) {
+    yield `<section class="section"><h2>${escapeHtml(T.summaryByAccount)}</h2>
+<p class="note">${escapeHtml(T.summaryByAccountNote)}</p>
+<table><thead><tr><th>${escapeHtml(T.platform)}</th><th>${escapeHtml(T.handles)}</th><th>${escapeHtml(T.names)}</th><th>${escapeHtml(T.accountIds)}</th><th>${escapeHtml(T.captures)}</th><th>${escapeHtml(T.firstLastCapture)}</th><th>${escapeHtml(T.firstLastItem)}</th><th>${escapeHtml(T.exhibits)}</th></tr></thead><tbody>
+`;
+    let rows = '';
+    for (const a of model.accounts) {
+      rows += `<tr><td>${escapeHtml(a.platform)}</td><td>${escapeHtml(a.handles.map((h) => describeHandle(h)).join(', ') || '—')}</td><td>${escapeHtml(a.names.map((n) => describeName(n)).join(', ') || '—')}</td><td class="mono">${escapeHtml(a.accountIds.map((n) => describeName(n)).join(', ') || '—')}</td><td>${a.captures}</td><td>${escapeHtml(formatUtc(a.firstCapturedAt))}<br>${escapeHtml(formatUtc(a.lastCapturedAt))}</td><td>${escapeHtml(formatUtc(a.firstItemTime))}<br>${escapeHtml(formatUtc(a.lastItemTime))}</td><td>${escapeHtml(compactList(a.exhibits))}</td></tr>\n`;
+      if (rows.length > 64 * 1024) {
+        yield rows;
+        rows = '';
+      }
+    }
+    yield `${rows}</tbody></table></section>\n`;
+  }
 
   // Exhibits
   let embedded = 0;
   for (const ex of model.exhibits) {
-    const chunks: string[] = [];
-    yield exhibitHead(ex);
+    const notes: string[] = [];
+    yield exhibitHead(model, ex);
     for (const artifact of ex.artifacts) {
-      const type = artifact.role === 'screenshot' ? inlineImageType(artifact.mediaType) : undefined;
-      if (!type) continue;
-      if (artifact.size > options.maxImageBytes || embedded + artifact.size > options.maxTotalImageBytes) {
-        chunks.push(
-          `<p class="warn">The picture ${escapeHtml(artifact.path)} (${escapeHtml(formatBytes(artifact.size))}) is not shown here to keep this report openable; open the file itself.</p>`,
-        );
+      const picture = artifact.role === 'screenshot' || (artifact.role === 'added' && inlineImageType(artifact.mediaType));
+      if (!picture || !inlineImageType(artifact.mediaType)) continue;
+      const link = `<a class="file-link" href="${escapeHtml(artifact.path)}">${escapeHtml(T.pictureLink)}: <span class="mono">${escapeHtml(artifact.path)}</span></a>`;
+      const loaded = await loadPicture(artifact);
+      if (loaded === 'missing') {
+        notes.push(`<p class="warn">${escapeHtml(T.pictureMissing(artifact.path))}</p>`);
         continue;
       }
-      const bytes = await loadBytes(artifact);
-      if (!bytes) {
-        chunks.push(`<p class="warn">The picture ${escapeHtml(artifact.path)} was missing from the vault at export time.</p>`);
+      const type = loaded && inlineImageType(loaded.mediaType);
+      if (!loaded || !type || loaded.bytes.byteLength > options.maxImageBytes || embedded + loaded.bytes.byteLength > options.maxTotalImageBytes) {
+        yield `<p>${link}</p>\n`;
         continue;
       }
-      embedded += bytes.byteLength;
-      yield `<img class="shot" alt="Screenshot of exhibit ${ex.number}" src="data:${type};base64,`;
-      for (const part of base64Chunks(bytes)) yield part;
-      yield `">\n`;
+      embedded += loaded.bytes.byteLength;
+      yield `<a href="${escapeHtml(artifact.path)}"><img class="shot${loaded.reduced ? ' thumb' : ''}" alt="${escapeHtml(T.screenshotOf(ex.number))}" src="data:${type};base64,`;
+      for (const part of base64Chunks(loaded.bytes)) yield part;
+      yield `"></a>\n`;
+      yield `<p class="note">${loaded.reduced ? `${escapeHtml(T.pictureThumbNote)} ` : ''}${link}</p>\n`;
     }
-    chunks.push(exhibitBody(ex));
-    yield `${chunks.join('\n')}</article>\n`;
+    notes.push(exhibitBody(model, ex));
+    yield `${notes.join('\n')}</article>\n`;
     onRecord?.();
   }
 
   if (model.deleted.length) {
-    yield `<section class="section"><h2>Deleted records</h2>
-<p class="note">These records were deleted by the person keeping the vault. Their content and files are gone; their place in the hash chain remains so the chain still verifies.</p>
-<table><thead><tr><th>Record</th><th>Platform</th><th>Kind</th><th>Captured (UTC)</th><th>Deleted (UTC)</th><th>Reason given</th></tr></thead><tbody>
-${model.deleted.map((r) => `<tr><td>#${r.seq}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(formatUtc(r.deleted?.at))}</td><td>${escapeHtml(r.deleted?.reason ?? '')}</td></tr>`).join('\n')}
-</tbody></table></section>
+    yield `<section class="section"><h2>${escapeHtml(T.deletedHeading)}</h2>
+<p class="note">${escapeHtml(T.deletedNote)}</p>
+<table><thead><tr><th>${escapeHtml(T.record)}</th><th>${escapeHtml(T.platform)}</th><th>${escapeHtml(T.kind)}</th><th>${escapeHtml(T.capturedUtc)}</th><th>${escapeHtml(T.deletedAtCol)}</th><th>${escapeHtml(T.reasonCol)}</th></tr></thead><tbody>
 `;
+    let rows = '';
+    for (const r of model.deleted) {
+      rows += `<tr><td>#${r.seq}</td><td>${escapeHtml(r.platform)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(formatUtc(r.capturedAt))}</td><td>${escapeHtml(formatUtc(r.deleted?.at))}</td><td>${escapeHtml(r.deleted?.reason ?? '')}</td></tr>\n`;
+      if (rows.length > 64 * 1024) {
+        yield rows;
+        rows = '';
+      }
+    }
+    yield `${rows}</tbody></table></section>\n`;
   }
-  yield `<footer class="note"><p>End of report. ${model.exhibits.length} exhibit(s). Generated by Holdfast ${escapeHtml(m.tool.version)} at ${escapeHtml(formatUtc(m.exportedAt))}.</p></footer>
+  yield `<footer class="note"><p>${escapeHtml(T.endOfReport(model.exhibits.length, m.tool.version, formatUtc(m.exportedAt)))}</p></footer>
 </body>
 </html>
 `;
 }
 
-function exhibitHead(ex: Exhibit): string {
+/** A person's (or nobody's) course of conduct: period, totals, charts with their tables, timeline. */
+function* conductHtml(model: ReportModel, section: ConductSection, index: number): Generator<string> {
+  const T = model.texts;
+  const person = section.person;
+  const p = section.period;
+  const id = `conduct-${index + 1}`;
+  let head = `<div class="conduct" id="${id}"><h3>${escapeHtml(person ? describeName(person.name) : T.notAssigned)}</h3>\n`;
+  if (!person) head += `<p class="note">${escapeHtml(T.notAssignedIntro)}</p>\n`;
+  const facts: [string, string][] = [];
+  if (person) {
+    const accounts = person.identifiers.filter((i) => i.account).map((i) => `${platformName(i.account!.platform)} ${i.account!.handle ? describeHandle(`@${i.account!.handle}`) : ''}${i.account!.accountId ? ` (id ${describeName(i.account!.accountId)})` : ''}`.trim());
+    const others = person.identifiers.filter((i) => !i.account).map((i) => `${i.type}: ${describeName(i.value ?? '')}${i.where ? ` (${describeName(i.where)})` : ''}`);
+    if (accounts.length) facts.push([T.personAccounts, escapeHtml(accounts.join('; '))]);
+    if (others.length) facts.push([T.personIdentifiers, escapeHtml(others.join('; '))]);
+  }
+  facts.push([T.period, escapeHtml(p.first && p.last ? T.periodText(p.first, p.last) : T.noDates)]);
+  facts.push([T.totals, escapeHtml(T.totalsText(p.captures, p.journal))]);
+  facts.push([T.byPlatform, escapeHtml(section.byPlatform.map((c) => `${platformName(c.key)}: ${c.count}`).join(', '))]);
+  facts.push([T.byKind, escapeHtml(section.byKind.map((c) => `${T.kindName(c.key)}: ${c.count}`).join(', '))]);
+  head += `<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>\n`;
+  yield head;
+
+  const days = dayBars(section.byDay);
+  yield chartHtml(T.perDay, T.perDayNote, days.map((d) => ({ label: d.day, count: d.count })), T.day, T.count, T);
+  yield chartHtml(
+    T.byHour,
+    T.byHourNote,
+    section.byHour.map((count, hour) => ({ label: String(hour).padStart(2, '0'), count })),
+    T.hour,
+    T.count,
+    T,
+  );
+  yield chartHtml(T.perWeek, T.perWeekNote, section.byWeek.map((w) => ({ label: w.week, count: w.count })), T.weekOf, T.count, T);
+
+  // Timeline
+  yield `<h4>${escapeHtml(T.personTimeline)}</h4>\n<p class="note">${escapeHtml(T.personTimelineNote)}</p>\n<table><thead><tr><th>${escapeHtml(T.whenLocal)}</th><th>${escapeHtml(T.whenUtc)}</th><th>${escapeHtml(T.source)}</th><th>${escapeHtml(T.kind)}</th><th>${escapeHtml(T.shortText)}</th><th>${escapeHtml(T.exhibit)}</th></tr></thead><tbody>\n`;
+  let rows = '';
+  for (const e of timelineOf(section.events, (rid) => model.seqOf.get(rid) ?? 0)) {
+    const ex = model.exhibitOf.get(e.id);
+    if (!ex) continue;
+    const times = eventTimes(ex.record, e);
+    rows += `<tr><td>${escapeHtml(times.local)}</td><td>${escapeHtml(times.utc)}</td><td>${escapeHtml(e.source === 'journal' ? T.sourceJournal : T.sourceCapture)}</td><td>${escapeHtml(T.kindName(e.kind))}</td><td>${escapeHtml(showText(excerpt(ex.record.text ?? ex.record.content?.text, 100)))}</td><td><a href="#exhibit-${ex.number}">${ex.number}</a></td></tr>\n`;
+    if (rows.length > 64 * 1024) {
+      yield rows;
+      rows = '';
+    }
+  }
+  yield `${rows}</tbody></table></div>\n`;
+}
+
+/** A bar chart as inline SVG (no script, no request) followed by the same numbers as a table. */
+export function chartHtml(title: string, note: string, bars: Array<{ label: string; count: number }>, labelHead: string, countHead: string, T: ReportTexts): string {
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  const n = Math.max(bars.length, 1);
+  const width = 720;
+  const height = 160;
+  const top = 10;
+  const bottom = 24;
+  const left = 36;
+  const plotW = width - left - 6;
+  const plotH = height - top - bottom;
+  const barW = plotW / n;
+  let svg = `<svg class="chart" role="img" aria-label="${escapeHtml(T.chartAlt(title))}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">`;
+  svg += `<line x1="${left}" y1="${top + plotH}" x2="${width - 6}" y2="${top + plotH}" stroke="#333" stroke-width="1"/>`;
+  svg += `<text x="${left - 4}" y="${top + 8}" font-size="10" text-anchor="end">${max}</text><text x="${left - 4}" y="${top + plotH}" font-size="10" text-anchor="end">0</text>`;
+  bars.forEach((b, i) => {
+    const h = (b.count / max) * plotH;
+    if (b.count > 0) svg += `<rect x="${(left + i * barW + barW * 0.1).toFixed(2)}" y="${(top + plotH - h).toFixed(2)}" width="${Math.max(barW * 0.8, 0.5).toFixed(2)}" height="${h.toFixed(2)}" fill="#444"><title>${escapeHtml(b.label)}: ${b.count}</title></rect>`;
+  });
+  const every = Math.max(1, Math.ceil(n / 12));
+  bars.forEach((b, i) => {
+    if (i % every === 0) svg += `<text x="${(left + i * barW + barW / 2).toFixed(2)}" y="${height - 8}" font-size="9" text-anchor="middle">${escapeHtml(b.label)}</text>`;
+  });
+  svg += '</svg>';
+  const cells = bars.filter((b) => b.count > 0 || bars.length <= 24);
+  const table = `<table class="compact numbers"><caption>${escapeHtml(title)}</caption><thead><tr><th>${escapeHtml(labelHead)}</th><th>${escapeHtml(countHead)}</th></tr></thead><tbody>${cells.map((b) => `<tr><td>${escapeHtml(b.label)}</td><td>${b.count}</td></tr>`).join('')}</tbody></table>`;
+  return `<figure class="chart-box"><figcaption><strong>${escapeHtml(title)}</strong> <span class="note">${escapeHtml(note)}</span></figcaption>${svg}${table}</figure>\n`;
+}
+
+function exhibitHead(model: ReportModel, ex: Exhibit): string {
   const r = ex.record;
+  const T = model.texts;
+  const title = r.journal
+    ? T.journalTitle(T.kindName(r.journal.kind))
+    : r.addedFile
+      ? T.addedFileTitle(describeName(r.addedFile.name))
+      : T.exhibitTitle(kindTitle(r, T), describeAuthor(r.author), platformName(r.platform));
   return `<article class="exhibit" id="exhibit-${ex.number}">
-<div class="exhibit-no">Exhibit ${ex.number}</div>
-<h3>${escapeHtml(kindTitle(r))} by ${escapeHtml(describeAuthor(r.author))} on ${escapeHtml(platformName(r.platform))}</h3>
+<div class="exhibit-no">${escapeHtml(T.exhibitNo(ex.number))}</div>
+<h3>${escapeHtml(title)}</h3>
 `;
 }
 
-function exhibitBody(ex: Exhibit): string {
+function seqList(model: ReportModel, ids: readonly string[]): string {
+  return ids.map((id) => (model.seqOf.has(id) ? `#${model.seqOf.get(id)}${model.exhibitOf.has(id) ? ` (${model.texts.exhibit} ${model.exhibitOf.get(id)!.number})` : ''}` : id)).join(', ');
+}
+
+function caseFacts(model: ReportModel, r: EvidenceRecord): [string, string][] | undefined {
+  const T = model.texts;
+  const e = escapeHtml;
+  if (r.journal) {
+    const j = r.journal;
+    const facts: [string, string][] = [
+      [T.record, `#${r.seq} <span class="mono">${e(r.id)}</span> — ${e(T.addedByPerson)}`],
+      [T.entryId, `<span class="mono">${e(j.entryId)}</span>`],
+      [T.version, e(String(j.version))],
+    ];
+    if (j.supersedes) facts.push([T.supersedes, e(seqList(model, [j.supersedes]))]);
+    facts.push([T.whenHappened, e(eventTimes(r, { id: r.id, source: 'journal', platform: r.platform, kind: j.kind, personIds: [] }).local)]);
+    if (j.when.utc) facts.push([T.whenUtc, e(formatUtc(j.when.utc))]);
+    facts.push([T.precision, e(T.precisionName(j.when.precision))]);
+    facts.push([T.kind, e(T.kindName(j.kind))]);
+    const person = j.personId ? model.people.find((p) => p.id === j.personId) : undefined;
+    if (j.personName || person) facts.push([T.person, e(describeName(person?.name ?? j.personName ?? ''))]);
+    if (j.where) facts.push([T.where, e(showText(j.where))]);
+    if (j.witnesses) facts.push([T.witnesses, e(showText(j.witnesses))]);
+    if (j.reference) facts.push([T.reference, e(showText(j.reference))]);
+    if (j.links?.length) facts.push([T.linkedRecords, e(seqList(model, j.links))]);
+    facts.push([T.recordedAt, `${e(formatUtc(r.capturedAt))} <span class="note">${e(T.offsetNote(r.capturedAtOffset))}</span>`]);
+    return facts;
+  }
+  if (r.addedFile) {
+    const f = r.addedFile;
+    const facts: [string, string][] = [
+      [T.record, `#${r.seq} <span class="mono">${e(r.id)}</span> — ${e(T.addedByPerson)}`],
+      [T.originalName, e(describeName(f.name))],
+      [T.fileSize, e(formatBytes(f.size))],
+      [T.fileType, e(f.type || T.unknownType)],
+    ];
+    if (f.lastModified) facts.push([T.fileModified, e(formatUtc(f.lastModified))]);
+    facts.push([T.addedAt, `${e(formatUtc(f.addedAt))} <span class="note">${e(T.offsetNote(r.capturedAtOffset))}</span>`]);
+    if (f.entryId) facts.push([T.addedToEntry, `<span class="mono">${e(f.entryId)}</span>`]);
+    return facts;
+  }
+  return undefined;
+}
+
+function exhibitBody(model: ReportModel, ex: Exhibit): string {
   const r = ex.record;
   const c = r.content;
-  const facts: [string, string][] = [
-    ['Record', `#${r.seq} <span class="mono">${escapeHtml(r.id)}</span>`],
-    ['Item time (UTC)', `${escapeHtml(formatUtc(r.itemTime))}${c?.itemTimeText ? ` <span class="note">(shown on the page as “${escapeHtml(c.itemTimeText)}”)</span>` : ''}`],
-    ['Captured (UTC)', `${escapeHtml(formatUtc(r.capturedAt))} <span class="note">(capturing computer's offset ${escapeHtml(r.capturedAtOffset)})</span>`],
-    ['Permalink', r.permalink ? `<span class="url">${escapeHtml(r.permalink)}</span>` : '<span class="note">none</span>'],
-    ['Page URL', `<span class="url">${escapeHtml(r.pageUrl)}</span>`],
+  const T = model.texts;
+  const special = caseFacts(model, r);
+  const facts: [string, string][] = special ?? [
+    [T.record, `#${r.seq} <span class="mono">${escapeHtml(r.id)}</span>`],
+    [T.itemTimeUtc, `${escapeHtml(formatUtc(r.itemTime))}${c?.itemTimeText ? ` <span class="note">${escapeHtml(T.shownOnPage(c.itemTimeText))}</span>` : ''}`],
+    [T.capturedUtc, `${escapeHtml(formatUtc(r.capturedAt))} <span class="note">${escapeHtml(T.offsetNote(r.capturedAtOffset))}</span>`],
+    [T.permalink, r.permalink ? `<span class="url">${escapeHtml(r.permalink)}</span>` : `<span class="note">${escapeHtml(T.none)}</span>`],
+    [T.pageUrl, `<span class="url">${escapeHtml(r.pageUrl)}</span>`],
   ];
-  if (r.pageTitle) facts.push(['Page title', escapeHtml(showText(r.pageTitle))]);
-  facts.push(['Author', escapeHtml(describeAuthor(r.author))]);
-  if (r.author?.profileUrl) facts.push(['Profile URL', `<span class="url">${escapeHtml(r.author.profileUrl)}</span>`]);
-  if (c?.itemId) facts.push(['Platform item id', `<span class="mono">${escapeHtml(c.itemId)}</span>`]);
-  if (c?.inReplyTo) facts.push(['In reply to', `<span class="url">${escapeHtml(c.inReplyTo)}</span>`]);
-  if (c?.direction) facts.push(['Direction', `${escapeHtml(c.direction)}${c.senderDerivation ? ` <span class="note">(${escapeHtml(c.senderDerivation)})</span>` : ''}`]);
-  if (c?.participants?.length) facts.push(['Participants', escapeHtml(c.participants.map((p) => describeAuthor(p)).join('; '))]);
-  facts.push([
-    'How it was read',
-    `${r.extraction.method === 'adapter' ? `site reader ${escapeHtml(r.extraction.adapter ?? '')}` : 'generic (the page did not look as expected)'}; screenshot: ${escapeHtml(screenshotText(r))}`,
-  ]);
-  facts.push(['Captured with', `Holdfast ${escapeHtml(r.tool.version)}, ${escapeHtml(r.tool.browser)}`]);
-  const parts: string[] = [`<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`];
-  if (r.text !== undefined && r.text !== '') parts.push(`<div class="text">${escapeHtml(showText(r.text))}</div>`);
+  if (!special) {
+    if (r.pageTitle) facts.push([T.pageTitle, escapeHtml(showText(r.pageTitle))]);
+    facts.push([T.author, escapeHtml(describeAuthor(r.author))]);
+    if (r.author?.profileUrl) facts.push([T.profileUrl, `<span class="url">${escapeHtml(r.author.profileUrl)}</span>`]);
+    if (c?.itemId) facts.push([T.itemId, `<span class="mono">${escapeHtml(c.itemId)}</span>`]);
+    if (c?.inReplyTo) facts.push([T.inReplyTo, `<span class="url">${escapeHtml(c.inReplyTo)}</span>`]);
+    if (c?.direction) facts.push([T.direction, `${escapeHtml(c.direction)}${c.senderDerivation ? ` <span class="note">(${escapeHtml(c.senderDerivation)})</span>` : ''}`]);
+    if (c?.participants?.length) facts.push([T.participants, escapeHtml(c.participants.map((p) => describeAuthor(p)).join('; '))]);
+    facts.push([
+      T.howRead,
+      `${escapeHtml(r.extraction.method === 'adapter' ? T.siteReader(r.extraction.adapter ?? '') : T.genericReader)}; ${escapeHtml(T.screenshotLabel)}: ${escapeHtml(screenshotText(r, T))}`,
+    ]);
+    facts.push([T.capturedWith, `Holdfast ${escapeHtml(r.tool.version)}, ${escapeHtml(r.tool.browser)}`]);
+  }
+  const parts: string[] = [`<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>`];
+  if (r.addedFile) parts.push(`<p class="note">${escapeHtml(T.addedFileNote)}</p>`);
+  if (r.journal) {
+    if (r.text) parts.push(`<p><strong>${escapeHtml(T.whatHappened)}</strong></p><div class="text">${escapeHtml(showText(r.text))}</div>`);
+    if (r.journal.effect) parts.push(`<p><strong>${escapeHtml(T.effect)}</strong></p><div class="text">${escapeHtml(showText(r.journal.effect))}</div>`);
+  } else if (!r.addedFile && r.text !== undefined && r.text !== '') {
+    parts.push(`<div class="text">${escapeHtml(showText(r.text))}</div>`);
+  }
   if (c?.fields && Object.keys(c.fields).length) {
     parts.push(`<table><tbody>${Object.entries(c.fields).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`);
   }
   if (c?.quoted) {
-    parts.push(`<p><strong>Quoted item</strong> by ${escapeHtml(describeAuthor(c.quoted.author))}${c.quoted.permalink ? ` — <span class="url">${escapeHtml(c.quoted.permalink)}</span>` : ''}</p>`);
+    parts.push(`<p><strong>${escapeHtml(T.quotedBy(describeAuthor(c.quoted.author)))}</strong>${c.quoted.permalink ? ` — <span class="url">${escapeHtml(c.quoted.permalink)}</span>` : ''}</p>`);
     if (c.quoted.text) parts.push(`<div class="text">${escapeHtml(showText(c.quoted.text))}</div>`);
   }
   if (c?.messages?.length) {
-    parts.push(`<p><strong>Messages visible in the conversation (${c.messages.length})</strong></p>`);
+    parts.push(`<p><strong>${escapeHtml(T.messagesVisible(c.messages.length))}</strong></p>`);
     for (const msg of c.messages) {
       parts.push(
         `<div class="message"><span class="note">${escapeHtml(formatUtc(msg.itemTime))} — ${escapeHtml(describeAuthor(msg.author))}${msg.direction ? ` (${escapeHtml(msg.direction)})` : ''}</span><div class="text">${escapeHtml(showText(msg.text))}</div></div>`,
@@ -276,59 +438,37 @@ function exhibitBody(ex: Exhibit): string {
     }
   }
   const links = c?.links ?? [];
-  if (links.length) parts.push(`<p><strong>Links in the item</strong></p><ul>${links.map((l) => `<li>${escapeHtml(l.text)} — <span class="url">${escapeHtml(l.href)}</span></li>`).join('')}</ul>`);
+  if (links.length) parts.push(`<p><strong>${escapeHtml(T.linksInItem)}</strong></p><ul>${links.map((l) => `<li>${escapeHtml(l.text)} — <span class="url">${escapeHtml(l.href)}</span></li>`).join('')}</ul>`);
   if (r.media.length) {
-    parts.push(`<p><strong>Media in the item</strong></p><ul>${r.media.map((md) => `<li>${escapeHtml(md.type)}: <span class="url">${escapeHtml(md.url)}</span>${md.alt ? ` — “${escapeHtml(md.alt)}”` : ''}</li>`).join('')}</ul>`);
+    parts.push(`<p><strong>${escapeHtml(T.mediaInItem)}</strong></p><ul>${r.media.map((md) => `<li>${escapeHtml(md.type)}: <span class="url">${escapeHtml(md.url)}</span>${md.alt ? ` — “${escapeHtml(md.alt)}”` : ''}</li>`).join('')}</ul>`);
   }
-  const warnings = [...new Set([...(r.extraction.warnings ?? []), ...(c?.warnings ?? [])])];
+  const warnings = [...new Set([...(r.extraction?.warnings ?? []), ...(c?.warnings ?? [])])];
   if (warnings.length) parts.push(`<ul>${warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('')}</ul>`);
   parts.push(
-    `<table><thead><tr><th>File</th><th>Kind</th><th>Size</th><th>SHA-256</th></tr></thead><tbody>${ex.artifacts
+    `<table><thead><tr><th>${escapeHtml(T.fileCol)}</th><th>${escapeHtml(T.roleCol)}</th><th>${escapeHtml(T.sizeCol)}</th><th>SHA-256</th></tr></thead><tbody>${ex.artifacts
       .map(
         (a) =>
-          `<tr><td class="mono">${escapeHtml(a.path)}</td><td>${escapeHtml(a.role)}</td><td>${a.size}</td><td class="hash">${escapeHtml(a.sha256)}</td></tr>`,
+          `<tr><td class="mono">${escapeHtml(a.path)}</td><td>${escapeHtml(a.role === 'added' ? `${a.role} (${T.addedByPerson})` : a.role)}</td><td>${a.size}</td><td class="hash">${escapeHtml(a.sha256)}</td></tr>`,
       )
       .join('')}</tbody></table>`,
   );
   parts.push(
-    `<dl class="facts"><dt>Record hash</dt><dd class="hash">${escapeHtml(r.chain.recordHash)}</dd><dt>Previous record hash</dt><dd class="hash">${escapeHtml(r.chain.prevHash)}</dd></dl>`,
+    `<dl class="facts"><dt>${escapeHtml(T.recordHash)}</dt><dd class="hash">${escapeHtml(r.chain.recordHash)}</dd><dt>${escapeHtml(T.prevRecordHash)}</dt><dd class="hash">${escapeHtml(r.chain.prevHash)}</dd></dl>`,
   );
   if (r.imported) {
-    parts.push(
-      `<p class="note">Imported from another vault${r.imported.bundle ? ` (${escapeHtml(r.imported.bundle)})` : ''} on ${escapeHtml(formatUtc(r.imported.at))}; originally record #${r.imported.originalSeq} with hash <span class="hash">${escapeHtml(r.imported.originalRecordHash)}</span>.</p>`,
-    );
+    parts.push(`<p class="note">${escapeHtml(T.importedNote(formatUtc(r.imported.at), r.imported.originalSeq, r.imported.originalRecordHash))}</p>`);
   }
   return parts.join('\n');
 }
 
-export function screenshotText(r: EvidenceRecord): string {
+export function screenshotText(r: EvidenceRecord, T: ReportTexts = TEXTS_EN): string {
   const s = r.screenshot;
-  const base =
-    s.method === 'pixel'
-      ? 'the browser’s own picture of the screen'
-      : s.method === 'dom-render'
-        ? 'redrawn from the page’s content (not a pixel copy of the screen; it may differ)'
-        : 'none';
-  return `${base}${s.clipped ? '; only the visible part of the item' : ''}${s.note ? `; ${s.note}` : ''}`;
+  const base = s.method === 'pixel' ? T.screenshotPixel : s.method === 'dom-render' ? T.screenshotDom : T.screenshotNone;
+  return `${base}${s.clipped ? `; ${T.screenshotClipped}` : ''}${s.note ? `; ${s.note}` : ''}`;
 }
 
-export function kindTitle(r: Pick<EvidenceRecord, 'kind'>): string {
-  switch (r.kind) {
-    case 'post':
-      return 'Post';
-    case 'reply':
-      return 'Reply';
-    case 'comment':
-      return 'Comment';
-    case 'profile':
-      return 'Profile';
-    case 'dm-message':
-      return 'Direct message';
-    case 'dm-thread':
-      return 'Direct-message conversation';
-    default:
-      return 'Page';
-  }
+export function kindTitle(r: Pick<EvidenceRecord, 'kind'>, T: ReportTexts = TEXTS_EN): string {
+  return T.kindName(r.kind);
 }
 
 /** The platform's name from the site descriptors ("the web" for any other site). */

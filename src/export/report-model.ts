@@ -4,7 +4,10 @@
  */
 import { flagNote, type NameFlag, showHandle, showName } from '../model/display';
 import type { Author, EvidenceRecord } from '../model/evidence';
-import { describeScope, type Manifest, type ManifestArtifact } from './format';
+import type { Person } from '../model/case';
+import { type ConductSection, conductSections } from './report-conduct';
+import { describeScopeIn, type Manifest, type ManifestArtifact } from './format';
+import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export interface Exhibit {
   /** 1, 2, 3 … in the order of the vault's chain (capture order). */
@@ -28,15 +31,23 @@ export interface AccountSummary {
 
 export interface ReportModel {
   manifest: Manifest;
+  texts: ReportTexts;
   scopeText: string;
   exhibits: Exhibit[];
   deleted: EvidenceRecord[];
+  /** Accounts of the captures (journal entries and added files have none). */
   accounts: AccountSummary[];
-  /** Exhibits ordered by the item's own time (capture time when the page gave none). */
-  timeline: Exhibit[];
+  /** The course of conduct: per person with events, then what is assigned to nobody (src/model/pattern.ts). */
+  conduct: ConductSection[];
+  /** People in the bundle (people.json), for names in the report. */
+  people: Person[];
+  /** Exhibit of a record id (live records only). */
+  exhibitOf: Map<string, Exhibit>;
+  /** Chain position of any record id in the vault's chain. */
+  seqOf: Map<string, number>;
 }
 
-export function buildReportModel(manifest: Manifest): ReportModel {
+export function buildReportModel(manifest: Manifest, options: { people?: Person[]; texts?: ReportTexts } = {}): ReportModel {
   const exhibits: Exhibit[] = [];
   const deleted: EvidenceRecord[] = [];
   for (const entry of manifest.records) {
@@ -46,6 +57,7 @@ export function buildReportModel(manifest: Manifest): ReportModel {
   const byKey = new Map<string, AccountSummary>();
   for (const ex of exhibits) {
     const r = ex.record;
+    if (r.journal || r.addedFile) continue;
     const author: Author = r.author ?? r.content?.author ?? {};
     const handle = author.handle?.trim().replace(/^@/, '');
     const key = `${r.platform}|${author.accountId ? `id:${author.accountId}` : handle ? `@${handle.toLowerCase()}` : 'unknown'}`;
@@ -77,12 +89,22 @@ export function buildReportModel(manifest: Manifest): ReportModel {
     }
   }
   const accounts = [...byKey.values()].sort((a, b) => b.captures - a.captures || a.firstCapturedAt.localeCompare(b.firstCapturedAt));
-  const timeline = [...exhibits].sort((a, b) => {
-    const ta = toUtcIso(a.record.itemTime) ?? a.record.capturedAt;
-    const tb = toUtcIso(b.record.itemTime) ?? b.record.capturedAt;
-    return ta.localeCompare(tb) || a.number - b.number;
-  });
-  return { manifest, scopeText: describeScope(manifest.scope), exhibits, deleted, accounts, timeline };
+  const people = options.people ?? [];
+  return {
+    manifest,
+    texts: options.texts ?? TEXTS_EN,
+    scopeText: describeScopeIn(options.texts ?? TEXTS_EN, manifest.scope),
+    exhibits,
+    deleted,
+    accounts,
+    conduct: conductSections(
+      exhibits.map((e) => e.record),
+      people,
+    ),
+    people,
+    exhibitOf: new Map(exhibits.map((e) => [e.record.id, e])),
+    seqOf: new Map(manifest.chain.records.map((c) => [c.id, c.seq])),
+  };
 }
 
 /** The time as UTC ISO-8601 ("…Z"), or undefined when absent or unreadable. */

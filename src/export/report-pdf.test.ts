@@ -99,3 +99,14 @@ describe('PDF text', () => {
     expect(text.stdout).toContain('Exhibit 1');
   });
 });
+
+describe('text written as PDF operators', () => {
+  it('encodes text in WinAnsiEncoding, as the standard fonts read it', async () => {
+    const { winAnsiHex } = await import('./report-pdf');
+    expect(winAnsiHex('Aé')).toBe('41E9');
+    expect(winAnsiHex('€“—’')).toBe('80939792');
+    expect(winAnsiHex('(a)\\')).toBe('2861295C');
+    // Anything else was already replaced by the sanitizer; a stray one becomes "?".
+    expect(winAnsiHex('\u4e00')).toBe('3F');
+  });
+});

@@ -382,3 +382,134 @@ export function patchDeclaredSize(bytes: Uint8Array, name: string, size: number)
 }
 
 export const decode = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
+
+/** A journal-entry record as the vault's addJournalEntry writes it (platform 'added', `journal`, `text`). */
+export function journalRecord(journal: import('../model/case').JournalInfo, text: string, capturedAt = '2026-11-24T09:00:00.000Z'): NewRecord {
+  return newRecord({
+    platform: 'added',
+    kind: 'journal-entry',
+    pageUrl: 'holdfast:journal',
+    capturedAt,
+    text,
+    journal,
+    screenshot: { method: 'none', devicePixelRatio: 1 },
+    extraction: { method: 'person', warnings: [] },
+  });
+}
+
+/** An added-file record and its 'added' artifact, as the vault's addFile writes them. */
+export function addedFileRecord(
+  file: { name: string; type: string; bytes: Uint8Array; entryId?: string },
+  addedAt = '2026-11-24T09:05:00.000Z',
+): { record: NewRecord; artifacts: NewArtifact[] } {
+  return {
+    record: newRecord({
+      platform: 'added',
+      kind: 'added-file',
+      pageUrl: 'holdfast:added-file',
+      capturedAt: addedAt,
+      addedFile: { name: file.name, size: file.bytes.byteLength, type: file.type, addedAt, ...(file.entryId && { entryId: file.entryId }) },
+      screenshot: { method: 'none', devicePixelRatio: 1 },
+      extraction: { method: 'person', warnings: [] },
+    }),
+    // The vault names the stored file itself; the person's file name is never a path.
+    artifacts: [{ role: 'added', mediaType: file.type || 'application/octet-stream', filename: 'added-file', bytes: file.bytes }],
+  };
+}
+
+export const HOSTILE_NAME = '<img src=x onerror=alert(1)> Ex "X" & </script>';
+
+/**
+ * Seeds the case file on top of seedVault: a person (Alice's X account + a phone), a journal entry about her in two
+ * versions (the second supersedes the first), a quick call entry by nobody, an added PNG on the entry and an added
+ * file with a hostile name and an SVG type. Returns what a test double for people()/notes() should answer.
+ */
+export async function seedCase(vault: Vault, live: readonly EvidenceRecord[]) {
+  const person: import('../model/case').Person = {
+    id: 'person-1',
+    name: HOSTILE_NAME,
+    identifiers: [
+      {
+        id: 'ident-1',
+        type: 'account',
+        account: { platform: 'x', handle: 'Alice_Harasser', accountId: '4401', keys: ['x:id:4401', 'x:@alice_harasser'] },
+        addedAt: '2026-11-24T08:00:00.000Z',
+      },
+      { id: 'ident-2', type: 'phone', value: '+593 99 000 0000', addedAt: '2026-11-24T08:00:00.000Z' },
+    ],
+    createdAt: '2026-11-24T08:00:00.000Z',
+    updatedAt: '2026-11-24T08:00:00.000Z',
+  };
+  const v1 = await vault.addRecord(
+    journalRecord(
+      {
+        entryId: 'entry-1',
+        version: 1,
+        when: { precision: 'exact', local: '2026-11-23T02:17', offset: '-05:00', utc: '2026-11-23T07:17:00.000Z' },
+        kind: 'call',
+        personId: person.id,
+        personName: person.name,
+        where: 'home',
+        witnesses: '=cmd|calc',
+        links: [live[0]!.id],
+      },
+      'Private number called at 02:17',
+    ),
+    [],
+  );
+  const v2 = await vault.addRecord(
+    journalRecord(
+      {
+        entryId: 'entry-1',
+        version: 2,
+        supersedes: v1.id,
+        when: { precision: 'exact', local: '2026-11-23T02:17', offset: '-05:00', utc: '2026-11-23T07:17:00.000Z' },
+        kind: 'call',
+        personId: person.id,
+        personName: person.name,
+        where: 'home',
+        effect: 'Could not sleep',
+        reference: 'POL-2026-17',
+        links: [live[0]!.id],
+      },
+      'Private number called at 02:17, again at 03:00',
+      '2026-11-24T09:30:00.000Z',
+    ),
+    [],
+  );
+  const call = await vault.addRecord(
+    journalRecord(
+      { entryId: 'entry-2', version: 1, when: { precision: 'about', local: '2026-11-23T03:00', offset: '-05:00', utc: '2026-11-23T08:00:00.000Z' }, kind: 'call', links: [] },
+      'Private number called',
+    ),
+    [],
+  );
+  const photo = addedFileRecord({ name: 'call log.png', type: 'image/png', bytes: makePng(30, 20, 7), entryId: 'entry-1' });
+  const file = await vault.addRecord(photo.record, photo.artifacts);
+  const svg = addedFileRecord({ name: '../../x\u0007<svg>.svg', type: 'image/svg+xml', bytes: enc.encode('<svg onload="alert(1)"><script>alert(2)</script></svg>') });
+  const hostileFile = await vault.addRecord(svg.record, svg.artifacts);
+  const notes: import('../model/case').RecordNote[] = [
+    { id: 'note-1', recordId: live[0]!.id, text: 'He deleted this <b>later</b>', at: '2026-11-24T10:00:00.000Z' },
+  ];
+  return { person, people: [person], notes, v1, v2, call, file, hostileFile };
+}
+
+/** The vault with people() and notes() answering from memory (until the vault's own case stores exist). */
+export function withCase<T extends Vault>(vault: T, data: { people: import('../model/case').Person[]; notes: import('../model/case').RecordNote[] }): T & { restored: unknown[] } {
+  const restored: unknown[] = [];
+  return new Proxy(vault, {
+    get(target, key) {
+      if (key === 'people') return async () => structuredClone(data.people);
+      if (key === 'notes') return async (recordId?: string) => structuredClone(data.notes.filter((n) => !recordId || n.recordId === recordId));
+      if (key === 'restoreCase') {
+        return async (d: { people: unknown[]; notes: unknown[] }) => {
+          restored.push(d);
+          return { people: d.people.length, notes: d.notes.length };
+        };
+      }
+      if (key === 'restored') return restored;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as T & { restored: unknown[] };
+}

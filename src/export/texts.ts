@@ -2,7 +2,8 @@
  * The plain files of a bundle: incidents.csv (spreadsheet), VERIFY.txt (how to check the bundle
  * with standard tools) and CERTIFICATION-TEMPLATE.txt (a fill-in certification). Pure.
  */
-import { FILES, type Manifest } from './format';
+import type { Manifest } from './format';
+import { type ReportTexts, TEXTS_EN } from './report-texts';
 import { toUtcIso } from './report-model';
 
 export const CSV_COLUMNS = [
@@ -58,112 +59,34 @@ export function* incidentsCsv(manifest: Manifest): Generator<string> {
 
 const CRLF = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
-export function verifyText(manifest: Manifest, bundleName: string): string {
-  return CRLF(`HOW TO CHECK THIS EVIDENCE BUNDLE
-=================================
-
-This bundle was exported by Holdfast ${manifest.tool.version} on ${manifest.exportedAt} (UTC).
-Export id: ${manifest.exportId}
-
-Every file in the bundle is listed in the file SHA256SUMS with its SHA-256 hash (a 64-character
-fingerprint). If even one byte of a file changed, its hash changes. The hashes of the captured
-files were taken at the moment of capture and are also written in manifest.json, report.html and
-report.pdf.
-${manifest.encrypted ? '\nThis bundle is ENCRYPTED (AES-256). Open it with the password using 7-Zip (Windows), Keka or\nThe Unarchiver (macOS), or "7z x" (Linux). Some built-in unzip tools cannot open AES-encrypted ZIP\nfiles; that does not mean the file is damaged.\n' : ''}
-Step 1. Unpack the ZIP file into an empty folder.
-Step 2. Open a terminal in that folder (the one that contains SHA256SUMS) and run the command for
-        your system. Every line should end in "OK"; any other result means a file differs.
-
-  Linux:
-      sha256sum -c SHA256SUMS
-
-  macOS (Terminal):
-      shasum -a 256 -c SHA256SUMS
-
-  Windows (PowerShell):
-      Get-Content SHA256SUMS | ForEach-Object {
-        $hash, $path = $_ -split '  ', 2
-        $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath $path).Hash
-        if ($actual -eq $hash) { "OK       $path" } else { "CHANGED  $path" }
-      }
-
-  Windows (Command Prompt), one file at a time:
-      certutil -hashfile artifacts\\<folder>\\screenshot.png SHA256
-      and compare the result with the line for that file in SHA256SUMS
-      (certutil prints the hash with spaces or in capitals on some versions; the letters and
-      digits are what count).
-
-Step 3 (optional, checks everything including the hash chain and the custody log):
-  With Node.js and a copy of the Holdfast source code (after "npm install" in it), run in the
-  Holdfast folder, giving the path of the ZIP file:
-      npx holdfast-verify ${bundleName}${manifest.encrypted ? ' --password <password>' : ''}
-  It prints a plain report and ends with "RESULT: OK" only when every file, every record hash,
-  the chain of records and the custody log all hold. Run it only from a Holdfast copy you trust:
-  outside that folder, npx would look for a package of that name on the internet.
-
-WHAT IS IN THE BUNDLE
-  ${FILES.reportHtml.padEnd(28)}the report to read or print (open it in any browser; it runs no scripts)
-  ${FILES.reportPdf.padEnd(28)}the same report as exhibits, with page numbers
-  ${FILES.csv.padEnd(28)}one line per capture, for spreadsheets
-  artifacts/                  the captured files: screenshots, page HTML, extracted content (JSON)
-  ${FILES.manifest.padEnd(28)}every record in full, with the hashes of its files and the hash chain
-  ${FILES.custody.padEnd(28)}the custody log: when each record was captured, viewed, exported, deleted
-  ${FILES.sums.padEnd(28)}the SHA-256 of every other file in the bundle
-  ${FILES.certification.padEnd(28)}a certification form a qualified person can fill in and sign
-
-HOW THE RECORDS ARE CHAINED
-  Each record carries the hash of the record before it (prevHash) and its own hash (recordHash):
-  the SHA-256 of the record written as canonical JSON (keys sorted, no spaces) without recordHash.
-  Removing, reordering or editing any record breaks the chain. docs/export-format.md in the
-  Holdfast source describes the format exactly.
-`);
+/** VERIFY.txt in the report's language (CRLF line ends, for Notepad). */
+export function verifyText(manifest: Manifest, bundleName: string, texts: ReportTexts = TEXTS_EN): string {
+  return CRLF(
+    texts.verifyText({
+      version: manifest.tool.version,
+      exportedAt: manifest.exportedAt,
+      exportId: manifest.exportId,
+      encrypted: manifest.encrypted,
+      bundleName,
+      caseFiles: manifest.case !== undefined,
+    }),
+  );
 }
 
-export function certificationText(manifest: Manifest): string {
-  return CRLF(`CERTIFICATION OF DATA IDENTIFIED BY HASH VALUES — TEMPLATE
-==========================================================
-
-THIS IS A TEMPLATE, NOT LEGAL ADVICE. Whether and how a certification like this can be used
-depends on the court and the jurisdiction. In United States federal courts it is modelled on
-Federal Rules of Evidence 902(11) and 902(14) (records authenticated by a process of digital
-identification, certified by a qualified person, with written notice to the other parties). Ask a
-lawyer before relying on it. Only a person who is qualified to explain how the data was captured
-and checked should sign it, and only after checking the hashes themselves.
-
-Bundle: export id ${manifest.exportId}, exported ${manifest.exportedAt} (UTC) with Holdfast ${manifest.tool.version}
-Records in the bundle: ${manifest.counts.records} (of which deleted: ${manifest.counts.deleted}); files: ${manifest.counts.artifacts}
-Hash chain head: record #${manifest.chain.head.seq}, ${manifest.chain.head.hash}
-
-I, ____________________________________ (full name), declare:
-
-1. I am ____________________________________ (position / qualification), and I am familiar
-   with how the data in this bundle was captured and stored, namely: ______________________
-   ________________________________________________________________________________.
-
-2. On __________________ (date) I checked the bundle identified above. I computed the SHA-256
-   hash of each file in it using ______________________________ (tool and version) and each
-   hash matched the value listed in the bundle's SHA256SUMS file and manifest.json.
-
-3. The SHA-256 hash values identify the data: a file with the same hash value is, to a practical
-   certainty, an exact copy of the data as it was when the hash was recorded. The hash of each
-   captured file was recorded by the capturing software at the time of capture.
-
-4. The records identified by the exhibit numbers and record numbers below were captured from the
-   addresses (URLs) and at the times stated in the bundle's report:
-   ________________________________________________________________________________
-   ________________________________________________________________________________
-
-5. The records were made at or near the time of the events they show, by — or from information
-   transmitted by — a person with knowledge, kept in the course of ______________________
-   ______________________________ (describe the regular practice, if applicable).
-
-I declare under penalty of perjury under the laws of ____________________ that the foregoing is
-true and correct.
-
-Signed: ____________________________________   Date: ____________________
-
-Place: ____________________________________
-`);
+/** CERTIFICATION-TEMPLATE.txt in the report's language. */
+export function certificationText(manifest: Manifest, texts: ReportTexts = TEXTS_EN): string {
+  return CRLF(
+    texts.certificationText({
+      exportId: manifest.exportId,
+      exportedAt: manifest.exportedAt,
+      version: manifest.tool.version,
+      records: manifest.counts.records,
+      deleted: manifest.counts.deleted,
+      artifacts: manifest.counts.artifacts,
+      headSeq: manifest.chain.head.seq,
+      headHash: manifest.chain.head.hash,
+    }),
+  );
 }
 
 /** SHA256SUMS in the format `sha256sum -c` reads: "<hex>  <path>" per line. */

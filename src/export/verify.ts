@@ -18,6 +18,10 @@
  *     the links through them are checked.
  *  8. Every HTML file is inert: report.html starts with its Content-Security-Policy, and each
  *     captured page's `page.html` is exactly the inert copy of its captured bytes (recomputed here).
+ *  9. Format 2, the case files: journal.csv, people.json and notes.json match the hashes the manifest lists;
+ *     journal.csv is exactly what the journal-entry records say (regenerated here); people.json and notes.json are
+ *     well-formed and refer to records in the bundle; every journal version after the first replaces an earlier
+ *     version of the same entry that is in the bundle.
  */
 import {
   type Entry,
@@ -31,12 +35,13 @@ import type { EvidenceRecord } from '../model/evidence';
 import { tombstoneContent } from '../model/tombstone';
 import type { CustodyEvent } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest } from './format';
+import { journalChainProblems, journalCsvText, notesFileProblems, peopleFileProblems } from './case-files';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, READABLE_FORMAT_VERSIONS } from './format';
 import { inertHtml } from './inert-html';
 import { validateSchema } from './json-schema';
 import { MANIFEST_SCHEMA } from './manifest-schema';
 import { inertCopyPath, unsafePathReason } from './names';
-import { REPORT_HTML_START } from './report-html';
+import { REPORT_HTML_START, REPORT_HTML_STARTS } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
 import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
 
@@ -128,7 +133,9 @@ export type BundleProblemCode =
   | 'head-mismatch'
   | 'custody-break'
   | 'html-not-inert'
-  | 'tombstone-content';
+  | 'tombstone-content'
+  | 'case-file' // journal.csv, people.json or notes.json does not match the manifest or the records
+  | 'journal-chain'; // a journal version that does not replace an earlier version of its entry
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -478,10 +485,10 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT) {
     return fatal('manifest-invalid', 'manifest.json does not describe a Holdfast evidence bundle.', FILES.manifest);
   }
-  if (head.formatVersion !== BUNDLE_FORMAT_VERSION) {
+  if (typeof head.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(head.formatVersion)) {
     return fatal(
       'format-unknown',
-      `This bundle uses format version ${String(head.formatVersion)}, which this version of Holdfast does not know (it reads version ${BUNDLE_FORMAT_VERSION}).`,
+      `This bundle uses format version ${String(head.formatVersion)}, which this version of Holdfast does not know (it reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}; the newest is ${BUNDLE_FORMAT_VERSION}).`,
       FILES.manifest,
     );
   }
@@ -590,6 +597,9 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   let doneBytes = manifestEntry.uncompressedSize + (sumsEntry?.uncompressedSize ?? 0);
   let custodyText: string | undefined;
   let reportStart: string | undefined;
+  /** The case files' text (format 2), read as they are hashed. */
+  const caseText = new Map<string, string>();
+  const casePaths = new Set(manifest.case ? [manifest.case.journal.path, manifest.case.people.path, manifest.case.notes.path] : []);
   const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
   for (const [path, entry] of byPath) {
     if (path === FILES.manifest || path === FILES.sums) continue;
@@ -598,10 +608,11 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       changed.add(path);
     }
     try {
-      if (path === FILES.custody) {
+      if (path === FILES.custody || casePaths.has(path)) {
         const bytes = await readAll(entry, limits.maxListBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
-        custodyText = new TextDecoder().decode(bytes);
+        if (path === FILES.custody) custodyText = new TextDecoder().decode(bytes);
+        else caseText.set(path, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       } else if (entry.uncompressedSize <= bufferLimit) {
         const bytes = await readAll(entry, limits.maxEntryBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
@@ -682,7 +693,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   }
 
   // 8. Every HTML file is inert.
-  if (reportStart !== undefined && reportStart !== REPORT_HTML_START) {
+  if (reportStart !== undefined && !REPORT_HTML_STARTS.includes(reportStart)) {
     problems.push({
       code: 'html-not-inert',
       path: FILES.reportHtml,
@@ -723,10 +734,16 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     }
   }
 
-  // 9. Records and the chain.
+  // 9. Records and the chain; the journal's versions.
   await checkRecords(manifest, problems);
+  for (const p of journalChainProblems(manifest.records.map((r) => r.record))) {
+    problems.push({ code: 'journal-chain', seq: p.seq, recordId: p.id, message: p.message });
+  }
 
-  // 10. Custody log.
+  // 10. The case files (format 2).
+  checkCaseFiles(manifest, caseText, actual, missing, changed, problems);
+
+  // 11. Custody log.
   if (custodyText !== undefined) await checkCustody(custodyText, manifest, problems);
   else if (!missing.has(FILES.custody)) {
     problems.push({ code: 'file-missing', path: FILES.custody, message: 'custody-log.jsonl is missing from the bundle.' });
@@ -734,6 +751,71 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   }
 
   return finish(false);
+}
+
+function checkCaseFiles(
+  manifest: Manifest,
+  text: Map<string, string>,
+  actual: Map<string, { sha256: string; size: number }>,
+  missing: Set<string>,
+  changed: Set<string>,
+  problems: BundleProblem[],
+): void {
+  const refs = manifest.case;
+  if (manifest.formatVersion < 2) return;
+  if (!refs) {
+    problems.push({ code: 'case-file', path: FILES.manifest, message: 'manifest.json of a format-2 bundle does not list journal.csv, people.json and notes.json.' });
+    return;
+  }
+  const expectedPaths = { journal: FILES.journal, people: FILES.people, notes: FILES.notes };
+  for (const key of ['journal', 'people', 'notes'] as const) {
+    const ref = refs[key];
+    if (ref.path !== expectedPaths[key]) {
+      problems.push({ code: 'case-file', path: ref.path, message: `manifest.json names ${ref.path} as the ${key} file; it must be ${expectedPaths[key]}.` });
+      continue;
+    }
+    if (!manifest.files.includes(ref.path)) {
+      problems.push({ code: 'case-file', path: ref.path, message: `${ref.path} is not in manifest.json's list of files.` });
+    }
+    const got = actual.get(ref.path);
+    if (!got) {
+      if (!missing.has(ref.path)) {
+        problems.push({ code: 'file-missing', path: ref.path, message: `${ref.path} is missing from the bundle.` });
+        missing.add(ref.path);
+      }
+      continue;
+    }
+    if (got.sha256 !== ref.sha256 || got.size !== ref.size) {
+      problems.push({ code: 'case-file', path: ref.path, message: `${ref.path} does not match the hash manifest.json lists for it: it was changed.` });
+      changed.add(ref.path);
+    }
+  }
+  const journal = text.get(FILES.journal);
+  if (journal !== undefined && journal !== journalCsvText(manifest)) {
+    problems.push({ code: 'case-file', path: FILES.journal, message: 'journal.csv does not say what the journal-entry records in manifest.json say: it was edited.' });
+    changed.add(FILES.journal);
+  }
+  const seqs = new Set(manifest.records.map((r) => r.record.seq));
+  const ids = new Map(manifest.records.map((r) => [r.record.id, r.record.seq]));
+  const parsed = (path: string): unknown => {
+    const t = text.get(path);
+    if (t === undefined) return undefined;
+    try {
+      return JSON.parse(t);
+    } catch {
+      problems.push({ code: 'case-file', path, message: `${path} is not valid JSON.` });
+      changed.add(path);
+      return undefined;
+    }
+  };
+  const people = parsed(FILES.people);
+  if (people !== undefined) {
+    for (const message of peopleFileProblems(people, seqs).slice(0, 20)) problems.push({ code: 'case-file', path: FILES.people, message: `${message}.` });
+  }
+  const notes = parsed(FILES.notes);
+  if (notes !== undefined) {
+    for (const message of notesFileProblems(notes, ids).slice(0, 20)) problems.push({ code: 'case-file', path: FILES.notes, message: `${message}.` });
+  }
 }
 
 function parseSums(text: string, sums: Map<string, string>, problems: BundleProblem[]): void {
@@ -849,7 +931,22 @@ async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Prom
   }
 }
 
-const CUSTODY_ACTIONS = new Set(['captured', 'viewed', 'exported', 'deleted', 'imported', 'verified']);
+const CUSTODY_ACTIONS = new Set([
+  'captured',
+  'viewed',
+  'exported',
+  'deleted',
+  'imported',
+  'verified',
+  // Format 2 (issue #13): the case file.
+  'journal-added',
+  'journal-edited',
+  'file-added',
+  'note-added',
+  'person-changed',
+]);
+/** Actions that bring a record into the vault: every record in a bundle has one of them in the custody log. */
+const RECORD_ORIGINS = new Set(['captured', 'imported', 'journal-added', 'journal-edited', 'file-added']);
 
 async function checkCustody(text: string, manifest: Manifest, problems: BundleProblem[]): Promise<void> {
   const path = FILES.custody;
@@ -927,7 +1024,7 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
   if (isWithheld(last) || last?.action !== 'exported' || !last.detail?.includes(manifest.exportId)) {
     problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
   }
-  const logged = new Set(events.filter((e) => e.action === 'captured' || e.action === 'imported').map((e) => e.recordId));
+  const logged = new Set(events.filter((e) => RECORD_ORIGINS.has(e.action)).map((e) => e.recordId));
   for (const { record } of manifest.records) {
     if (!logged.has(record.id)) {
       problems.push({
@@ -935,7 +1032,7 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
         path,
         seq: record.seq,
         recordId: record.id,
-        message: `The custody log has no capture or import entry for record #${record.seq}.`,
+        message: `The custody log has no entry for record #${record.seq} coming into the vault (captured, added or imported).`,
       });
     }
   }

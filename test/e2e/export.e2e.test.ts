@@ -82,6 +82,22 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
+    it('report.html does not repeat large pictures: small ones inline, large ones as reduced copies, each linked to its file', () => {
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { records: { artifacts: { role: string; path: string; size: number }[] }[] };
+      const shots = manifest.records.flatMap((r) => r.artifacts).filter((a) => a.role === 'screenshot');
+      expect(shots.length).toBeGreaterThan(0);
+      for (const shot of shots) expect(html).toContain(`href="${shot.path}"`);
+      const large = shots.filter((s) => s.size > 48 * 1024);
+      // The extension page draws a reduced JPEG of each large screenshot (OffscreenCanvas).
+      if (large.length) expect((html.match(/<img class="shot thumb"[^>]+src="data:image\/jpeg;base64,/g) ?? []).length).toBe(large.length);
+      const inline = [...html.matchAll(/src="data:image\/[a-z]+;base64,([A-Za-z0-9+/=]+)"/g)].reduce((n, m) => n + (m[1]!.length * 3) / 4, 0);
+      const shotBytes = shots.reduce((n, s) => n + s.size, 0);
+      // Small screenshots are inline as they are (base64 padding aside); large ones only as reduced copies.
+      expect(inline).toBeLessThanOrEqual(shotBytes - large.reduce((n, s) => n + s.size, 0) + large.length * 48 * 1024 + 8 * shots.length);
+      console.log(`[export e2e] screenshots ${shotBytes} bytes; pictures inside report.html ${Math.round(inline)} bytes; report.html ${html.length} bytes`);
+    });
+
     it('the Node verifier passes the bundle', () => {
       const run = runVerifier(bundle);
       expect(run.status, run.output).toBe(0);

@@ -3,11 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FILES, type Manifest } from '../../export/format';
-import { decode, seedVault, unzipAll } from '../../export/test-support';
+import { decode, seedCase, seedVault, unzipAll, withCase } from '../../export/test-support';
 import { verifyBundle } from '../../export/verify';
 import { freshDbName } from '../../vault/test-support';
 import { openVault, type VaultImpl } from '../../vault/vault';
-import { ExportDialog } from './ExportDialog';
+import { defaultReportLanguage, ExportDialog } from './ExportDialog';
 
 const t = (key: string, ...subs: string[]) => [key, ...subs].join('|');
 let root: HTMLElement;
@@ -173,6 +173,80 @@ describe('ExportDialog', () => {
     expect(error.textContent).toContain('disk unplugged');
     expect(onDone).not.toHaveBeenCalled();
     expect($<HTMLButtonElement>('[data-testid="export-confirm"]')!.disabled).toBe(false);
+  });
+
+  it('writes the report in the language chosen (default: the browser\u2019s if Spanish, else English)', async () => {
+    expect(defaultReportLanguage('es-EC')).toBe('es');
+    expect(defaultReportLanguage('en-GB')).toBe('en');
+    expect(defaultReportLanguage('fr')).toBe('en');
+    expect(defaultReportLanguage(undefined)).toBe('en');
+    const { onDone } = mount({ uiLanguage: 'es-419' });
+    const select = $<HTMLSelectElement>('[data-testid="export-language"]')!;
+    expect(select.value).toBe('es');
+    expect([...select.options].map((o) => o.value)).toEqual(['en', 'es']);
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const files = await unzipAll(await bytesOf(onDone.mock.calls[0]![0]));
+    expect((JSON.parse(decode(files.get(FILES.manifest))) as Manifest).language).toBe('es');
+    expect(decode(files.get(FILES.reportHtml))).toContain('<html lang="es">');
+    render(null, root);
+    const second = mount({ uiLanguage: 'es' });
+    await act(async () => {
+      const s = $<HTMLSelectElement>('[data-testid="export-language"]')!;
+      s.value = 'en';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => second.onDone.mock.calls.length > 0);
+    const manifest = JSON.parse(decode((await unzipAll(await bytesOf(second.onDone.mock.calls[0]![0]))).get(FILES.manifest))) as Manifest;
+    expect(manifest.language).toBe('en');
+  });
+
+  it('exports one person picked from People: their accounts, entries and files', async () => {
+    const live = (await vault.list({ includeDeleted: true })).sort((a, b) => a.seq - b.seq);
+    const kase = await seedCase(vault, live);
+    const other = { ...kase.person, id: 'person-2', name: 'Unknown 1', identifiers: [] };
+    const withPeople = withCase(vault, { people: [other, kase.person], notes: kase.notes });
+    render(null, root);
+    const onDone = vi.fn<(blob: Blob, filename: string) => void>();
+    render(<ExportDialog vault={withPeople} toolVersion="1" t={t} onDone={onDone} onCancel={() => undefined} />, root);
+    await click('[data-testid="export-scope-people"]');
+    const pick = await waitFor(() => $<HTMLSelectElement>('[data-testid="export-person-pick"]'));
+    expect([...pick.options].map((o) => o.textContent)).toEqual(['Unknown 1', kase.person.name]);
+    await act(async () => {
+      pick.value = 'person-1';
+      pick.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const bytes = await bytesOf(onDone.mock.calls[0]![0]);
+    expect((await verifyBundle(bytes)).ok).toBe(true);
+    const manifest = JSON.parse(decode((await unzipAll(bytes)).get(FILES.manifest))) as Manifest;
+    expect(manifest.scope).toMatchObject({ type: 'person', personId: 'person-1', keys: ['x:id:4401', 'x:@alice_harasser'] });
+    expect(manifest.records.map((r) => r.record.id)).toEqual(expect.arrayContaining([kase.v1.id, kase.v2.id, kase.file.id]));
+    expect(manifest.records.map((r) => r.record.id)).not.toContain(kase.call.id);
+  });
+
+  it('says so when there is nobody in People yet', async () => {
+    const empty = withCase(vault, { people: [], notes: [] });
+    render(null, root);
+    render(<ExportDialog vault={empty} toolVersion="1" t={t} onDone={() => undefined} onCancel={() => undefined} />, root);
+    await click('[data-testid="export-scope-people"]');
+    await waitFor(() => root.textContent?.includes('exportCasePersonNone'));
+    await click('[data-testid="export-confirm"]');
+    expect($('[data-testid="export-error"]')?.textContent).toBe('exportCaseNeedPerson');
+  });
+
+  it('opens on the scope the page passes (Export selected, Export this record)', async () => {
+    const [first] = await vault.list({ limit: 1 });
+    const { onDone } = mount({ initialScope: { type: 'records', ids: [first!.id] } });
+    expect($<HTMLInputElement>('[data-testid="export-scope-selected"]')!.checked).toBe(true);
+    expect(root.textContent).toContain('exportScopeSelected|1');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const manifest = JSON.parse(decode((await unzipAll(await bytesOf(onDone.mock.calls[0]![0]))).get(FILES.manifest))) as Manifest;
+    expect(manifest.scope).toEqual({ type: 'records', ids: [first!.id] });
+    expect(manifest.records.map((r) => r.record.id)).toEqual([first!.id]);
   });
 
   it('cancels', async () => {

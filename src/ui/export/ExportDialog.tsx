@@ -1,16 +1,19 @@
 /**
- * The export dialog of the vault page: what to export (everything by default, one person's
- * accounts, a date range, or the selected records), an optional password, the exporter's name,
- * progress and plain errors. The bundle is built in this page (exportBundle) into a Blob that the
- * caller offers as a download.
+ * The export dialog of the vault page: what to export (everything by default, one person from People — all their
+ * accounts, journal entries naming them and the files added to those entries —, some accounts picked one by one, a
+ * date range, or the selected records), the language of the report, an optional password, the exporter's name,
+ * progress and plain errors. The bundle is built in this page (exportBundle) into a Blob that the caller offers as a
+ * download. Pictures are reduced for the reports here (OffscreenCanvas), so report.html stays small.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExportError, exportBundle } from '../../export/bundle';
-import type { ExportScope, PersonAccount } from '../../export/format';
+import { type ExportScope, type PersonAccount, REPORT_LANGUAGES, type ReportLanguage } from '../../export/format';
+import type { Person } from '../../model/case';
 import { blobSink } from '../../export/sinks';
 import type { EvidenceRecord } from '../../model/evidence';
 import type { Vault } from '../../vault/api';
 import { type AccountChoice, accountsIn, localDaysToUtc } from './accounts';
+import { downscalePicture } from './downscale';
 import { EXPORT_STYLE } from './style';
 
 export interface ExportDialogProps {
@@ -21,17 +24,48 @@ export interface ExportDialogProps {
   onCancel(): void;
   /** Records selected on the vault page, offered as a scope when present. */
   selectedIds?: string[];
+  /**
+   * The scope chosen when the dialog opens (the records view passes `{ type: 'records', ids }` for "Export selected"
+   * and "Export this record"; a person's page may pass `{ type: 'person', personId, accounts: [] }`).
+   */
+  initialScope?: ExportScope;
+  /** The browser's UI language ("es-EC"…): the report's language starts as Spanish for Spanish, else English. */
+  uiLanguage?: string;
 }
 
-type ScopeChoice = 'all' | 'person' | 'dates' | 'selected';
+type ScopeChoice = 'all' | 'people' | 'person' | 'dates' | 'selected';
 
-export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selectedIds }: ExportDialogProps) {
-  const [choice, setChoice] = useState<ScopeChoice>('all');
+/** The report language to start with: Spanish when the browser speaks Spanish, else English. */
+export function defaultReportLanguage(uiLanguage: string | undefined): ReportLanguage {
+  return (uiLanguage ?? '').toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+function initialChoice(scope: ExportScope | undefined): ScopeChoice {
+  switch (scope?.type) {
+    case 'records':
+      return 'selected';
+    case 'person':
+      return scope.personId !== undefined ? 'people' : 'all';
+    case 'dateRange':
+      return 'dates';
+    default:
+      return 'all';
+  }
+}
+
+export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selectedIds: selectedProp, initialScope, uiLanguage }: ExportDialogProps) {
+  const selectedIds = initialScope?.type === 'records' ? initialScope.ids : selectedProp;
+  const [choice, setChoice] = useState<ScopeChoice>(initialChoice(initialScope));
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [personId, setPersonId] = useState(initialScope?.type === 'person' ? (initialScope.personId ?? '') : '');
+  const [language, setLanguage] = useState<ReportLanguage>(
+    defaultReportLanguage(uiLanguage ?? (typeof navigator === 'undefined' ? undefined : navigator.language)),
+  );
   const [records, setRecords] = useState<EvidenceRecord[] | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [personLabel, setPersonLabel] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState(initialScope?.type === 'dateRange' && initialScope.from ? localDay(initialScope.from) : '');
+  const [to, setTo] = useState(initialScope?.type === 'dateRange' && initialScope.to ? localDay(initialScope.to, true) : '');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [name, setName] = useState('');
@@ -51,12 +85,34 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
       live = false;
     };
   }, [choice, records, vault]);
+  useEffect(() => {
+    if (choice !== 'people' || people !== null) return;
+    let live = true;
+    vault.people().then(
+      (list) => {
+        if (!live) return;
+        setPeople(list);
+        if (!personId && list[0]) setPersonId(list[0].id);
+      },
+      // No people can be read (none yet, or an older vault): the list says so; accounts one by one still work.
+      () => live && setPeople([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [choice, people, personId, vault]);
   useEffect(() => () => abort.current?.abort(), []);
 
   const accounts: AccountChoice[] = useMemo(() => (records ? accountsIn(records) : []), [records]);
 
   const scope = (): ExportScope | string => {
     switch (choice) {
+      case 'people': {
+        const person = people?.find((p) => p.id === personId);
+        if (!person) return t('exportCaseNeedPerson');
+        const keys = [...new Set(person.identifiers.flatMap((i) => i.account?.keys ?? []))];
+        return { type: 'person', personId: person.id, label: person.name.slice(0, 200), keys, accounts: [] };
+      }
       case 'person': {
         const chosen: PersonAccount[] = accounts.filter((a) => picked.has(a.key)).map((a) => a.account);
         if (!chosen.length) return t('exportNeedAccount');
@@ -96,6 +152,8 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
           toolVersion,
           ...(password ? { password } : {}),
           ...(name.trim() ? { exporterName: name.trim() } : {}),
+          language,
+          downscale: downscalePicture,
           signal: controller.signal,
           onProgress: (done, total) => setProgress({ done, total }),
         },
@@ -127,7 +185,28 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
         <fieldset disabled={running}>
           <legend>{t('exportScope')}</legend>
           <Radio name="scope" value="all" checked={choice === 'all'} onPick={() => setChoice('all')} label={t('exportScopeAll')} />
-          <Radio name="scope" value="person" checked={choice === 'person'} onPick={() => setChoice('person')} label={t('exportScopePerson')} />
+          <Radio name="scope" value="people" checked={choice === 'people'} onPick={() => setChoice('people')} label={t('exportCaseScopePerson')} />
+          {choice === 'people' && (
+            <div class="hf-sub" data-testid="export-people">
+              {people === null ? (
+                <p class="muted">{t('exportLoading')}</p>
+              ) : people.length === 0 ? (
+                <p class="muted">{t('exportCasePersonNone')}</p>
+              ) : (
+                <label>
+                  {t('exportCasePersonPick')}
+                  <select value={personId} onChange={(e) => setPersonId(e.currentTarget.value)} data-testid="export-person-pick">
+                    {people.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </div>
+          )}
+          <Radio name="scope" value="person" checked={choice === 'person'} onPick={() => setChoice('person')} label={t('exportCaseScopeAccounts')} />
           {choice === 'person' && (
             <div class="hf-sub" data-testid="export-person">
               <label>
@@ -190,6 +269,17 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
         </fieldset>
         <fieldset disabled={running}>
           <label>
+            {t('exportCaseLanguage')}
+            <select value={language} onChange={(e) => setLanguage(e.currentTarget.value as ReportLanguage)} data-testid="export-language">
+              {REPORT_LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {l === 'es' ? 'Español' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p class="muted hf-small">{t('exportCaseLanguageHelp')}</p>
+          <label>
             {t('exportName')}
             <input type="text" maxLength={200} autoComplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} data-testid="export-name" />
           </label>
@@ -228,6 +318,14 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
       </div>
     </div>
   );
+}
+
+/** A UTC instant as the local calendar day ("YYYY-MM-DD"); `end` = the day before (scopes end exclusive). */
+function localDay(iso: string, end = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  if (end) d.setDate(d.getDate() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function Radio(props: { name: string; value: string; checked: boolean; label: string; onPick(): void }) {

@@ -117,6 +117,9 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
                 <p>{t('importDone', String(result.imported.length))}</p>
                 {result.relinked > 0 && <p>{t('importRelinked', String(result.relinked))}</p>}
                 {result.skipped.length > 0 && <p>{t('importSkipped', String(result.skipped.length))}</p>}
+                {result.restored && (result.restored.people > 0 || result.restored.notes > 0) && (
+                  <p data-testid="import-restored">{t('exportCaseImportRestored', String(result.restored.people), String(result.restored.notes))}</p>
+                )}
               </div>
             )}
             {result.status === 'refused' && result.report.problems.length > 0 && <BundleResult report={result.report} t={t} />}

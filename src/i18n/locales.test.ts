@@ -13,7 +13,7 @@ describe('locales', () => {
     it(`${lang}: every placeholder used is declared and every message is non-empty`, () => {
       for (const [key, entry] of Object.entries(cat)) {
         expect(entry.message.trim(), `${lang}.${key}`).not.toBe('');
-        const used = [...entry.message.matchAll(/\$([A-Z_]+)\$/g)].map((m) => m[1]!.toLowerCase());
+        const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase());
         const declared = Object.keys(entry.placeholders ?? {});
         expect(used.sort(), `${lang}.${key}`).toEqual(declared.sort());
         expect(Object.keys((en as Catalogue)[key]?.placeholders ?? {}).sort(), `${lang}.${key} vs en`).toEqual(declared.sort());

@@ -1,13 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ExportScope } from '../../export/format';
 import { type MessageKey, t } from '../../i18n/t';
 import type { Vault } from '../../vault/api';
 import { ExportDialog } from '../export/ExportDialog';
-import type { ExportScope } from '../../export/format';
 import { ImportPanel } from '../export/ImportPanel';
 import { VerifyPanel } from '../export/VerifyPanel';
 
 const tr = (key: string, ...subs: string[]) => t(key as MessageKey, ...subs);
+
+/** The browser's UI language, the report language's default (the dialog falls back to navigator.language). */
+function uiLanguage(): { uiLanguage?: string } {
+  try {
+    const lang = browser.i18n.getUILanguage();
+    return lang ? { uiLanguage: lang } : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * Export, verify-a-bundle and import entry points on the vault page. The panels live in src/ui/export/.
@@ -32,9 +42,8 @@ export function ExportHost({ vault, onImported, scopeIds, onScopeDone }: { vault
     setOpen(null);
     onScopeDone?.();
   };
-  // The export dialog's `initialScope` prop is added on the case-export branch; passed through a spread so this
-  // compiles before and after that change lands (the dialog also offers `selectedIds` as its "selected" scope).
-  const initial: Record<string, ExportScope> = scopeIds ? { initialScope: { type: 'records', ids: scopeIds } } : {};
+  // "Export selected" and "Export this record" open the dialog on those records.
+  const initial: { initialScope?: ExportScope } = scopeIds ? { initialScope: { type: 'records', ids: scopeIds } } : {};
 
   const download = (blob: Blob, filename: string) => {
     const url = URL.createObjectURL(blob);
@@ -90,7 +99,7 @@ export function ExportHost({ vault, onImported, scopeIds, onScopeDone }: { vault
               t={tr}
               onDone={download}
               onCancel={close}
-              {...(scopeIds ? { selectedIds: scopeIds } : {})}
+              {...uiLanguage()}
               {...initial}
             />
           )}

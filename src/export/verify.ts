@@ -68,7 +68,8 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
   maxEntries: 500_000,
   maxRatio: 200,
   ratioMinBytes: 1024 * 1024,
-  maxManifestBytes: 64 * 1024 * 1024,
+  // A manifest holds every record (about 4 KB each): 200 MB is about 50,000 records.
+  maxManifestBytes: 200 * 1024 * 1024,
   maxListBytes: 64 * 1024 * 1024,
 };
 

@@ -1,7 +1,7 @@
 /**
  * A windowed list of fixed-height rows: only the rows in view (and a few either side) exist, so 50,000 journal
  * entries scroll as smoothly as 50. Fixed heights keep it exact and cheap (no measuring); rows cut long text to
- * one or two lines and open in full elsewhere. (virtua is installed, but its Preact use goes through React types
+ * one or two lines and open in full elsewhere. (virtua was tried: its Preact use goes through React types
  * this project does not have; forty lines of windowing do the same here.)
  */
 import type { ComponentChildren } from 'preact';

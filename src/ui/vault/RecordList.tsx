@@ -4,7 +4,7 @@
  * scroll smoothly. Rows have one fixed height (what was said is clamped to two lines, every other cell to one or
  * two), measured once from a drawn row.
  *
- * Why not virtua (installed for this): its only Preact path is its React build through preact/compat (React's
+ * Why not virtua (tried and removed): its only Preact path is its React build through preact/compat (React's
  * flushSync and forwardRef shims in the vault bundle, and no `react` alias in the unit-test setup), and it measures
  * every item with ResizeObserver to support varying heights — which these rows do not have. A fixed-height window
  * is a few lines (windowRange in records.ts, tested) and renders the same in happy-dom as in the browsers.

@@ -124,39 +124,51 @@ export function localDayHour(iso: string): { day: string; hour: number } {
 }
 
 const WORDS = ['you', 'know', 'where', 'I', 'am', 'watching', 'again', 'tonight', 'answer', 'the', 'phone', 'why', 'ignore', 'me', 'outside', 'your', 'work', 'saw', 'car', 'stop'];
+const NAMES = ['amber', 'bramble', 'cinder', 'dusk', 'ember', 'fable', 'gravel', 'hollow', 'ivory', 'juniper'];
+const SUFFIXES = ['night', 'owl', 'watch', 'shadow'];
+const BENCH_START = Date.UTC(2025, 11, 1);
+
+/** The benchmark's accounts: `n` handles, each starting differently enough that typing one narrows the list. */
+export function benchHandles(n: number): string[] {
+  return Array.from({ length: n }, (_, a) => `${NAMES[a % NAMES.length]}_${SUFFIXES[Math.floor(a / NAMES.length) % SUFFIXES.length]}${a}`);
+}
 
 /**
- * A large realistic vault for the benchmark: `records` small captures (text, handles over `accounts` accounts on
- * four platforms, every `shotEvery`-th with a small screenshot) over about a year, and `journal` journal entries.
- * Returns the time it took and the handles used.
+ * Captures `from`…`to`−1 of a large realistic vault for the benchmark: small captures (text, handles over `accounts`
+ * accounts on four platforms, every `shotEvery`-th with a small screenshot), about 52 minutes apart from Dec 2025.
  */
-export async function seedLarge(opts: { records: number; accounts: number; shotEvery: number; journal: number }): Promise<{ recordsMs: number; journalMs: number; handles: string[]; journalVia: string }> {
+export async function seedBenchCaptures(opts: { from: number; to: number; accounts: number; shotEvery: number }): Promise<number> {
   const v = await vault();
   const platforms = ['x', 'instagram', 'facebook', 'messenger'] as const;
   const kinds = { x: 'reply', instagram: 'comment', facebook: 'comment', messenger: 'dm-message' } as const;
-  const handles = Array.from({ length: opts.accounts }, (_, a) => `caller_${a.toString(36)}${['night', 'owl', 'watch', 'shadow'][a % 4]}`);
-  const start = Date.UTC(2025, 11, 1);
-  const t0 = performance.now();
+  const handles = benchHandles(opts.accounts);
   const shot = await png(64, 40, 1);
-  for (let i = 0; i < opts.records; i++) {
+  const t0 = performance.now();
+  for (let i = opts.from; i < opts.to; i++) {
     const a = (i * 7) % opts.accounts;
     const platform = platforms[a % 4]!;
     const words = Array.from({ length: 8 + (i % 23) }, (_, w) => WORDS[(i * 3 + w * 5) % WORDS.length]).join(' ');
-    const c: SeedCapture = { platform, kind: kinds[platform], handle: handles[a]!, displayName: `Caller ${a}`, accountId: String(4_000_000 + a), text: `${words} #${i}`, itemTime: new Date(start + i * 3_137_000).toISOString() };
+    const withShot = i % opts.shotEvery === 0;
+    const c: SeedCapture = { platform, kind: kinds[platform], handle: handles[a]!, displayName: `Caller ${a}`, accountId: String(4_000_000 + a), text: `${words} #${i}`, itemTime: new Date(BENCH_START + i * 3_137_000).toISOString(), screenshot: withShot };
     const arts: NewArtifact[] = [{ role: 'html', mediaType: 'text/html;charset=utf-8', filename: `page-${i}.html`, bytes: enc.encode(`<article><p>${c.text}</p></article>`) }];
-    if (i % opts.shotEvery === 0) arts.unshift({ role: 'screenshot', mediaType: 'image/png', filename: `shot-${i}.png`, bytes: shot });
-    await v.addRecord(captureRecord({ ...c, screenshot: i % opts.shotEvery === 0 }, i, new Date(Date.parse(c.itemTime) + 90_000).toISOString()), arts);
+    if (withShot) arts.unshift({ role: 'screenshot', mediaType: 'image/png', filename: `shot-${i}.png`, bytes: shot });
+    await v.addRecord(captureRecord(c, i, new Date(Date.parse(c.itemTime) + 90_000).toISOString()), arts);
   }
-  const recordsMs = performance.now() - t0;
-  const t1 = performance.now();
+  return performance.now() - t0;
+}
+
+/** Journal entries `from`…`to`−1 for the benchmark (calls, messages, threats … about 1 h 45 min apart), by addJournalEntry. */
+export async function seedBenchJournal(opts: { from: number; to: number }): Promise<number> {
+  const v = await vault();
   const JK = ['call', 'message', 'threat', 'following', 'monitoring', 'other'] as const;
-  for (let i = 0; i < opts.journal; i++) {
-    const at = new Date(start + i * 6_271_000);
-    const p = (n: number) => String(n).padStart(2, '0');
+  const p = (n: number) => String(n).padStart(2, '0');
+  const t0 = performance.now();
+  for (let i = opts.from; i < opts.to; i++) {
+    const at = new Date(BENCH_START + i * 6_271_000);
     const local = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}T${p(at.getHours())}:${p(at.getMinutes())}`;
     await v.addJournalEntry({ when: { precision: 'exact', local, offset: offsetAt(at), utc: at.toISOString() }, kind: JK[i % JK.length]!, text: `private number called, ${local.slice(11)} — entry ${i}` }, tool());
   }
-  return { recordsMs, journalMs: performance.now() - t1, handles, journalVia: 'addJournalEntry' };
+  return performance.now() - t0;
 }
 
 /** Closes the shared connection (before a reload, so a schema upgrade is never blocked). */

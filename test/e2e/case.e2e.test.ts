@@ -206,14 +206,15 @@ for (const browserName of browsersUnderTest()) {
         expect(shown.embeds, `${name}: no frame or object`).toBe(0);
         expect(shown.inlineSvgScripts, `${name}: no handler attributes in the page`).toBe(0);
         for (const t of shown.types) expect(t, `${name}: an <img> never shows SVG or HTML`).toMatch(/^image\/(png|jpeg|gif|webp|avif|bmp)$/);
+        if (name.endsWith('.png')) expect(shown.types, 'the PNG shows as an image').toContain('image/png');
       }
 
       // An empty file: a plain message, the entry kept.
       await cp.show('#/journal', '[data-testid="journal-add"]');
       expect(await cp.addJournalEntry({ when: `${NIGHT}T10:00`, kind: 'other', text: 'An empty file came with this.', files: [join(files, 'empty.txt')] })).toBe(true);
-      const empty = (await raw()).find((r) => r.kind === 'added-file' && r.addedFile?.name === 'empty.txt');
-      if (empty) expect(empty.addedFile?.size, 'an empty file, if kept, says so').toBe(0);
-      else {
+      // The vault refuses a 0-byte file ('invalid', src/vault/api.ts): nothing stored for it, a plain message instead.
+      expect((await raw()).find((r) => r.kind === 'added-file' && r.addedFile?.name === 'empty.txt'), 'no record for an empty file').toBeUndefined();
+      {
         const message = await cp.page.waitForFunction(
           () => Array.from(document.querySelectorAll('[role="alert"], [role="status"], [aria-live]')).map((e) => (e.textContent ?? '').trim()).find((t) => t.length > 0) ?? false,
           { timeout: 10_000, polling: 100 },
@@ -235,19 +236,29 @@ for (const browserName of browsersUnderTest()) {
       await new Promise((r) => setTimeout(r, 1000));
       const afterNames = await raw();
       for (const name of names) {
-        const rec = afterNames.find((r) => r.kind === 'added-file' && printable(r.addedFile?.name ?? '') === printable(name));
-        if (rec) expect(rec.artifacts.find((a) => a.role === 'added')?.size, JSON.stringify(name)).toBeGreaterThan(0);
+        const rec = afterNames.find((r) => r.kind === 'added-file' && r.addedFile?.name === name);
+        expect(rec, `${JSON.stringify(name)} stored under the name the browser gave`).toBeTruthy();
+        const art = rec!.artifacts.find((a) => a.role === 'added');
+        expect(art?.size, JSON.stringify(name)).toBeGreaterThan(0);
+        const safe = art!.filename;
+        expect([...safe].filter((c) => c < ' ' || c === '/' || c === '\\' || c === '\u202e'), `export name ${JSON.stringify(safe)}`).toEqual([]);
+        expect(safe.startsWith('.') || safe.length > 255, `export name ${JSON.stringify(safe)}`).toBe(false);
+        await cp.show(`#/record/${rec!.id}`, `[data-testid="record-view"][data-record-id="${rec!.id}"]`);
+        const shownText = await cp.page.evaluate(() => document.body.innerText);
+        const shownControls = [...shownText].filter((c) => {
+          const n = c.codePointAt(0)!;
+          return n <= 8 || n === 0x0b || n === 0x1b || n === 0x202e;
+        });
+        expect(shownControls, `${JSON.stringify(name)}: no raw control characters on the record view`).toEqual([]);
       }
-      const pageText = await cp.page.evaluate(() => document.body.innerText);
-      const shownControls = [...pageText].filter((c) => { const n = c.codePointAt(0)!; return n <= 8 || n === 0x0b || n === 0x1b || n === 0x202e; });
-      expect(shownControls, 'no raw control characters on the page').toEqual([]);
+      await cp.show('#/journal', '[data-testid="journal-add"]');
 
       // 1 MB of text, and dates in 1900 and 2100: stored whole or refused plainly.
       const mb = 'x'.repeat(1024 * 1024 - 16) + ' end-of-the-text';
       const bigSaved = await cp.addJournalEntry({ when: `${NIGHT}T12:00`, kind: 'other', text: mb }, 30_000);
       const big = (await raw()).find((r) => r.kind === 'journal-entry' && r.text?.endsWith('end-of-the-text'));
-      if (bigSaved) expect(big?.text?.length, '1 MB stored whole').toBe(mb.length);
-      else expect(await cp.page.$eval('body', (b) => (b as HTMLElement).innerText.length)).toBeGreaterThan(0);
+      expect(bigSaved, 'the 1 MB entry is listed').toBe(true);
+      expect(big?.text?.length, '1 MB stored whole').toBe(mb.length);
       for (const when of ['1900-01-01T10:00', '2100-12-31T23:30']) {
         const saved = await cp.addJournalEntry({ when, kind: 'other', text: `An entry dated ${when}` }, 10_000);
         const rec = (await raw()).find((r) => r.kind === 'journal-entry' && r.text === `An entry dated ${when}`);

@@ -10,7 +10,8 @@
  *  - the records list scrolled for 3 s (40 px a frame): frame times, fps, frames over 16.7 / 33.3 ms;
  *  - the journal list scrolled the same way, at 5,000 and (HOLDFAST_BENCH_CASE_BIG_JOURNAL, default 50,000; 0 skips)
  *    entries;
- *  - a 50 MB file through `journal-files`: file chosen (its change event) → the added-file record in IndexedDB.
+ *  - a 50 MB file through `journal-files`: Save pressed (its own event time) → the added-file record in IndexedDB, and
+ *    → the entry's file row saying it was added (`journal-file[data-state="added"]`).
  * HOLDFAST_BENCH_CASE_RECORDS / _JOURNAL change the sizes.
  */
 import { randomBytes } from 'node:crypto';
@@ -218,10 +219,19 @@ async function bigFile(cp: CasePage): Promise<void> {
     await cp.page.select('[data-testid="journal-kind"]', 'call');
     await cp.setValue('journal-text', 'Voicemail left at 02:17');
     await cp.page.evaluate((bytes) => {
-      const w = window as unknown as { __hfChosen?: number; __hfStored?: Promise<number> };
+      const w = window as unknown as { __hfChosen?: number; __hfSaved?: number; __hfRowAdded?: number; __hfStored?: Promise<number> };
       document.addEventListener('change', (e) => {
         if ((e.target as Element).getAttribute?.('data-testid') === 'journal-files') w.__hfChosen = e.timeStamp;
       }, true);
+      document.addEventListener('click', (e) => {
+        if ((e.target as Element).closest?.('[data-testid="journal-save"]')) w.__hfSaved = e.timeStamp;
+      }, true);
+      // The entry's file row saying it is stored (journal-file data-state="added"), checked every frame.
+      const watch = () => {
+        if (document.querySelector('[data-testid="journal-file"][data-state="added"]')) w.__hfRowAdded = performance.now();
+        else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
       // The newest record, read directly from IndexedDB every 10 ms, until it is the 50 MB added file.
       const t0 = performance.now();
       w.__hfStored = new Promise((resolve, reject) => {
@@ -244,11 +254,16 @@ async function bigFile(cp: CasePage): Promise<void> {
     }, size);
     const input = (await cp.page.$('[data-testid="journal-files"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(path);
-    // Saved at once: whether the form stores on choosing or on saving, the time runs from the choice.
     await cp.click('journal-save');
     const stored = (await cp.page.evaluate(() => (window as unknown as { __hfStored: Promise<number> }).__hfStored)) as number;
-    const chosen = (await cp.page.evaluate(() => (window as unknown as { __hfChosen?: number }).__hfChosen)) ?? Number.NaN;
-    line('50 MB file: chosen → hashed and stored', `${ms(stored - chosen)} (target ≤ 1 s; added-file record of ${size.toLocaleString('en')} bytes in IndexedDB)`);
+    await cp.page.waitForSelector('[data-testid="journal-file"][data-state="added"]', { timeout: 60_000 }).catch(() => undefined);
+    const t = await cp.page.evaluate(() => {
+      const w = window as unknown as { __hfChosen?: number; __hfSaved?: number; __hfRowAdded?: number };
+      return { chosen: w.__hfChosen ?? Number.NaN, saved: w.__hfSaved ?? Number.NaN, row: w.__hfRowAdded ?? Number.NaN };
+    });
+    // The journal form stores its files when the entry is saved: the time runs from the Save press.
+    line('50 MB file: Save → record in IndexedDB', `${ms(stored - t.saved)} (target ≤ 1 s: hashed and stored; added-file record of ${size.toLocaleString('en')} bytes; file chosen ${ms(t.saved - t.chosen)} before Save)`);
+    line('50 MB file: Save → its row says added', `${ms(t.row - t.saved)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

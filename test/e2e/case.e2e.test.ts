@@ -5,6 +5,7 @@
  * seeded through the vault's own code in the vault page (test/e2e/case-seed.ts) — capturing is capture.e2e's job.
  */
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../../src/export/test-support';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
+import { runVerifier, waitForDownload } from './downloads';
 import type { SeedCapture } from './case-seed';
 import { CasePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
@@ -283,6 +285,32 @@ for (const browserName of browsersUnderTest()) {
       expect(harness.extensionRequests).toEqual([]);
       const verified = await new VaultPage(cp.page, harness).verify();
       expect(verified).toEqual({ ok: true, problems: [] });
+    });
+
+    it('export scoped to one person: holdfast-verify passes; the bundle holds that person’s captures only, journal.csv and people.json', async () => {
+      await cp.show('#/records', '[data-testid="export-vault"]');
+      await cp.click('export-vault');
+      await cp.page.waitForSelector('[data-testid="export-dialog"]');
+      await cp.click('export-scope-people');
+      const pick = await cp.page.waitForSelector('[data-testid="export-person-pick"]');
+      await pick!.select(personId);
+      await cp.click('export-confirm');
+      const bundle = await waitForDownload(harness.downloadDir);
+      const run = runVerifier(bundle);
+      expect(run.status, run.output).toBe(0);
+      const names = execFileSync('unzip', ['-Z1', bundle], { encoding: 'utf8' }).split('\n');
+      expect(names).toContain('journal.csv');
+      expect(names).toContain('people.json');
+      const manifest = execFileSync('unzip', ['-p', bundle, 'manifest.json'], { encoding: 'utf8' });
+      const records = await raw();
+      const hash = (id: string) => records.find((r) => r.id === id)!.chain.recordHash;
+      expect(manifest).toContain(hash(captureIds[0]!));
+      expect(manifest).toContain(hash(captureIds[1]!));
+      expect(manifest, 'another account’s capture').not.toContain(hash(captureIds[2]!));
+      expect(manifest, 'another account’s capture').not.toContain(hash(captureIds[3]!));
+      const people = execFileSync('unzip', ['-p', bundle, 'people.json'], { encoding: 'utf8' });
+      expect(people).toContain('Unknown caller 1');
+      await cp.page.keyboard.press('Escape');
     });
 
     it('axe-core: no serious or critical issue on the records list, people, a person, the journal and its form, the pattern and a record view', async () => {

@@ -164,7 +164,8 @@ export async function seedBenchJournal(opts: { from: number; to: number }): Prom
   const p = (n: number) => String(n).padStart(2, '0');
   const t0 = performance.now();
   for (let i = opts.from; i < opts.to; i++) {
-    const at = new Date(BENCH_START + i * 6_271_000);
+    // Whole minutes: the entry's wall-clock has no seconds, and the vault checks that its UTC time is that wall-clock.
+    const at = new Date(Math.floor((BENCH_START + i * 6_271_000) / 60_000) * 60_000);
     const local = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}T${p(at.getHours())}:${p(at.getMinutes())}`;
     await v.addJournalEntry({ when: { precision: 'exact', local, offset: offsetAt(at), utc: at.toISOString() }, kind: JK[i % JK.length]!, text: `private number called, ${local.slice(11)} — entry ${i}` }, tool());
   }

@@ -39,8 +39,6 @@ const CAPTURES: SeedCapture[] = [
   { platform: 'facebook', kind: 'comment', handle: 'harlan.moss.9', displayName: 'Harlan Moss', text: 'Tell her I was asking about her.', itemTime: '2026-10-16T08:10:00.000Z' },
 ];
 const NIGHT = '2026-10-14';
-/** A name's printable ASCII (how a hostile name is matched whatever marks the vault put on its hidden characters). */
-const printable = (s: string) => [...s].filter((c) => c >= ' ' && c <= '~').join('');
 const CALLS = ['02:17', '03:00', '05:04'];
 
 for (const browserName of browsersUnderTest()) {
@@ -256,7 +254,7 @@ for (const browserName of browsersUnderTest()) {
       await cp.show('#/journal', '[data-testid="journal-add"]');
 
       // 1 MB of text, and dates in 1900 and 2100: stored whole or refused plainly.
-      const mb = 'x'.repeat(1024 * 1024 - 16) + ' end-of-the-text';
+      const mb = `${'x'.repeat(1024 * 1024 - 16)} end-of-the-text`;
       const bigSaved = await cp.addJournalEntry({ when: `${NIGHT}T12:00`, kind: 'other', text: mb }, 30_000);
       const big = (await raw()).find((r) => r.kind === 'journal-entry' && r.text?.endsWith('end-of-the-text'));
       expect(bigSaved, 'the 1 MB entry is listed').toBe(true);

@@ -7,7 +7,8 @@
  *  - search: a handle typed a key at a time into `vault-search` (600 ms apart): the key's own event time → the frame
  *    after the list's last change (p50/p95);
  *  - #/pattern: hash change → both data-counts present and chart SVG drawn;
- *  - the records list scrolled for 3 s (40 px a frame): frame times, fps, frames over 16.7 / 33.3 ms;
+ *  - the records list scrolled for 3 s (40 px a frame): frame times, fps, frames over 16.7 ms (beyond 1 ms of vsync
+ *    jitter: headless Chromium's frames measure 16.6–16.8 ms) and over 33.3 ms;
  *  - the journal list scrolled the same way, at 5,000 entries, and with HOLDFAST_BENCH_CASE_BIG_JOURNAL=50000 at 50,000
  *    (opt-in: seeding the other 45,000 through the vault takes ~40 min on a loaded 2-core machine);
  *  - a 50 MB file through `journal-files`: Save pressed (its own event time) → the added-file record in IndexedDB, and
@@ -203,7 +204,7 @@ async function scroll(cp: CasePage, hash: string, item: string, label: string, r
   );
   const total = r.frames.reduce((a, b) => a + b, 0);
   const fps = (r.frames.length / total) * 1000;
-  line(label, `${fps.toFixed(1)} fps, frame p50 ${r.frames.length ? pct(r.frames, 50).toFixed(1) : '—'} ms p95 ${pct(r.frames, 95).toFixed(1)} ms max ${Math.max(...r.frames).toFixed(1)} ms; ${r.frames.filter((f) => f > 16.7).length} frames > 16.7 ms, ${r.frames.filter((f) => f > 33.4).length} > 33.3 ms of ${r.frames.length} (scrolled ${r.distance} px in ${r.scroller}; ${r.domItems} rows in the DOM)`);
+  line(label, `${fps.toFixed(1)} fps, frame p50 ${r.frames.length ? pct(r.frames, 50).toFixed(1) : '—'} ms p95 ${pct(r.frames, 95).toFixed(1)} ms max ${Math.max(...r.frames).toFixed(1)} ms; ${r.frames.filter((f) => f > 17.7).length} frames > 16.7 ms (1 ms of vsync jitter allowed), ${r.frames.filter((f) => f > 33.4).length} > 33.3 ms of ${r.frames.length} (scrolled ${r.distance} px in ${r.scroller}; ${r.domItems} rows in the DOM)`);
 }
 
 /** A 50 MB file chosen in journal-files: its change event → the added-file record in IndexedDB. */

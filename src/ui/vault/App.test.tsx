@@ -183,6 +183,14 @@ describe('records page at scale', () => {
     }
   });
 
+  it('shows what was said on one line: line breaks become spaces, hidden characters stay marked', async () => {
+    const [one] = manySummaries(1);
+    const { vault } = summariesVault([{ ...one!, snippet: 'Morning walk done\nCoffee next \u202Egnp.exe' }]);
+    render(<App vault={vault} />, root);
+    const said = await waitFor(() => $('[data-testid="record-row"] .said'));
+    expect(said.textContent).toBe('Morning walk done Coffee next ⟨U+202E⟩gnp.exe');
+  });
+
   it('opens a row with Enter and moves between rows with the arrow keys', async () => {
     const { vault } = summariesVault(manySummaries(20));
     render(<App vault={vault} />, root);

@@ -13,7 +13,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { kindLabel, type MessageKey, t } from '../../i18n/t';
 import type { Person } from '../../model/case';
-import { showHandle, showName } from '../../model/display';
+import { showHandle, showName, showText } from '../../model/display';
 import type { ItemKind } from '../../model/evidence';
 import type { Vault } from '../../vault/api';
 import { utc } from '../format';
@@ -108,11 +108,11 @@ function Who({ row, people }: { row: ListRow; people: ReadonlyMap<string, Person
 
 function Said({ row }: { row: ListRow }) {
   const s = row.s;
-  let text = s.snippet ?? '';
-  if (s.addedFile) text = t('recFileRow', showName(s.addedFile.name).text);
+  // What was said is text, not a name: line breaks are layout (one line here), only hidden characters are marked.
+  const text = s.addedFile ? t('recFileRow', showName(s.addedFile.name).text) : showText(s.snippet).replace(/\s*[\r\n]+\s*/g, ' ');
   return (
     <td class="said">
-      <span class="clamp2">{text ? showName(text).text : '—'}</span>
+      <span class="clamp2">{text || '—'}</span>
     </td>
   );
 }

@@ -25,6 +25,19 @@ describe('accounts seen in the records', () => {
     updatedAt: at,
   };
 
+  it('leaves out the person capturing, also where a record names them without the flag (a message they sent)', () => {
+    const me = { platform: 'x' as const, keys: ['x:@me'], handle: 'me', self: true as const };
+    const thread = captureSummary(10, at, { kind: 'dm-thread', authorKeys: ['x:@troll', 'x:@me'], handle: 'troll', accounts: [{ platform: 'x' as const, keys: ['x:@troll'], handle: 'troll' }, me] });
+    // A message the person sent: its author is their own account, not flagged on this record.
+    const sent = captureSummary(11, at, { kind: 'dm-message', authorKeys: ['x:@me'], handle: 'me', accounts: [{ platform: 'x' as const, keys: ['x:@me'], handle: 'me' }] });
+    // Another conversation names them as a participant without the flag (the page did not say who sent what).
+    const other = captureSummary(12, at, { kind: 'dm-thread', authorKeys: ['x:@alt', 'x:@me'], handle: 'alt', accounts: [{ platform: 'x' as const, keys: ['x:@alt'], handle: 'alt' }, { platform: 'x' as const, keys: ['x:@me'], handle: 'me' }] });
+    // And a record without per-account keys whose author is them.
+    const old = captureSummary(13, at, { kind: 'dm-thread', authorKeys: ['x:@me', 'x:@troll'], handle: 'me' });
+    const accounts = seenAccounts([thread, sent, other, old], []);
+    expect(accounts.map((a) => a.account.keys.join(' '))).toEqual(['x:@troll', 'x:@alt']);
+  });
+
   it('joins the keys one account shows up under, keeps participants of a thread apart, and counts records', () => {
     const accounts = seenAccounts(summaries, [carol]);
     const by = new Map(accounts.map((a) => [a.account.keys.join(' '), a]));

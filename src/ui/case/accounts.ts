@@ -113,7 +113,9 @@ export function seenAccounts(summaries: readonly CaseSummary[], people: readonly
     for (const r of roots) entry(r).records += 1;
     if (s.accounts) {
       for (const a of s.accounts) {
-        if (a.self || !a.keys[0]) continue;
+        // Only accounts counted above: the person capturing may also appear unflagged (as the author of a message
+        // they sent), and their keys are left out of the accounts list.
+        if (a.self || !a.keys[0] || !groups.has(a.keys[0])) continue;
         const e = entry(groups.find(a.keys[0]));
         if (a.displayName && !e.names.includes(a.displayName)) e.names.push(a.displayName);
         if (!e.handle && a.handle) e.handle = a.handle;
@@ -121,7 +123,7 @@ export function seenAccounts(summaries: readonly CaseSummary[], people: readonly
       continue;
     }
     const own = authorKeys(s);
-    if (own[0]) {
+    if (own[0] && groups.has(own[0])) {
       const e = entry(groups.find(own[0]));
       if (s.displayName && !e.names.includes(s.displayName)) e.names.push(s.displayName);
       if (!e.handle && s.handle) e.handle = s.handle.replace(/^@/, '');
@@ -130,7 +132,8 @@ export function seenAccounts(summaries: readonly CaseSummary[], people: readonly
   const out: SeenAccount[] = [];
   for (const e of byRoot.values()) {
     const keys = [...e.keys].sort();
-    const first = keys[0]!;
+    const first = keys[0];
+    if (!first) continue;
     const platform = first.slice(0, first.indexOf(':')) as AccountRef['platform'];
     const idKey = keys.find(isId);
     const handleKey = keys.find(isHandle);

@@ -17,6 +17,7 @@ import { countKey, filterRows, prepareRows } from './records';
 import { parseRoute, type Route, routeKey, sectionOf } from './route';
 import { clearThumbnails } from './thumbs';
 import { useCaseData } from './useCaseData';
+import { ViewBoundary } from './ViewBoundary';
 import './vault.css';
 
 const SECTIONS = [
@@ -169,6 +170,7 @@ export function App({ vault }: { vault: Vault }) {
           </p>
         )}
       </div>
+      <ViewBoundary key={route.page === 'record' ? `record/${route.id}` : route.page}>
       {route.page === 'record' ? (
         <RecordView
           key={route.id}
@@ -204,6 +206,7 @@ export function App({ vault }: { vault: Vault }) {
           onChanged={() => void data.reload()}
         />
       )}
+      </ViewBoundary>
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { extensionDir, launch } from '../test/e2e/browsers';
-import { SitePage, VaultPage } from '../test/e2e/pages';
+import { CasePage, SitePage, VaultPage } from '../test/e2e/pages';
 import { REPLICA_HOSTS, startReplicaServer } from '../test/e2e/server';
 import { truthFiles } from '../test/e2e/truth';
 
@@ -75,6 +75,18 @@ async function scripted() {
     const newest = await vault.newest();
     await vault.openRecord(newest.id);
     await vault.page.screenshot({ path: join(OUT, 'vault-record.png'), fullPage: true });
+    // The case file: three night-time calls logged in the journal, a person with the captures' account, the pattern.
+    const cases = await CasePage.openCase(harness, '#/journal', '[data-testid="journal-add"]');
+    const night = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    for (const time of ['02:17', '03:00', '05:04'])
+      await cases.addJournalEntry({ when: `${night}T${time}`, kind: 'call', text: `Private number called at ${time}. Hung up when I answered.` });
+    await cases.page.screenshot({ path: join(OUT, 'vault-journal.png'), fullPage: true });
+    await cases.show('#/people', '[data-testid="person-add"]');
+    await cases.addPerson('Unknown 1');
+    await cases.page.screenshot({ path: join(OUT, 'vault-people.png'), fullPage: true });
+    await cases.show('#/pattern', '[data-testid="pattern-by-hour"][data-counts]');
+    console.log(`journal: 3 calls logged; pattern by hour: ${(await cases.hourCounts()).join(',')}`);
+    await cases.page.screenshot({ path: join(OUT, 'vault-pattern.png'), fullPage: true });
     const result = await vault.verify();
     console.log(`vault verify: ${result.ok ? 'ok' : `FAILED ${result.problems.join(' ')}`}`);
     console.log(`screenshots in ${OUT}`);

@@ -10,7 +10,9 @@
  *  6. encryption at rest (issue #12): KDF time, seal cost per record and per capture, unlock + first page of a
  *     10,000-record vault, in-place encryption throughput (Chromium's IndexedDB) and its peak extra memory (Node);
  *  7. quick exit (issue #12): second Escape press on the vault page → the neutral page's load event, and the same for
- *     the vault page's button.
+ *     the vault page's button;
+ *  8. the vault as a case file (issue #13, scripts/bench-case.ts): 10,000 captures + 5,000 journal entries — first
+ *     paint, search keystroke → list, pattern charts, list scrolling (also the journal at 50,000), a 50 MB added file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { type Harness, launch } from '../test/e2e/browsers';
 import { ExtensionPage, markPress, NEUTRAL_URL, pressedAt, SitePage, VaultPage, waitForNeutralPage } from '../test/e2e/pages';
 import { startReplicaServer } from '../test/e2e/server';
 import { truthFiles } from '../test/e2e/truth';
+import { caseBench } from './bench-case';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const N = Number(process.env.HOLDFAST_BENCH_CAPTURES ?? 30);
@@ -153,7 +156,7 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   };
 }
 
-/** `npm run bench -- --only click|stream|encryption|quick-exit` runs one part. */
+/** `npm run bench -- --only click|stream|encryption|quick-exit|case` runs one part. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 async function main() {
@@ -167,6 +170,8 @@ async function main() {
     if (!ONLY || ONLY === 'stream') await streamBench(harness);
     if (!ONLY || ONLY === 'encryption') await encryptionBench(harness);
     if (!ONLY || ONLY === 'quick-exit') await quickExitBench(harness);
+    // Last on this browser: it fills the extension's vault with 10,000 records.
+    if (!ONLY || ONLY === 'case') await caseBench(harness);
   } finally {
     await harness.close();
     await server.close();

@@ -491,3 +491,219 @@ export async function pressedAt(page: ExtensionPage): Promise<number | undefined
   });
   return typeof local.__testPressedAt === 'number' ? local.__testPressedAt : undefined;
 }
+
+// ---- Issue #13: the case file — journal, people, pattern, search (case.e2e.test.ts, scripts/bench-case.ts) --------
+
+let seedBundle: Promise<string> | undefined;
+/** test/e2e/case-seed.ts bundled for the page (esbuild, once per process), exposed as `globalThis.__hfCaseSeed`. */
+export function caseSeedSource(): Promise<string> {
+  seedBundle ??= (async () => {
+    const { build } = await import('esbuild');
+    const { resolve } = await import('node:path');
+    const out = await build({
+      entryPoints: [resolve(import.meta.dirname, 'case-seed.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: '__hfCaseSeed',
+      write: false,
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+    });
+    return `globalThis.__name = globalThis.__name || ((f) => f);\n${out.outputFiles[0]!.text}\n;void 0`;
+  })();
+  return seedBundle;
+}
+
+/** A hostile file for `journal-files`: bytes as text, or given in the page (so any name, even `../../x`, is possible). */
+export interface PageFile {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/** The vault page's case views (issue #13), by the automation contract in docs/testing.md. */
+export class CasePage extends ExtensionPage {
+  static async openCase(harness: Harness, hash = '#/records', ready = '[data-testid="vault-search"]'): Promise<CasePage> {
+    const cp = new CasePage(await harness.newPage(), harness);
+    await cp.goto(`vault.html${hash}`, ready);
+    return cp;
+  }
+
+  /** Shows a view of the already open vault page by its hash route (no reload). */
+  async show(hash: string, ready: string, timeout = 15_000): Promise<void> {
+    await this.page.bringToFront();
+    if (!this.page.url().startsWith(`${this.harness.extensionBase}vault.html`)) return this.goto(`vault.html${hash}`, ready);
+    await this.page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await this.page.waitForSelector(ready, { timeout });
+  }
+
+  /** Reloads the vault page (a new document) at a hash route; waits for `ready` in the NEW document. */
+  async reloadAt(hash: string, ready: string, timeout = 20_000): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.evaluate((h) => {
+      (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
+      history.replaceState(null, '', h);
+      location.reload();
+    }, hash);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, ready);
+        return;
+      } catch (e) {
+        const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
+        if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed|navigat/i.test(why)) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  /**
+   * Runs `fn(seed, arg)` in the page, where `seed` is test/e2e/case-seed.ts (the vault's own code, bundled): for
+   * seeding where a test is not about the clicks. The result comes back as JSON.
+   */
+  async seed<T>(body: string, arg: unknown = null): Promise<T> {
+    const loaded = await this.page.evaluate(() => typeof (globalThis as unknown as { __hfCaseSeed?: unknown }).__hfCaseSeed === 'object');
+    if (!loaded) await this.page.evaluate(await caseSeedSource());
+    const json = (await this.page.evaluate(`(async (seed, arg) => JSON.stringify(await (${body})(seed, arg)))(globalThis.__hfCaseSeed, ${JSON.stringify(arg)})`)) as string;
+    return (json === undefined ? undefined : JSON.parse(json)) as T;
+  }
+
+  /** Sets a form field's value as the browser would after input (datetime-local, long texts) and fires input + change. */
+  async setValue(testid: string, value: string): Promise<void> {
+    await this.page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 15_000 });
+    await this.page.evaluate(
+      (id, v) => {
+        const el = document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | HTMLTextAreaElement;
+        const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      testid,
+      value,
+    );
+  }
+
+  async count(selector: string): Promise<number> {
+    return this.page.$$eval(selector, (els) => els.length);
+  }
+
+  /** The ids of the journal entries listed (`journal-entry[data-entry-id]`). */
+  async journalEntryIds(): Promise<string[]> {
+    return this.page.$$eval('[data-testid="journal-entry"]', (els) => els.map((e) => e.getAttribute('data-entry-id') ?? ''));
+  }
+
+  /**
+   * Journal → journal-add → fills when/kind/text (and files already on disk) → journal-save; waits until one more
+   * journal-entry is listed, or `settle` says otherwise (returns false when no new entry appeared within the time).
+   */
+  async addJournalEntry(entry: { when: string; kind: string; text: string; typeText?: boolean; files?: string[] }, timeout = 15_000): Promise<boolean> {
+    if (!(await this.page.$('[data-testid="journal-when"]'))) await this.click('journal-add');
+    await this.page.waitForSelector('[data-testid="journal-when"]', { timeout });
+    const before = (await this.journalEntryIds()).length;
+    await this.setValue('journal-when', entry.when);
+    await this.page.select('[data-testid="journal-kind"]', entry.kind);
+    if (entry.typeText) await this.fill('journal-text', entry.text);
+    else await this.setValue('journal-text', entry.text);
+    if (entry.files?.length) {
+      const input = (await this.page.$('[data-testid="journal-files"]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(...entry.files);
+    }
+    await this.click('journal-save');
+    try {
+      await this.page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length > n, { timeout, polling: 50 }, before);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Puts files into `journal-files` from inside the page (names no file system allows) and fires change. */
+  async pageFiles(files: PageFile[]): Promise<void> {
+    await this.page.waitForSelector('[data-testid="journal-files"]', { timeout: 15_000 });
+    await this.page.evaluate((list) => {
+      const input = document.querySelector('[data-testid="journal-files"]') as HTMLInputElement;
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type, lastModified: Date.UTC(2026, 0, 2) }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, files);
+  }
+
+  /** `pattern-by-hour` data-counts: 24 numbers. */
+  async hourCounts(timeout = 15_000): Promise<number[]> {
+    const el = await this.page.waitForSelector('[data-testid="pattern-by-hour"][data-counts]', { timeout });
+    return ((await el!.evaluate((e) => e.getAttribute('data-counts'))) ?? '').split(',').map((s) => Number(s.trim()));
+  }
+
+  /** `pattern-by-day` data-counts: JSON { "YYYY-MM-DD": n }. */
+  async dayCounts(timeout = 15_000): Promise<Record<string, number>> {
+    const el = await this.page.waitForSelector('[data-testid="pattern-by-day"][data-counts]', { timeout });
+    return JSON.parse((await el!.evaluate((e) => e.getAttribute('data-counts'))) ?? 'null') as Record<string, number>;
+  }
+
+  /** `record-count` data-count. */
+  async recordCount(): Promise<number> {
+    const el = await this.page.waitForSelector('[data-testid="record-count"][data-count]', { timeout: 15_000 });
+    return Number(await el!.evaluate((e) => e.getAttribute('data-count')));
+  }
+
+  /** Waits until `record-count` data-count equals n (returns the last value seen when it never does). */
+  async waitRecordCount(n: number, timeout = 10_000): Promise<number> {
+    try {
+      await this.page.waitForFunction((want) => document.querySelector('[data-testid="record-count"]')?.getAttribute('data-count') === String(want), { timeout, polling: 50 }, n);
+    } catch {
+      /* reported by the caller's assertion */
+    }
+    return this.recordCount();
+  }
+
+  /** The people listed on #/people. */
+  async people(): Promise<{ id: string; accounts: number; text: string }[]> {
+    return this.page.$$eval('[data-testid="person-row"]', (rows) =>
+      rows.map((r) => ({ id: r.getAttribute('data-person-id') ?? '', accounts: Number(r.getAttribute('data-accounts')), text: (r.textContent ?? '').trim() })),
+    );
+  }
+
+  /** People → person-add → person-name → person-save; returns the new person's id. */
+  async addPerson(name: string): Promise<string> {
+    await this.show('#/people', '[data-testid="person-add"]');
+    const before = new Set((await this.people()).map((p) => p.id));
+    await this.click('person-add');
+    await this.fill('person-name', name);
+    await this.click('person-save');
+    const handle = await this.page.waitForFunction(
+      (known: string[], n: string) => {
+        for (const r of Array.from(document.querySelectorAll('[data-testid="person-row"]'))) {
+          const id = r.getAttribute('data-person-id') ?? '';
+          if (id && !known.includes(id) && (r.textContent ?? '').includes(n)) return id;
+        }
+        return false;
+      },
+      { timeout: 15_000, polling: 50 },
+      [...before],
+      name,
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  /** Runs axe-core (WCAG 2.1 A/AA); returns the serious and critical violations as "impact rule: target" lines. */
+  async axeSerious(): Promise<string[]> {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const loaded = await this.page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe === 'object');
+    if (!loaded) await this.page.evaluate(`${readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')}\n;void 0`);
+    const json = await this.page.evaluate(async () => {
+      type Result = { violations: { id: string; impact?: string; nodes: { target: string[] }[] }[] };
+      const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<Result> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return JSON.stringify(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')}`)));
+    });
+    return JSON.parse(json) as string[];
+  }
+}

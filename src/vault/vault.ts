@@ -74,7 +74,7 @@ import {
   withIdentifier,
 } from './case-file';
 import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
-import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
+import { computeCustodyHash, computeRecordHash, sha256Hex, sizedHasher } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
   type ArtifactEntry,
@@ -1465,14 +1465,14 @@ class VaultService implements VaultImpl {
   }
 
   /**
-   * Reads an added file's stream once, hashing as it goes: a file that fits in one chunk comes back whole, a larger
-   * one is written chunk by chunk (bounded memory: one chunk buffer) and comes back as its chunk count. VaultError
+   * Reads an added file's stream once, hashing it: a file that fits in one chunk comes back whole, a larger one is
+   * written chunk by chunk and comes back as its chunk count (memory: two chunk buffers, plus a copy of the whole for
+   * WebCrypto's digest up to WHOLE_HASH_MAX; beyond, the hash is incremental and memory stays bounded). VaultError
    * 'invalid' when the stream gives more or fewer bytes than the file's size.
    */
   private async streamAdded(aid: string, file: AddedFileInput, written: string[]): Promise<{ sha256: string; size: number } & ({ bytes: Uint8Array } | { chunks: number })> {
     const size = file.size;
     const per = this.chunkBytes();
-    const hasher = createSha256();
     const changed = (got: string) => new VaultError('invalid', `The file changed while it was being added (its size was given as ${size} bytes, but ${got} were read), so nothing was added. Try again.`);
     let stream: ReadableStream<Uint8Array>;
     try {
@@ -1495,18 +1495,20 @@ class VaultService implements VaultImpl {
         if (total + piece.byteLength > size) throw changed('more');
         bytes.set(piece, total);
         total += piece.byteLength;
-        hasher.update(piece);
       }
       if (total !== size) throw changed(String(total));
-      return { sha256: hasher.digestHex(), size, bytes };
+      return { sha256: await sha256Hex(bytes), size, bytes };
     }
+    // Natively over a copy of the whole file up to WHOLE_HASH_MAX (WebCrypto), incrementally beyond.
+    const hasher = sizedHasher(size);
     const n = Math.ceil(size / per);
     let i = 0;
     let fill = 0;
     let chunk = new Uint8Array(Math.min(per, size));
-    // One chunk is written while the next is read and hashed (at most two chunks in memory): the hash runs on this
-    // thread, the write and the sealing do not.
+    // One chunk is written while the next is read (at most two chunks in memory, besides the hasher's copy of a file
+    // up to WHOLE_HASH_MAX); the digest runs while the last chunk is written.
     let pending: Promise<void> | undefined;
+    let digesting: Promise<string> | undefined;
     try {
       for await (const piece of reading()) {
         if (total + piece.byteLength > size) throw changed('more');
@@ -1529,13 +1531,14 @@ class VaultService implements VaultImpl {
           }
         }
       }
+      if (total === size && i === n) digesting = hasher.digest();
       await pending;
     } catch (error) {
       await pending?.catch(() => undefined);
       throw error;
     }
-    if (total !== size || i !== n) throw changed(String(total));
-    return { sha256: hasher.digestHex(), size, chunks: n };
+    if (total !== size || i !== n || !digesting) throw changed(String(total));
+    return { sha256: await digesting, size, chunks: n };
   }
 
   // ---- people and notes ----

@@ -220,8 +220,12 @@ export interface ToolInfo {
 
 /** The case file around the records (issue #13; types in src/model/case.ts). Every change is custody-logged. */
 export interface CaseApi {
-  /** Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern. */
-  summaries(): Promise<CaseSummary[]>;
+  /**
+   * Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern.
+   * `newest`: only those of the newest n records (a quick first screen while the whole list is read; journal
+   * versions flagged superseded exactly, as a later version is always newer).
+   */
+  summaries(options?: { newest?: number }): Promise<CaseSummary[]>;
 
   /** A journal entry as version 1: a record of kind 'journal-entry' (chained, custody 'journal-added'). */
   addJournalEntry(entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord>;

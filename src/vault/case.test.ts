@@ -102,6 +102,24 @@ describe('journal entries', () => {
     expect(await vault.verify()).toMatchObject({ ok: true, records: 2 });
   });
 
+  it('summaries({ newest }) gives the newest records only, as the whole read gives them (plain and encrypted)', async () => {
+    for (const encrypted of [false, true]) {
+      const vault = await newVault();
+      if (encrypted) await vault.enableEncryption(PASS);
+      for (let i = 0; i < 6; i++) await vault.addRecord(sampleRecord({ text: `message ${i}` }), []);
+      const v1 = await vault.addJournalEntry(entry(), TOOL);
+      const v2 = await vault.editJournalEntry(v1.journal?.entryId as string, entry({ text: 'called again' }), TOOL);
+      const all = await vault.summaries();
+      const newest = await vault.summaries({ newest: 4 });
+      expect(newest).toEqual(all.slice(0, 4));
+      expect(newest.map((s) => s.id).slice(0, 2)).toEqual([v2.id, v1.id]);
+      expect(newest[1]?.journal?.superseded).toBe(true);
+      expect(await vault.summaries({ newest: 100 })).toEqual(all);
+      for (const bad of [0, -3, Number.NaN]) expect(await vault.summaries({ newest: bad })).toEqual([]);
+      expect(await (await newVault()).summaries({ newest: 5 })).toEqual([]);
+    }
+  });
+
   it('edits add a new version that supersedes the previous; every version stays; summaries mark the old ones', async () => {
     const vault = await newVault();
     const v1 = await vault.addJournalEntry(entry(), TOOL);

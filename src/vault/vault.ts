@@ -1212,14 +1212,20 @@ class VaultService implements VaultImpl {
    * Every record's summary, newest first; journal versions other than an entry's latest marked `superseded`.
    * Summaries missing for records sealed when migration 0006 ran are filled here first (needs the vault unlocked).
    */
-  async summaries(): Promise<CaseSummary[]> {
+  async summaries(options: { newest?: number } = {}): Promise<CaseSummary[]> {
     await this.readKeys();
-    let read = await this.storage.summaryRows();
-    if (read.missing.length) {
-      await this.fillSummaries(read.missing);
-      read = await this.storage.summaryRows();
+    let summaries: CaseSummary[];
+    if (options.newest !== undefined) {
+      // No packs and no pack writing: a few rows, opened one by one; the whole read keeps the packs up to date.
+      summaries = await this.openSummaries(await this.storage.newestSummaryRows(options.newest), [], false);
+    } else {
+      let read = await this.storage.summaryRows();
+      if (read.missing.length) {
+        await this.fillSummaries(read.missing);
+        read = await this.storage.summaryRows();
+      }
+      summaries = await this.openSummaries(read.rows, read.packs);
     }
-    const summaries = await this.openSummaries(read.rows, read.packs);
     const latest = new Map<string, number>();
     for (const s of summaries) {
       if (s.journal) latest.set(s.journal.entryId, Math.max(latest.get(s.journal.entryId) ?? 0, s.journal.version));
@@ -1236,7 +1242,7 @@ class VaultService implements VaultImpl {
    * row (its key and nonce), the rest one by one; then, if many were opened one by one, writes new packs (best effort:
    * a pack is only a cache). A row that does not open is left out (verify() reports its record).
    */
-  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[]): Promise<CaseSummary[]> {
+  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[], writePacks = true): Promise<CaseSummary[]> {
     const held = this.held;
     const packed = new Map<string, CaseSummary>();
     if (held && packs.length && rows.some((r) => isSealed(r))) {
@@ -1275,7 +1281,7 @@ class VaultService implements VaultImpl {
       );
     }
     await Promise.all(pending);
-    if (held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
+    if (writePacks && held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
     return out.filter((s): s is CaseSummary => s !== undefined);
   }
 

@@ -209,6 +209,11 @@ export interface AddedFileInput {
   /** Milliseconds since the epoch, as File.lastModified gives it. */
   lastModified?: number;
   stream(): ReadableStream<Uint8Array>;
+  /**
+   * The whole file at once, as a File gives it: used instead of the stream for files of more than a chunk up to
+   * WHOLE_HASH_MAX (src/vault/hashing.ts): one native read and WebCrypto's digest over it, no copy piece by piece.
+   */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /** Who is adding (goes into the record's `tool`, like a capture). */

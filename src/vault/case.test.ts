@@ -482,6 +482,33 @@ describe('added files', () => {
     }
   });
 
+  it('a File read whole (arrayBuffer) is stored and hashed as its stream would be; a changed size is refused', async () => {
+    for (const encrypted of [false, true]) {
+      const name = freshDbName();
+      const vault = await newVault({ chunkBytes: 1000 }, name);
+      if (encrypted) await vault.enableEncryption(PASS);
+      const bytes = globalThis.crypto.getRandomValues(new Uint8Array(4321));
+      let streamed = 0;
+      const file = { ...fileOf(bytes, { name: 'voice.ogg', type: 'audio/ogg' }), arrayBuffer: async () => bytes.slice().buffer };
+      const stream = () => {
+        streamed++;
+        return file.stream();
+      };
+      const r = await vault.addFile({ ...file, stream }, TOOL);
+      expect(streamed).toBe(0);
+      expect(r.artifacts[0]).toMatchObject({ size: 4321, sha256: await sha256Hex(bytes) });
+      expect(await rawGetAll(name, 'chunks')).toHaveLength(5);
+      const reader = await vault.readArtifact(r.artifacts[0]?.id as string);
+      expect(new Uint8Array(await new Response(reader?.stream()).arrayBuffer())).toEqual(bytes);
+      expect(await vault.verify()).toMatchObject({ ok: true, records: 1, artifacts: 1 });
+      // Read whole, it was not the size given: nothing added.
+      await rejects(vault.addFile({ ...file, size: 5000 }, TOOL), 'invalid', /changed while it was being added/);
+      await rejects(vault.addFile({ ...file, arrayBuffer: async () => Promise.reject(new Error('gone from disk')) }, TOOL), 'unknown', /could not be read/);
+      expect(await vault.count()).toBe(1);
+      expect(await rawGetAll(name, 'chunks')).toHaveLength(5);
+    }
+  });
+
   it('a cut-short large add leaves no record and no orphan chunks', async () => {
     const name = freshDbName();
     const vault = await newVault({ chunkBytes: 1000 }, name);

@@ -228,9 +228,10 @@ export interface CaseApi {
   /**
    * Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern.
    * `newest`: only those of the newest n records (a quick first screen while the whole list is read; journal
-   * versions flagged superseded exactly, as a later version is always newer).
+   * versions flagged superseded exactly, as a later version is always newer). `after`: only those of records with a
+   * seq above it (what was added since a read; superseded flags among these only: the caller merges).
    */
-  summaries(options?: { newest?: number }): Promise<CaseSummary[]>;
+  summaries(options?: { newest?: number; after?: number }): Promise<CaseSummary[]>;
 
   /** A journal entry as version 1: a record of kind 'journal-entry' (chained, custody 'journal-added'). */
   addJournalEntry(entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord>;

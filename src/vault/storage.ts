@@ -330,6 +330,8 @@ export interface Storage {
    * one range read, for the first screen of the records list while every summary is still being read.
    */
   newestSummaryRows(n: number): Promise<SummaryRow[]>;
+  /** The summary rows of records with a seq above `seq` (newest first): what was added since a read. */
+  summaryRowsAfter(seq: number): Promise<SummaryRow[]>;
   /** The summaries of a journal entry's versions (index entryId), in any order. */
   entrySummaries(entryId: string, keys: KeyLookup): Promise<CaseSummary[]>;
   people(keys: KeyLookup): Promise<Person[]>;
@@ -918,6 +920,13 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         const last = heads.record.seq;
         if (last < 1 || !(n >= 1)) return [];
         const rows = await tx.objectStore('summaries').index('seq').getAll(IDBKeyRange.lowerBound(Math.max(1, last - Math.floor(n) + 1)));
+        return rows.reverse();
+      }),
+
+    summaryRowsAfter: (seq) =>
+      read('be read', async (d) => {
+        if (!Number.isFinite(seq)) return [];
+        const rows = await d.getAllFromIndex('summaries', 'seq', IDBKeyRange.lowerBound(seq, true));
         return rows.reverse();
       }),
 

@@ -1212,12 +1212,13 @@ class VaultService implements VaultImpl {
    * Every record's summary, newest first; journal versions other than an entry's latest marked `superseded`.
    * Summaries missing for records sealed when migration 0006 ran are filled here first (needs the vault unlocked).
    */
-  async summaries(options: { newest?: number } = {}): Promise<CaseSummary[]> {
+  async summaries(options: { newest?: number; after?: number } = {}): Promise<CaseSummary[]> {
     await this.readKeys();
     let summaries: CaseSummary[];
-    if (options.newest !== undefined) {
+    if (options.newest !== undefined || options.after !== undefined) {
       // No packs and no pack writing: a few rows, opened one by one; the whole read keeps the packs up to date.
-      summaries = await this.openSummaries(await this.storage.newestSummaryRows(options.newest), [], false);
+      const rows = options.after !== undefined ? await this.storage.summaryRowsAfter(options.after) : await this.storage.newestSummaryRows(options.newest as number);
+      summaries = await this.openSummaries(rows, [], false);
     } else {
       let read = await this.storage.summaryRows();
       if (read.missing.length) {

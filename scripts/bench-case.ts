@@ -3,7 +3,8 @@
  * case` (part of `npm run bench`). Prints figures, never asserts them. A vault of 10,000 small captures (text, 40
  * accounts on four platforms, every 10th with a small screenshot) and 5,000 journal entries, seeded through the
  * vault's own code in vault.html (test/e2e/case-seed.ts), then:
- *  - first paint of vault.html#/records: navigation start → first contentful paint, → first record row drawn;
+ *  - first paint of vault.html#/records: navigation start → first contentful paint, → first record row drawn (the
+ *    newest records, read first), → record-count shown (every summary read);
  *  - search: a handle typed a key at a time into `vault-search` (600 ms apart): the key's own event time → the frame
  *    after the list's last change (p50/p95);
  *  - #/pattern: hash change → both data-counts present and chart SVG drawn;
@@ -91,33 +92,38 @@ export async function caseBench(harness: Harness): Promise<void> {
 /** Navigation start → FCP and → the frame in which the first record row is in the DOM and laid out; 5 loads. */
 async function firstPaint(cp: CasePage): Promise<void> {
   await cp.page.evaluateOnNewDocument(() => {
-    const w = window as unknown as { __hfFirstRow?: number };
+    const w = window as unknown as { __hfFirstRow?: number; __hfCount?: number };
     const tick = () => {
       const row = document.querySelector('[data-testid="record-row"]');
-      if (row && row.getBoundingClientRect().height > 0) w.__hfFirstRow = performance.now();
-      else requestAnimationFrame(tick);
+      if (row && row.getBoundingClientRect().height > 0 && w.__hfFirstRow === undefined) w.__hfFirstRow = performance.now();
+      // The list draws the newest records first; the count comes with the whole list (every summary read).
+      if (document.querySelector('[data-testid="record-count"]')) w.__hfCount = performance.now();
+      if (w.__hfFirstRow === undefined || w.__hfCount === undefined) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
   const rows: number[] = [];
   const fcp: number[] = [];
+  const whole: number[] = [];
   for (let i = 0; i < 5; i++) {
     await cp.reloadAt('#/records', ROW, 60_000);
     const t = await cp.page.waitForFunction(
       () => {
-        const w = window as unknown as { __hfFirstRow?: number };
+        const w = window as unknown as { __hfFirstRow?: number; __hfCount?: number };
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return w.__hfFirstRow !== undefined && paint ? { row: w.__hfFirstRow, fcp: paint.startTime } : false;
+        return w.__hfFirstRow !== undefined && w.__hfCount !== undefined && paint ? { row: w.__hfFirstRow, count: w.__hfCount, fcp: paint.startTime } : false;
       },
       { timeout: 60_000, polling: 50 },
     );
-    const v = (await t.jsonValue()) as { row: number; fcp: number };
+    const v = (await t.jsonValue()) as { row: number; count: number; fcp: number };
     rows.push(v.row);
     fcp.push(v.fcp);
+    whole.push(v.count);
   }
   const count = await cp.recordCount();
   line('first paint #/records → first contentful paint', `p50 ${ms(pct(fcp, 50))}   max ${ms(Math.max(...fcp))}   (n=${fcp.length}, record-count ${count})`);
   line('first paint #/records → first record row', `p50 ${ms(pct(rows, 50))}   max ${ms(Math.max(...rows))}   (n=${rows.length}; target ≤ 500 ms)`);
+  line('first paint #/records → record-count (all)', `p50 ${ms(pct(whole, 50))}   max ${ms(Math.max(...whole))}   (every summary read, the list complete)`);
 }
 
 /** Each key of a handle typed 600 ms apart: the keydown's own time → the frame after the last change it caused. */

@@ -209,6 +209,11 @@ export interface AddedFileInput {
   /** Milliseconds since the epoch, as File.lastModified gives it. */
   lastModified?: number;
   stream(): ReadableStream<Uint8Array>;
+  /**
+   * The whole file at once, as a File gives it: used instead of the stream for files of more than a chunk up to
+   * WHOLE_HASH_MAX (src/vault/hashing.ts): one native read and WebCrypto's digest over it, no copy piece by piece.
+   */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /** Who is adding (goes into the record's `tool`, like a capture). */
@@ -220,8 +225,13 @@ export interface ToolInfo {
 
 /** The case file around the records (issue #13; types in src/model/case.ts). Every change is custody-logged. */
 export interface CaseApi {
-  /** Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern. */
-  summaries(): Promise<CaseSummary[]>;
+  /**
+   * Compact rows for every record (deleted ones included, flagged), newest first: lists, search, filters, pattern.
+   * `newest`: only those of the newest n records (a quick first screen while the whole list is read; journal
+   * versions flagged superseded exactly, as a later version is always newer). `after`: only those of records with a
+   * seq above it (what was added since a read; superseded flags among these only: the caller merges).
+   */
+  summaries(options?: { newest?: number; after?: number }): Promise<CaseSummary[]>;
 
   /** A journal entry as version 1: a record of kind 'journal-entry' (chained, custody 'journal-added'). */
   addJournalEntry(entry: JournalInput, tool: ToolInfo): Promise<EvidenceRecord>;

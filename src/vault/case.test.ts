@@ -102,6 +102,24 @@ describe('journal entries', () => {
     expect(await vault.verify()).toMatchObject({ ok: true, records: 2 });
   });
 
+  it('summaries({ newest }) gives the newest records only, as the whole read gives them (plain and encrypted)', async () => {
+    for (const encrypted of [false, true]) {
+      const vault = await newVault();
+      if (encrypted) await vault.enableEncryption(PASS);
+      for (let i = 0; i < 6; i++) await vault.addRecord(sampleRecord({ text: `message ${i}` }), []);
+      const v1 = await vault.addJournalEntry(entry(), TOOL);
+      const v2 = await vault.editJournalEntry(v1.journal?.entryId as string, entry({ text: 'called again' }), TOOL);
+      const all = await vault.summaries();
+      const newest = await vault.summaries({ newest: 4 });
+      expect(newest).toEqual(all.slice(0, 4));
+      expect(newest.map((s) => s.id).slice(0, 2)).toEqual([v2.id, v1.id]);
+      expect(newest[1]?.journal?.superseded).toBe(true);
+      expect(await vault.summaries({ newest: 100 })).toEqual(all);
+      for (const bad of [0, -3, Number.NaN]) expect(await vault.summaries({ newest: bad })).toEqual([]);
+      expect(await (await newVault()).summaries({ newest: 5 })).toEqual([]);
+    }
+  });
+
   it('edits add a new version that supersedes the previous; every version stays; summaries mark the old ones', async () => {
     const vault = await newVault();
     const v1 = await vault.addJournalEntry(entry(), TOOL);
@@ -461,6 +479,33 @@ describe('added files', () => {
       await vault.deleteRecord(r.id);
       expect(await rawGetAll(name, 'chunks')).toEqual([]);
       expect((await vault.summaries())[0]).toMatchObject({ id: r.id, deleted: true });
+    }
+  });
+
+  it('a File read whole (arrayBuffer) is stored and hashed as its stream would be; a changed size is refused', async () => {
+    for (const encrypted of [false, true]) {
+      const name = freshDbName();
+      const vault = await newVault({ chunkBytes: 1000 }, name);
+      if (encrypted) await vault.enableEncryption(PASS);
+      const bytes = globalThis.crypto.getRandomValues(new Uint8Array(4321));
+      let streamed = 0;
+      const file = { ...fileOf(bytes, { name: 'voice.ogg', type: 'audio/ogg' }), arrayBuffer: async () => bytes.slice().buffer };
+      const stream = () => {
+        streamed++;
+        return file.stream();
+      };
+      const r = await vault.addFile({ ...file, stream }, TOOL);
+      expect(streamed).toBe(0);
+      expect(r.artifacts[0]).toMatchObject({ size: 4321, sha256: await sha256Hex(bytes) });
+      expect(await rawGetAll(name, 'chunks')).toHaveLength(5);
+      const reader = await vault.readArtifact(r.artifacts[0]?.id as string);
+      expect(new Uint8Array(await new Response(reader?.stream()).arrayBuffer())).toEqual(bytes);
+      expect(await vault.verify()).toMatchObject({ ok: true, records: 1, artifacts: 1 });
+      // Read whole, it was not the size given: nothing added.
+      await rejects(vault.addFile({ ...file, size: 5000 }, TOOL), 'invalid', /changed while it was being added/);
+      await rejects(vault.addFile({ ...file, arrayBuffer: async () => Promise.reject(new Error('gone from disk')) }, TOOL), 'unknown', /could not be read/);
+      expect(await vault.count()).toBe(1);
+      expect(await rawGetAll(name, 'chunks')).toHaveLength(5);
     }
   });
 

@@ -1,8 +1,46 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../model/evidence';
-import { canonicalJson, computeCustodyHash, computeRecordHash, recordHashInput, sha256Hex } from './hashing';
+import { canonicalJson, computeCustodyHash, computeRecordHash, recordHashInput, sha256Hex, sizedHasher } from './hashing';
 import { sampleRecord } from './test-support';
+
+describe('sizedHasher', () => {
+  const bytes = Uint8Array.from({ length: 100_003 }, (_v, i) => (i * 31 + 7) % 256);
+  const expected = createHash('sha256').update(bytes).digest('hex');
+  const feed = (h: ReturnType<typeof sizedHasher>, data: Uint8Array, piece: number) => {
+    for (let at = 0; at < data.byteLength; at += piece) h.update(data.subarray(at, at + piece));
+  };
+
+  it('gives the same hex natively (whole copy) and incrementally (over the bound), in any piece size', async () => {
+    for (const piece of [1 << 16, 4093, 100_003]) {
+      const native = sizedHasher(bytes.byteLength);
+      feed(native, bytes, piece);
+      expect(await native.digest()).toBe(expected);
+      const incremental = sizedHasher(bytes.byteLength, 1000);
+      feed(incremental, bytes, piece);
+      expect(await incremental.digest()).toBe(expected);
+    }
+  });
+
+  it('hashes fewer bytes than announced as given, and more than announced without losing any', async () => {
+    const fewer = sizedHasher(bytes.byteLength + 10);
+    feed(fewer, bytes, 4096);
+    expect(await fewer.digest()).toBe(expected);
+    const more = sizedHasher(50_000);
+    feed(more, bytes, 4096);
+    expect(await more.digest()).toBe(expected);
+    const empty = sizedHasher(0);
+    expect(await empty.digest()).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('a size that is not a byte count hashes incrementally', async () => {
+    for (const size of [-1, Number.NaN, 2 ** 60]) {
+      const h = sizedHasher(size);
+      feed(h, bytes, 8192);
+      expect(await h.digest()).toBe(expected);
+    }
+  });
+});
 
 describe('sha256Hex', () => {
   it('matches the FIPS 180-2 test vectors', async () => {

@@ -325,6 +325,13 @@ export interface Storage {
    * (sealed when migration 0006 ran), and the summary packs, read in one transaction.
    */
   summaryRows(): Promise<{ rows: SummaryRow[]; missing: string[]; packs: SummaryPackRow[] }>;
+  /**
+   * The summary rows of the newest `n` records by seq (newest first; fewer where a record has no summary row yet):
+   * one range read, for the first screen of the records list while every summary is still being read.
+   */
+  newestSummaryRows(n: number): Promise<SummaryRow[]>;
+  /** The summary rows of records with a seq above `seq` (newest first): what was added since a read. */
+  summaryRowsAfter(seq: number): Promise<SummaryRow[]>;
   /** The summaries of a journal entry's versions (index entryId), in any order. */
   entrySummaries(entryId: string, keys: KeyLookup): Promise<CaseSummary[]>;
   people(keys: KeyLookup): Promise<Person[]>;
@@ -904,6 +911,23 @@ export async function openStorage(name: string, migrations: readonly Migration[]
         }
         rows.reverse();
         return { rows, missing, packs };
+      }),
+
+    newestSummaryRows: (n) =>
+      read('be read', async (d) => {
+        const tx = d.transaction(['summaries', 'meta']);
+        const heads = await readHeads((key) => tx.objectStore('meta').get(key));
+        const last = heads.record.seq;
+        if (last < 1 || !(n >= 1)) return [];
+        const rows = await tx.objectStore('summaries').index('seq').getAll(IDBKeyRange.lowerBound(Math.max(1, last - Math.floor(n) + 1)));
+        return rows.reverse();
+      }),
+
+    summaryRowsAfter: (seq) =>
+      read('be read', async (d) => {
+        if (!Number.isFinite(seq)) return [];
+        const rows = await d.getAllFromIndex('summaries', 'seq', IDBKeyRange.lowerBound(seq, true));
+        return rows.reverse();
       }),
 
     entrySummaries: (entryId, keys) =>

@@ -74,7 +74,7 @@ import {
   withIdentifier,
 } from './case-file';
 import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
-import { computeCustodyHash, computeRecordHash, sha256Hex } from './hashing';
+import { computeCustodyHash, computeRecordHash, sha256Hex, sizedHasher, WHOLE_HASH_MAX } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import {
   type ArtifactEntry,
@@ -1212,14 +1212,21 @@ class VaultService implements VaultImpl {
    * Every record's summary, newest first; journal versions other than an entry's latest marked `superseded`.
    * Summaries missing for records sealed when migration 0006 ran are filled here first (needs the vault unlocked).
    */
-  async summaries(): Promise<CaseSummary[]> {
+  async summaries(options: { newest?: number; after?: number } = {}): Promise<CaseSummary[]> {
     await this.readKeys();
-    let read = await this.storage.summaryRows();
-    if (read.missing.length) {
-      await this.fillSummaries(read.missing);
-      read = await this.storage.summaryRows();
+    let summaries: CaseSummary[];
+    if (options.newest !== undefined || options.after !== undefined) {
+      // No packs and no pack writing: a few rows, opened one by one; the whole read keeps the packs up to date.
+      const rows = options.after !== undefined ? await this.storage.summaryRowsAfter(options.after) : await this.storage.newestSummaryRows(options.newest as number);
+      summaries = await this.openSummaries(rows, [], false);
+    } else {
+      let read = await this.storage.summaryRows();
+      if (read.missing.length) {
+        await this.fillSummaries(read.missing);
+        read = await this.storage.summaryRows();
+      }
+      summaries = await this.openSummaries(read.rows, read.packs);
     }
-    const summaries = await this.openSummaries(read.rows, read.packs);
     const latest = new Map<string, number>();
     for (const s of summaries) {
       if (s.journal) latest.set(s.journal.entryId, Math.max(latest.get(s.journal.entryId) ?? 0, s.journal.version));
@@ -1236,7 +1243,7 @@ class VaultService implements VaultImpl {
    * row (its key and nonce), the rest one by one; then, if many were opened one by one, writes new packs (best effort:
    * a pack is only a cache). A row that does not open is left out (verify() reports its record).
    */
-  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[]): Promise<CaseSummary[]> {
+  private async openSummaries(rows: SummaryRow[], packs: SummaryPackRow[], writePacks = true): Promise<CaseSummary[]> {
     const held = this.held;
     const packed = new Map<string, CaseSummary>();
     if (held && packs.length && rows.some((r) => isSealed(r))) {
@@ -1275,7 +1282,7 @@ class VaultService implements VaultImpl {
       );
     }
     await Promise.all(pending);
-    if (held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
+    if (writePacks && held && single >= SUMMARY_PACK_AFTER) await this.writeSummaryPacks(rows, out, held).catch(() => undefined);
     return out.filter((s): s is CaseSummary => s !== undefined);
   }
 
@@ -1465,15 +1472,25 @@ class VaultService implements VaultImpl {
   }
 
   /**
-   * Reads an added file's stream once, hashing as it goes: a file that fits in one chunk comes back whole, a larger
-   * one is written chunk by chunk (bounded memory: one chunk buffer) and comes back as its chunk count. VaultError
+   * Reads an added file's stream once, hashing it: a file that fits in one chunk comes back whole, a larger one is
+   * written chunk by chunk and comes back as its chunk count (memory: two chunk buffers, plus a copy of the whole for
+   * WebCrypto's digest up to WHOLE_HASH_MAX; beyond, the hash is incremental and memory stays bounded). VaultError
    * 'invalid' when the stream gives more or fewer bytes than the file's size.
    */
   private async streamAdded(aid: string, file: AddedFileInput, written: string[]): Promise<{ sha256: string; size: number } & ({ bytes: Uint8Array } | { chunks: number })> {
     const size = file.size;
     const per = this.chunkBytes();
-    const hasher = createSha256();
     const changed = (got: string) => new VaultError('invalid', `The file changed while it was being added (its size was given as ${size} bytes, but ${got} were read), so nothing was added. Try again.`);
+    if (size > per && size <= WHOLE_HASH_MAX && typeof file.arrayBuffer === 'function') {
+      let whole: Uint8Array;
+      try {
+        whole = new Uint8Array(await file.arrayBuffer());
+      } catch (error) {
+        throw new VaultError('unknown', `The file could not be read, so nothing was added: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      if (whole.byteLength !== size) throw changed(String(whole.byteLength));
+      return { sha256: await this.storeWhole(aid, whole, written), size, chunks: Math.ceil(size / per) };
+    }
     let stream: ReadableStream<Uint8Array>;
     try {
       stream = file.stream();
@@ -1495,18 +1512,20 @@ class VaultService implements VaultImpl {
         if (total + piece.byteLength > size) throw changed('more');
         bytes.set(piece, total);
         total += piece.byteLength;
-        hasher.update(piece);
       }
       if (total !== size) throw changed(String(total));
-      return { sha256: hasher.digestHex(), size, bytes };
+      return { sha256: await sha256Hex(bytes), size, bytes };
     }
+    // Natively over a copy of the whole file up to WHOLE_HASH_MAX (WebCrypto), incrementally beyond.
+    const hasher = sizedHasher(size);
     const n = Math.ceil(size / per);
     let i = 0;
     let fill = 0;
     let chunk = new Uint8Array(Math.min(per, size));
-    // One chunk is written while the next is read and hashed (at most two chunks in memory): the hash runs on this
-    // thread, the write and the sealing do not.
+    // One chunk is written while the next is read (at most two chunks in memory, besides the hasher's copy of a file
+    // up to WHOLE_HASH_MAX); the digest runs while the last chunk is written.
     let pending: Promise<void> | undefined;
+    let digesting: Promise<string> | undefined;
     try {
       for await (const piece of reading()) {
         if (total + piece.byteLength > size) throw changed('more');
@@ -1529,13 +1548,40 @@ class VaultService implements VaultImpl {
           }
         }
       }
+      if (total === size && i === n) digesting = hasher.digest();
       await pending;
     } catch (error) {
       await pending?.catch(() => undefined);
       throw error;
     }
-    if (total !== size || i !== n) throw changed(String(total));
-    return { sha256: hasher.digestHex(), size, chunks: n };
+    if (total !== size || i !== n || !digesting) throw changed(String(total));
+    return { sha256: await digesting, size, chunks: n };
+  }
+
+  /**
+   * Writes a file read whole as chunks (a copy of each, written one after the other while the next is cut) and hashes
+   * it with WebCrypto meanwhile; returns the hex SHA-256.
+   */
+  private async storeWhole(aid: string, whole: Uint8Array, written: string[]): Promise<string> {
+    const per = this.chunkBytes();
+    const n = Math.ceil(whole.byteLength / per);
+    const digesting = sha256Hex(whole);
+    let pending: Promise<void> | undefined;
+    try {
+      for (let i = 0; i < n; i++) {
+        // slice, not subarray: IndexedDB would store a view's whole buffer.
+        const chunk = whole.slice(i * per, Math.min(whole.byteLength, (i + 1) * per));
+        if (i === 0) written.push(aid);
+        await pending;
+        pending = this.putChunk(aid, i, i === n - 1, chunk);
+      }
+      await pending;
+    } catch (error) {
+      await pending?.catch(() => undefined);
+      await digesting.catch(() => undefined);
+      throw error;
+    }
+    return digesting;
   }
 
   // ---- people and notes ----

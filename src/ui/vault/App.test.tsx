@@ -211,6 +211,39 @@ describe('records page at scale', () => {
     await waitFor(() => document.activeElement?.getAttribute('data-record-id') === 'r19');
   });
 
+  it('draws the newest records first while every summary is still being read; the count and a search wait for all', async () => {
+    const all = manySummaries(500);
+    let release: () => void = () => undefined;
+    const whole = new Promise<void>((r) => {
+      release = r;
+    });
+    const asked: Array<number | undefined> = [];
+    const vault = {
+      ...summariesVault(all).vault,
+      summaries: async (options?: { newest?: number }) => {
+        asked.push(options?.newest);
+        if (options?.newest !== undefined) return all.slice(0, options.newest);
+        await whole;
+        return all;
+      },
+    } as unknown as Vault;
+    render(<App vault={vault} />, root);
+    const first = await waitFor(() => $('[data-testid="record-row"]'));
+    expect(first.getAttribute('data-seq')).toBe('500');
+    expect(asked[0]).toBeGreaterThan(0);
+    expect($('[data-testid="record-count"]')).toBeNull();
+    // A search before every summary is read shows no partial answer: it waits for the whole list.
+    await type('[data-testid="vault-search"]', 'zoe unique');
+    expect($('[data-testid="record-row"]')).toBeNull();
+    release();
+    await waitFor(() => $('[data-testid="record-count"]'));
+    expect(count()).toBe(1);
+    expect($$('[data-testid="record-row"]').map((r) => r.getAttribute('data-record-id'))).toEqual(['r7']);
+    await type('[data-testid="vault-search"]', '');
+    expect(count()).toBe(500);
+    expect($('[data-testid="record-row"]')!.getAttribute('data-seq')).toBe('500');
+  });
+
   it('shows a plain message when the records cannot be read, and the empty vault as before', async () => {
     const broken = { summaries: async () => Promise.reject(new Error('disk on fire')), people: async () => [], count: async () => 0 } as unknown as Vault;
     render(<App vault={broken} />, root);

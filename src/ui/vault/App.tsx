@@ -13,7 +13,7 @@ import { useBlurSetting } from './Blur';
 import { ExportHost } from './ExportHost';
 import { RecordsPage, useRecordsState } from './RecordsPage';
 import { RecordView } from './RecordView';
-import { countKey, filterRows, prepareRows } from './records';
+import { countKey, filterRows, isFiltered, prepareRows } from './records';
 import { parseRoute, type Route, routeKey, sectionOf } from './route';
 import { clearThumbnails } from './thumbs';
 import { useCaseData } from './useCaseData';
@@ -93,6 +93,13 @@ export function App({ vault }: { vault: Vault }) {
   // Folded search text and people per record, computed once per change of summaries or people.
   const rows = useMemo(() => (data.summaries ? prepareRows(data.summaries, data.people) : null), [data.summaries, data.people]);
   const matching = useMemo(() => (rows ? filterRows(rows, records.filter) : []), [rows, records.filter]);
+  // Until every summary is read: the newest records as the list's first screen, unfiltered only (a search or filter
+  // waits for the whole list, so it never shows a partial answer; the count waits too).
+  const early = useMemo(() => {
+    if (rows || data.error || !data.recent || isFiltered(records.filter) || records.filter.allVersions) return null;
+    const r = filterRows(prepareRows(data.recent, data.people), {});
+    return r.length ? r : null;
+  }, [rows, data.recent, data.people, records.filter]);
 
   const go = useCallback((hash: string) => {
     if (parseRoute(location.hash).page === 'records') scrollBack.current = scrollY;
@@ -195,8 +202,8 @@ export function App({ vault }: { vault: Vault }) {
       ) : (
         <RecordsPage
           vault={vault}
-          all={rows}
-          matching={matching}
+          all={rows ?? early}
+          matching={rows ? matching : (early ?? [])}
           people={data.people}
           state={records}
           blur={blur}

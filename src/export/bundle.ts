@@ -8,10 +8,10 @@
  * SHA256SUMS comes last because it lists the hash of every other file, computed while writing.
  */
 import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import type { Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { Vault } from '../vault/api';
 import { sha256Hex } from '../vault/hashing';
-import type { Person, RecordNote } from '../model/case';
 import { journalCsv, notesFile, peopleFile } from './case-files';
 import {
   BUNDLE_FORMAT,
@@ -32,8 +32,8 @@ import { artifactPaths, bundleFilename, inertCopyPath, recordFolder } from './na
 import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, type PictureLoader, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfPictureLoader, type PdfReportOptions, renderPdfReport } from './report-pdf';
-import { createSha256, sha256HexSync } from './sha256';
 import { reportTexts } from './report-texts';
+import { createSha256, sha256HexSync } from './sha256';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
 import { DEFAULT_VERIFY_LIMITS } from './verify';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';

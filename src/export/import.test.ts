@@ -1,13 +1,13 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../model/evidence';
 import { sha256Hex } from '../vault/hashing';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { freshDbName, rawGetAll } from '../vault/test-support';
 import { openVault, type VaultImpl } from '../vault/vault';
-import { exportBundle, type ExportOptions } from './bundle';
+import { type ExportOptions, exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
-import { importBundle, type ImportResult } from './import';
+import { type ImportResult, importBundle } from './import';
 import { createSha256 } from './sha256';
 import { decode, memorySink, patchBytes, patchDeclaredSize, seedVault, tamper, unzipAll, zipAll } from './test-support';
 

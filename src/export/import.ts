@@ -7,12 +7,13 @@
  * chain exactly is re-linked by the vault, which keeps its original seq and hashes in `imported`.
  * Pure: no DOM, no extension API.
  */
-import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
-import type { Vault } from '../vault/api';
-import { tombstoneContent } from '../model/tombstone';
+
 import type { Person, RecordNote } from '../model/case';
+import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import { tombstoneContent } from '../model/tombstone';
+import type { Vault } from '../vault/api';
 import type { NotesFile, PeopleFile } from './case-files';
-import { ArtifactReadError, inspectBundle, type BundleReport, type OpenedBundle, type VerifyBundleOptions } from './verify';
+import { ArtifactReadError, type BundleReport, inspectBundle, type OpenedBundle, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
 /**

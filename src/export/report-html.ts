@@ -10,10 +10,10 @@ import { platformName } from '../sites/registry';
 import { type ManifestArtifact, REPORT_LANGUAGES, type ReportLanguage } from './format';
 import { type ConductSection, dayBars, eventTimes, timelineOf } from './report-conduct';
 import {
-  type Exhibit,
   describeAuthor,
   describeHandle,
   describeName,
+  type Exhibit,
   excerpt,
   formatBytes,
   formatUtc,

@@ -2,11 +2,12 @@
  * What the human-readable reports (report.html, report.pdf, incidents.csv) show, computed once
  * from the manifest: exhibits in chain order, a summary per account, a timeline. Pure.
  */
+
+import type { Person } from '../model/case';
 import { flagNote, type NameFlag, showHandle, showName } from '../model/display';
 import type { Author, EvidenceRecord } from '../model/evidence';
-import type { Person } from '../model/case';
-import { type ConductSection, conductSections } from './report-conduct';
 import { describeScopeIn, type Manifest, type ManifestArtifact } from './format';
+import { type ConductSection, conductSections } from './report-conduct';
 import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export interface Exhibit {

@@ -1,7 +1,6 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { PDFDict, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
 import { freshDbName } from '../vault/test-support';
 import { openVault } from '../vault/vault';
 import { exportBundle } from './bundle';

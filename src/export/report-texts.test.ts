@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JOURNAL_KINDS } from '../model/journal';
 import { ITEM_KINDS } from '../model/evidence';
+import { JOURNAL_KINDS } from '../model/journal';
 import { REPORT_LANGUAGES } from './format';
 import { REPORT_TEXTS, reportTexts, TEXTS_EN, TEXTS_ES } from './report-texts';
 

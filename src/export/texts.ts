@@ -3,8 +3,8 @@
  * with standard tools) and CERTIFICATION-TEMPLATE.txt (a fill-in certification). Pure.
  */
 import type { Manifest } from './format';
-import { type ReportTexts, TEXTS_EN } from './report-texts';
 import { toUtcIso } from './report-model';
+import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export const CSV_COLUMNS = [
   'seq',

@@ -3,7 +3,7 @@ import type { EvidenceRecord } from '../model/evidence';
 import { computeRecordHash, sha256Hex } from '../vault/hashing';
 import { freshDbName, rawEdit, rawGet } from '../vault/test-support';
 import { openVault, type VaultImpl } from '../vault/vault';
-import { exportBundle, type ExportOptions } from './bundle';
+import { type ExportOptions, exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
 import { createSha256 } from './sha256';
 import { decode, memorySink, seedVault, tamper } from './test-support';

@@ -33,7 +33,7 @@ import {
 } from '@zip.js/zip.js';
 import type { EvidenceRecord } from '../model/evidence';
 import { tombstoneContent } from '../model/tombstone';
-import type { CustodyEvent } from '../vault/api';
+import { CUSTODY_ACTIONS as CUSTODY_ACTIONS_LIST, type CustodyEvent, RECORD_ORIGIN_ACTIONS } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
 import { journalChainProblems, journalCsvText, notesFileProblems, peopleFileProblems } from './case-files';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, FILES, type Manifest, READABLE_FORMAT_VERSIONS } from './format';
@@ -43,7 +43,7 @@ import { MANIFEST_SCHEMA } from './manifest-schema';
 import { inertCopyPath, unsafePathReason } from './names';
 import { REPORT_HTML_START, REPORT_HTML_STARTS } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
-import { type BundleSource, BundleReadError, readerFor, ZIP_WORKER_OPTIONS } from './zip';
+import { BundleReadError, type BundleSource, readerFor, ZIP_WORKER_OPTIONS } from './zip';
 
 export interface VerifyLimits {
   /** Largest bundle accepted from a stream (a Blob or file is read in place). */
@@ -932,22 +932,10 @@ async function checkRecords(manifest: Manifest, problems: BundleProblem[]): Prom
   }
 }
 
-const CUSTODY_ACTIONS = new Set([
-  'captured',
-  'viewed',
-  'exported',
-  'deleted',
-  'imported',
-  'verified',
-  // Format 2 (issue #13): the case file.
-  'journal-added',
-  'journal-edited',
-  'file-added',
-  'note-added',
-  'person-changed',
-]);
+// The vault's own lists: a bundle may hold exactly the actions a vault writes (format 2 added the case file's).
+const CUSTODY_ACTIONS = new Set<string>(CUSTODY_ACTIONS_LIST);
 /** Actions that bring a record into the vault: every record in a bundle has one of them in the custody log. */
-const RECORD_ORIGINS = new Set(['captured', 'imported', 'journal-added', 'journal-edited', 'file-added']);
+const RECORD_ORIGINS = new Set<string>(RECORD_ORIGIN_ACTIONS);
 
 async function checkCustody(text: string, manifest: Manifest, problems: BundleProblem[]): Promise<void> {
   const path = FILES.custody;

@@ -90,21 +90,26 @@ export interface ArtifactReader {
 }
 
 /**
+ * Every custody action, in the order they were introduced (the verifier of a bundle accepts exactly these).
  * 'journal-added'/'journal-edited' (record id = the new version), 'file-added', 'note-added' (record id = the
  * record noted), 'person-changed' (detail says what: created, renamed, account assigned, merged, split, deleted).
  */
-export type CustodyAction =
-  | 'captured'
-  | 'viewed'
-  | 'exported'
-  | 'deleted'
-  | 'imported'
-  | 'verified'
-  | 'journal-added'
-  | 'journal-edited'
-  | 'file-added'
-  | 'note-added'
-  | 'person-changed';
+export const CUSTODY_ACTIONS = [
+  'captured',
+  'viewed',
+  'exported',
+  'deleted',
+  'imported',
+  'verified',
+  'journal-added',
+  'journal-edited',
+  'file-added',
+  'note-added',
+  'person-changed',
+] as const;
+export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
+/** Custody actions that bring a record into the chain: its record (or tombstone) must stay, in a vault and a bundle. */
+export const RECORD_ORIGIN_ACTIONS: readonly CustodyAction[] = ['captured', 'imported', 'journal-added', 'journal-edited', 'file-added'];
 
 export interface CustodyEvent {
   seq: number;

@@ -4,8 +4,8 @@
  * these return; nothing here touches IndexedDB or crypto.
  */
 import {
-  ADDED_PLATFORM,
   type AccountRef,
+  ADDED_PLATFORM,
   type CaseSummary,
   type Identifier,
   type IdentifierType,

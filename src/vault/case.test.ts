@@ -7,9 +7,9 @@ import type { AccountRef, IncidentTime } from '../model/case';
 import type { EvidenceRecord } from '../model/evidence';
 import { type AddedFileInput, type JournalInput, VaultError } from './api';
 import { sha256Hex } from './hashing';
-import { freshDbName, rawEdit, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
 import { sealSummary } from './rows';
 import { summaryOf } from './summary';
+import { freshDbName, rawEdit, rawGetAll, rawOpen, sampleArtifact, sampleRecord } from './test-support';
 import { openVault, type VaultImpl, type VaultOptions } from './vault';
 
 const TOOL = { version: '0.1.0', browser: 'test', userAgent: 'vitest' };

@@ -12,7 +12,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import type { CaseSummary, Person, RecordNote } from '../model/case';
-import { GENESIS_HASH, type EvidenceRecord } from '../model/evidence';
+import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -27,8 +27,8 @@ import {
   fileSize,
   type HeaderRow,
   headerVersion,
-  isSealed,
   type ItemRow,
+  isSealed,
   type KeyLookup,
   type NoteRow,
   openArtifactEntry,

@@ -34,6 +34,7 @@ import {
   type AddedFileInput,
   type ArtifactReader,
   type ConversionProgress,
+  CUSTODY_ACTIONS,
   type CustodyAction,
   type CustodyEvent,
   type JournalInput,
@@ -41,6 +42,7 @@ import {
   type LockState,
   type NewArtifact,
   type NewRecord,
+  RECORD_ORIGIN_ACTIONS,
   type StagedArtifact,
   type StagedFileRef,
   type StagedItem,
@@ -128,6 +130,7 @@ import {
   type DropKeyRow,
   fingerprint,
   type Head,
+  type Heads,
   type Keyring,
   type KeyView,
   openStorage,
@@ -160,21 +163,7 @@ export const DEFAULT_VAULT_NAME = 'holdfast-vault';
 /** How often an append is retried when other contexts keep appending first. */
 const MAX_TRIES = 20;
 
-const CUSTODY_ACTIONS: readonly CustodyAction[] = [
-  'captured',
-  'viewed',
-  'exported',
-  'deleted',
-  'imported',
-  'verified',
-  'journal-added',
-  'journal-edited',
-  'file-added',
-  'note-added',
-  'person-changed',
-];
-/** Custody actions that bring a record into the chain: its record (or tombstone) must stay. */
-const RECORD_ACTIONS: readonly CustodyAction[] = ['captured', 'imported', 'journal-added', 'journal-edited', 'file-added'];
+const RECORD_ACTIONS = RECORD_ORIGIN_ACTIONS;
 
 /**
  * An artifact as it arrives with an imported record: its original ref and its bytes, whole or as a stream. A stream
@@ -870,7 +859,7 @@ class VaultService implements VaultImpl {
   }
 
   async logCustody(action: CustodyAction, recordId?: string, detail?: string): Promise<CustodyEvent> {
-    if (!CUSTODY_ACTIONS.includes(action)) throw new VaultError('invalid', `"${action}" is not a custody action.`);
+    if (!(CUSTODY_ACTIONS as readonly string[]).includes(action)) throw new VaultError('invalid', `"${action}" is not a custody action.`);
     return this.append(async () => {
       const { view, sealer } = await this.writeView();
       const heads = await this.storage.heads();
@@ -1060,26 +1049,7 @@ class VaultService implements VaultImpl {
         .filter(Boolean)
         .join(' ');
       const event = await custodyEvent(heads.custody, 'imported', record.id, detail);
-      const [recordRow, eventRow, summaryRow, artifactRows, chunkedRows] = await Promise.all([
-        sealRecord(record, sealer),
-        sealCustody(event, sealer),
-        sealSummary(summaryOf(record), sealer),
-        Promise.all(stored.map((a) => sealArtifact(a, sealer))),
-        Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
-      ]);
-      await this.storage.write(async (tx) => {
-        await tx.expectKeys(view);
-        await tx.expectHeads(heads);
-        await tx.addRecord(recordRow);
-        for (const row of artifactRows) await tx.addArtifact(row);
-        for (const [i, row] of chunkedRows.entries()) {
-          await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
-          await tx.addArtifact(row);
-        }
-        await tx.putSummary(summaryRow);
-        await tx.addCustody(eventRow);
-        await tx.setHeads({ record: headOf(record), custody: headOf(event) });
-      });
+      await this.writeRecordRows({ view, heads, record, event, whole: stored, chunked, sealer });
       return record;
     });
   }
@@ -1335,6 +1305,43 @@ class VaultService implements VaultImpl {
     }
   }
 
+  /**
+   * Seals a record, its artifacts, summary and custody event, and writes them with the new heads in ONE transaction
+   * that first checks the keyring and the heads are still those the record was built on (else it aborts and the
+   * caller's append retries).
+   */
+  private async writeRecordRows(w: {
+    view: KeyView;
+    heads: Heads;
+    record: EvidenceRecord;
+    event: CustodyEvent;
+    whole: StoredArtifact[];
+    chunked: ChunkedArtifact[];
+    sealer: Sealer | undefined;
+  }): Promise<void> {
+    const { view, heads, record, event, whole, chunked, sealer } = w;
+    const [recordRow, eventRow, summaryRow, artifactRows, chunkedRows] = await Promise.all([
+      sealRecord(record, sealer),
+      sealCustody(event, sealer),
+      sealSummary(summaryOf(record), sealer),
+      Promise.all(whole.map((a) => sealArtifact(a, sealer))),
+      Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
+    ]);
+    await this.storage.write(async (tx) => {
+      await tx.expectKeys(view);
+      await tx.expectHeads(heads);
+      await tx.addRecord(recordRow);
+      for (const row of artifactRows) await tx.addArtifact(row);
+      for (const [i, row] of chunkedRows.entries()) {
+        await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
+        await tx.addArtifact(row);
+      }
+      await tx.putSummary(summaryRow);
+      await tx.addCustody(eventRow);
+      await tx.setHeads({ record: headOf(record), custody: headOf(event) });
+    });
+  }
+
   /** Appends a record the vault built (journal entry, added file) with its summary and custody event, in one transaction. */
   private commitRecord(
     build: (heads: { record: Head }) => Promise<{
@@ -1354,26 +1361,7 @@ class VaultService implements VaultImpl {
       const event = await custodyEvent(heads.custody, plan.action, record.id, plan.detail(record));
       const whole = plan.whole ?? [];
       const chunked = plan.chunked ?? [];
-      const [recordRow, eventRow, summaryRow, artifactRows, chunkedRows] = await Promise.all([
-        sealRecord(record, sealer),
-        sealCustody(event, sealer),
-        sealSummary(summaryOf(record), sealer),
-        Promise.all(whole.map((a) => sealArtifact(a, sealer))),
-        Promise.all(chunked.map((a) => sealChunkedArtifact(a.ref, a.recordId, a.chunks, sealer))),
-      ]);
-      await this.storage.write(async (tx) => {
-        await tx.expectKeys(view);
-        await tx.expectHeads(heads);
-        await tx.addRecord(recordRow);
-        for (const row of artifactRows) await tx.addArtifact(row);
-        for (const [i, row] of chunkedRows.entries()) {
-          await tx.expectChunks(row.ref.id, (chunked[i] as ChunkedArtifact).chunks);
-          await tx.addArtifact(row);
-        }
-        await tx.putSummary(summaryRow);
-        await tx.addCustody(eventRow);
-        await tx.setHeads({ record: headOf(record), custody: headOf(event) });
-      });
+      await this.writeRecordRows({ view, heads, record, event, whole, chunked, sealer });
       return record;
     });
   }

@@ -1,5 +1,5 @@
-import { authorKeysOf } from '../author-key';
 import type { EvidenceRecord } from '../../model/evidence';
+import { authorKeysOf } from '../author-key';
 import { forEachCursor, type Migration } from './types';
 
 /**

@@ -232,11 +232,16 @@ describe('records page at scale', () => {
     expect(first.getAttribute('data-seq')).toBe('500');
     expect(asked[0]).toBeGreaterThan(0);
     expect($('[data-testid="record-count"]')).toBeNull();
+    // The person is told the rest is loading, and "select all" waits (it would select only the newest).
+    expect($('[data-testid="records-loading"]')?.getAttribute('role')).toBe('status');
+    expect($<HTMLInputElement>('[data-testid="select-all"]')!.disabled).toBe(true);
     // A search before every summary is read shows no partial answer: it waits for the whole list.
     await type('[data-testid="vault-search"]', 'zoe unique');
     expect($('[data-testid="record-row"]')).toBeNull();
     release();
     await waitFor(() => $('[data-testid="record-count"]'));
+    expect($('[data-testid="records-loading"]')).toBeNull();
+    expect($<HTMLInputElement>('[data-testid="select-all"]')!.disabled).toBe(false);
     expect(count()).toBe(1);
     expect($$('[data-testid="record-row"]').map((r) => r.getAttribute('data-record-id'))).toEqual(['r7']);
     await type('[data-testid="vault-search"]', '');

@@ -203,6 +203,7 @@ export function App({ vault }: { vault: Vault }) {
         <RecordsPage
           vault={vault}
           all={rows ?? early}
+          complete={rows !== null}
           matching={rows ? matching : (early ?? [])}
           people={data.people}
           state={records}

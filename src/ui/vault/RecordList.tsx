@@ -205,9 +205,11 @@ export interface RecordListProps {
   onToggleAll(): void;
   allChecked: boolean;
   onOpen(id: string): void;
+  /** False while the whole list is still loading: "select all" would select only the rows read so far. */
+  complete?: boolean;
 }
 
-export function RecordList({ vault, rows, people, selected, blur, onToggle, onToggleAll, allChecked, onOpen }: RecordListProps) {
+export function RecordList({ vault, rows, people, selected, blur, onToggle, onToggleAll, allChecked, onOpen, complete = true }: RecordListProps) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [rowHeight, setRowHeight] = useState(DEFAULT_ROW_HEIGHT);
   const [range, setRange] = useState(() => windowRange(rows.length, DEFAULT_ROW_HEIGHT, 0, typeof innerHeight === 'number' ? innerHeight : 800));
@@ -301,8 +303,9 @@ export function RecordList({ vault, rows, people, selected, blur, onToggle, onTo
               type="checkbox"
               checked={allChecked}
               onChange={onToggleAll}
-              aria-label={t('recSelectAll', rows.length)}
-              title={t('recSelectAll', rows.length)}
+              disabled={!complete}
+              aria-label={complete ? t('recSelectAll', rows.length) : t('recLoadingAll')}
+              title={complete ? t('recSelectAll', rows.length) : t('recLoadingAll')}
               data-testid="select-all"
             />
           </th>

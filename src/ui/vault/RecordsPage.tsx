@@ -32,13 +32,15 @@ export interface RecordsPageProps {
   state: RecordsState;
   blur: boolean;
   error: string | null;
+  /** False while only the newest records are read (the whole list is still loading): no "select all" yet. */
+  complete?: boolean;
   onOpen(id: string): void;
   onExport(ids: string[]): void;
   /** After assignments (people changed). */
   onChanged(): void;
 }
 
-export function RecordsPage({ vault, all, matching, people, state, blur, error, onOpen, onExport, onChanged }: RecordsPageProps) {
+export function RecordsPage({ vault, all, matching, people, state, blur, error, complete = true, onOpen, onExport, onChanged }: RecordsPageProps) {
   const { filter, setFilter, selected, setSelected } = state;
   const [listPictures, setListPictures] = useState(false);
   const [assignTo, setAssignTo] = useState<string>('');
@@ -189,6 +191,11 @@ export function RecordsPage({ vault, all, matching, people, state, blur, error, 
         )}
       </div>
 
+      {!complete && all !== null && !error && (
+        <p class="muted" role="status" data-testid="records-loading">
+          {t('recLoadingAll')}
+        </p>
+      )}
       {error && all === null ? (
         <p class="status bad" role="alert">
           {t('recLoadError', error)}
@@ -202,6 +209,7 @@ export function RecordsPage({ vault, all, matching, people, state, blur, error, 
       ) : (
         <RecordList
           vault={vault}
+          complete={complete}
           rows={matching}
           people={byId}
           selected={selected}

@@ -12,7 +12,7 @@
  * and look-alike characters made visible.
  */
 import { execFileSync, } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -201,10 +201,22 @@ for (const browserName of browsersUnderTest()) {
           await page.goto(`file://${file}`, { waitUntil: 'load' });
           // Give handlers (onload, onerror, a refresh) the chance to fire, and hover and click what they sit on.
           await page.mouse.move(50, 50);
-          // (SVG links have no click(): a dispatched click event reaches both kinds.)
-          await page.$$eval('a', (links) => {
-            for (const a of links) a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+          // (SVG links have no click(): a dispatched click event reaches both kinds.) The report's own links to files of
+          // the bundle (a picture shown as a thumbnail links to its full file) are meant to open that file: they are
+          // checked to stay inside the bundle instead of clicked.
+          const ownLinks = await page.$$eval('a', (links) => {
+            const own: string[] = [];
+            for (const a of links) {
+              const href = a.getAttribute('href') ?? '';
+              if (/^artifacts\/[^:?#]+$/.test(href) && !href.includes('..')) own.push((a as HTMLAnchorElement).href);
+              else a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+            }
+            return own;
           });
+          for (const url of ownLinks) {
+            const target = decodeURIComponent(new URL(url).pathname);
+            expect(target.startsWith(`${dir}/artifacts/`) && existsSync(target), `${relative(dir, file)} links ${url}`).toBe(true);
+          }
           await new Promise((r) => setTimeout(r, 500));
           const where = relative(dir, file);
           expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')), where).toEqual([]);

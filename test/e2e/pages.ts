@@ -146,10 +146,22 @@ export class VaultPage {
         (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
       });
       void this.page.goto(url).catch(() => undefined);
-      await this.page.waitForFunction(() => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector('[data-testid="record-count"]'), {
-        timeout: 15_000,
-        polling: 50,
-      });
+      // While the document is being replaced, BiDi may fail an evaluation outright ("right-hand side of 'in' should
+      // be an object, got null", seen in CI): ask again until the deadline, as ExtensionPage.goto does.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await this.page.waitForFunction(() => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector('[data-testid="record-count"]'), {
+            timeout: Math.max(1, deadline - Date.now()),
+            polling: 50,
+          });
+          break;
+        } catch (e) {
+          const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
+          if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed/i.test(why)) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     } else await this.page.goto(url);
     await this.page.waitForSelector('[data-testid="record-count"]', { timeout: 15_000 });
   }

@@ -87,4 +87,34 @@ describe('useCaseData', () => {
     expect(wholeReads()).toBe(2);
     expect(shape(data?.summaries ?? [])).toEqual(shape(await read()));
   });
+  it('a capture landing between the count and the read of what was added is merged, not read whole again', async () => {
+    const vault = await openVault(freshDbName(), { kdfTargetMs: 0 });
+    opened.push(vault);
+    for (let i = 0; i < 3; i++) await vault.addRecord(sampleRecord({ text: `capture ${i}` }), []);
+    const asked: Array<{ newest?: number; after?: number } | undefined> = [];
+    const read = vault.summaries.bind(vault);
+    let raced = false;
+    vi.spyOn(vault, 'summaries').mockImplementation(async (options) => {
+      asked.push(options);
+      // The first catch-up read: another tab's capture lands after the poll counted.
+      if (options?.after !== undefined && !raced) {
+        raced = true;
+        await vault.addRecord(sampleRecord({ text: 'landed meanwhile' }), []);
+      }
+      return read(options);
+    });
+    let data: CaseData | undefined;
+    function Probe() {
+      data = useCaseData(vault, 30);
+      return null;
+    }
+    root = document.createElement('div');
+    render(<Probe />, root);
+    await waitFor(() => data?.summaries?.length === 3);
+    await vault.addRecord(sampleRecord({ text: 'capture 3' }), []);
+    await waitFor(() => data?.summaries?.length === 5);
+    expect(raced).toBe(true);
+    expect(asked.filter((o) => o === undefined || (o.after === undefined && o.newest === undefined)).length).toBe(1);
+    expect(shape(data?.summaries ?? [])).toEqual(shape(await read()));
+  });
 });

@@ -88,8 +88,14 @@ export function useCaseData(vault: Vault, pollMs = 2000): CaseData {
         const newer = await vault.summaries({ after: top });
         if (current.current !== old) return;
         const merged = mergeNewer(old, newer);
-        if (merged.filter((s) => !s.deleted).length !== n || newer.some((s) => s.seq <= top)) return reload();
-        count.current = n;
+        const shown = merged.filter((s) => !s.deleted).length;
+        if (newer.some((s) => s.seq <= top)) return reload();
+        // The count was read before the new summaries: more captures may have landed in between, so a larger merge
+        // is checked against the count as it is now, and anything else (a deletion meanwhile) reads everything.
+        const now = shown === n ? n : await vault.count();
+        if (current.current !== old) return;
+        if (shown !== now) return reload();
+        count.current = now;
         current.current = merged;
         setSummaries(merged);
       } catch {
@@ -103,6 +109,7 @@ export function useCaseData(vault: Vault, pollMs = 2000): CaseData {
     // The first screen first: the newest few summaries are one small read, every summary is many. The whole read
     // starts after it: IndexedDB answers in order, so started together the small read waited for the big one.
     let live = true;
+    let first = true;
     void vault
       .summaries({ newest: RECENT_FIRST })
       .then(
@@ -112,10 +119,12 @@ export function useCaseData(vault: Vault, pollMs = 2000): CaseData {
         () => undefined,
       )
       .finally(() => {
-        if (live) void reload();
+        if (live) void reload().finally(() => (first = false));
       });
     // Captures made in other tabs show up without a reload.
     const timer = setInterval(() => {
+      // Not before the first whole read has finished: it sets the count the polls compare with.
+      if (first) return;
       void vault.count().then((n) => {
         if (n !== count.current) void catchUp(n);
       }, () => undefined);

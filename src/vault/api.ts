@@ -2,6 +2,7 @@
  * The vault's public contract. Callers (background, pages, export) depend on this, never on IndexedDB.
  * No DOM, no extension API: runs in a service worker, an extension page, or Node (tests, with fake-indexeddb).
  */
+import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
 import type { AccountRef, CaseSummary, Identifier, IncidentTime, JournalKind, Person, PersonSuggestion, RecordNote } from '../model/case';
 import type { ArtifactRef, ArtifactRole, EvidenceRecord } from '../model/evidence';
 
@@ -106,6 +107,8 @@ export const CUSTODY_ACTIONS = [
   'file-added',
   'note-added',
   'person-changed',
+  // Issue #14: a report entry was added, changed or deleted (detail: what, and the entry's id only).
+  'report-changed',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 /** Custody actions that bring a record into the chain: its record (or tombstone) must stay, in a vault and a bundle. */
@@ -276,7 +279,24 @@ export interface CaseApi {
   restoreCase(data: { people: Person[]; notes: RecordNote[] }): Promise<{ people: number; notes: number }>;
 }
 
-export interface Vault extends CaseApi {
+/**
+ * Reports to the platforms (issue #14; types in src/model/report.ts): context beside the records like people and
+ * notes, sealed when the vault is encrypted, every change custody-logged by id only (custody action
+ * 'report-changed', detail 'added'/'updated'/'deleted' and the entry's id). Plain text only; over-long text is refused with VaultError 'invalid'.
+ */
+export interface ReportApi {
+  /** Every report entry, newest `reportedAt` first. */
+  reports(): Promise<ReportEntry[]>;
+  /** Adds an entry (status 'sent' unless given). Record ids that are not in the vault are refused ('not-found'). */
+  addReport(input: ReportInput): Promise<ReportEntry>;
+  /** Changes an entry; a new status is appended to its history. 'not-found' if there is no such entry. */
+  updateReport(id: string, patch: ReportPatch): Promise<ReportEntry>;
+  deleteReport(id: string): Promise<void>;
+  /** Import: report entries of a verified bundle (ids that exist here are left as they are). Custody-logged. */
+  restoreReports(reports: ReportEntry[]): Promise<{ reports: number }>;
+}
+
+export interface Vault extends CaseApi, ReportApi {
   lockState(): Promise<LockState>;
   /**
    * Opens the vault in this context. VaultError 'wrong-secret' for a wrong passphrase/recovery key/session key

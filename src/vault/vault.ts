@@ -28,6 +28,7 @@
  */
 import type { AccountRef, CaseSummary, Identifier, Person, PersonSuggestion, RecordNote } from '../model/case';
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
 import { createSha256 } from '../model/sha256';
 import { tombstoneContent } from '../model/tombstone';
 import {
@@ -1776,6 +1777,28 @@ class VaultService implements VaultImpl {
       for (const n of newNotes) events.push({ action: 'note-added', recordId: n.recordId, detail: `note ${n.id} restored from an import` });
       return { put: added, notes: newNotes, events, result: { people: added.length, notes: newNotes.length } };
     });
+  }
+
+  // Issue #14: reports (ReportApi in api.ts). Contract stubs: the reports-vault branch implements them (store
+  // 'reports' in migration 0007, sealed like people and notes, custody 'report-changed').
+  async reports(): Promise<ReportEntry[]> {
+    return [];
+  }
+
+  async addReport(_input: ReportInput): Promise<ReportEntry> {
+    throw new VaultError('invalid', 'Reports are not stored yet.');
+  }
+
+  async updateReport(id: string, _patch: ReportPatch): Promise<ReportEntry> {
+    throw notFound(id);
+  }
+
+  async deleteReport(id: string): Promise<void> {
+    throw notFound(id);
+  }
+
+  async restoreReports(_reports: ReportEntry[]): Promise<{ reports: number }> {
+    return { reports: 0 };
   }
 
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {

@@ -198,6 +198,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       threadable: (target, url) => !!threadSupportFor(adapter, target, url),
       threadLabel,
       onThread: (target, control) => void runThread(target, control),
+      // Issue #14: capture, then report. Contract placeholder (the report-flow branch opens the route once stored).
+      reportLabel: (target) => t('reportControlLabel', kindLabel(target.kind)),
+      onReport: (target, control) => void run(target, 'control', control),
     });
     runtime.controls.start();
   };

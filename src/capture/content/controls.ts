@@ -7,7 +7,7 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { type ControlHandle, createControl, CONTROL_ATTR } from './ui-elements';
+import { type ControlHandle, createControl, CONTROL_ATTR, REPORT_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
   label(target: CaptureTarget): string;
@@ -18,6 +18,9 @@ export interface ControlsOptions {
   threadable?(target: CaptureTarget, url: URL): boolean;
   threadLabel?(target: CaptureTarget): string;
   onThread?(target: CaptureTarget, control: ControlHandle): void;
+  /** Issue #14: each item also gets a report control (`data-holdfast-report`): capture it, then open its report route. */
+  reportLabel?(target: CaptureTarget): string;
+  onReport?(target: CaptureTarget, control: ControlHandle): void;
 }
 
 /** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
@@ -57,6 +60,8 @@ export function topmost(set: Set<Element>): Element[] {
 interface Attached {
   control: ControlHandle;
   target: CaptureTarget;
+  /** The item's report control (issue #14), beside its capture control. */
+  report?: ControlHandle;
 }
 
 export class CaptureControls {
@@ -140,7 +145,7 @@ export class CaptureControls {
         }
         const el = node as Element;
         // Our own insertions do not need a rescan.
-        if (el.hasAttribute(CONTROL_ATTR)) continue;
+        if (el.hasAttribute(CONTROL_ATTR) || el.hasAttribute(REPORT_ATTR)) continue;
         changed = true;
         if (this.fullNext) continue;
         this.added.add(el);
@@ -162,7 +167,10 @@ export class CaptureControls {
   }
 
   private clear(): void {
-    for (const { control } of this.attached.values()) control.host.remove();
+    for (const { control, report } of this.attached.values()) {
+      control.host.remove();
+      report?.host.remove();
+    }
     this.attached.clear();
     for (const { control } of this.threadControls.values()) control.host.remove();
     this.threadControls.clear();
@@ -243,6 +251,8 @@ export class CaptureControls {
         if (existing.target.kind !== target.kind) {
           existing.control.host.setAttribute(CONTROL_ATTR, target.kind);
           existing.control.setLabel(this.opts.label(target));
+          existing.report?.host.setAttribute(REPORT_ATTR, target.kind);
+          if (existing.report && this.opts.reportLabel) existing.report.setLabel(this.opts.reportLabel(target));
         }
         existing.target = target;
         continue;
@@ -250,9 +260,10 @@ export class CaptureControls {
       fresh.push(target);
     }
     if (full || this.removed) {
-      for (const [el, { control }] of this.attached) {
+      for (const [el, { control, report }] of this.attached) {
         if ((seen && !seen.has(el)) || !el.isConnected || !control.host.isConnected) {
           control.host.remove();
+          report?.host.remove();
           this.attached.delete(el);
         }
       }
@@ -301,6 +312,11 @@ export class CaptureControls {
     const entry: Attached = { target, control: undefined as unknown as ControlHandle };
     entry.control = createControl(target.kind, this.opts.label(target), positioned, () => this.opts.onActivate(entry.target, entry.control));
     anchor.prepend(entry.control.host);
+    if (this.opts.onReport && target.kind !== 'page') {
+      const label = this.opts.reportLabel?.(target) ?? this.opts.label(target);
+      entry.report = createControl(target.kind, label, positioned, () => entry.report && this.opts.onReport?.(entry.target, entry.report), { report: true });
+      entry.control.host.after(entry.report.host);
+    }
     this.attached.set(target.element, entry);
     this.controlsAdded++;
   }
@@ -355,7 +371,10 @@ export class CaptureControls {
   /** Hide or show every control (around a screenshot). Opacity, not visibility: a click that lands on a
    * hidden control during someone else's screenshot must still reach it, never fall through to the site. */
   setVisible(visible: boolean): void {
-    for (const { control } of this.attached.values()) control.host.style.opacity = visible ? '' : '0';
+    for (const { control, report } of this.attached.values()) {
+      control.host.style.opacity = visible ? '' : '0';
+      if (report) report.host.style.opacity = visible ? '' : '0';
+    }
     for (const { control } of this.threadControls.values()) control.host.style.opacity = visible ? '' : '0';
   }
 

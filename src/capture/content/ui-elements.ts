@@ -6,8 +6,10 @@
 import type { ItemKind } from '../../model/evidence';
 
 export const CONTROL_ATTR = 'data-holdfast-capture';
+/** Issue #14: an item's report control ("capture, then report"); its value is the item's kind. */
+export const REPORT_ATTR = 'data-holdfast-report';
 export const TOAST_ATTR = 'data-holdfast-toast';
-export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${TOAST_ATTR}]`;
+export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}]`;
 
 const SHIELD_SVG =
   '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1 14.2-3.7-3.7 1.4-1.4 2.3 2.3 4.9-4.9 1.4 1.4-6.3 6.3Z"/></svg>';
@@ -120,6 +122,8 @@ export interface ControlPlacement {
   attr?: string;
   /** Offset by one control's width, beside the item's own control. */
   beside?: boolean;
+  /** Issue #14: the item's report control (host attribute `data-holdfast-report`, offset by two controls' width). */
+  report?: boolean;
 }
 
 /**
@@ -127,11 +131,12 @@ export interface ControlPlacement {
  * control were most of its cost in a page streaming thousands of items.
  */
 const hostModels = new Map<string, (HTMLElement | undefined)[]>();
-function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean): HTMLElement {
-  let byPlace = hostModels.get(attr);
+function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean, report = false): HTMLElement {
+  const modelKey = report ? `report:${attr}` : attr;
+  let byPlace = hostModels.get(modelKey);
   if (!byPlace) {
     byPlace = [];
-    hostModels.set(attr, byPlace);
+    hostModels.set(modelKey, byPlace);
   }
   const slot = (positioned === 'fixed' ? 4 : positioned ? 2 : 0) + (beside ? 1 : 0);
   let model = byPlace[slot];
@@ -139,14 +144,15 @@ function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean)
     model = document.createElement('holdfast-capture');
     // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
     // otherwise its static position (top-left of the item's content box).
+    const offset = report ? 64 : beside ? 34 : 4;
     const place =
       positioned === 'fixed'
         ? 'position:fixed;right:16px;bottom:16px;'
         : positioned
-          ? `position:absolute;top:4px;right:${beside ? 34 : 4}px;`
-          : `position:absolute;margin:4px 0 0 ${beside ? 34 : 4}px;`;
+          ? `position:absolute;top:4px;right:${offset}px;`
+          : `position:absolute;margin:4px 0 0 ${offset}px;`;
     model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
-    model.setAttribute(CONTROL_ATTR, attr);
+    model.setAttribute(report ? REPORT_ATTR : CONTROL_ATTR, attr);
     byPlace[slot] = model;
   }
   return model;
@@ -202,7 +208,7 @@ class Control implements ControlHandle {
     readonly activate: () => void,
     placement: ControlPlacement,
   ) {
-    this.host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false).cloneNode(false) as HTMLElement;
+    this.host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false, placement.report ?? false).cloneNode(false) as HTMLElement;
     if (positioned === 'fixed') this.build();
     else {
       listenForEarlyClicks();

@@ -9,6 +9,8 @@ import type { Vault, VerifyReport } from '../../vault/api';
 import { JournalPage } from '../case/JournalPage';
 import { PatternPage } from '../case/PatternPage';
 import { PeoplePage } from '../case/PeoplePage';
+import { HelpPage } from '../help/HelpPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { useBlurSetting } from './Blur';
 import { ExportHost } from './ExportHost';
 import { RecordsPage, useRecordsState } from './RecordsPage';
@@ -25,6 +27,8 @@ const SECTIONS = [
   { id: 'people', href: '#/people', label: 'navPeople' },
   { id: 'journal', href: '#/journal', label: 'navJournal' },
   { id: 'pattern', href: '#/pattern', label: 'navPattern' },
+  { id: 'reports', href: '#/reports', label: 'navReports' },
+  { id: 'help', href: '#/help', label: 'navHelp' },
 ] as const;
 
 /**
@@ -199,6 +203,10 @@ export function App({ vault }: { vault: Vault }) {
         <JournalPage {...pageProps} />
       ) : route.page === 'pattern' ? (
         <PatternPage {...pageProps} />
+      ) : route.page === 'reports' ? (
+        <ReportsPage {...pageProps} />
+      ) : route.page === 'help' ? (
+        <HelpPage {...pageProps} />
       ) : (
         <RecordsPage
           vault={vault}

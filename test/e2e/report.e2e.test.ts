@@ -132,6 +132,22 @@ for (const browserName of browsersUnderTest()) {
       for (const p of await harness.browser.pages()) if (tabTarget(p.url()).startsWith(ROUTE)) await p.close();
     }, 40_000);
 
+    it('keyboard: Enter on the report control opens the chooser; Escape closes it, captures nothing, focus returns', async () => {
+      await site.page.bringToFront();
+      const control = (await site.page.$$(REPORT('reply')))[1]!;
+      await control.scrollIntoView();
+      await control.focus();
+      await site.page.keyboard.press('Enter');
+      await site.page.waitForSelector('[data-testid="holdfast-report-chooser"]', { timeout: 5000 });
+      expect(await site.page.evaluate(() => document.activeElement?.getAttribute('data-abuse'))).toBe('harassment');
+      await site.page.keyboard.press('ArrowDown');
+      expect(await site.page.evaluate(() => document.activeElement?.getAttribute('data-abuse'))).toBe('threats');
+      await site.page.keyboard.press('Escape');
+      await site.page.waitForFunction(() => !document.querySelector('[data-testid="holdfast-report-chooser"]'), { timeout: 5000 });
+      expect(await site.page.evaluate(() => document.activeElement?.hasAttribute('data-holdfast-report'))).toBe(true);
+      expect((await vault.raw()).records.length).toBe(1);
+    }, 20_000);
+
     it('opens no tab and says so when the capture cannot be stored', async () => {
       const tabsBefore = (await openTabUrls(harness)).length;
       await vault.testHook({ type: 'test:fail-next-write', code: 'quota' });

@@ -154,7 +154,7 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
           open: (req) => sendToBackground({ type: 'report:open', ...req }),
           toast: (text, kind, code, ms) => toast.show(text, kind, code, ms),
         },
-        { choice, permalink, copied, origin, reasonOf: failureReason },
+        { choice, permalink, copied, origin, discreet, reasonOf: failureReason },
       );
       return outcome === 'opened' || outcome === 'opened-not-logged';
     } catch (err) {

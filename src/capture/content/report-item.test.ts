@@ -43,6 +43,13 @@ describe('runReportFlow', () => {
     expect(f.toasts.at(-1)!.text).toContain('https://x.com/a/status/1');
   });
 
+  it('names no record number in discreet mode', async () => {
+    const f = flow(ok, opened);
+    await runReportFlow(f.deps, { ...input, discreet: true });
+    expect(f.toasts.at(-1)!.text).toContain('toastSavedDiscreet');
+    expect(f.toasts.at(-1)!.text).not.toContain('repfSavedNew');
+  });
+
   it('does not capture again what this view already saved', async () => {
     const f = flow(ok, opened, 'rec-0');
     await runReportFlow(f.deps, { ...input, choice: { abuse: 'intimate-images', minor: true } });

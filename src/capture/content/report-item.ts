@@ -229,6 +229,8 @@ export interface ReportFlowInput {
   /** The clipboard write started in the person's click. */
   copied: Promise<boolean>;
   origin: ReportOpenRequest['origin'];
+  /** Discreet mode (issue #12): no record numbers in the page. */
+  discreet?: boolean;
   /** Plain-words reason for a failed capture (the capture toast's own wording). */
   reasonOf(result: Extract<CaptureResult, { ok: false }>): string;
 }
@@ -251,7 +253,7 @@ export async function runReportFlow(deps: ReportFlowDeps, input: ReportFlowInput
     }
     recordId = result.recordId;
     deps.remember(recordId);
-    saved = result.locked ? t('repfSavedLocked') : t('repfSavedNew', result.seq);
+    saved = result.locked ? t('repfSavedLocked') : input.discreet ? t('toastSavedDiscreet') : t('repfSavedNew', result.seq);
   }
   const opened = await deps.open({ recordIds: [recordId], ...(input.choice ? { abuse: input.choice.abuse } : {}), ...(input.choice?.minor ? { minor: true } : {}), origin: input.origin });
   if (!opened.ok) {

@@ -33,6 +33,8 @@ describe('report route tables (src/sites/<site>/routes.ts)', () => {
         const ids = table.routes.map((r) => r.id);
         expect(new Set(ids).size).toBe(ids.length);
         for (const id of ids) expect(descriptor.reportRoutes as readonly string[], id).toContain(id);
+        // and the descriptor lists no route the table does not have (besides the link to copy)
+        for (const id of descriptor.reportRoutes) if (id !== 'copy-permalink') expect(ids, `${descriptor.id}: ${id}`).toContain(id);
       });
 
       it('dates every route with a real day that is not in the future, and names its source', () => {

@@ -41,6 +41,7 @@ describe('runReportFlow', () => {
     expect(f.requests).toEqual([{ recordIds: ['rec-1'], abuse: 'threats', origin: 'item' }]);
     expect(f.toasts.at(-1)).toMatchObject({ kind: 'ok', code: 'report:ok' });
     expect(f.toasts.at(-1)!.text).toContain('https://x.com/a/status/1');
+    expect(f.toasts.at(-1)!.text).toContain('help.x.com');
   });
 
   it('names no record number in discreet mode', async () => {

@@ -262,7 +262,14 @@ export async function runReportFlow(deps: ReportFlowDeps, input: ReportFlowInput
   }
   const link = opened.permalink ?? input.permalink ?? '';
   const copy = link ? ((await input.copied) ? t('repfCopied', link) : t('repfCopyFailed', link)) : '';
-  const text = opened.paste === 'in-app' ? t('repfToastInApp', saved, copy, opened.routeLabel) : t('repfToastForm', saved, copy, opened.routeLabel);
+  // The route is named by its site's address (help.x.com, stopncii.org): the same in every language.
+  let where = opened.routeLabel;
+  try {
+    where = new URL(opened.url).hostname.replace(/^www\./, '');
+  } catch {
+    /* keep the label */
+  }
+  const text = opened.paste === 'in-app' ? t('repfToastInApp', saved, copy, where) : t('repfToastForm', saved, copy, where);
   deps.toast(opened.logged ? text : `${text} ${t('repfNotLogged')}`, 'ok', opened.logged ? 'report:ok' : 'report:not-logged', 20_000);
   return opened.logged ? 'opened' : 'opened-not-logged';
 }

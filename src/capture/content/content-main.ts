@@ -118,9 +118,16 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   let reporting = false;
   const report = async (target: CaptureTarget, via: ItemCapturePayload['via'], origin: 'item' | 'popup' | 'context-menu', control?: ControlHandle): Promise<boolean> => {
     const site = adapter;
-    if (ctx.isInvalid || !site || reporting) return false;
-    const table = routeTableFor(site.id);
-    if (!table) return false;
+    if (ctx.isInvalid) return false;
+    if (reporting) {
+      toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
+      return false;
+    }
+    const table = site ? routeTableFor(site.id) : null;
+    if (!site || !table) {
+      toast.show(t('repfErrNoSite'), 'error', 'report:error:no-site');
+      return false;
+    }
     let content: Parameters<typeof routeItemOf>[0] = { kind: target.kind, platform: site.id, permalink: location.href, media: [] };
     if (!isPageTarget(target)) {
       try {
@@ -149,7 +156,8 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       const outcome = await runReportFlow(
         {
           capture: () => run(target, via, control),
-          storedId: () => storedIds.get(target.element),
+          // A page capture is not reused: the site may have navigated in-page since.
+          storedId: () => (isPageTarget(target) ? undefined : storedIds.get(target.element)),
           remember: (id) => storedIds.set(target.element, id),
           open: (req) => sendToBackground({ type: 'report:open', ...req }),
           toast: (text, kind, code, ms) => toast.show(text, kind, code, ms),

@@ -37,7 +37,8 @@ const GROUP_TITLE: Record<HelpGroup, MessageKey> = {
 
 const topicKey = (topic: HelpTopic) => `helpTopic_${topic.replace('-', '_')}` as MessageKey;
 
-export function HelpPage(_props: CasePageProps) {
+/** Needs nothing from the vault (the lock screen shows it too, without props). */
+export function HelpPage(_props: Partial<CasePageProps>) {
   const languages = useMemo(browserLanguages, []);
   const lang = languages[0] ?? 'en';
   const [region, setRegion] = useState<string | null>(null);

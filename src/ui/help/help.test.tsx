@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { INTL, REGIONS } from '../../help/regions';
 import { readSettings, writeSettings } from '../../lock/settings';
+import type { Vault } from '../../vault/api';
+import { Shell } from '../vault/Shell';
 import type { CasePageProps } from '../vault/useCaseData';
 import { chooseRegion, groupEntries, regionOfLanguage, regionOptions, safeUrl, shortUrl, telHref } from './choose';
 import { HelpPage } from './HelpPage';
@@ -155,5 +157,28 @@ describe('Get help page', () => {
     const guide = root.querySelector('aside.help-guide')!;
     expect(guide.querySelectorAll('li').length).toBe(5);
     expect(guide.querySelector('a[href="#/journal"]')).not.toBeNull();
+  });
+});
+
+describe('Get help while the vault is locked', () => {
+  const lockedVault = { lockState: async () => ({ encrypted: true, locked: true, lockedCaptures: 0 }) } as unknown as Vault;
+
+  it('vault.html#/help shows the help page under the lock screen, without unlocking', async () => {
+    location.hash = '#/help';
+    render(<Shell vault={lockedVault} />, root);
+    await waitFor(() => root.querySelector('[data-testid="lock-screen"]'));
+    const select = await waitFor(() => root.querySelector<HTMLSelectElement>('[data-testid="help-region"]'));
+    expect(select.value).toBe('US');
+    expect(entries().length).toBeGreaterThan(3);
+  });
+
+  it('any other route shows the lock screen alone', async () => {
+    location.hash = '#/records';
+    render(<Shell vault={lockedVault} />, root);
+    await waitFor(() => root.querySelector('[data-testid="lock-screen"]'));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(root.querySelector('[data-testid="help-region"]')).toBeNull();
   });
 });

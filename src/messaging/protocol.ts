@@ -151,6 +151,11 @@ export interface BackgroundMessages {
   'lock:state': { req: object; res: LockSummary };
   /** Issue #12: lock now in every context. */
   'lock:now': { req: object; res: { ok: true } };
+  /**
+   * Issue #14 (rep-ui): report reminders. The vault page sends every report's {id, remindAt} after a change; the
+   * background makes its alarms match (alarm names carry the report id only). Only from Holdfast's own pages.
+   */
+  'reports:reminders': { req: { reminders: { id: string; remindAt: string }[] }; res: { ok: true; scheduled: number } | { ok: false; message: string } };
 }
 
 /** The vault's lock state as the background reports it. */

@@ -34,7 +34,12 @@ export function RecordReports({ vault, record }: { vault: Vault; record: Evidenc
           {reports.map((r) => (
             <li key={r.id} data-testid="record-report" data-report-id={r.id} data-status={r.status}>
               <a href={`#/reports/${encodeURIComponent(r.id)}`}>{t('repuRecordLine', reportPlatformLabel(r.platform), localDay(r.reportedAt), statusLabel(r.status))}</a>
-              {r.reference && <span> · {t('repuRefShort', showText(r.reference))}</span>}
+              {r.reference && (
+                <span>
+                  {' '}
+                  · {t('repuRefShort')} <span class="note-text">{showText(r.reference)}</span>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 /** Which reports concern a person, an account or a record (issue #14): pure, shared by the record view, people and pattern pages. */
 import type { CaseSummary, Person } from '../../model/case';
+import { localParts, type PatternFilter } from '../../model/pattern';
 import type { ReportEntry, ReportStatus } from '../../model/report';
 import { REPORT_STATUSES } from '../../model/report';
 
@@ -10,14 +11,36 @@ export function personOfReport(report: ReportEntry, index: ReadonlyMap<string, s
 }
 
 /**
- * Reports concerning a person: named on the report, naming one of their accounts, or about a record whose account
- * is theirs (`recordPeople`: record id → the people it concerns).
+ * Reports concerning a person: named on the report, naming one of their accounts, or (named on nobody) about a
+ * record that concerns them (`recordIds`: the records of their timeline).
  */
-export function reportsOfPerson(reports: readonly ReportEntry[], person: Pick<Person, 'id' | 'identifiers'>, recordPeople?: ReadonlyMap<string, readonly string[]>): ReportEntry[] {
+export function reportsOfPerson(reports: readonly ReportEntry[], person: Pick<Person, 'id' | 'identifiers'>, recordIds?: ReadonlySet<string>): ReportEntry[] {
   const keys = new Set(person.identifiers.flatMap((i) => i.account?.keys ?? []));
-  return reports.filter(
-    (r) => r.personId === person.id || (!!r.account && keys.has(r.account)) || (!r.personId && r.recordIds.some((id) => recordPeople?.get(id)?.includes(person.id))),
-  );
+  return reports.filter((r) => r.personId === person.id || (!!r.account && keys.has(r.account)) || (!r.personId && r.recordIds.some((id) => recordIds?.has(id))));
+}
+
+/**
+ * Reports for the pattern view's filter (they are not contacts: never counted in the charts). A person filter keeps
+ * the reports concerning them; a platform filter the reports to those platforms; a date range the reports made in it
+ * (local dates); a kind filter the reports about a record the filter counts (`recordIds`).
+ */
+export function reportsForPattern(
+  reports: readonly ReportEntry[],
+  f: PatternFilter,
+  people: readonly Pick<Person, 'id' | 'identifiers'>[],
+  recordIds: ReadonlySet<string>,
+): ReportEntry[] {
+  const person = f.personId ? people.find((p) => p.id === f.personId) : undefined;
+  const mine = f.personId ? new Set((person ? reportsOfPerson(reports, person, recordIds) : []).map((r) => r.id)) : undefined;
+  return reports.filter((r) => {
+    if (mine && !mine.has(r.id)) return false;
+    if (f.platforms?.length && !f.platforms.includes(r.platform)) return false;
+    if (f.kinds?.length && !r.recordIds.some((id) => recordIds.has(id))) return false;
+    const day = localParts(r.reportedAt)?.day;
+    if (f.from && (!day || day < f.from)) return false;
+    if (f.to && (!day || day > f.to)) return false;
+    return true;
+  });
 }
 
 /** Reports naming a record. */

@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord, ExtractedContent } from '../../model/evidence';
 import type { ReportInput } from '../../model/report';
 import { localDate } from '../../reporting/reminders';
 import { captureSummary } from '../case/test-support';
+import { PatternPage } from '../case/PatternPage';
+import { PeoplePage } from '../case/PeoplePage';
 import { choose, click, mountPage, submit, typeInto, waitFor } from '../case/ui-test';
+import { RecordView } from '../vault/RecordView';
 import { parseRecordNumbers, reportedAtOf } from './AddReport';
 import { countByStatus, reportsOfPerson } from './concern';
 import { ReportsPage } from './ReportsPage';
@@ -236,7 +241,59 @@ describe('reports concerning a person', () => {
     const r = (id: string, p: Partial<ReportInput>) => ({ ...base(p), id, status: 'sent' as const, history: [], updatedAt: '' });
     const list = [r('a', { personId: 'p1' }), r('b', { account: 'x:@bob' }), r('c', { recordIds: ['cap-9'] }), r('d', { account: 'x:@other' })];
     const person = { id: 'p1', identifiers: [{ id: 'i', type: 'account' as const, addedAt: '', account: { platform: 'x' as const, keys: ['x:@bob'] } }] };
-    expect(reportsOfPerson(list, person, new Map([['cap-9', ['p1']]])).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+    expect(reportsOfPerson(list, person, new Set(['cap-9'])).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+    expect(reportsOfPerson(list, person).map((x) => x.id)).toEqual(['a', 'b']);
     expect(countByStatus(list)).toMatchObject({ sent: 4, acknowledged: 0 });
+  });
+});
+
+describe('reports on the person page and the pattern view', () => {
+  it("the person's timeline shows their reports (by person, account or record) beside the contacts; the pattern counts them by status, charts unchanged", async () => {
+    const mc = memoryReports(summaries);
+    const bob = await mc.vault.savePerson({ name: 'Bob' });
+    await mc.vault.assignAccount(bob.id, { platform: 'x', keys: ['x:@bob'], handle: 'bob' });
+    await mc.vault.addReport(base({ account: 'x:@bob', reference: 'REF-1', reportedAt: '2026-11-07T10:00:00Z' }));
+    await mc.vault.addReport(base({ recordIds: ['cap-1'], status: 'content-removed', reportedAt: '2026-11-08T10:00:00Z' }));
+    await mc.vault.addReport(base({ platform: 'instagram', recordIds: ['cap-2'], reportedAt: '2026-11-09T10:00:00Z' }));
+    page = mountPage(PeoplePage, mc.vault, [bob.id]);
+    const p = page;
+    await waitFor(() => p.$$('[data-testid="case-timeline"] [data-report-id]').length === 2);
+    const rows = p.$$('[data-testid="case-timeline"] a');
+    // Newest first: the two reports (Nov 8, Nov 7), then the capture of Nov 3.
+    expect(rows.map((a) => a.dataset.reportId ? `report:${a.dataset.status}` : `record:${a.dataset.recordId}`)).toEqual(['report:content-removed', 'report:sent', 'record:cap-1']);
+    p.unmount();
+
+    page = mountPage(PatternPage, mc.vault, []);
+    const q = page;
+    await waitFor(() => q.$('[data-testid="pattern-reports"]'));
+    expect(q.$('[data-testid="pattern-reports"]')!.dataset.count).toBe('3');
+    const hours = q.$('[data-testid="pattern-by-hour"]')!.getAttribute('data-counts');
+    expect(hours!.split(',').reduce((a, b) => a + Number(b), 0)).toBe(2);
+    await q.route([bob.id]);
+    await waitFor(() => q.$('[data-testid="pattern-reports"]')?.dataset.count === '2');
+    expect(JSON.parse(q.$('[data-testid="pattern-reports"]')!.dataset.counts!)).toMatchObject({ sent: 1, 'content-removed': 1 });
+  });
+});
+
+describe('the record view', () => {
+  it('lists the reports naming the record and links to add one and to the pile-on walk-through', async () => {
+    const mc = memoryReports(summaries);
+    const { record, transcript } = pileOnRecord();
+    const full = { ...record, media: [], extraction: { method: 'adapter', warnings: [] }, screenshot: { method: 'none', devicePixelRatio: 1 }, chain: { prevHash: '', recordHash: 'h' }, tool: { name: 'Holdfast', version: '1', browser: 'x', userAgent: '' }, capturedAt: '2026-11-01T00:00:00Z', pageUrl: 'https://x.com/victim/status/1' } as unknown as EvidenceRecord;
+    mc.full.push(full);
+    mc.files.set('art-t', transcript);
+    await mc.vault.addReport(base({ recordIds: [record.id], reference: '<i>R-9</i>' }));
+    await mc.vault.addReport(base({ recordIds: ['cap-2'] }));
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<RecordView vault={mc.vault} id={record.id} people={[]} blur onBack={() => undefined} onDeleted={() => undefined} onChanged={() => undefined} onExport={() => undefined} />, root));
+    await waitFor(() => root.querySelector('[data-testid="record-report"]'));
+    expect([...root.querySelectorAll<HTMLElement>('[data-testid="record-report"]')].map((li) => li.dataset.status)).toEqual(['sent']);
+    expect(root.querySelector('[data-testid="record-report"]')!.textContent).toContain('<i>R-9</i>');
+    expect(root.querySelector('i')).toBeNull();
+    expect(root.querySelector('[data-testid="record-add-report"]')!.getAttribute('href')).toBe(`#/reports/new/${record.id}`);
+    expect(root.querySelector('[data-testid="record-pile-on"]')!.getAttribute('href')).toBe(`#/reports/pile-on/${record.id}`);
+    render(null, root);
+    root.remove();
   });
 });

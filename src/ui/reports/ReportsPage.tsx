@@ -17,7 +17,7 @@ import '../case/case.css';
 import './reports.css';
 
 export function ReportsPage({ vault, data, route }: CasePageProps) {
-  const state = useReports(vault);
+  const state = useReports(vault, route.join('/'));
   const [head, arg] = route;
   const heading = useHeadingFocus<HTMLHeadingElement>(route.join('/'));
   const reports = state.reports;

@@ -12,7 +12,8 @@ export interface ReportsState {
   reload(): Promise<ReportEntry[] | null>;
 }
 
-export function useReports(vault: Vault): ReportsState {
+/** `key`: read again when it changes (the page's route: a change made on one view shows on the next). */
+export function useReports(vault: Vault, key = ''): ReportsState {
   const [reports, setReports] = useState<ReportEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
@@ -29,7 +30,7 @@ export function useReports(vault: Vault): ReportsState {
   }, [vault]);
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
   return { reports, error, reload };
 }
 

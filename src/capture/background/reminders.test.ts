@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReportEntry, ReportPatch } from '../../model/report';
 import { writeSettings } from '../../lock/settings';
 import { type Vault, VaultError } from '../../vault/api';
-import { fireReminder, openReminder, startReminders, syncReminderAlarms } from './reminders';
+import { fireReminder, openReminder, rescheduleFromVault, startReminders, syncReminderAlarms } from './reminders';
 
 const report = (id: string, patch: Partial<ReportEntry> = {}): ReportEntry => ({
   id,
@@ -96,5 +96,15 @@ describe('report reminders in the background', () => {
     expect(tabs.map((t) => t.url)).toContain(`${fakeBrowser.runtime.getURL('/vault.html')}#/reports/r1`);
     expect(notifications()).toEqual({});
     expect(await openReminder('something-else')).toBe(false);
+  });
+
+  it('reschedules from the vault (a restarted Firefox lost its alarms); a locked vault keeps the alarms it has', async () => {
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const open = fakeVault([report('r1', { remindAt: future }), report('r2', { remindAt: undefined })]);
+    expect(await rescheduleFromVault(open.deps)).toBe(true);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([['holdfast-report-reminder:r1', Date.parse(future)]]);
+    const locked = fakeVault([], true);
+    expect(await rescheduleFromVault(locked.deps)).toBe(false);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual(['holdfast-report-reminder:r1']);
   });
 });

@@ -6,9 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
+import { whenUnlocked } from '../../lock/background';
 import { readSettings } from '../../lock/settings';
 import { platformName } from '../../sites/registry';
-import { planAlarms, type Reminder, reminderText, reportIdOfAlarm } from '../../reporting/reminders';
+import { planAlarms, type Reminder, remindersOf, reminderText, reportIdOfAlarm } from '../../reporting/reminders';
 import type { Vault } from '../../vault/api';
 
 export interface ReminderDeps {
@@ -84,8 +85,24 @@ export async function openReminder(notificationId: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * Schedules from the vault itself (alarms do not survive a Firefox restart): at start and at each unlock. A locked
+ * vault cannot be read: the alarms already set are kept as they are.
+ */
+export async function rescheduleFromVault(deps: ReminderDeps): Promise<boolean> {
+  try {
+    const list = await (await deps.vault()).reports();
+    await syncReminderAlarms(remindersOf(list));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Listens for reminder alarms and notification clicks; schedules from the vault once it can be read. */
 export function startReminders(deps: ReminderDeps): void {
+  void rescheduleFromVault(deps);
+  whenUnlocked(() => void rescheduleFromVault(deps));
   alarmsApi()?.onAlarm.addListener((alarm) => {
     if (reportIdOfAlarm(alarm.name)) void fireReminder(alarm.name, deps).catch(() => undefined);
   });

@@ -5,6 +5,7 @@ import { showText } from '../../model/display';
 import type { EvidenceRecord } from '../../model/evidence';
 import type { ReportEntry } from '../../model/report';
 import { isPileOnRecord } from '../../reporting/pile-on';
+import { localDate } from '../../reporting/reminders';
 import type { Vault } from '../../vault/api';
 import { reportsOfRecord } from './concern';
 import { errText, localDay, reportPlatformLabel, statusLabel } from './labels';
@@ -13,6 +14,17 @@ import './reports.css';
 export function RecordReports({ vault, record }: { vault: Vault; record: EvidenceRecord }) {
   const [reports, setReports] = useState<ReportEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const gone = async (r: ReportEntry) => {
+    setStatus(null);
+    try {
+      const updated = await vault.updateReport(r.id, { status: 'content-removed', contentRemovedOn: localDate(new Date()) });
+      setReports((list) => list?.map((x) => (x.id === updated.id ? updated : x)) ?? null);
+      setStatus({ ok: true, text: t('repuGoneSaved') });
+    } catch (err) {
+      setStatus({ ok: false, text: t('repuSaveFailed', errText(err)) });
+    }
+  };
   useEffect(() => {
     let live = true;
     vault.reports().then(
@@ -40,10 +52,29 @@ export function RecordReports({ vault, record }: { vault: Vault; record: Evidenc
                   · {t('repuRefShort')} <span class="note-text">{showText(r.reference)}</span>
                 </span>
               )}
+              {r.contentRemovedOn ? (
+                <span class="muted"> ({t('repuRemovedOn', r.contentRemovedOn)})</span>
+              ) : (
+                !record.deleted && (
+                  <>
+                    {' '}
+                    <button type="button" data-testid="record-report-gone" aria-label={t('repuGoneFor', reportPlatformLabel(r.platform), localDay(r.reportedAt))} onClick={() => void gone(r)}>
+                      {t('repuContentGone')}
+                    </button>
+                  </>
+                )
+              )}
             </li>
           ))}
         </ul>
       )}
+      <p aria-live="polite">
+        {status && (
+          <span class={status.ok ? 'ok-text' : 'status bad'} role={status.ok ? 'status' : 'alert'} data-testid="record-report-status">
+            {status.text}
+          </span>
+        )}
+      </p>
       {!record.deleted && (
         <div class="toolbar">
           <a href={`#/reports/new/${id}`} data-testid="record-add-report">

@@ -293,6 +293,11 @@ describe('the record view', () => {
     expect(root.querySelector('i')).toBeNull();
     expect(root.querySelector('[data-testid="record-add-report"]')!.getAttribute('href')).toBe(`#/reports/new/${record.id}`);
     expect(root.querySelector('[data-testid="record-pile-on"]')!.getAttribute('href')).toBe(`#/reports/pile-on/${record.id}`);
+    // Reopened and gone: one click records it against the report.
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="record-report-gone"]')!.click());
+    await waitFor(() => root.querySelector('[data-testid="record-report"][data-status="content-removed"]'));
+    expect(mc.reports[0]).toMatchObject({ status: 'content-removed', contentRemovedOn: localDate(new Date()) });
+    expect(root.querySelector('[data-testid="record-report-gone"]')).toBeNull();
     render(null, root);
     root.remove();
   });

@@ -32,6 +32,7 @@ export function ReportDetail({ vault, data, report, onChanged }: { vault: Vault;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [asking, setAsking] = useState(false);
   // A newer version of the report (saved here or elsewhere) resets the form to what is stored.
   useEffect(() => {
     setReference(report.reference ?? '');
@@ -87,6 +88,18 @@ export function ReportDetail({ vault, data, report, onChanged }: { vault: Vault;
       </span>
     ) : null;
   const route = safeHref(report.routeUrl);
+  const remove = async () => {
+    setSaving(true);
+    try {
+      await vault.deleteReport(report.id);
+      void tellReminders(vault);
+      await onChanged();
+      location.hash = '#/reports';
+    } catch (err) {
+      setMessage({ ok: false, text: t('repuSaveFailed', errText(err)) });
+      setSaving(false);
+    }
+  };
 
   return (
     <article data-testid="report-view" data-report-id={report.id} data-status={report.status}>
@@ -217,6 +230,25 @@ export function ReportDetail({ vault, data, report, onChanged }: { vault: Vault;
           </li>
         ))}
       </ol>
+
+      <section class="danger-zone" aria-labelledby="report-delete-title">
+        <h3 id="report-delete-title">{t('repuDeleteTitle')}</h3>
+        <p>{t('repuDeleteExplain')}</p>
+        {asking ? (
+          <div class="case-actions">
+            <button type="button" class="danger" disabled={saving} onClick={() => void remove()} data-testid="report-delete-confirm">
+              {t('repuDeleteYes')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} data-testid="report-delete-cancel">
+              {t('repuCancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="danger" onClick={() => setAsking(true)} data-testid="report-delete">
+            {t('repuDeleteAsk')}
+          </button>
+        )}
+      </section>
     </article>
   );
 }

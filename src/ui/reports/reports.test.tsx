@@ -164,6 +164,21 @@ describe('one report', () => {
     expect(p.$('[data-testid="report-content-gone"]')).toBeNull();
   });
 
+  it('deletes an entry only after asking', async () => {
+    const mc = memoryReports();
+    const r = await mc.vault.addReport(base({}));
+    page = mountPage(ReportsPage, mc.vault, [r.id]);
+    const p = page;
+    await waitFor(() => p.$('[data-testid="report-delete"]'));
+    await click(p.$('[data-testid="report-delete"]')!);
+    await click(p.$('[data-testid="report-delete-cancel"]')!);
+    expect(mc.reports).toHaveLength(1);
+    await click(p.$('[data-testid="report-delete"]')!);
+    await click(p.$('[data-testid="report-delete-confirm"]')!);
+    await waitFor(() => mc.reports.length === 0);
+    expect(location.hash).toBe('#/reports');
+  });
+
   it('says when the report is not there', async () => {
     const mc = memoryReports();
     page = mountPage(ReportsPage, mc.vault, ['report-nope']);

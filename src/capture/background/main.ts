@@ -13,12 +13,12 @@ import { openVault } from '../../vault/vault';
 import { attachVault, backgroundLock, refreshDiscreet, startLockBackground, whenUnlocked } from '../../lock/background';
 import { quickExit } from '../../lock/quick-exit';
 import { clearSessionKey } from '../../lock/session';
+import { startReminders, syncReminderAlarms } from './reminders';
+import { parseReminders } from '../../reporting/reminders';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
 import { CaptureGate } from './capture-gate';
-import { startReminders, syncReminderAlarms } from './reminders';
-import { parseReminders } from '../../reporting/reminders';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 
 type Sender = Browser.runtime.MessageSender;

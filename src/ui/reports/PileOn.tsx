@@ -29,17 +29,28 @@ interface RouteChoice {
   id: string;
   label: string;
   url: string;
-  steps?: string;
 }
 
-/** Where to report an account: its profile (where the platform's report menu is), then the record's routes that have a page. */
-export function accountRoutes(account: PileOnAccount, record: Pick<EvidenceRecord, 'reportRoutes'>): RouteChoice[] {
+/**
+ * Whether a route of the record is about the post itself (its in-app route opens the post; a pre-filled form names
+ * the post and its author): such a route would report the person who was piled on, never the account that replied.
+ */
+function aboutThePost(url: string, record: Pick<EvidenceRecord, 'permalink' | 'pageUrl' | 'content'>): boolean {
+  const marks = [record.permalink, record.pageUrl, record.content.itemId].filter((m): m is string => !!m && m.length > 3);
+  return marks.some((m) => url.includes(m) || url.includes(encodeURIComponent(m)));
+}
+
+/**
+ * Where to report an account: its profile (where the platform's report menu is), then the record's help forms that
+ * are not about the post itself. The forms' own steps were written for the post's author, so they are not shown.
+ */
+export function accountRoutes(account: PileOnAccount, record: Pick<EvidenceRecord, 'reportRoutes' | 'permalink' | 'pageUrl' | 'content'>): RouteChoice[] {
   const out: RouteChoice[] = [];
   const profile = safeHref(account.profileUrl);
   if (profile) out.push({ id: 'profile', label: t('repuPileProfile'), url: profile });
   for (const r of record.reportRoutes) {
     const url = safeHref(r.url);
-    if (url?.startsWith('https:')) out.push({ id: r.id, label: r.label, url, ...(r.steps ? { steps: r.steps } : {}) });
+    if (url?.startsWith('https:') && !aboutThePost(url, record) && !out.some((o) => o.url === url)) out.push({ id: r.id, label: r.label, url });
   }
   return out;
 }
@@ -55,6 +66,7 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
   const [opened, setOpened] = useState<RouteChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [stepError, setStepError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
   // The person's own accounts, where a capture marked them (a conversation they wrote in).
@@ -119,7 +131,17 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
         </section>
       );
     const routes = accountRoutes(current, record);
+    const links = current.replies.map((r) => r.permalink).filter((p): p is string => !!p);
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(links.join('\n'));
+        setCopied(true);
+      } catch {
+        setStepError(t('repuPileCopyFailed'));
+      }
+    };
     const next = (reported: boolean) => {
+      setCopied(false);
       setOpened(null);
       setStepError(null);
       setWalk({ ...walk, at: walk.at + 1, reported: walk.reported + (reported ? 1 : 0), skipped: walk.skipped + (reported ? 0 : 1) });
@@ -134,7 +156,7 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
           origin: 'pile-on',
           reportedAt: new Date().toISOString(),
           recordIds: [record.id],
-          permalinks: current.replies.map((r) => r.permalink).filter((p): p is string => !!p),
+          permalinks: links,
           ...(current.keys[0] ? { account: current.keys.find((k) => k.includes(':@')) ?? current.keys[0] } : {}),
           ...(route ? { routeId: route.id, routeUrl: route.url, routeLabel: route.label } : {}),
         });
@@ -168,13 +190,20 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
         ) : (
           <>
             <p>{t('repuPileOpenExplain')}</p>
+            {links.length > 0 && (
+              <p>
+                <button type="button" onClick={() => void copy()} data-testid="pileon-copy">
+                  {copied ? t('repuPileCopied', links.length) : t('repuPileCopy', links.length)}
+                </button>
+              </p>
+            )}
+            <p class="muted">{t('repuPileFormHint', showName(nameOf(current), { kind: current.handle ? 'handle' : 'name' }).text)}</p>
             <ul class="plain">
               {routes.map((r) => (
                 <li key={r.id}>
                   <a href={r.url} target="_blank" rel="noopener noreferrer" data-testid="pileon-route" data-route-id={r.id} onClick={() => setOpened(r)}>
                     {showText(r.label)}
                   </a>
-                  {r.steps && <span class="muted"> — {showText(r.steps)}</span>}
                 </li>
               ))}
             </ul>

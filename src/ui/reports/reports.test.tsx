@@ -190,7 +190,7 @@ describe('one report', () => {
 const reply = (handle: string, text: string, extra: Partial<ExtractedContent> = {}): ExtractedContent => ({ kind: 'reply', platform: 'x', author: { handle }, text, links: [], media: [], method: 'adapter', warnings: [], ...extra });
 
 function pileOnRecord(): { record: EvidenceRecord; transcript: Uint8Array } {
-  const entries = [reply('bob', 'a'), reply('amy', 'b'), reply('bob', 'c'), reply('victim', 'd'), reply('carl', 'e <script>'), reply('bob', 'f'), reply('amy', 'g')].map((c, i) => ({ n: i + 1, key: `k${i}`, ...c }));
+  const entries = [reply('bob', 'a'), reply('amy', 'b'), reply('bob', 'c'), reply('victim', 'd'), reply('carl', 'e <script>'), reply('bob', 'f'), reply('amy', 'g')].map((c, i) => ({ n: i + 1, key: `k${i}`, ...c, permalink: `https://x.com/${c.author!.handle}/status/${100 + i}` }));
   const record = {
     id: 'rec-post',
     seq: 9,
@@ -199,7 +199,13 @@ function pileOnRecord(): { record: EvidenceRecord; transcript: Uint8Array } {
     author: { handle: 'victim' },
     content: { ...reply('victim', 'my post'), kind: 'post', fields: { replies: '7' } },
     artifacts: [{ id: 'art-t', role: 'transcript', mediaType: 'application/json', sha256: '', size: 0, filename: 't.json' }],
-    reportRoutes: [{ id: 'x-form-harassment', label: 'X help form', url: 'https://help.x.com/forms/abusiveuser' }],
+    permalink: 'https://x.com/victim/status/1',
+    pageUrl: 'https://x.com/victim/status/1',
+    reportRoutes: [
+      { id: 'x-in-app-post', label: 'The post itself', url: 'https://x.com/victim/status/1' },
+      { id: 'x-dsa', label: 'EU form for the post', url: `https://help.x.com/forms/dsa/report?content_id=${encodeURIComponent('https://x.com/victim/status/1')}` },
+      { id: 'x-form-harassment', label: 'X help form', url: 'https://help.x.com/forms/abusiveuser', steps: 'Name @victim.' },
+    ],
   } as unknown as EvidenceRecord;
   return { record, transcript: new TextEncoder().encode(JSON.stringify({ format: 'holdfast-thread-transcript', entries })) };
 }
@@ -229,6 +235,9 @@ describe('pile-on walk-through', () => {
       ['https://x.com/bob', '_blank', 'noopener noreferrer'],
       ['https://help.x.com/forms/abusiveuser', '_blank', 'noopener noreferrer'],
     ]);
+    await click(p.$('[data-testid="pileon-copy"]')!);
+    await waitFor(() => p.$('[data-testid="pileon-copy"]')?.textContent === 'repuPileCopied');
+    expect(await navigator.clipboard.readText()).toBe('https://x.com/bob/status/100\nhttps://x.com/bob/status/102\nhttps://x.com/bob/status/105');
     await click(p.$('[data-testid="pileon-reported"]')!);
     await waitFor(() => p.$('[data-testid="pileon-progress"]')?.dataset.at === '2');
     await click(p.$('[data-testid="pileon-skip"]')!);
@@ -236,6 +245,7 @@ describe('pile-on walk-through', () => {
     expect(p.$('[data-testid="pileon-step"]')!.textContent).toContain('e <script>');
     await click(p.$('[data-testid="pileon-reported"]')!);
     await waitFor(() => p.$('[data-testid="pileon-done"]'));
+    expect(mc.reports[0]!.permalinks).toHaveLength(3);
     expect(mc.reports.map((r) => [r.account, r.origin, r.recordIds, r.routeId])).toEqual([
       ['x:@bob', 'pile-on', ['rec-post'], 'profile'],
       ['x:@carl', 'pile-on', ['rec-post'], 'profile'],

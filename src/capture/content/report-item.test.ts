@@ -58,6 +58,16 @@ describe('runReportFlow', () => {
     expect(f.requests[0]).toEqual({ recordIds: ['rec-0'], abuse: 'intimate-images', minor: true, origin: 'item' });
   });
 
+  it('captures again when the background no longer knows the stored record (its worker restarted)', async () => {
+    const f = flow(ok, opened, 'rec-0');
+    let calls = 0;
+    const open = f.deps.open;
+    f.deps.open = async (req) => (++calls === 1 ? (f.requests.push(req), { ok: false, code: 'not-captured', message: 'forgotten' }) : open(req));
+    expect(await runReportFlow(f.deps, input)).toBe('opened');
+    expect(f.requests.map((r) => r.recordIds)).toEqual([['rec-0'], ['rec-1']]);
+    expect(f.events).toEqual(['capture', 'stored', 'remember:rec-1', 'open']);
+  });
+
   it('opens nothing when the capture fails, and says so', async () => {
     const f = flow({ ok: false, code: 'quota', message: 'full' }, opened);
     expect(await runReportFlow(f.deps, input)).toBe('capture-failed');

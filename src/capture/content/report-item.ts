@@ -243,19 +243,34 @@ export type ReportFlowOutcome = 'capture-failed' | 'route-failed' | 'opened' | '
  * the route. A failed capture opens nothing.
  */
 export async function runReportFlow(deps: ReportFlowDeps, input: ReportFlowInput): Promise<ReportFlowOutcome> {
-  let recordId = deps.storedId();
   let saved = t('repfSavedBefore');
-  if (!recordId) {
+  const capture = async (): Promise<string | null> => {
     const result = await deps.capture();
     if (!result.ok) {
       deps.toast(t('repfErrCapture', input.reasonOf(result)), 'error', `report:error:${result.code}`, 15_000);
-      return 'capture-failed';
+      return null;
     }
-    recordId = result.recordId;
-    deps.remember(recordId);
+    deps.remember(result.recordId);
     saved = result.locked ? t('repfSavedLocked') : input.discreet ? t('toastSavedDiscreet') : t('repfSavedNew', result.seq);
+    return result.recordId;
+  };
+  const request = (recordId: string): ReportOpenRequest => ({
+    recordIds: [recordId],
+    ...(input.choice ? { abuse: input.choice.abuse } : {}),
+    ...(input.choice?.minor ? { minor: true } : {}),
+    origin: input.origin,
+  });
+  const stored = deps.storedId();
+  const recordId = stored ?? (await capture());
+  if (!recordId) return 'capture-failed';
+  let opened = await deps.open(request(recordId));
+  // The background forgets this view's captures when it restarts (Chromium stops an idle service worker): capture
+  // again rather than report an item the background cannot vouch for.
+  if (!opened.ok && opened.code === 'not-captured' && stored) {
+    const again = await capture();
+    if (!again) return 'capture-failed';
+    opened = await deps.open(request(again));
   }
-  const opened = await deps.open({ recordIds: [recordId], ...(input.choice ? { abuse: input.choice.abuse } : {}), ...(input.choice?.minor ? { minor: true } : {}), origin: input.origin });
   if (!opened.ok) {
     deps.toast(opened.code === 'no-route' ? t('repfErrNoRoute') : t('repfErrRoute', opened.message), 'error', `report:error:${opened.code}`, 15_000);
     return 'route-failed';

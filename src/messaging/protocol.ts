@@ -71,6 +71,17 @@ export interface ThreadShotRequest {
   devicePixelRatio: number;
   /** The scroller's scroll offset when the shot was taken, so overlapping screens are stitched without repeats. */
   scrollTop: number;
+  /** The scroller's render mark (capture-item RENDER_TOKEN_ATTR; '' for the document), to redraw it when exact screenshots are off. */
+  renderToken?: string;
+}
+
+/** Issue #14: one screen of an item taller than the window; `offset` is how far down the item the visible part `rect` starts (CSS px). */
+export interface ItemScreenRequest {
+  token: string;
+  rect: Rect;
+  offset: number;
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
 }
 
 /**
@@ -125,7 +136,7 @@ export interface ThreadFinishPayload {
   stats: { elapsedMs: number; loadWaitMs: number; scrolls: number; clicks: number };
 }
 
-export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
+export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'dom-render' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
 
 /** Messages handled by the background. */
 export interface BackgroundMessages {
@@ -145,6 +156,8 @@ export interface BackgroundMessages {
   'thread:finish': { req: ThreadFinishPayload; res: CaptureResult };
   /** Drop a session without writing anything. */
   'thread:abort': { req: { session: string }; res: { ok: true } };
+  /** Issue #14: image one screen of a tall item into its stitched picture ('capture:item' with the same render token then stores it). */
+  'capture:screen': { req: ItemScreenRequest; res: { ok: true } | { ok: false; permission: boolean; message: string } };
   /** Issue #12: lock, close every Holdfast tab, leave the person on the neutral page (any Holdfast page or panel). */
   'quick-exit': { req: object; res: { ok: true; closed: number } };
   /** Issue #12: is the vault encrypted / locked (no content, no counts beyond captures waiting for the unlock). */
@@ -165,8 +178,11 @@ export interface ContentMessages {
   'content:capture-context': { req: { via: ItemCapturePayload['via']; pageOnly: boolean }; res: CaptureResult };
   /** Collect what a page-level capture needs (used by toolbar/shortcut on supported sites). */
   'content:page-info': { req: object; res: ItemCapturePayload };
-  /** Render the marked element to a PNG via the DOM (the on-demand renderer answers this). */
-  'render:dom': { req: { token: string; rect: Rect }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
+  /**
+   * Render the marked element to a PNG via the DOM (the on-demand renderer answers this). `screen`: only the part of it
+   * inside `rect` (window CSS px) at its current scroll position, for a stitched picture (issue #14).
+   */
+  'render:dom': { req: { token: string; rect: Rect; screen?: boolean }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
   /** Hide or restore Holdfast's own on-page controls around a screenshot. */
   'content:controls-visible': { req: { visible: boolean }; res: { ok: true } };
 }

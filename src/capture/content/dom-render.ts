@@ -3,7 +3,7 @@
  * It never fetches: images are taken from the ones already loaded in the page when the browser lets us
  * read them, else replaced by a placeholder, and the record says so.
  */
-import { domToPng } from 'modern-screenshot';
+import { domToCanvas, domToPng, type Options } from 'modern-screenshot';
 import { browser } from 'wxt/browser';
 import type { AnyContentMessage } from '../../messaging/protocol';
 import { RENDER_TOKEN_ATTR } from './capture-item';
@@ -52,6 +52,51 @@ export function keepUseLocal(root: Node): number {
   return changed;
 }
 
+const TRANSPARENT = /^(transparent|rgba\(\s*0\s*,\s*0\s*,\s*0\s*,\s*0\s*\))$/;
+
+/** The colour the page shows behind its content: the body's, else the root's, else white. */
+function pageBackground(): string {
+  for (const el of [document.body, document.documentElement]) {
+    const bg = el ? getComputedStyle(el).backgroundColor : '';
+    if (bg && !TRANSPARENT.test(bg)) return bg;
+  }
+  return '#ffffff';
+}
+
+/**
+ * One screen of a stitched picture (issue #14): the element (a thread's scroller, or the document) redrawn as it is
+ * scrolled now, cut to `rect` (window CSS px). The document is drawn only the window's size: its content is shifted
+ * by the scroll offset, as every scrolled element's is (modern-screenshot's restoreScrollPosition).
+ */
+async function renderScreen(el: Element, rect: { x: number; y: number; width: number; height: number }, options: Options & { scale: number }): Promise<string> {
+  const isDocument = el === document.documentElement || el === document.body;
+  const vw = document.documentElement.clientWidth || innerWidth;
+  const vh = document.documentElement.clientHeight || innerHeight;
+  const canvas = await domToCanvas(isDocument ? document.documentElement : el, {
+    ...options,
+    features: { restoreScrollPosition: true },
+    ...(isDocument ? { width: vw, height: vh } : {}),
+  });
+  const box = isDocument ? { left: 0, top: 0 } : el.getBoundingClientRect();
+  const scale = options.scale;
+  const sx = Math.max(0, Math.floor((rect.x - box.left) * scale));
+  const sy = Math.max(0, Math.floor((rect.y - box.top) * scale));
+  const sw = Math.max(1, Math.min(canvas.width - sx, Math.round(rect.width * scale)));
+  const sh = Math.max(1, Math.min(canvas.height - sy, Math.round(rect.height * scale)));
+  const out = document.createElement('canvas');
+  out.width = sw;
+  out.height = sh;
+  const ctx = out.getContext('2d');
+  if (!ctx) throw new Error('No 2D canvas available to redraw the screen');
+  // Screens are stitched into an opaque picture: the page's own background shows through where the element has none.
+  ctx.fillStyle = pageBackground();
+  ctx.fillRect(0, 0, sw, sh);
+  ctx.drawImage(canvas, sx, sy, sw, sh, 0, 0, sw, sh);
+  canvas.width = 0;
+  canvas.height = 0;
+  return out.toDataURL('image/png');
+}
+
 export function startDomRenderer(): void {
   const flag = '__holdfastDomRenderer';
   const g = globalThis as unknown as Record<string, boolean>;
@@ -66,23 +111,19 @@ export function startDomRenderer(): void {
       return false;
     }
     const missing = { count: 0 };
-    domToPng(el, {
+    const options = {
       scale: devicePixelRatio || 1,
       // No web fonts: embedding them is the library's only other way to fetch (style sheets' @import, @font-face).
-      font: false,
-      onCloneNode: (clone) => {
+      font: false as const,
+      onCloneNode: (clone: Node) => {
         keepUseLocal(clone);
       },
-      filter: (node) => !(node instanceof Element && node.matches(OWN_ELEMENTS_SELECTOR)),
+      filter: (node: Node) => !(node instanceof Element && node.matches(OWN_ELEMENTS_SELECTOR)),
       fetchFn: async (url: string) => (url.startsWith('data:') ? url : inlineFromPage(url, missing)),
-    })
-      .then((dataUrl) =>
-        sendResponse({
-          ok: true,
-          dataUrl,
-          note: `redrawn from the page DOM${missing.count ? `; ${missing.count} image(s) could not be read and were replaced by a grey placeholder` : ''}`,
-        }),
-      )
+    };
+    const note = () => `redrawn from the page DOM${missing.count ? `; ${missing.count} image(s) could not be read and were replaced by a grey placeholder` : ''}`;
+    (msg.screen ? renderScreen(el, msg.rect, options) : domToPng(el, options))
+      .then((dataUrl) => sendResponse({ ok: true, dataUrl, note: note() }))
       .catch((err: unknown) => sendResponse({ ok: false, message: String(err) }));
     return true;
   });

@@ -95,6 +95,31 @@ export function scrollerOf(el: Element): Element {
   return document.scrollingElement ?? document.documentElement;
 }
 
+/**
+ * The top of the part of the view nothing of the site's own covers: below any fixed or sticky bar (not holding the item)
+ * at the top of the view, at most half the view down.
+ */
+function topInset(el: Element, x: number, viewTop: number, viewBottom: number): number {
+  if (typeof document.elementsFromPoint !== 'function') return viewTop;
+  let top = viewTop;
+  for (let bars = 0; bars < 3; bars++) {
+    const hit = document.elementsFromPoint(x, top + 1)[0];
+    if (!hit || el.contains(hit)) break;
+    let bar: Element | null = null;
+    for (let n: Element | null = hit; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
+      const position = getComputedStyle(n).position;
+      if ((position === 'fixed' || position === 'sticky') && !n.contains(el)) {
+        bar = n;
+        break;
+      }
+    }
+    const bottom = bar?.getBoundingClientRect().bottom ?? top;
+    if (bottom <= top + 0.5) break;
+    top = bottom;
+  }
+  return Math.min(top, viewTop + (viewBottom - viewTop) / 2);
+}
+
 /** The most screens one tall item is stitched from (its picture stops at ITEM_MAX_PX in the background anyway). */
 export const MAX_ITEM_SCREENS = 40;
 
@@ -109,9 +134,11 @@ export async function stitchTallItem(el: Element, token: string, send: (req: Ite
   const vp = viewportSize();
   const start = scroller.scrollTop;
   const viewBox = isDocument ? { top: 0, bottom: vp.height } : scroller.getBoundingClientRect();
-  const viewTop = Math.max(0, viewBox.top + (isDocument ? 0 : scroller.clientTop));
-  const viewBottom = Math.min(vp.height, isDocument ? vp.height : viewTop + scroller.clientHeight);
-  const box = el.getBoundingClientRect();
+  const viewBottom = Math.min(vp.height, isDocument ? vp.height : Math.max(0, viewBox.top + scroller.clientTop) + scroller.clientHeight);
+  let box = el.getBoundingClientRect();
+  // A bar stuck to the top of the view (a site's sticky header) would cover the item in every screen: screens start below it.
+  const viewTop = topInset(el, (Math.max(0, box.left) + Math.min(vp.width, box.right)) / 2, Math.max(0, viewBox.top + (isDocument ? 0 : scroller.clientTop)), viewBottom);
+  box = el.getBoundingClientRect();
   const plan = itemScrollPlan(box.top - viewTop + start, box.height, viewBottom - viewTop, scroller.scrollHeight - scroller.clientHeight, MAX_ITEM_SCREENS);
   let taken = 0;
   try {

@@ -75,6 +75,8 @@ async function renderScreen(el: Element, rect: { x: number; y: number; width: nu
   const canvas = await domToCanvas(isDocument ? document.documentElement : el, {
     ...options,
     features: { restoreScrollPosition: true },
+    // The copy must not draw scroll bars of its own (a blank band along its bottom edge in every screen).
+    style: { overflow: 'hidden' },
     ...(isDocument ? { width: vw, height: vh } : {}),
   });
   const box = isDocument ? { left: 0, top: 0 } : el.getBoundingClientRect();

@@ -179,10 +179,11 @@ export interface ContentMessages {
   /** Collect what a page-level capture needs (used by toolbar/shortcut on supported sites). */
   'content:page-info': { req: object; res: ItemCapturePayload };
   /**
-   * Render the marked element to a PNG via the DOM (the on-demand renderer answers this). `screen`: only the part of it
-   * inside `rect` (window CSS px) at its current scroll position, for a stitched picture (issue #14).
+   * Render the marked element to a PNG via the DOM (the on-demand renderer answers this). `screen`: as it is scrolled
+   * now, for one screen of a stitched picture (issue #14); `origin` is where its drawing starts in the window (CSS px),
+   * so the background cuts out `rect`.
    */
-  'render:dom': { req: { token: string; rect: Rect; screen?: boolean }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
+  'render:dom': { req: { token: string; rect: Rect; screen?: boolean }; res: { ok: true; dataUrl: string; note: string; origin?: { x: number; y: number } } | { ok: false; message: string } };
   /** Hide or restore Holdfast's own on-page controls around a screenshot. */
   'content:controls-visible': { req: { visible: boolean }; res: { ok: true } };
 }

@@ -182,9 +182,11 @@ async function screenImage(s: Session, shot: ThreadShotRequest, sender: Sender):
       const bitmap = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
       return { bitmap, origin: { x: 0, y: 0 }, scale: shot.viewport.width > 0 ? bitmap.width / shot.viewport.width : shot.devicePixelRatio };
     } catch (err) {
-      // Without the permission for exact screenshots (the shipping model: a button inside a page grants no activeTab),
-      // the whole capture gets a redrawn picture instead, labelled so: never no picture (issue #14).
-      if (!(err instanceof PermissionMissing) || shot.renderToken === undefined || s.meta.screens > 0) throw err;
+      // Without the permission for exact screenshots (the shipping model: a button inside a page grants no activeTab;
+      // Chromium says so, Firefox throws "SecurityError: The operation is insecure"), the whole capture gets a redrawn
+      // picture instead, labelled so: never no picture (issue #14). As for a single item, any failure of the first
+      // screen falls back the same way; a later one ends the picture with a note (a picture mixing both would mislead).
+      if (shot.renderToken === undefined || s.meta.screens > 0) throw err;
       s.meta.picture = 'dom-render';
     }
   }
@@ -199,7 +201,7 @@ async function screenImage(s: Session, shot: ThreadShotRequest, sender: Sender):
   if (!res.ok) throw new Error(res.message);
   if (res.note !== 'redrawn from the page DOM') s.meta.renderNote = res.note;
   const bitmap = await createImageBitmap(new Blob([dataUrlToBytes(res.dataUrl).bytes as BlobPart], { type: 'image/png' }));
-  return { bitmap, origin: { x: shot.rect.x, y: shot.rect.y }, scale: shot.devicePixelRatio || 1 };
+  return { bitmap, origin: res.origin ?? { x: shot.rect.x, y: shot.rect.y }, scale: shot.devicePixelRatio || 1 };
 }
 
 /** Images the screen into the current segment; returns a segment that filled up on the way. */

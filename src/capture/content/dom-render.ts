@@ -3,7 +3,7 @@
  * It never fetches: images are taken from the ones already loaded in the page when the browser lets us
  * read them, else replaced by a placeholder, and the record says so.
  */
-import { domToCanvas, domToPng, type Options } from 'modern-screenshot';
+import { domToPng, type Options } from 'modern-screenshot';
 import { browser } from 'wxt/browser';
 import type { AnyContentMessage } from '../../messaging/protocol';
 import { RENDER_TOKEN_ATTR } from './capture-item';
@@ -65,38 +65,26 @@ function pageBackground(): string {
 
 /**
  * One screen of a stitched picture (issue #14): the element (a thread's scroller, or the document) redrawn as it is
- * scrolled now, cut to `rect` (window CSS px). The document is drawn only the window's size: its content is shifted
- * by the scroll offset, as every scrolled element's is (modern-screenshot's restoreScrollPosition).
+ * scrolled now, its whole box (the document: only the window's size; its content is shifted by the scroll offset, as
+ * every scrolled element's is, modern-screenshot's restoreScrollPosition). The background cuts it to the screen's rect
+ * from `origin`, the box's top-left corner in the window: copying the drawing to another canvas here would make
+ * Firefox refuse to read it ("The operation is insecure").
  */
-async function renderScreen(el: Element, rect: { x: number; y: number; width: number; height: number }, options: Options & { scale: number }): Promise<string> {
+async function renderScreen(el: Element, options: Options & { scale: number }): Promise<{ dataUrl: string; origin: { x: number; y: number } }> {
   const isDocument = el === document.documentElement || el === document.body;
   const vw = document.documentElement.clientWidth || innerWidth;
   const vh = document.documentElement.clientHeight || innerHeight;
-  const canvas = await domToCanvas(isDocument ? document.documentElement : el, {
+  const box = isDocument ? { left: 0, top: 0 } : el.getBoundingClientRect();
+  const dataUrl = await domToPng(isDocument ? document.documentElement : el, {
     ...options,
     features: { restoreScrollPosition: true },
-    // The copy must not draw scroll bars of its own (a blank band along its bottom edge in every screen).
+    // The copy must not draw scroll bars of its own (a blank band along its bottom edge in every screen), and is opaque
+    // (the page's own background shows where the element has none) so the screens join into one opaque picture.
     style: { overflow: 'hidden' },
+    backgroundColor: pageBackground(),
     ...(isDocument ? { width: vw, height: vh } : {}),
   });
-  const box = isDocument ? { left: 0, top: 0 } : el.getBoundingClientRect();
-  const scale = options.scale;
-  const sx = Math.max(0, Math.floor((rect.x - box.left) * scale));
-  const sy = Math.max(0, Math.floor((rect.y - box.top) * scale));
-  const sw = Math.max(1, Math.min(canvas.width - sx, Math.round(rect.width * scale)));
-  const sh = Math.max(1, Math.min(canvas.height - sy, Math.round(rect.height * scale)));
-  const out = document.createElement('canvas');
-  out.width = sw;
-  out.height = sh;
-  const ctx = out.getContext('2d');
-  if (!ctx) throw new Error('No 2D canvas available to redraw the screen');
-  // Screens are stitched into an opaque picture: the page's own background shows through where the element has none.
-  ctx.fillStyle = pageBackground();
-  ctx.fillRect(0, 0, sw, sh);
-  ctx.drawImage(canvas, sx, sy, sw, sh, 0, 0, sw, sh);
-  canvas.width = 0;
-  canvas.height = 0;
-  return out.toDataURL('image/png');
+  return { dataUrl, origin: { x: box.left, y: box.top } };
 }
 
 export function startDomRenderer(): void {
@@ -124,8 +112,8 @@ export function startDomRenderer(): void {
       fetchFn: async (url: string) => (url.startsWith('data:') ? url : inlineFromPage(url, missing)),
     };
     const note = () => `redrawn from the page DOM${missing.count ? `; ${missing.count} image(s) could not be read and were replaced by a grey placeholder` : ''}`;
-    (msg.screen ? renderScreen(el, msg.rect, options) : domToPng(el, options))
-      .then((dataUrl) => sendResponse({ ok: true, dataUrl, note: note() }))
+    (msg.screen ? renderScreen(el, options) : domToPng(el, options).then((dataUrl) => ({ dataUrl })))
+      .then((drawn: { dataUrl: string; origin?: { x: number; y: number } }) => sendResponse({ ok: true, ...drawn, note: note() }))
       .catch((err: unknown) => sendResponse({ ok: false, message: String(err) }));
     return true;
   });

@@ -199,7 +199,8 @@ async function screenImage(s: Session, shot: ThreadShotRequest, sender: Sender):
   }
   const res = await sendToTab(tabId, { type: 'render:dom', token: shot.renderToken ?? '', rect: shot.rect, screen: true }, frameId);
   if (!res.ok) throw new Error(res.message);
-  if (res.note !== 'redrawn from the page DOM') s.meta.renderNote = res.note;
+  // The renderer counts unreadable images per screen; the record says it once for the whole picture.
+  if (/could not be read/.test(res.note)) s.meta.renderNote = 'redrawn from the page DOM; images that could not be read (another site\'s, which the page does not let Holdfast read) were replaced by a grey placeholder';
   const bitmap = await createImageBitmap(new Blob([dataUrlToBytes(res.dataUrl).bytes as BlobPart], { type: 'image/png' }));
   return { bitmap, origin: res.origin ?? { x: shot.rect.x, y: shot.rect.y }, scale: shot.devicePixelRatio || 1 };
 }

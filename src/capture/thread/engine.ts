@@ -212,6 +212,8 @@ export class ThreadEngine {
   private readonly notes: string[] = [];
   private stats = { elapsedMs: 0, loadWaitMs: 0, scrolls: 0, clicks: 0, shots: 0 };
   private shotsOn: boolean;
+  /** Whether screens are marked for the DOM renderer (until the first pixel screen). */
+  private markScreens = true;
   /** The list is drawn bottom-up (see `pos`). */
   private reversed = false;
   private coveredShots = 0;
@@ -978,8 +980,9 @@ export class ThreadEngine {
       return;
     }
     const view = s.ownerDocument.defaultView;
-    // Marked so the background can have it redrawn from the page when exact screenshots are off (issue #14).
-    const token = this.isDocumentScroller(s) ? '' : crypto.randomUUID();
+    // Marked so the background can have it redrawn from the page when exact screenshots are off (issue #14); once a
+    // pixel screen came back, no longer (a mark is an attribute the site's own scripts could see).
+    const token = this.isDocumentScroller(s) || !this.markScreens ? '' : crypto.randomUUID();
     const req: ThreadShotRequest = {
       rect: this.visibleRect(s),
       viewport: { width: s.ownerDocument.documentElement.clientWidth || view?.innerWidth || 0, height: view?.innerHeight || 0 },
@@ -993,6 +996,7 @@ export class ThreadEngine {
       await this.frame();
       const res = await this.flush(req);
       this.coveredShots++;
+      if (res.shot === 'pixel') this.markScreens = false;
       if (res.shot !== 'none') this.stats.shots++;
       else {
         this.shotsOn = false;

@@ -80,6 +80,7 @@ export interface ItemScreenRequest {
   token: string;
   rect: Rect;
   offset: number;
+  /** The window's whole size (innerWidth/innerHeight: scroll bars included, as in the browser's screenshot). */
   viewport: { width: number; height: number };
   devicePixelRatio: number;
 }

@@ -72,7 +72,8 @@ export async function itemScreen(req: ItemScreenRequest, sender: Sender): Promis
     }
     const crop = screenCrop(st.covered, { rect: req.rect, offset: req.offset }, { x: 0, y: 0 }, scale, bitmap, room);
     if (!crop) return { ok: true };
-    if (crop.covered < req.offset + req.rect.height - 0.5) st.capped = true;
+    // The picture reached its most rows: the rest of the item is not in it.
+    if (crop.sh >= room) st.capped = true;
     st.covered = crop.covered;
     st.writer ??= new PngStreamWriter(crop.sw);
     const width = st.writer.width;

@@ -150,7 +150,8 @@ export async function stitchTallItem(el: Element, token: string, send: (req: Ite
       const x = Math.max(0, b.left);
       const rect: Rect = { x, y, width: Math.max(0, Math.min(vp.width, b.right) - x), height: Math.max(0, Math.min(b.bottom, viewBottom) - y) };
       if (rect.height <= 0 || rect.width <= 0) continue;
-      const res = await send({ token, rect, offset: y - b.top, viewport: viewportSize(), devicePixelRatio: devicePixelRatio || 1 });
+      // The window's whole width, scroll bar included, as the browser's screenshot has it (its width over this is the scale).
+      const res = await send({ token, rect, offset: y - b.top, viewport: { width: innerWidth || vp.width, height: innerHeight || vp.height }, devicePixelRatio: devicePixelRatio || 1 });
       // A screen that failed drops the stitch in the background: the capture goes on as if none was taken.
       if (!res.ok) return 0;
       taken++;

@@ -2,7 +2,8 @@
  * A real install (issue #14): the vault survives a browser restart and an extension reload, in each browser.
  * One capture on the X replica, then: close the browser, start it again on the SAME profile folder → the record is
  * there, byte for byte, and the vault verifies; reload the extension (runtime.reload() from its own page, what an
- * update does) → the same again.
+ * update does) → the same again. Then the options page's "Before you remove Holdfast" (axe-core) and its
+ * "Export everything", which opens the vault page's export dialog for the whole vault.
  *
  * How the profile is kept:
  * - Chromium: the profile folder (`userDataDir`) is kept between launches; the unpacked extension is loaded from the
@@ -19,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, type Harness, installXpiIntoProfile, launch } from './browsers';
-import { SitePage, VaultPage } from './pages';
+import type { Page } from 'puppeteer-core';
+import { ExtensionPage, SitePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const HOME = 'https://x.com/home';
@@ -114,6 +116,31 @@ for (const browserName of browsersUnderTest()) {
       expect(afterReload.records).toEqual(before.records);
       expect(afterReload.artifacts).toEqual(before.artifacts);
       expect(await vault.verify()).toEqual({ ok: true, problems: [] });
+    });
+
+    it('before removing: the options page says removal deletes the vault, and "Export everything" opens the vault page export of everything', async () => {
+      if (!harness) throw new Error('the first test did not leave a browser');
+      const h = harness;
+      const options = await ExtensionPage.open(h, 'options.html', '[data-testid="before-remove"]');
+      expect(await options.text('before-remove')).toMatch(/deletes the vault/);
+      expect(await options.axe()).toEqual([]);
+      const vaultUrl = `${h.extensionBase}vault.html`;
+      const isVaultTab = (u: string) => u.startsWith(vaultUrl);
+      const before = new Set((await h.browser.pages()).filter((p) => isVaultTab(p.url())));
+      await options.click('export-everything');
+      let tab: Page | undefined;
+      const deadline = Date.now() + 10_000;
+      while (!tab && Date.now() < deadline) {
+        tab = (await h.browser.pages()).find((p) => !before.has(p) && isVaultTab(p.url()));
+        if (!tab) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!tab) throw new Error('no vault tab opened');
+      await tab.bringToFront();
+      await tab.waitForSelector('[data-testid="export-dialog"] input[name="scope"][value="all"]:checked', { timeout: 15_000 });
+      // The request left the address: a reload does not open the dialog again.
+      await tab.waitForFunction(() => !location.search.includes('export'), { timeout: 5_000 });
+      // The vault page's footer says it too, with the same button.
+      expect(await tab.$eval('[data-testid="before-remove-footer"]', (f) => [f.querySelector('[data-testid="uninstall-warning"]') !== null, f.querySelector('[data-testid="export-everything"]') !== null])).toEqual([true, true]);
     });
   });
 }

@@ -124,6 +124,13 @@ for (const browserName of browsersUnderTest()) {
       const options = await ExtensionPage.open(h, 'options.html', '[data-testid="before-remove"]');
       expect(await options.text('before-remove')).toMatch(/deletes the vault/);
       expect(await options.axe()).toEqual([]);
+      // Installed for good (Firefox: from the profile's extensions/ folder), so no "temporary add-on" warning.
+      const installType = await options.page.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: { management: { getSelf(): Promise<{ installType: string }> } }; chrome?: { management: { getSelf(): Promise<{ installType: string }> } } };
+        return (await (g.browser ?? g.chrome)!.management.getSelf()).installType;
+      });
+      if (browserName === 'firefox') expect(installType).not.toBe('development');
+      expect(await options.page.$('[data-testid="temporary-install"]')).toBeNull();
       const vaultUrl = `${h.extensionBase}vault.html`;
       const isVaultTab = (u: string) => u.startsWith(vaultUrl);
       const before = new Set((await h.browser.pages()).filter((p) => isVaultTab(p.url())));

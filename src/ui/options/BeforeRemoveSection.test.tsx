@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onExportAllRequest, requestExportAll, takeExportAllFromAddress } from '../vault/export-request';
-import { BeforeRemoveSection, ExportEverythingButton } from './BeforeRemoveSection';
+import { BeforeRemoveSection, ExportEverythingButton, isTemporaryFirefoxInstall } from './BeforeRemoveSection';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -67,5 +67,41 @@ describe('vault.html?export=all', () => {
     for (const search of ['', '?export=', '?export=ALL', '?export=all%20', '?exports=all', '?x=export=all', '?export=records'])
       expect(takeExportAllFromAddress(at(search), replace), search).toBe(false);
     expect(replace).not.toHaveBeenCalled();
+  });
+});
+
+describe('a temporary Firefox add-on (removed with its vault when Firefox closes)', () => {
+  const as = (url: string, self: () => Promise<unknown>) => {
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockReturnValue(url as never);
+    (fakeBrowser as unknown as { management: { getSelf: unknown } }).management = { getSelf: vi.fn(self) };
+  };
+
+  it('is recognised in Firefox only, from installType "development"', async () => {
+    as('moz-extension://u/', async () => ({ installType: 'development' }));
+    expect(await isTemporaryFirefoxInstall()).toBe(true);
+    as('moz-extension://u/', async () => ({ installType: 'normal' }));
+    expect(await isTemporaryFirefoxInstall()).toBe(false);
+    // Chromium's unpacked extensions are "development" too, and stay installed.
+    as('chrome-extension://id/', async () => ({ installType: 'development' }));
+    expect(await isTemporaryFirefoxInstall()).toBe(false);
+  });
+
+  it('an unanswered or failing management API says nothing rather than something wrong', async () => {
+    as('moz-extension://u/', async () => {
+      throw new Error('not available');
+    });
+    expect(await isTemporaryFirefoxInstall()).toBe(false);
+    as('moz-extension://u/', async () => undefined);
+    expect(await isTemporaryFirefoxInstall()).toBe(false);
+  });
+
+  it('the options section shows the warning only then', async () => {
+    as('moz-extension://u/', async () => ({ installType: 'development' }));
+    render(<BeforeRemoveSection />, root);
+    for (let i = 0; i < 50 && !root.querySelector('[data-testid="temporary-install"]'); i++)
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    expect(root.querySelector('[data-testid="temporary-install"]')?.textContent).toBe('instTemporaryFirefox');
   });
 });

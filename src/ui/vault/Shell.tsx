@@ -10,7 +10,7 @@ import { LockNowButton, QuickExitButton, UninstallWarning } from '../lock/Button
 import { FirstRunChoice } from '../lock/FirstRunChoice';
 import { LockScreen } from '../lock/LockScreen';
 import { useLockState } from '../lock/useLockState';
-import { ExportEverythingButton } from '../options/BeforeRemoveSection';
+import { ExportEverythingButton, TemporaryInstallNote } from '../options/BeforeRemoveSection';
 import { App } from './App';
 import { requestExportAll } from './export-request';
 
@@ -62,6 +62,7 @@ export function Shell({ vault }: { vault: Vault }) {
           </div>
           <App vault={vault} />
           <footer class="page-notes before-remove-footer" data-testid="before-remove-footer">
+            <TemporaryInstallNote />
             <UninstallWarning />
             <ExportEverythingButton onPress={requestExportAll} />
           </footer>

@@ -543,7 +543,7 @@ WHAT IS IN THE BUNDLE
   report.html                 the report to read or print (open it in any browser; it runs no scripts)
   report.pdf                  the same report as exhibits, with page numbers
   incidents.csv               one line per record, for spreadsheets
-${v.caseFiles ? '  journal.csv                 one line per version of each journal entry the person wrote\n  people.json                 the people the person named, their accounts and identifiers\n  notes.json                  the person\'s notes on records (context, not evidence)\n' : ''}  artifacts/                  the captured files (screenshots, page HTML, extracted content) and the
+${v.caseFiles ? '  journal.csv                 one line per version of each journal entry the person wrote\n  people.json                 the people the person named, their accounts and identifiers\n  notes.json                  the person\'s notes on records (context, not evidence)\n  reports.json, reports.csv   the person\'s reports to the platforms: where, when, reference, outcome (context)\n' : ''}  artifacts/                  the captured files (screenshots, page HTML, extracted content) and the
                               files the person added themselves
   manifest.json               every record in full, with the hashes of its files and the hash chain
   custody-log.jsonl           the custody log: when each record was captured or added, viewed,
@@ -843,7 +843,7 @@ QUÉ CONTIENE EL PAQUETE
                               ejecuta ningún programa)
   report.pdf                  el mismo informe como anexos, con números de página
   incidents.csv               una línea por registro, para hojas de cálculo
-${v.caseFiles ? '  journal.csv                 una línea por versión de cada entrada del diario escrita por la persona\n  people.json                 las personas que la persona nombró, sus cuentas e identificadores\n  notes.json                  las notas de la persona sobre los registros (contexto, no pruebas)\n' : ''}  artifacts/                  los archivos capturados (capturas de pantalla, HTML de la página,
+${v.caseFiles ? '  journal.csv                 una línea por versión de cada entrada del diario escrita por la persona\n  people.json                 las personas que la persona nombró, sus cuentas e identificadores\n  notes.json                  las notas de la persona sobre los registros (contexto, no pruebas)\n  reports.json, reports.csv   las denuncias de la persona a las plataformas: dónde, cuándo, referencia, resultado (contexto)\n' : ''}  artifacts/                  los archivos capturados (capturas de pantalla, HTML de la página,
                               contenido extraído) y los archivos que añadió la propia persona
   manifest.json               cada registro completo, con las huellas de sus archivos y la cadena
   custody-log.jsonl           el registro de custodia: cuándo se capturó o añadió, vio, exportó o

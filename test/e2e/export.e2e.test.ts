@@ -136,6 +136,7 @@ for (const browserName of browsersUnderTest()) {
         await target.page.click('[data-testid="import-run"]');
         const result = await target.page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 });
         expect(await result!.evaluate((e) => `${e.getAttribute('data-status')} ${e.textContent}`)).toMatch(/^imported /);
+        expect(await target.page.$eval('[data-testid="import-restored-reports"]', (e) => e.textContent)).toMatch(/\b1\b/);
         const raw = await target.raw();
         expect(raw.records.map((r) => [r.id, r.seq, r.chain.recordHash])).toEqual(records.map((r) => [r.id, r.seq, r.chain.recordHash]));
         const captured = records.reduce((n, r) => n + (r.artifacts?.length ?? 0), 0);

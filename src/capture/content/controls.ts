@@ -7,7 +7,8 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { type ControlHandle, createControl, CONTROL_ATTR, REPORT_ATTR } from './ui-elements';
+import { type Box, findSpot, leastCovering, SITE_CONTROLS, siteObstacles, spotIsFree } from './placement';
+import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
   label(target: CaptureTarget): string;
@@ -21,6 +22,26 @@ export interface ControlsOptions {
   /** Issue #14: each item also gets a report control (`data-holdfast-report`): capture it, then open its report route. */
   reportLabel?(target: CaptureTarget): string;
   onReport?(target: CaptureTarget, control: ControlHandle): void;
+  /** Issue #14: the item control's menu: its chevron's name and the "Capture this" entry. */
+  menuLabel?: string;
+  captureThisLabel?: string;
+}
+
+/** Space between the controls of one group (CSS px). */
+const GROUP_GAP = 2;
+
+/** Holdfast's own elements in the page (hosts of closed shadow roots): never obstacles, never read. */
+const isOwn = (el: Element): boolean => el.localName.startsWith('holdfast-');
+
+const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+
+/** A group's placement, measured (read phase) before anything moves (write phase). */
+interface Plan {
+  members: Control[];
+  origin: { x: number; y: number };
+  x: number;
+  y: number;
+  collapsed: boolean;
 }
 
 /** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
@@ -58,10 +79,10 @@ export function topmost(set: Set<Element>): Element[] {
 }
 
 interface Attached {
-  control: ControlHandle;
+  control: Control;
   target: CaptureTarget;
   /** The item's report control (issue #14), beside its capture control. */
-  report?: ControlHandle;
+  report?: Control;
 }
 
 export class CaptureControls {
@@ -93,6 +114,21 @@ export class CaptureControls {
   noteTimeMs = 0;
   /** Controls attached so far (items' own and whole-thread ones), for the benchmark's per-item figure. */
   controlsAdded = 0;
+  /** Groups placed (each placement and each re-placement after a resize), for the benchmark. */
+  placements = 0;
+
+  /**
+   * Placement (issue #14): each group is placed when its item's control is drawn, and again when its item changes
+   * size (window resize, zoom, the site re-flowing it). One ResizeObserver for every drawn item: its first report for
+   * an item comes after layout, before paint, so a control is never painted where it was not placed.
+   */
+  private resized: ResizeObserver | null = null;
+  /** Drawn items by the element their controls live in (several targets may share one). */
+  private byAnchor = new Map<Element, Set<Element>>();
+  /** Items whose free spot lies outside their box, measured when they were off screen: placed again when seen. */
+  private seen: IntersectionObserver | null = null;
+  /** Hosts placed at least once (other groups inside an item are obstacles only once they sit where they stay). */
+  private placedHosts = new WeakSet<Element>();
 
   constructor(
     private adapter: SiteAdapter,
@@ -167,6 +203,11 @@ export class CaptureControls {
   }
 
   private clear(): void {
+    this.resized?.disconnect();
+    this.resized = null;
+    this.seen?.disconnect();
+    this.seen = null;
+    this.byAnchor.clear();
     for (const { control, report } of this.attached.values()) {
       control.host.remove();
       report?.host.remove();
@@ -269,17 +310,10 @@ export class CaptureControls {
       }
     }
     const threads = this.threadTargets(full ? targets : fresh, this.url ?? new URL(location.href));
-    const s0 = performance.now();
-    if (full) this.positionByLook.clear();
-    const positioned = new Map<Element, boolean>();
-    for (const target of [...fresh, ...threads]) {
-      const anchor = target.anchor ?? target.element;
-      if (!positioned.has(anchor)) positioned.set(anchor, this.isPositioned(anchor));
-    }
+    // No style is read here any more: controls are placed by measuring when they are drawn (placement.ts).
     const s1 = performance.now();
-    for (const target of fresh) this.attach(target, positioned.get(target.anchor ?? target.element) ?? false);
-    this.attachThreads(threads, full, positioned);
-    this.styleTimeMs += s1 - s0;
+    for (const target of fresh) this.attach(target);
+    this.attachThreads(threads, full);
     this.attachTimeMs += performance.now() - s1;
     // The observer's pending records are now only our own insertions (this runs in a task of its own, after every
     // earlier record was delivered): drop them rather than sift through them in the next callback.
@@ -288,33 +322,20 @@ export class CaptureControls {
     this.opts.onScan?.(this.attached.size);
   }
 
-  /**
-   * Whether an anchor is positioned (its control then sits at its top-right corner). Items of one list look alike:
-   * the answer is remembered by what decides it in practice (tag, classes, inline style, and the parent's tag and
-   * classes), so a feed streaming thousands of items reads one computed style per kind of item, not one per item.
-   * Forgotten on every whole-page scan (in-page navigation may bring other style sheets).
-   */
-  private positionByLook = new Map<string, boolean>();
-  private isPositioned(anchor: Element): boolean {
-    const parent = anchor.parentElement;
-    const look = `${anchor.tagName}|${anchor.getAttribute('class') ?? ''}|${anchor.getAttribute('style') ?? ''}|${parent?.tagName ?? ''}|${parent?.getAttribute('class') ?? ''}`;
-    let known = this.positionByLook.get(look);
-    if (known === undefined) {
-      known = getComputedStyle(anchor).position !== 'static';
-      if (this.positionByLook.size >= 256) this.positionByLook.clear();
-      this.positionByLook.set(look, known);
-    }
-    return known;
-  }
-
-  private attach(target: CaptureTarget, positioned: boolean): void {
+  private attach(target: CaptureTarget): void {
     const anchor = target.anchor ?? target.element;
-    const entry: Attached = { target, control: undefined as unknown as ControlHandle };
-    entry.control = createControl(target.kind, this.opts.label(target), positioned, () => this.opts.onActivate(entry.target, entry.control));
+    const entry: Attached = { target, control: undefined as unknown as Control };
+    const el = target.element;
+    const onDrawn = () => this.drawnIn(el);
+    entry.control = createControl(target.kind, this.opts.label(target), false, () => this.opts.onActivate(entry.target, entry.control), {
+      menu: () => this.menuFor(el),
+      ...(this.opts.menuLabel ? { menuLabel: this.opts.menuLabel } : {}),
+      onDrawn,
+    });
     anchor.prepend(entry.control.host);
     if (this.opts.onReport && target.kind !== 'page') {
       const label = this.opts.reportLabel?.(target) ?? this.opts.label(target);
-      entry.report = createControl(target.kind, label, positioned, () => entry.report && this.opts.onReport?.(entry.target, entry.report), { report: true });
+      entry.report = createControl(target.kind, label, false, () => entry.report && this.opts.onReport?.(entry.target, entry.report), { report: true, onDrawn });
       entry.control.host.after(entry.report.host);
     }
     this.attached.set(target.element, entry);
@@ -338,7 +359,7 @@ export class CaptureControls {
     return out;
   }
 
-  private attachThreads(threads: CaptureTarget[], full: boolean, positionedOf: Map<Element, boolean>): void {
+  private attachThreads(threads: CaptureTarget[], full: boolean): void {
     const keep = new Set<Element>();
     for (const target of threads) {
       keep.add(target.element);
@@ -348,13 +369,13 @@ export class CaptureControls {
         continue;
       }
       const anchor = target.anchor ?? target.element;
-      const positioned = positionedOf.get(anchor) ?? false;
-      const entry: Attached = { target, control: undefined as unknown as ControlHandle };
+      const entry: Attached = { target, control: undefined as unknown as Control };
       const label = this.opts.threadLabel?.(target) ?? this.opts.label(target);
       // A profile's is "capture profile with posts"; a conversation's and a post page's, "capture the whole thread".
-      // Beside the item's own control, never on top of it.
-      const placement = { attr: target.kind === 'profile' ? 'profile-posts' : 'thread', beside: true };
-      entry.control = createControl(target.kind, label, positioned, () => this.opts.onThread?.(entry.target, entry.control), placement);
+      // Grouped with the item's own control (placed together), never on top of it; its own icon.
+      const el = target.element;
+      const placement = { attr: target.kind === 'profile' ? 'profile-posts' : 'thread', onDrawn: () => this.drawnIn(el) };
+      entry.control = createControl(target.kind, label, false, () => this.opts.onThread?.(entry.target, entry.control), placement);
       anchor.prepend(entry.control.host);
       this.threadControls.set(target.element, entry);
       this.controlsAdded++;
@@ -365,6 +386,173 @@ export class CaptureControls {
         control.host.remove();
         this.threadControls.delete(el);
       }
+    }
+  }
+
+  /** The item control's menu: capture this, the whole thread / profile with posts where offered, capture and report. */
+  private menuFor(el: Element): MenuEntry[] {
+    const entry = this.attached.get(el);
+    if (!entry) return [];
+    const out: MenuEntry[] = [{ label: this.opts.captureThisLabel ?? this.opts.label(entry.target), run: () => this.opts.onActivate(entry.target, entry.control) }];
+    const thread = this.threadControls.get(el);
+    if (thread?.control.host.isConnected && this.opts.onThread) {
+      out.push({ label: this.opts.threadLabel?.(thread.target) ?? this.opts.label(thread.target), run: () => this.opts.onThread?.(thread.target, thread.control) });
+    }
+    const report = entry.report;
+    if (report && this.opts.onReport) out.push({ label: this.opts.reportLabel?.(entry.target) ?? this.opts.label(entry.target), run: () => this.opts.onReport?.(entry.target, report) });
+    return out;
+  }
+
+  /** A control of the item `el` was drawn: its whole group is drawn with it and placed (after layout, before paint). */
+  private drawnIn(el: Element): void {
+    const entry = this.attached.get(el);
+    if (!entry || this.stopped) return;
+    for (const c of this.members(entry)) c.build();
+    const anchor = entry.target.anchor ?? entry.target.element;
+    let set = this.byAnchor.get(anchor);
+    if (!set) {
+      set = new Set();
+      this.byAnchor.set(anchor, set);
+    }
+    set.add(el);
+    if (typeof ResizeObserver === 'undefined') {
+      this.placeAll([anchor]);
+      return;
+    }
+    this.resized ??= new ResizeObserver((entries) => this.placeAll(entries.map((e) => e.target)));
+    // Observing again makes the observer report the item at once (a group drawn in parts is placed again).
+    this.resized.unobserve(anchor);
+    this.resized.observe(anchor);
+  }
+
+  private members(entry: Attached): Control[] {
+    const out: Control[] = [entry.control];
+    const thread = this.threadControls.get(entry.target.element);
+    if (thread?.control.host.isConnected) out.push(thread.control);
+    if (entry.report) out.push(entry.report);
+    return out;
+  }
+
+  /** Places every drawn group living in `anchors`: all measured first, then all moved (one layout, however many). */
+  private placeAll(anchors: Element[]): void {
+    const started = performance.now();
+    try {
+      const plans: Plan[] = [];
+      for (const anchor of anchors) {
+        const set = this.byAnchor.get(anchor);
+        if (!set) continue;
+        if (!anchor.isConnected) {
+          this.byAnchor.delete(anchor);
+          this.resized?.unobserve(anchor);
+          continue;
+        }
+        for (const el of set) {
+          const entry = this.attached.get(el);
+          if (!entry?.control.host.isConnected) {
+            set.delete(el);
+            continue;
+          }
+          const plan = this.plan(entry, anchor);
+          if (plan) plans.push(plan);
+        }
+      }
+      for (const p of plans) this.move(p);
+      this.placements += plans.length;
+    } catch {
+      // Never into the page: a control left where it was is still a control.
+    } finally {
+      drawing.timeMs += performance.now() - started;
+    }
+  }
+
+  /**
+   * Where a group goes: the free spot in its item nearest the item's top-right corner (bottom-right next) for the
+   * whole group; else for the item's control alone (the others then live in its menu); else beside the item, where
+   * the page shows nothing; else, only when the item is all links and text, the spot that covers least.
+   */
+  private plan(entry: Attached, anchor: Element): Plan | null {
+    const members = this.members(entry);
+    const a = anchor.getBoundingClientRect();
+    if (a.width === 0 && a.height === 0) return null;
+    const region = boxOf(a);
+    const docEl = document.documentElement;
+    const bounds: Box = { left: 0, top: Number.NEGATIVE_INFINITY, right: docEl.clientWidth, bottom: Number.POSITIVE_INFINITY };
+    const obstacles = siteObstacles(anchor, region, isOwn);
+    // An item inside a link or button of the site (a grid tile): nothing inside it is free.
+    const wrapper = anchor.parentElement?.closest(SITE_CONTROLS);
+    if (wrapper) {
+      const w = boxOf(wrapper.getBoundingClientRect());
+      obstacles.all.push(w);
+      obstacles.controls.push(w);
+    }
+    // Other items' controls inside this one (a post's comments), once placed.
+    const own = new Set<Element>(members.map((m) => m.host));
+    for (const host of anchor.querySelectorAll('holdfast-capture')) {
+      if (own.has(host) || !this.placedHosts.has(host) || (host as HTMLElement).style.display === 'none') continue;
+      obstacles.all.push(boxOf(host.getBoundingClientRect()));
+    }
+    const origin = entry.control.staticOrigin();
+    const h = CONTROL_SIZE;
+    const groupW = members.reduce((sum, m) => sum + m.width, 0) + GROUP_GAP * (members.length - 1);
+    const itemW = entry.control.width;
+    const whole = members.length > 1 ? findSpot({ region, obstacles: obstacles.all, width: groupW, height: h, bounds }) : null;
+    if (whole) return { members, origin, ...whole, collapsed: false };
+    const alone = findSpot({ region, obstacles: obstacles.all, width: itemW, height: h, bounds });
+    if (alone) return { members, origin, ...alone, collapsed: members.length > 1 };
+    // Beside the item: right of its top corner, left of it, just above, just below (only what can be seen can be
+    // checked: an item off screen is placed again when it comes into view).
+    const beside = [
+      { x: region.right + GROUP_GAP, y: region.top },
+      { x: region.left - GROUP_GAP - itemW, y: region.top },
+      { x: region.right - itemW, y: region.top - GROUP_GAP - h },
+      { x: region.right - itemW, y: region.bottom + GROUP_GAP },
+    ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right);
+    const vh = window.innerHeight;
+    let unseen = false;
+    for (const c of beside) {
+      const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
+      if (box.top < 0 || box.bottom > vh) {
+        unseen = true;
+        continue;
+      }
+      if (spotIsFree(document, box, isOwn)) return { members, origin, ...c, collapsed: members.length > 1 };
+    }
+    if (unseen) this.placeWhenSeen(anchor);
+    const inside = [
+      { x: region.right - 2 - itemW, y: region.top + 2 },
+      { x: region.right - 2 - itemW, y: region.bottom - 2 - h },
+      { x: region.left + 2, y: region.top + 2 },
+    ];
+    const best = leastCovering([...inside, ...beside], itemW, h, obstacles.controls, obstacles.all);
+    return { members, origin, ...best, collapsed: members.length > 1 };
+  }
+
+  private placeWhenSeen(anchor: Element): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.seen ??= new IntersectionObserver((entries) => {
+      const now: Element[] = [];
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        this.seen?.unobserve(e.target);
+        now.push(e.target);
+      }
+      if (now.length) this.placeAll(now);
+    });
+    this.seen.observe(anchor);
+  }
+
+  private move(p: Plan): void {
+    let x = p.x;
+    for (let i = 0; i < p.members.length; i++) {
+      const m = p.members[i]!;
+      if (i > 0 && p.collapsed) {
+        m.setShown(false);
+        continue;
+      }
+      m.setShown(true);
+      m.moveTo(p.origin, x, p.y);
+      this.placedHosts.add(m.host);
+      x += m.width + GROUP_GAP;
     }
   }
 
@@ -391,6 +579,22 @@ export class CaptureControls {
       el = el.parentElement;
     }
     return best;
+  }
+
+  /**
+   * The item the person is on (issue #14's keyboard shortcut): the one holding focus (a Holdfast control in it or a
+   * site element inside it), else the one under the pointer (the innermost hovered element). Read when asked: no
+   * listener follows the pointer.
+   */
+  targetInUse(): CaptureTarget | undefined {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== document.documentElement) {
+      const hit = this.targetFor(active);
+      if (hit) return hit;
+    }
+    const hovered = document.querySelectorAll(':hover');
+    const last = hovered[hovered.length - 1];
+    return last ? this.targetFor(last) : undefined;
   }
 
   get count(): number {

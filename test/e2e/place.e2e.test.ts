@@ -45,6 +45,10 @@ const pages: PageUnderTest[] = [
     .filter((p) => p.targets > 0),
 ];
 
+/** While working on placement: `HOLDFAST_PLACE_ONLY=<part of a page name>` checks only those pages. */
+const only = process.env.HOLDFAST_PLACE_ONLY;
+if (only) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(only)));
+
 const SIZES = [
   { name: '360', width: 360, height: 800, deviceScaleFactor: 1 },
   { name: '768', width: 768, height: 900, deviceScaleFactor: 1 },
@@ -144,7 +148,13 @@ async function sweep(page: Page): Promise<Sweep> {
         const what = hits.get(h);
         if (!what) continue;
         out.violating++;
-        if (out.samples.length < 6) out.samples.push(`${h.getAttribute('data-holdfast-capture') ?? `report:${h.getAttribute('data-holdfast-report')}`} over ${[...new Set(what)].slice(0, 3).join(', ')}`);
+        const hr = h.getBoundingClientRect();
+        const pr = h.parentElement?.getBoundingClientRect();
+        const at = (r: DOMRect | undefined) => (r ? `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}` : '');
+        if (out.samples.length < 6)
+          out.samples.push(
+            `${h.getAttribute('data-holdfast-capture') ?? `report:${h.getAttribute('data-holdfast-report')}`} at ${at(hr)} in ${at(pr)} over ${[...new Set(what)].slice(0, 3).join(', ')}`,
+          );
       }
     };
     window.scrollTo(0, 0);
@@ -154,6 +164,9 @@ async function sweep(page: Page): Promise<Sweep> {
     for (const h of hosts) {
       if (done.has(h)) continue;
       h.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // Drawn as it nears the viewport, placed in the same task; a group whose spot could only be checked on screen
+      // is placed again when its control is wholly in view (one frame more).
+      await frame();
       await frame();
       await frame();
       checkVisible();

@@ -7,7 +7,7 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { type Box, findSpot, leastCovering, SITE_CONTROLS, siteObstacles, spotIsFree } from './placement';
+import { blockersAt, type Box, findSpot, leastCovering, SITE_CONTROLS, siteObstacles } from './placement';
 import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
@@ -37,6 +37,8 @@ const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, 
 
 /** A group's placement, measured (read phase) before anything moves (write phase). */
 interface Plan {
+  entry: Attached;
+  anchor: Element;
   members: Control[];
   origin: { x: number; y: number };
   x: number;
@@ -127,6 +129,12 @@ export class CaptureControls {
   private byAnchor = new Map<Element, Set<Element>>();
   /** Items whose free spot lies outside their box, measured when they were off screen: placed again when seen. */
   private seen: IntersectionObserver | null = null;
+  /** Parts of items the site paints over (relative to the item's box), found once a control was put there. */
+  private paintedOver = new WeakMap<Element, Box[]>();
+  /** Items drawn since the last placement batch. */
+  private toPlace = new Set<Element>();
+  private observedAnchors = new WeakSet<Element>();
+  private justPlaced = new WeakSet<Element>();
   /** Hosts placed at least once (other groups inside an item are obstacles only once they sit where they stay). */
   private placedHosts = new WeakSet<Element>();
 
@@ -205,6 +213,8 @@ export class CaptureControls {
   private clear(): void {
     this.resized?.disconnect();
     this.resized = null;
+    this.observedAnchors = new WeakSet();
+    this.justPlaced = new WeakSet();
     this.seen?.disconnect();
     this.seen = null;
     this.byAnchor.clear();
@@ -415,14 +425,34 @@ export class CaptureControls {
       this.byAnchor.set(anchor, set);
     }
     set.add(el);
-    if (typeof ResizeObserver === 'undefined') {
-      this.placeAll([anchor]);
-      return;
+    // Placed at once, in one batch with every group drawn by the same near-viewport report (a microtask after it):
+    // the control is placed before the frame that first shows it.
+    this.toPlace.add(anchor);
+    if (this.toPlace.size === 1) {
+      queueMicrotask(() => {
+        const anchors = [...this.toPlace];
+        this.toPlace.clear();
+        if (this.stopped) return;
+        this.placeAll(anchors);
+        if (typeof ResizeObserver === 'undefined') return;
+        // Then again whenever the item changes size (window resize, zoom, the site re-flowing it). The observer's
+        // first report of each item, right after observe(), is skipped: the group was just placed.
+        this.resized ??= new ResizeObserver((entries) => {
+          const changed: Element[] = [];
+          for (const e of entries) {
+            if (this.justPlaced.delete(e.target)) continue;
+            changed.push(e.target);
+          }
+          if (changed.length) this.placeAll(changed);
+        });
+        for (const a of anchors) {
+          if (this.observedAnchors.has(a)) continue;
+          this.observedAnchors.add(a);
+          this.justPlaced.add(a);
+          this.resized.observe(a);
+        }
+      });
     }
-    this.resized ??= new ResizeObserver((entries) => this.placeAll(entries.map((e) => e.target)));
-    // Observing again makes the observer report the item at once (a group drawn in parts is placed again).
-    this.resized.unobserve(anchor);
-    this.resized.observe(anchor);
   }
 
   private members(entry: Attached): Control[] {
@@ -444,6 +474,7 @@ export class CaptureControls {
         if (!anchor.isConnected) {
           this.byAnchor.delete(anchor);
           this.resized?.unobserve(anchor);
+          this.observedAnchors.delete(anchor);
           continue;
         }
         for (const el of set) {
@@ -458,6 +489,31 @@ export class CaptureControls {
       }
       for (const p of plans) this.move(p);
       this.placements += plans.length;
+      // A spot the site paints over (a bar of the item's own with a z-index, seen only once the control is there):
+      // that element's box is taken too, and the group is placed again, once.
+      const vh = window.innerHeight;
+      const vw = document.documentElement.clientWidth;
+      const again: Plan[] = [];
+      for (const p of plans) {
+        for (const m of p.members) {
+          if (m.host.style.display === 'none') continue;
+          const r = m.host.getBoundingClientRect();
+          if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) continue;
+          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          if (top && !isOwn(top)) {
+            // Remembered against the item (relative to its box): later placements keep away from it too.
+            const c = top.getBoundingClientRect();
+            const a = p.anchor.getBoundingClientRect();
+            const list = this.paintedOver.get(p.anchor) ?? [];
+            if (list.length < 8) list.push({ left: c.left - a.left, top: c.top - a.top, right: c.right - a.left, bottom: c.bottom - a.top });
+            this.paintedOver.set(p.anchor, list);
+            const plan = this.plan(p.entry, p.anchor);
+            if (plan) again.push(plan);
+            break;
+          }
+        }
+      }
+      for (const p of again) this.move(p);
     } catch {
       // Never into the page: a control left where it was is still a control.
     } finally {
@@ -475,9 +531,24 @@ export class CaptureControls {
     const a = anchor.getBoundingClientRect();
     if (a.width === 0 && a.height === 0) return null;
     const region = boxOf(a);
+    // An item taller than the window (a whole conversation) may run on under its scroller's edge: only the part its
+    // clipping ancestors show can hold a control (read for such items only: style reads cost).
+    if (a.height > window.innerHeight) {
+      for (let p = anchor.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowY === 'visible') continue;
+        const c = p.getBoundingClientRect();
+        region.top = Math.max(region.top, c.top);
+        region.bottom = Math.min(region.bottom, c.bottom);
+        region.left = Math.max(region.left, c.left);
+        region.right = Math.min(region.right, c.right);
+      }
+      if (region.bottom - region.top < CONTROL_SIZE) return null;
+    }
     const docEl = document.documentElement;
-    const bounds: Box = { left: 0, top: Number.NEGATIVE_INFINITY, right: docEl.clientWidth, bottom: Number.POSITIVE_INFINITY };
+    // The page's width as it is (a page already wider than the window scrolls sideways): nothing placed beyond it.
+    const bounds: Box = { left: -window.scrollX, top: Number.NEGATIVE_INFINITY, right: Math.max(docEl.clientWidth, docEl.scrollWidth) - window.scrollX, bottom: Number.POSITIVE_INFINITY };
     const obstacles = siteObstacles(anchor, region, isOwn);
+    for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
     const wrapper = anchor.parentElement?.closest(SITE_CONTROLS);
     if (wrapper) {
@@ -495,50 +566,80 @@ export class CaptureControls {
     const h = CONTROL_SIZE;
     const groupW = members.reduce((sum, m) => sum + m.width, 0) + GROUP_GAP * (members.length - 1);
     const itemW = entry.control.width;
-    const whole = members.length > 1 ? findSpot({ region, obstacles: obstacles.all, width: groupW, height: h, bounds }) : null;
-    if (whole) return { members, origin, ...whole, collapsed: false };
-    const alone = findSpot({ region, obstacles: obstacles.all, width: itemW, height: h, bounds });
-    if (alone) return { members, origin, ...alone, collapsed: members.length > 1 };
-    // Beside the item: right of its top corner, left of it, just above, just below (only what can be seen can be
-    // checked: an item off screen is placed again when it comes into view).
+    const vh = window.innerHeight;
+    const vw = docEl.clientWidth;
+    const onScreen = (b: Box) => b.top >= 0 && b.left >= 0 && b.bottom <= vh && b.right <= vw;
+    let unseen = false;
+    /**
+     * A spot found from the item's own content, checked on screen against the rest of the page too (a site may lay
+     * another element over the item); what is found there becomes an obstacle and the search goes on. A spot off
+     * screen cannot be checked yet: the group is placed again when it is in view.
+     */
+    const search = (w: number): { x: number; y: number } | null => {
+      for (let tries = 0; tries < 4; tries++) {
+        const spot = findSpot({ region, obstacles: obstacles.all, width: w, height: h, bounds });
+        if (!spot) return null;
+        const box = { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h };
+        if (!onScreen(box)) {
+          unseen = true;
+          return spot;
+        }
+        const blockers = blockersAt(document, box, isOwn, 0, anchor);
+        if (blockers.length === 0) return spot;
+        obstacles.all.push(...blockers);
+      }
+      return null;
+    };
+    const done = (spot: { x: number; y: number }, collapsed: boolean): Plan => {
+      if (unseen) this.placeWhenSeen(entry.control.host);
+      return { entry, anchor, members, origin, ...spot, collapsed };
+    };
+    const whole = members.length > 1 ? search(groupW) : null;
+    if (whole) return done(whole, false);
+    const alone = search(itemW);
+    if (alone) return done(alone, members.length > 1);
+    // Beside the item: right of its top corner, left of it, just above, just below.
     const beside = [
       { x: region.right + GROUP_GAP, y: region.top },
       { x: region.left - GROUP_GAP - itemW, y: region.top },
       { x: region.right - itemW, y: region.top - GROUP_GAP - h },
       { x: region.right - itemW, y: region.bottom + GROUP_GAP },
     ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right);
-    const vh = window.innerHeight;
-    let unseen = false;
     for (const c of beside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
-      if (box.top < 0 || box.bottom > vh) {
+      if (!onScreen(box)) {
         unseen = true;
         continue;
       }
-      if (spotIsFree(document, box, isOwn)) return { members, origin, ...c, collapsed: members.length > 1 };
+      if (blockersAt(document, box, isOwn, 6).length === 0) return done(c, members.length > 1);
     }
-    if (unseen) this.placeWhenSeen(anchor);
+    // Nothing free in or beside the item (an item that is all image or link, like a grid tile): the spot inside it
+    // that covers least, until a better one can be checked on screen.
     const inside = [
       { x: region.right - 2 - itemW, y: region.top + 2 },
       { x: region.right - 2 - itemW, y: region.bottom - 2 - h },
       { x: region.left + 2, y: region.top + 2 },
     ];
-    const best = leastCovering([...inside, ...beside], itemW, h, obstacles.controls, obstacles.all);
-    return { members, origin, ...best, collapsed: members.length > 1 };
+    return done(leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), members.length > 1);
   }
 
-  private placeWhenSeen(anchor: Element): void {
+  /** Places the group of the control `host` again when the control is wholly on screen (where it can be checked). */
+  private placeWhenSeen(host: Element): void {
     if (typeof IntersectionObserver === 'undefined') return;
-    this.seen ??= new IntersectionObserver((entries) => {
-      const now: Element[] = [];
-      for (const e of entries) {
-        if (!e.isIntersecting) continue;
-        this.seen?.unobserve(e.target);
-        now.push(e.target);
-      }
-      if (now.length) this.placeAll(now);
-    });
-    this.seen.observe(anchor);
+    this.seen ??= new IntersectionObserver(
+      (entries) => {
+        const now: Element[] = [];
+        for (const e of entries) {
+          if (e.intersectionRatio < 0.99) continue;
+          this.seen?.unobserve(e.target);
+          const anchor = e.target.parentElement;
+          if (anchor) now.push(anchor);
+        }
+        if (now.length) this.placeAll(now);
+      },
+      { threshold: 1 },
+    );
+    this.seen.observe(host);
   }
 
   private move(p: Plan): void {

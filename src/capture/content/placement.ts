@@ -199,29 +199,49 @@ function skipSubtree(walker: TreeWalker, el: Element): Node | null {
 }
 
 /**
- * What the site shows at a spot outside the item (beside it, in the page's margin): sampled with elementsFromPoint
- * on a grid over the spot. Any site obstacle, or an element with text of its own there, makes the spot taken.
+ * What the site shows at a spot on screen, from whatever part of the page (beside the item, or another item laid over
+ * it, as a saved virtualised list does): sampled with elementsFromPoint on a grid over the spot (3 × 3, or points
+ * `step` px apart where nothing else was measured). With `item`, a spot inside the item is also taken where anything
+ * but the item is painted on top of it. Returns the boxes of
+ * the site's obstacles and text lines found there (empty: the spot is free). Only a spot inside the viewport can be
+ * checked.
  */
-export function spotIsFree(doc: Document, box: Box, isOwn: (el: Element) => boolean): boolean {
-  const xs = [box.left + 1, (box.left + box.right) / 2, box.right - 1];
-  const ys = [box.top + 1, (box.top + box.bottom) / 2, box.bottom - 1];
+export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => boolean, step = 0, item: Element | null = null): Box[] {
+  const out: Box[] = [];
+  const grid = (from: number, to: number): number[] => {
+    const n = step > 0 ? Math.max(2, Math.ceil((to - from) / step) + 1) : 3;
+    return Array.from({ length: n }, (_, i) => from + 1 + ((to - from - 2) * i) / (n - 1));
+  };
+  const xs = grid(box.left, box.right);
+  const ys = grid(box.top, box.bottom);
   const range = doc.createRange();
   const seen = new Set<Element>();
   for (const x of xs) {
     for (const y of ys) {
-      for (const el of doc.elementsFromPoint(x, y)) {
+      const stack = doc.elementsFromPoint(x, y);
+      if (item) {
+        // Inside the item, what is painted on top must be the item itself: a site's sticky bar or overlay there would
+        // hide the control (and take its clicks).
+        const top = stack.find((el) => !isOwn(el));
+        if (top && top !== item && !item.contains(top) && !top.contains(item)) out.push(toBox(top.getBoundingClientRect()));
+      }
+      for (const el of stack) {
         if (seen.has(el)) continue;
         seen.add(el);
         if (isOwn(el)) continue;
-        if (el.matches(SITE_OBSTACLES) || el.closest(SITE_CONTROLS)) return false;
+        const obstacle = el.matches(SITE_OBSTACLES) ? el : el.closest(SITE_CONTROLS);
+        if (obstacle) {
+          out.push(toBox(obstacle.getBoundingClientRect()));
+          continue;
+        }
         for (let c = el.firstChild; c; c = c.nextSibling) {
           if (c.nodeType !== 3 || !c.nodeValue || !/\S/.test(c.nodeValue)) continue;
           range.selectNodeContents(c);
           const rects = range.getClientRects();
-          for (let i = 0; i < rects.length; i++) if (overlaps(rects[i]!, box)) return false;
+          for (let i = 0; i < rects.length; i++) if (overlaps(rects[i]!, box)) out.push(toBox(rects[i]!));
         }
       }
     }
   }
-  return true;
+  return out;
 }

@@ -33,6 +33,10 @@ const GROUP_GAP = 2;
 /** Holdfast's own elements in the page (hosts of closed shadow roots): never obstacles, never read. */
 const isOwn = (el: Element): boolean => el.localName.startsWith('holdfast-');
 
+/** The element whose box a group may use: the item, when its controls' anchor lies inside it. */
+const regionRoot = (entry: { target: CaptureTarget }, anchor: Element): Element =>
+  entry.target.element !== anchor && entry.target.element.contains(anchor) ? entry.target.element : anchor;
+
 const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 
 /** A group's placement, measured (read phase) before anything moves (write phase). */
@@ -503,7 +507,7 @@ export class CaptureControls {
           if (top && !isOwn(top)) {
             // Remembered against the item (relative to its box): later placements keep away from it too.
             const c = top.getBoundingClientRect();
-            const a = p.anchor.getBoundingClientRect();
+            const a = regionRoot(p.entry, p.anchor).getBoundingClientRect();
             const list = this.paintedOver.get(p.anchor) ?? [];
             if (list.length < 8) list.push({ left: c.left - a.left, top: c.top - a.top, right: c.right - a.left, bottom: c.bottom - a.top });
             this.paintedOver.set(p.anchor, list);
@@ -528,13 +532,15 @@ export class CaptureControls {
    */
   private plan(entry: Attached, anchor: Element): Plan | null {
     const members = this.members(entry);
-    const a = anchor.getBoundingClientRect();
+    // The item's whole box, not only the part its controls live in (an adapter may anchor them in a header row).
+    const root = regionRoot(entry, anchor);
+    const a = root.getBoundingClientRect();
     if (a.width === 0 && a.height === 0) return null;
     const region = boxOf(a);
     // An item taller than the window (a whole conversation) may run on under its scroller's edge: only the part its
     // clipping ancestors show can hold a control (read for such items only: style reads cost).
     if (a.height > window.innerHeight) {
-      for (let p = anchor.parentElement; p && p !== document.body; p = p.parentElement) {
+      for (let p = root.parentElement; p && p !== document.body; p = p.parentElement) {
         if (getComputedStyle(p).overflowY === 'visible') continue;
         const c = p.getBoundingClientRect();
         region.top = Math.max(region.top, c.top);
@@ -547,10 +553,10 @@ export class CaptureControls {
     const docEl = document.documentElement;
     // The page's width as it is (a page already wider than the window scrolls sideways): nothing placed beyond it.
     const bounds: Box = { left: -window.scrollX, top: Number.NEGATIVE_INFINITY, right: Math.max(docEl.clientWidth, docEl.scrollWidth) - window.scrollX, bottom: Number.POSITIVE_INFINITY };
-    const obstacles = siteObstacles(anchor, region, isOwn);
+    const obstacles = siteObstacles(root, region, isOwn);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
-    const wrapper = anchor.parentElement?.closest(SITE_CONTROLS);
+    const wrapper = root.parentElement?.closest(SITE_CONTROLS);
     if (wrapper) {
       const w = boxOf(wrapper.getBoundingClientRect());
       obstacles.all.push(w);
@@ -558,7 +564,7 @@ export class CaptureControls {
     }
     // Other items' controls inside this one (a post's comments), once placed.
     const own = new Set<Element>(members.map((m) => m.host));
-    for (const host of anchor.querySelectorAll('holdfast-capture')) {
+    for (const host of root.querySelectorAll('holdfast-capture')) {
       if (own.has(host) || !this.placedHosts.has(host) || (host as HTMLElement).style.display === 'none') continue;
       obstacles.all.push(boxOf(host.getBoundingClientRect()));
     }
@@ -584,7 +590,7 @@ export class CaptureControls {
           unseen = true;
           return spot;
         }
-        const blockers = blockersAt(document, box, isOwn, 0, anchor);
+        const blockers = blockersAt(document, box, isOwn, 0, root);
         if (blockers.length === 0) return spot;
         obstacles.all.push(...blockers);
       }

@@ -41,6 +41,8 @@ const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, 
 
 /** A group's placement, measured (read phase) before anything moves (write phase). */
 interface Plan {
+  /** Placed again because its control came into view (not watched again). */
+  seenCheck?: boolean;
   entry: Attached;
   anchor: Element;
   members: Control[];
@@ -468,7 +470,7 @@ export class CaptureControls {
   }
 
   /** Places every drawn group living in `anchors`: all measured first, then all moved (one layout, however many). */
-  private placeAll(anchors: Element[]): void {
+  private placeAll(anchors: Element[], seenCheck = false): void {
     const started = performance.now();
     try {
       const plans: Plan[] = [];
@@ -487,8 +489,11 @@ export class CaptureControls {
             set.delete(el);
             continue;
           }
+          // Come into view: kept where it is unless the site shows something there (a control never jumps needlessly
+          // under the person's pointer).
+          if (seenCheck && this.spotStillFree(entry, anchor)) continue;
           const plan = this.plan(entry, anchor);
-          if (plan) plans.push(plan);
+          if (plan) plans.push(seenCheck ? { ...plan, seenCheck } : plan);
         }
       }
       for (const p of plans) this.move(p);
@@ -502,7 +507,11 @@ export class CaptureControls {
         for (const m of p.members) {
           if (m.host.style.display === 'none') continue;
           const r = m.host.getBoundingClientRect();
-          if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) continue;
+          if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) {
+            // Checked when it is wholly in view (the site may lay something over it there).
+            if (!p.seenCheck) this.placeWhenSeen(m.host);
+            continue;
+          }
           const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
           if (top && !isOwn(top)) {
             // Remembered against the item (relative to its box): later placements keep away from it too.
@@ -548,11 +557,18 @@ export class CaptureControls {
         region.left = Math.max(region.left, c.left);
         region.right = Math.min(region.right, c.right);
       }
+      // And only its first screen: where the person starts reading it, and a part the page can always scroll to.
+      region.bottom = Math.min(region.bottom, region.top + window.innerHeight);
       if (region.bottom - region.top < CONTROL_SIZE) return null;
     }
     const docEl = document.documentElement;
     // The page's width as it is (a page already wider than the window scrolls sideways): nothing placed beyond it.
-    const bounds: Box = { left: -window.scrollX, top: Number.NEGATIVE_INFINITY, right: Math.max(docEl.clientWidth, docEl.scrollWidth) - window.scrollX, bottom: Number.POSITIVE_INFINITY };
+    const bounds: Box = {
+      left: -window.scrollX,
+      top: -window.scrollY,
+      right: Math.max(docEl.clientWidth, docEl.scrollWidth) - window.scrollX,
+      bottom: Math.max(docEl.clientHeight, docEl.scrollHeight) - window.scrollY,
+    };
     const obstacles = siteObstacles(root, region, isOwn);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
@@ -610,7 +626,7 @@ export class CaptureControls {
       { x: region.left - GROUP_GAP - itemW, y: region.top },
       { x: region.right - itemW, y: region.top - GROUP_GAP - h },
       { x: region.right - itemW, y: region.bottom + GROUP_GAP },
-    ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right);
+    ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right && c.y >= bounds.top && c.y + h <= bounds.bottom);
     for (const c of beside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
       if (!onScreen(box)) {
@@ -621,12 +637,27 @@ export class CaptureControls {
     }
     // Nothing free in or beside the item (an item that is all image or link, like a grid tile): the spot inside it
     // that covers least, until a better one can be checked on screen.
+    const clampX = (x: number) => Math.max(bounds.left, Math.min(x, bounds.right - itemW));
+    const clampY = (y: number) => Math.max(bounds.top, Math.min(y, bounds.bottom - h));
     const inside = [
-      { x: region.right - 2 - itemW, y: region.top + 2 },
-      { x: region.right - 2 - itemW, y: region.bottom - 2 - h },
-      { x: region.left + 2, y: region.top + 2 },
+      { x: clampX(region.right - 2 - itemW), y: clampY(region.top + 2) },
+      { x: clampX(region.right - 2 - itemW), y: clampY(region.bottom - 2 - h) },
+      { x: clampX(region.left + 2), y: clampY(region.top + 2) },
     ];
     return done(leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), members.length > 1);
+  }
+
+  /** Whether every shown control of the group sits, on screen, where the site shows nothing and paints nothing over it. */
+  private spotStillFree(entry: Attached, anchor: Element): boolean {
+    const root = regionRoot(entry, anchor);
+    for (const m of this.members(entry)) {
+      if (m.host.style.display === 'none' || !this.placedHosts.has(m.host)) continue;
+      const r = m.host.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (!top || !isOwn(top)) return false;
+      if (blockersAt(document, boxOf(r), isOwn, 0, root).length > 0) return false;
+    }
+    return true;
   }
 
   /** Places the group of the control `host` again when the control is wholly on screen (where it can be checked). */
@@ -641,7 +672,7 @@ export class CaptureControls {
           const anchor = e.target.parentElement;
           if (anchor) now.push(anchor);
         }
-        if (now.length) this.placeAll(now);
+        if (now.length) this.placeAll(now, true);
       },
       { threshold: 1 },
     );

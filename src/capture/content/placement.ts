@@ -38,7 +38,8 @@ export interface SpotRequest {
   obstacles: readonly Box[];
   width: number;
   height: number;
-  /** Where the control may go at all (the viewport's width: nothing is put where it would widen the page). */
+  /** Where the control may go at all: the page as it is (nothing put where it would widen it or where no scrolling
+   * reaches). */
   bounds: Box;
 }
 
@@ -51,8 +52,8 @@ export function findSpot(req: SpotRequest): { x: number; y: number } | null {
   const { region, obstacles, width: w, height: h } = req;
   const minX = Math.max(region.left + PAD, req.bounds.left);
   const maxX = Math.min(region.right - PAD, req.bounds.right) - w;
-  const minY = region.top + PAD;
-  const maxY = region.bottom - PAD - h;
+  const minY = Math.max(region.top + PAD, req.bounds.top);
+  const maxY = Math.min(region.bottom - PAD, req.bounds.bottom) - h;
   if (maxX < minX || maxY < minY) return null;
   // Only obstacles that reach into the region matter.
   const near: Box[] = [];

@@ -508,8 +508,6 @@ export class CaptureControls {
           if (m.host.style.display === 'none') continue;
           const r = m.host.getBoundingClientRect();
           if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) {
-            // Checked when it is wholly in view (the site may lay something over it there).
-            if (!p.seenCheck) this.placeWhenSeen(m.host);
             continue;
           }
           const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -557,8 +555,8 @@ export class CaptureControls {
         region.left = Math.max(region.left, c.left);
         region.right = Math.min(region.right, c.right);
       }
-      // And only its first screen: where the person starts reading it, and a part the page can always scroll to.
-      region.bottom = Math.min(region.bottom, region.top + window.innerHeight);
+      // And only its top: where the person starts reading it, and a part the page can always scroll to.
+      region.bottom = Math.min(region.bottom, region.top + 200);
       if (region.bottom - region.top < CONTROL_SIZE) return null;
     }
     const docEl = document.documentElement;
@@ -613,7 +611,9 @@ export class CaptureControls {
       return null;
     };
     const done = (spot: { x: number; y: number }, collapsed: boolean): Plan => {
-      if (unseen) this.placeWhenSeen(entry.control.host);
+      // A spot that could not be checked on screen is kept: a control that moved as it came into view could move
+      // from under the person's pointer (a known gap: such a spot may be under something the site lays over it).
+      void unseen;
       return { entry, anchor, members, origin, ...spot, collapsed };
     };
     const whole = members.length > 1 ? search(groupW) : null;

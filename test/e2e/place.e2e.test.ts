@@ -177,9 +177,8 @@ async function sweep(page: Page): Promise<Sweep> {
     // Each control not checked yet is brought to the middle of the viewport (the window or its inner scroller), and
     // every control then wholly on screen is checked.
     const settle = async () => {
-      // Drawn as it nears the viewport, placed in the same task; a group whose spot could only be checked on screen
-      // is placed again when its control is wholly in view (one frame more).
-      await frame();
+      // Drawn as it nears the viewport (an IntersectionObserver report, a frame after the scroll), placed in the same
+      // task; a resize is answered by a ResizeObserver in the next frame.
       await frame();
       await frame();
     };

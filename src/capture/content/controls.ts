@@ -41,8 +41,6 @@ const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, 
 
 /** A group's placement, measured (read phase) before anything moves (write phase). */
 interface Plan {
-  /** Placed again because its control came into view (not watched again). */
-  seenCheck?: boolean;
   entry: Attached;
   anchor: Element;
   members: Control[];
@@ -133,8 +131,6 @@ export class CaptureControls {
   private resized: ResizeObserver | null = null;
   /** Drawn items by the element their controls live in (several targets may share one). */
   private byAnchor = new Map<Element, Set<Element>>();
-  /** Items whose free spot lies outside their box, measured when they were off screen: placed again when seen. */
-  private seen: IntersectionObserver | null = null;
   /** Parts of items the site paints over (relative to the item's box), found once a control was put there. */
   private paintedOver = new WeakMap<Element, Box[]>();
   /** Items drawn since the last placement batch. */
@@ -221,8 +217,6 @@ export class CaptureControls {
     this.resized = null;
     this.observedAnchors = new WeakSet();
     this.justPlaced = new WeakSet();
-    this.seen?.disconnect();
-    this.seen = null;
     this.byAnchor.clear();
     for (const { control, report } of this.attached.values()) {
       control.host.remove();
@@ -470,7 +464,7 @@ export class CaptureControls {
   }
 
   /** Places every drawn group living in `anchors`: all measured first, then all moved (one layout, however many). */
-  private placeAll(anchors: Element[], seenCheck = false): void {
+  private placeAll(anchors: Element[]): void {
     const started = performance.now();
     try {
       const plans: Plan[] = [];
@@ -489,11 +483,8 @@ export class CaptureControls {
             set.delete(el);
             continue;
           }
-          // Come into view: kept where it is unless the site shows something there (a control never jumps needlessly
-          // under the person's pointer).
-          if (seenCheck && this.spotStillFree(entry, anchor)) continue;
           const plan = this.plan(entry, anchor);
-          if (plan) plans.push(seenCheck ? { ...plan, seenCheck } : plan);
+          if (plan) plans.push(plan);
         }
       }
       for (const p of plans) this.move(p);
@@ -589,21 +580,18 @@ export class CaptureControls {
     const vh = window.innerHeight;
     const vw = docEl.clientWidth;
     const onScreen = (b: Box) => b.top >= 0 && b.left >= 0 && b.bottom <= vh && b.right <= vw;
-    let unseen = false;
     /**
      * A spot found from the item's own content, checked on screen against the rest of the page too (a site may lay
      * another element over the item); what is found there becomes an obstacle and the search goes on. A spot off
-     * screen cannot be checked yet: the group is placed again when it is in view.
+     * screen cannot be checked: it is kept (a control that moved as it came into view could move from under the
+     * person's pointer; a known gap: such a spot may lie under something the site lays over the item).
      */
     const search = (w: number): { x: number; y: number } | null => {
       for (let tries = 0; tries < 4; tries++) {
         const spot = findSpot({ region, obstacles: obstacles.all, width: w, height: h, bounds });
         if (!spot) return null;
         const box = { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h };
-        if (!onScreen(box)) {
-          unseen = true;
-          return spot;
-        }
+        if (!onScreen(box)) return spot;
         const blockers = blockersAt(document, box, isOwn, 0, root);
         if (blockers.length === 0) return spot;
         obstacles.all.push(...blockers);
@@ -611,9 +599,6 @@ export class CaptureControls {
       return null;
     };
     const done = (spot: { x: number; y: number }, collapsed: boolean): Plan => {
-      // A spot that could not be checked on screen is kept: a control that moved as it came into view could move
-      // from under the person's pointer (a known gap: such a spot may be under something the site lays over it).
-      void unseen;
       return { entry, anchor, members, origin, ...spot, collapsed };
     };
     const whole = members.length > 1 ? search(groupW) : null;
@@ -629,10 +614,7 @@ export class CaptureControls {
     ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right && c.y >= bounds.top && c.y + h <= bounds.bottom);
     for (const c of beside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
-      if (!onScreen(box)) {
-        unseen = true;
-        continue;
-      }
+      if (!onScreen(box)) continue;
       if (blockersAt(document, box, isOwn, 6).length === 0) return done(c, members.length > 1);
     }
     // Nothing free in or beside the item (an item that is all image or link, like a grid tile): the spot inside it
@@ -645,38 +627,6 @@ export class CaptureControls {
       { x: clampX(region.left + 2), y: clampY(region.top + 2) },
     ];
     return done(leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), members.length > 1);
-  }
-
-  /** Whether every shown control of the group sits, on screen, where the site shows nothing and paints nothing over it. */
-  private spotStillFree(entry: Attached, anchor: Element): boolean {
-    const root = regionRoot(entry, anchor);
-    for (const m of this.members(entry)) {
-      if (m.host.style.display === 'none' || !this.placedHosts.has(m.host)) continue;
-      const r = m.host.getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (!top || !isOwn(top)) return false;
-      if (blockersAt(document, boxOf(r), isOwn, 0, root).length > 0) return false;
-    }
-    return true;
-  }
-
-  /** Places the group of the control `host` again when the control is wholly on screen (where it can be checked). */
-  private placeWhenSeen(host: Element): void {
-    if (typeof IntersectionObserver === 'undefined') return;
-    this.seen ??= new IntersectionObserver(
-      (entries) => {
-        const now: Element[] = [];
-        for (const e of entries) {
-          if (e.intersectionRatio < 0.99) continue;
-          this.seen?.unobserve(e.target);
-          const anchor = e.target.parentElement;
-          if (anchor) now.push(anchor);
-        }
-        if (now.length) this.placeAll(now, true);
-      },
-      { threshold: 1 },
-    );
-    this.seen.observe(host);
   }
 
   private move(p: Plan): void {

@@ -137,6 +137,7 @@ export class CaptureControls {
   private toPlace = new Set<Element>();
   private observedAnchors = new WeakSet<Element>();
   private justPlaced = new WeakSet<Element>();
+  private placedWidth = new WeakMap<Element, number>();
   /** Hosts placed at least once (other groups inside an item are obstacles only once they sit where they stay). */
   private placedHosts = new WeakSet<Element>();
 
@@ -217,6 +218,7 @@ export class CaptureControls {
     this.resized = null;
     this.observedAnchors = new WeakSet();
     this.justPlaced = new WeakSet();
+    this.placedWidth = new WeakMap();
     this.byAnchor.clear();
     for (const { control, report } of this.attached.values()) {
       control.host.remove();
@@ -440,7 +442,13 @@ export class CaptureControls {
         this.resized ??= new ResizeObserver((entries) => {
           const changed: Element[] = [];
           for (const e of entries) {
+            const width = e.contentRect.width;
+            const before = this.placedWidth.get(e.target);
+            this.placedWidth.set(e.target, width);
             if (this.justPlaced.delete(e.target)) continue;
+            // Only a change of width re-flows what is beside the controls (window resize, zoom); an item growing
+            // taller as the site streams into it (a conversation) is not measured again on every frame.
+            if (before !== undefined && Math.abs(before - width) < 0.5) continue;
             changed.push(e.target);
           }
           if (changed.length) this.placeAll(changed);

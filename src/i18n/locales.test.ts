@@ -148,6 +148,14 @@ describe('catalogues', () => {
     });
   }
 
+  it('every locale keeps the name and description within the store limits (75 and 132 characters)', () => {
+    for (const folder of localeFolders()) {
+      const cat = readCatalogue(folder);
+      expect(cat.extName?.message.length ?? 0, `${folder}.extName`).toBeLessThanOrEqual(75);
+      expect(cat.extDescription?.message.length ?? 0, `${folder}.extDescription`).toBeLessThanOrEqual(132);
+    }
+  });
+
   it('fr: no ordinary space before : ; ! ? » or after « (French typography uses a no-break space)', () => {
     const bad = Object.entries(readCatalogue('fr'))
       .filter(([, e]) => / [:;!?»]|« /.test(e.message))

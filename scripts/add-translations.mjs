@@ -7,7 +7,7 @@
  * translations.json: { "pt_BR": { "key": "text" | { "message": "text", ... } }, "fr": { ... } } ("pt" is read as
  * pt_BR). Only keys that exist in the English catalogue are taken; their `placeholders` are copied from English, and
  * a text whose $NAME$ placeholders differ from the English ones is refused (listed, not written). French texts get a
- * no-break space before : ; ! ? » and after «. The files are written in the English key order.
+ * no-break space before : ; ! ? » and after «, and ’ for an apostrophe. The files are written in the English key order.
  * Prints what was added, changed, skipped (not in English yet) and refused; exits 1 when something was refused.
  * --check: reports without writing.
  */
@@ -35,8 +35,9 @@ const placeholders = (text) =>
     .sort()
     .join(',');
 
-function frenchSpaces(text) {
+function frenchTypography(text) {
   return text
+    .replace(/(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu, '\u2019')
     .replace(/« /g, '«\u00a0')
     .replace(/ ([:;!?»])/g, '\u00a0$1')
     .replace(/([^\s\u00a0«])([;!?])(?=\s|$)/g, '$1\u00a0$2');
@@ -66,7 +67,7 @@ for (const [rawLang, entries] of Object.entries(input)) {
       refused++;
       continue;
     }
-    if (lang === 'fr') message = frenchSpaces(message);
+    if (lang === 'fr') message = frenchTypography(message);
     if (placeholders(message) !== placeholders(base.message)) {
       console.error(`${lang}.${key}: placeholders [${placeholders(message)}] differ from English [${placeholders(base.message)}] — refused`);
       refused++;

@@ -163,6 +163,13 @@ describe('catalogues', () => {
     expect(bad).toEqual([]);
   });
 
+  it('fr: apostrophes are typographic (’), as in the rest of the French catalogue', () => {
+    const bad = Object.entries(readCatalogue('fr'))
+      .filter(([, e]) => e.message.includes("'"))
+      .map(([k]) => k);
+    expect(bad).toEqual([]);
+  });
+
   it('pt_BR and fr keep the brand names and platform names of the English text', () => {
     for (const lang of ['pt_BR', 'fr']) {
       const cat = readCatalogue(lang);

@@ -1,6 +1,6 @@
 // Architecture and privacy rules that a reader should be able to trust from the tree:
 // 1. Dependencies point one way between src/ folders (table below).
-// 2. The vault and the model use no DOM and no extension API (they run in a worker, a page and Node).
+// 2. The vault, the model and the help data (src/help) use no DOM and no extension API (they run in a worker, a page and Node).
 // 3. Nothing in src/ opens a network connection (no fetch/XHR/WebSocket/beacon/EventSource; no remote URLs in pages).
 // 4. The site list (src/sites/registry.ts and each site's descriptor.ts) is plain data that everything may read
 //    (the build config, the model's Platform type, the background, the export): it imports only itself.
@@ -25,6 +25,8 @@ const ALLOWED = {
   model: [],
   vault: ['model'],
   reporting: ['model'],
+  // Issue #14: who can help, by region (plain data: hotlines, police, organisations, safety centres); the Get help page reads it.
+  help: ['model'],
   sites: ['model', 'reporting'],
   messaging: ['model'],
   i18n: ['model'],
@@ -32,11 +34,11 @@ const ALLOWED = {
   lock: ['model', 'vault', 'messaging', 'i18n'],
   capture: ['model', 'sites', 'messaging', 'vault', 'i18n', 'reporting', 'lock'],
   export: ['model', 'vault'],
-  ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites', 'lock'],
+  ui: ['model', 'messaging', 'vault', 'export', 'reporting', 'i18n', 'sites', 'lock', 'help'],
   entrypoints: ['*'],
   public: [],
 };
-const NO_DOM_OR_EXTENSION = ['model', 'vault', SITE_LIST_LAYER];
+const NO_DOM_OR_EXTENSION = ['model', 'vault', 'help', SITE_LIST_LAYER];
 /** Rule 6: the folders whose code runs in extension pages, and the ways text becomes markup there. */
 const MARKUP_FREE = ['ui', 'entrypoints', 'lock'];
 const MARKUP_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|dangerouslySetInnerHTML|DOMParser|createContextualFragment)\b/;

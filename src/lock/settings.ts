@@ -12,11 +12,13 @@ export interface Settings {
   autoLockMinutes: number;
   /** Screenshots and pictures on the vault page stay blurred until the person chooses to see each one (issue #13). */
   blurMedia: boolean;
+  /** The region the Get help page shows (issue #14): a region code ('US', 'GB', 'INTL'…), '' = from the browser's language. */
+  helpRegion: string;
 }
 
 export const SETTINGS_KEY = 'settings';
 export const DEFAULT_NEUTRAL_URL = 'https://duckduckgo.com/';
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ discreet: false, neutralUrl: DEFAULT_NEUTRAL_URL, autoLockMinutes: 15, blurMedia: true });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ discreet: false, neutralUrl: DEFAULT_NEUTRAL_URL, autoLockMinutes: 15, blurMedia: true, helpRegion: '' });
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 24 * 60;
 
@@ -40,6 +42,8 @@ export function normalizeSettings(raw: unknown): Settings {
     autoLockMinutes: Math.min(AUTO_LOCK_MAX, Math.max(AUTO_LOCK_MIN, minutes)),
     // On unless the person turned it off: an old or damaged setting never un-blurs pictures.
     blurMedia: r.blurMedia !== false,
+    // A code's shape only (the page checks it names a region it has); anything else follows the browser again.
+    helpRegion: typeof r.helpRegion === 'string' && /^([A-Z]{2}|INTL)$/.test(r.helpRegion) ? r.helpRegion : '',
   };
 }
 

@@ -54,6 +54,11 @@ export function App({ vault }: { vault: Vault | null }) {
         <p>{persisted ? t('optionsStoragePersisted') : t('optionsStorageNotPersisted')}</p>
         {shortcut && <p>{t('optionsShortcut', shortcut)}</p>}
       </section>
+      <p>
+        <a href={browser.runtime.getURL('/vault.html#/help')} data-testid="options-help">
+          {t('helpOptionsLink')}
+        </a>
+      </p>
       <p class="muted">{t('privacyNote')}</p>
     </main>
     </>

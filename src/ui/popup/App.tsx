@@ -61,6 +61,18 @@ export function App() {
           </button>
         </p>
       )}
+      <p>
+        <a
+          href={browser.runtime.getURL('/vault.html#/help')}
+          data-testid="popup-help"
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.tabs.create({ url: browser.runtime.getURL('/vault.html#/help') });
+          }}
+        >
+          {t('helpPopupLink')}
+        </a>
+      </p>
       <p class="muted">{t('privacyNote')}</p>
     </main>
   );

@@ -10,7 +10,9 @@ import { LockNowButton, QuickExitButton, UninstallWarning } from '../lock/Button
 import { FirstRunChoice } from '../lock/FirstRunChoice';
 import { LockScreen } from '../lock/LockScreen';
 import { useLockState } from '../lock/useLockState';
+import { HelpPage } from '../help/HelpPage';
 import { App } from './App';
+import { parseRoute } from './route';
 
 export function Shell({ vault }: { vault: Vault }) {
   const api = lockApiOf(vault);
@@ -38,6 +40,8 @@ export function Shell({ vault }: { vault: Vault }) {
             }}
           />
           <UninstallWarning />
+          {/* Get help needs nothing from the vault: a locked vault never stands between the person and it (issue #14). */}
+          {parseRoute(location.hash).page === 'help' && <HelpPage />}
         </main>
       ) : (
         <>

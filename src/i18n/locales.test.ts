@@ -20,7 +20,11 @@ const COMPLETE = ['es', 'pt_BR', 'fr'] as const;
  * Messages that may read exactly as in English. Everywhere: brand names, "OK" and URLs. Per language: words that are
  * spelled the same in that language (checked one by one; anything else equal to English is an untranslated text).
  */
-const SAME_EVERYWHERE = /^(?:Holdfast|X|Instagram|Facebook|Messenger|OK|URL|https?:\/\/\S+)$/;
+const BRANDS_PLACEHOLDERS_URLS = /Holdfast|Instagram|Facebook|Messenger|WhatsApp|\bX\b|\bOK\b|\bURL\b|https?:\/\/\S+|\$[A-Za-z0-9_@]+\$/g;
+/** True for a message made only of brand names, "OK", URLs, placeholders and punctuation (e.g. "WhatsApp: $NUMBER$"). */
+function sameEverywhere(message: string): boolean {
+  return message.replace(BRANDS_PLACEHOLDERS_URLS, '').replace(/[\s\p{P}\p{S}]/gu, '') === '';
+}
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   es: [],
   pt_BR: ['recLink'],
@@ -44,6 +48,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'patternPlatformAdded',
     'navJournal',
     'recJVersions',
+    'helpSource',
   ],
 };
 
@@ -80,7 +85,7 @@ function placeholderMismatches(cat: Catalogue): string[] {
 function leftInEnglish(lang: string, cat: Catalogue): string[] {
   const allowed = new Set(SAME_AS_ENGLISH[lang] ?? []);
   return Object.keys(cat).filter(
-    (k) => EN[k] !== undefined && cat[k]!.message === EN[k].message && !SAME_EVERYWHERE.test(cat[k]!.message) && !allowed.has(k),
+    (k) => EN[k] !== undefined && cat[k]!.message === EN[k].message && !sameEverywhere(cat[k]!.message) && !allowed.has(k),
   );
 }
 
@@ -190,9 +195,11 @@ describe('the checks catch bad catalogues', () => {
     broken.toastSaved = { message: 'Conservé : fiche n° $SEQ$.', placeholders: { seq: { content: '$2' } } };
     broken.vaultVerify = { message: EN.vaultVerify!.message };
     broken.vaultTitle = { message: 'Holdfast' };
+    broken.helpWhatsapp = { message: 'WhatsApp: $NUMBER$', placeholders: EN.helpWhatsapp?.placeholders };
+    broken.toastFailed = { message: 'Not saved: $REASON$', placeholders: EN.toastFailed?.placeholders };
     expect(missingKeys(broken)).toEqual(['extName']);
     expect(placeholderMismatches(broken).sort()).toEqual(['controlLabel', 'toastSaved']);
-    expect(leftInEnglish('fr', broken)).toEqual(['vaultVerify']);
+    expect(leftInEnglish('fr', broken).sort()).toEqual(['toastFailed', 'vaultVerify']);
     expect(leftInEnglish('pt_BR', { ...readCatalogue('pt_BR'), journalTitle: { message: 'Journal' } })).toEqual(['journalTitle']);
   });
 });

@@ -5,7 +5,8 @@
  *   node scripts/add-translations.mjs translations.json [--check]
  *
  * translations.json: { "pt_BR": { "key": "text" | { "message": "text", ... } }, "fr": { ... } } ("pt" is read as
- * pt_BR). Only keys that exist in the English catalogue are taken; their `placeholders` are copied from English, and
+ * pt_BR), optionally "_source": { "key": "the English text that was translated" } — a key whose English text has
+ * changed since is refused as stale (translate it again). Only keys that exist in the English catalogue are taken; their `placeholders` are copied from English, and
  * a text whose $NAME$ placeholders differ from the English ones is refused (listed, not written). French texts get a
  * no-break space before : ; ! ? » and after «, and ’ for an apostrophe. The files are written in the English key order.
  * Prints what was added, changed, skipped (not in English yet) and refused; exits 1 when something was refused.
@@ -43,6 +44,9 @@ function frenchTypography(text) {
     .replace(/([^\s\u00a0«])([;!?])(?=\s|$)/g, '$1\u00a0$2');
 }
 
+const source = input._source ?? {};
+delete input._source;
+
 let refused = 0;
 for (const [rawLang, entries] of Object.entries(input)) {
   const lang = ALIASES[rawLang] ?? rawLang;
@@ -59,6 +63,11 @@ for (const [rawLang, entries] of Object.entries(input)) {
     const base = en[key];
     if (!base) {
       skipped.push(key);
+      continue;
+    }
+    if (key in source && source[key] !== base.message) {
+      console.error(`${lang}.${key}: translated from an older English text — refused (now: ${JSON.stringify(base.message)})`);
+      refused++;
       continue;
     }
     let message = typeof value === 'string' ? value : value?.message;

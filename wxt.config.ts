@@ -66,7 +66,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting', 'tabs', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting', 'tabs', 'alarms', 'notifications'],
     host_permissions: grantAllUrls ? [...SITE_HOSTS, '<all_urls>'] : SITE_HOSTS,
     optional_host_permissions: grantAllUrls ? [] : ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },

@@ -145,6 +145,11 @@ export interface BackgroundMessages {
   'thread:finish': { req: ThreadFinishPayload; res: CaptureResult };
   /** Drop a session without writing anything. */
   'thread:abort': { req: { session: string }; res: { ok: true } };
+  /**
+   * Issue #14 (rep-ui): report reminders. The vault page sends every report's {id, remindAt} after a change; the
+   * background makes its alarms match (alarm names carry the report id only). Only from Holdfast's own pages.
+   */
+  'reports:reminders': { req: { reminders: { id: string; remindAt: string }[] }; res: { ok: true; scheduled: number } | { ok: false; message: string } };
   /** Issue #12: lock, close every Holdfast tab, leave the person on the neutral page (any Holdfast page or panel). */
   'quick-exit': { req: object; res: { ok: true; closed: number } };
   /** Issue #12: is the vault encrypted / locked (no content, no counts beyond captures waiting for the unlock). */

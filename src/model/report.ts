@@ -60,7 +60,7 @@ export interface ReportEntry {
 export type ReportInput = Omit<ReportEntry, 'id' | 'history' | 'updatedAt' | 'status'> & { status?: ReportStatus };
 
 /** What the person may change later. A status that differs from the current one is appended to `history`. */
-export type ReportPatch = Partial<Pick<ReportEntry, 'reference' | 'status' | 'notes' | 'remindAt' | 'contentRemovedOn' | 'personId' | 'abuse'>> & {
+export type ReportPatch = Partial<Pick<ReportEntry, 'reference' | 'status' | 'notes' | 'contentRemovedOn' | 'personId' | 'abuse'>> & {
   /** Clears the reminder (null) — `remindAt: undefined` leaves it as it is. */
   remindAt?: string | null;
 };

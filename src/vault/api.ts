@@ -2,9 +2,10 @@
  * The vault's public contract. Callers (background, pages, export) depend on this, never on IndexedDB.
  * No DOM, no extension API: runs in a service worker, an extension page, or Node (tests, with fake-indexeddb).
  */
-import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
+
 import type { AccountRef, CaseSummary, Identifier, IncidentTime, JournalKind, Person, PersonSuggestion, RecordNote } from '../model/case';
 import type { ArtifactRef, ArtifactRole, EvidenceRecord } from '../model/evidence';
+import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
 
 /** An artifact before it is stored: the vault hashes it. */
 export interface NewArtifact {

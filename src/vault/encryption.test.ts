@@ -468,9 +468,13 @@ describe('encryption at rest: what is stored', () => {
     image.set(bytes('\x89PNG\r\n'), 0);
     const record = sampleRecord({ text: `${marker} in text`, pageUrl: url, permalink: url, author: { handle, displayName: marker } });
     // Some captured before encryption is turned on (converted in place), some after, some locked, some staged.
-    await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
+    const first = await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
     await vault.logCustody('exported', undefined, `export for ${handle}`);
+    // Reports (issue #14): one made before encryption (converted in place), one after.
+    const report = { platform: 'x', recordIds: [first.id], permalinks: [url], account: `x:@${handle}`, origin: 'item', reportedAt: '2026-03-01T00:00:00Z', reference: marker, notes: `${marker} report` } as const;
+    await vault.addReport({ ...report, recordIds: [first.id], permalinks: [url] });
     await vault.enableEncryption(PASS);
+    await vault.addReport({ ...report, recordIds: [first.id], permalinks: [url], abuse: 'threats' });
     const saved = await vault.addRecord(record, [{ role: 'screenshot', mediaType: 'image/png', filename: `${handle}.png`, bytes: image }]);
     // The case file (issue #13): a person, an account, a note, a journal entry and an added file, all sealed.
     const person = await vault.savePerson({ name: marker, notes: `${marker} notes` });
@@ -487,7 +491,7 @@ describe('encryption at rest: what is stored', () => {
 
     const checkDump = async () => {
       const dump = await rawDump(name);
-      expect(dump.stores.sort()).toEqual(['artifacts', 'chunks', 'custody', 'keys', 'meta', 'notes', 'people', 'records', 'staging', 'summaries']);
+      expect(dump.stores.sort()).toEqual(['artifacts', 'chunks', 'custody', 'keys', 'meta', 'notes', 'people', 'records', 'reports', 'staging', 'summaries']);
       for (const needle of [marker, handle, url, 'x.com', 'You will regret']) expect(dump.text).not.toContain(needle);
       const imageHead = image.subarray(0, 64);
       for (const blob of dump.blobs) expect(containsBytes(blob, imageHead)).toBe(false);

@@ -14,6 +14,7 @@
  */
 import type { CaseSummary, Person, RecordNote } from '../model/case';
 import type { ArtifactRef, EvidenceRecord } from '../model/evidence';
+import type { ReportEntry } from '../model/report';
 import { type CustodyEvent, type StagedFileRef, type StoredArtifact, VaultError } from './api';
 import { authorKeysOf } from './author-key';
 import { blindKey, OpenError, open, openDetached, openJson, seal, sealDetached, sealJson } from './crypto';
@@ -157,6 +158,7 @@ export const stagingAad = (session: string, n: number | string) => `staging:${se
 export const summaryAad = (id: string) => `summary:${id}`;
 export const personAad = (id: string) => `person:${id}`;
 export const noteAad = (id: string) => `note:${id}`;
+export const reportAad = (id: string) => `report:${id}`;
 
 export function isSealed(row: { k?: string } | undefined): boolean {
   return !!row && typeof row.k === 'string';
@@ -439,4 +441,29 @@ export async function openNote(row: NoteRow, keys: KeyLookup): Promise<RecordNot
   const note = await opening(`A note (${sealed.id})`, async () => openJson<RecordNote>(await keys(sealed.k), sealed.s, noteAad(sealed.id)));
   if (note.id !== sealed.id || note.recordId !== sealed.recordId) throw new VaultError('tampered', `A note (${sealed.id}) holds another note: it was changed outside Holdfast.`);
   return note;
+}
+
+/** A report entry (issue #14): plaintext, or sealed as `report:<id>` with only the id left plain. */
+export type PlainReportRow = ReportEntry & { k?: undefined };
+export interface SealedReportRow {
+  id: string;
+  k: string;
+  s: Uint8Array;
+}
+export type ReportRow = PlainReportRow | SealedReportRow;
+
+export async function sealReport(report: ReportEntry, sealer: Sealer | undefined): Promise<ReportRow> {
+  if (!sealer) return report;
+  return { id: report.id, k: sealer.k, s: await sealJson(sealer.key, report, reportAad(report.id)) };
+}
+
+export async function openReport(row: ReportRow, keys: KeyLookup): Promise<ReportEntry> {
+  if (!isSealed(row)) {
+    const { k: _none, ...report } = row as PlainReportRow;
+    return report;
+  }
+  const sealed = row as SealedReportRow;
+  const report = await opening(`A report entry (${sealed.id})`, async () => openJson<ReportEntry>(await keys(sealed.k), sealed.s, reportAad(sealed.id)));
+  if (report.id !== sealed.id) throw new VaultError('tampered', `A report entry (${sealed.id}) holds another entry: it was changed outside Holdfast.`);
+  return report;
 }

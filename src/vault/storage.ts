@@ -7,12 +7,14 @@
  * Stores (created by migrations/): records (key id), artifacts (key ref.id), meta (head, custodyHead,
  * schemaVersion), custody (key seq), staging (key [session, n]: parts of captures in progress), keys (keyring and
  * drop keys, migration 0004), chunks (key [aid, i]: the bytes of large artifacts, migration 0005), summaries (key
- * record id: one CaseSummary per record), people (key id) and notes (key id) (the case file, migration 0006). See
- * migrations/0001-initial.ts, 0003-staging.ts, 0004-keys.ts, 0005-chunks.ts and 0006-case.ts.
+ * record id: one CaseSummary per record), people (key id) and notes (key id) (the case file, migration 0006), reports
+ * (key id: report entries, migration 0007). See migrations/0001-initial.ts, 0003-staging.ts, 0004-keys.ts,
+ * 0005-chunks.ts, 0006-case.ts and 0007-reports.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap } from 'idb';
 import type { CaseSummary, Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import type { ReportEntry } from '../model/report';
 import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -40,9 +42,11 @@ import {
   openNote,
   openPerson,
   openRecord,
+  openReport,
   openSummary,
   type PersonRow,
   type RecordRow,
+  type ReportRow,
   type StagingRow,
   type SummaryRow,
 } from './rows';
@@ -110,7 +114,7 @@ export interface KeyView {
 }
 
 /** The stores whose rows are sealed, in the order a conversion goes through them. */
-export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging', 'chunks', 'summaries', 'people', 'notes'] as const;
+export const CONVERTED_STORES = ['records', 'artifacts', 'custody', 'staging', 'chunks', 'summaries', 'people', 'notes', 'reports'] as const;
 export type ConvertedStore = (typeof CONVERTED_STORES)[number];
 
 type StagingKey = [string, number | string];
@@ -130,9 +134,10 @@ interface VaultSchema extends DBSchema {
   summaries: { key: string; value: SummaryRow; indexes: { seq: number; entryId: string; k: string } };
   people: { key: string; value: PersonRow; indexes: { k: string } };
   notes: { key: string; value: NoteRow; indexes: { recordId: string; k: string } };
+  reports: { key: string; value: ReportRow; indexes: { k: string } };
 }
 
-const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys', 'chunks', 'summaries', 'people', 'notes'] as const;
+const ALL_STORES = ['records', 'artifacts', 'meta', 'custody', 'staging', 'keys', 'chunks', 'summaries', 'people', 'notes', 'reports'] as const;
 type WriteTransaction = IDBPTransaction<VaultSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 const GENESIS: Head = { seq: 0, hash: GENESIS_HASH };
@@ -213,10 +218,12 @@ export interface WriteTx {
   putPerson(row: PersonRow): Promise<void>;
   deletePerson(id: string): Promise<void>;
   addNote(row: NoteRow): Promise<void>;
+  putReport(row: ReportRow): Promise<void>;
+  deleteReport(id: string): Promise<void>;
   /** Replaces every summary pack with these. */
   replaceSummaryPacks(rows: SummaryPackRow[]): Promise<void>;
-  /** Whether a person or note with this id exists. */
-  has(store: 'people' | 'notes' | 'records', id: string): Promise<boolean>;
+  /** Whether a person, note, record or report entry with this id exists. */
+  has(store: 'people' | 'notes' | 'records' | 'reports', id: string): Promise<boolean>;
 }
 
 export interface Snapshot {
@@ -337,6 +344,10 @@ export interface Storage {
   people(keys: KeyLookup): Promise<Person[]>;
   /** Notes of one record, or all, in any order. */
   notes(recordId: string | undefined, keys: KeyLookup): Promise<RecordNote[]>;
+  /** Every report entry (issue #14), in any order. */
+  reports(keys: KeyLookup): Promise<ReportEntry[]>;
+  /** One report entry, or undefined. */
+  report(id: string, keys: KeyLookup): Promise<ReportEntry | undefined>;
   /** Which of these record ids exist (tombstones count). */
   existingRecords(ids: readonly string[]): Promise<Set<string>>;
   /** Runs `fn` in ONE readwrite transaction over all stores: everything it writes lands, or nothing. */
@@ -446,6 +457,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     const summaries = tx.objectStore('summaries');
     const people = tx.objectStore('people');
     const notes = tx.objectStore('notes');
+    const reports = tx.objectStore('reports');
     const store = (s: ConvertedStore) => tx.objectStore(s);
     return {
       async expectHeads(expected) {
@@ -556,12 +568,18 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       async addNote(row) {
         await notes.add(row);
       },
+      async putReport(row) {
+        await reports.put(row);
+      },
+      async deleteReport(id) {
+        await reports.delete(id);
+      },
       async replaceSummaryPacks(rows) {
         await keys.delete(PACK_RANGE());
         for (const row of rows) await keys.put(row);
       },
       async has(s, id) {
-        return (await (s === 'people' ? people.count(id) : s === 'notes' ? notes.count(id) : records.count(id))) > 0;
+        return (await (s === 'people' ? people.count(id) : s === 'notes' ? notes.count(id) : s === 'reports' ? reports.count(id) : records.count(id))) > 0;
       },
     };
   }
@@ -582,6 +600,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       case 'summaries':
       case 'people':
       case 'notes':
+      case 'reports':
         return r.id as string;
     }
   };
@@ -946,6 +965,18 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       read('be read', async (d) => {
         const rows = recordId === undefined ? await d.getAll('notes') : await d.getAllFromIndex('notes', 'recordId', recordId);
         return Promise.all(rows.map((row) => openNote(row, keys)));
+      }),
+
+    reports: (keys) =>
+      read('be read', async (d) => {
+        const rows = await d.getAll('reports');
+        return Promise.all(rows.map((row) => openReport(row, keys)));
+      }),
+
+    report: (id, keys) =>
+      read('be read', async (d) => {
+        const row = await d.get('reports', id);
+        return row ? openReport(row, keys) : undefined;
       }),
 
     existingRecords: (ids) =>

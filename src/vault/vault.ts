@@ -79,6 +79,7 @@ import {
 import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
 import { computeCustodyHash, computeRecordHash, sha256Hex, sizedHasher, WHOLE_HASH_MAX } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
+import { applyReportPatch, checkImportedReport, checkReportInput } from './report-file';
 import {
   type ArtifactEntry,
   type ArtifactMetaRow,
@@ -105,9 +106,11 @@ import {
   openNote,
   openPerson,
   openRecord,
+  openReport,
   openSummary,
   type PersonRow,
   type RecordRow,
+  type ReportRow,
   type Sealer,
   type StagingRow,
   type SummaryRow,
@@ -122,6 +125,7 @@ import {
   sealNote,
   sealPerson,
   sealRecord,
+  sealReport,
   sealSummary,
 } from './rows';
 import {
@@ -505,6 +509,8 @@ class VaultService implements VaultImpl {
         return sealPerson(await openPerson(row as PersonRow, this.lookup), target);
       case 'notes':
         return sealNote(await openNote(row as NoteRow, this.lookup), target);
+      case 'reports':
+        return sealReport(await openReport(row as ReportRow, this.lookup), target);
       case 'staging': {
         const r = row as StagingRow;
         if (r.n === 0) {
@@ -1779,26 +1785,102 @@ class VaultService implements VaultImpl {
     });
   }
 
-  // Issue #14: reports (ReportApi in api.ts). Contract stubs: the reports-vault branch implements them (store
-  // 'reports' in migration 0007, sealed like people and notes, custody 'report-changed').
+  // ---- reports (issue #14; ReportApi in api.ts) ----
+
+  /**
+   * Changes report entries and logs each change ('report-changed') in the custody chain, in one transaction. `prepare`
+   * runs on the entry as stored now (`id`; again if anything else was logged meanwhile); no events changes nothing.
+   * Needs the vault unlocked (VaultError 'locked'), like people and notes.
+   */
+  private async changeReports<T>(
+    prepare: (now: string, stored: (id: string) => Promise<ReportEntry | undefined>) => Promise<{ put?: ReportEntry[]; remove?: string[]; events: string[]; result: T }>,
+  ): Promise<T> {
+    await this.readKeys();
+    return this.append(async () => {
+      const keys = await this.readKeys();
+      const { view, sealer } = await this.writeView();
+      const heads = await this.storage.heads();
+      const plan = await prepare(this.caseNow(), (id) => this.storage.report(id, keys));
+      if (!plan.events.length) return plan.result;
+      const events: CustodyEvent[] = [];
+      let head = heads.custody;
+      for (const detail of plan.events) {
+        const event = await custodyEvent(head, 'report-changed', undefined, detail);
+        events.push(event);
+        head = headOf(event);
+      }
+      const [reportRows, eventRows] = await Promise.all([Promise.all((plan.put ?? []).map((r) => sealReport(r, sealer))), Promise.all(events.map((e) => sealCustody(e, sealer)))]);
+      await this.storage.write(async (tx) => {
+        await tx.expectKeys(view);
+        await tx.expectHeads({ custody: heads.custody });
+        for (const row of reportRows) await tx.putReport(row);
+        for (const id of plan.remove ?? []) await tx.deleteReport(id);
+        for (const row of eventRows) await tx.addCustody(row);
+        await tx.setHeads({ custody: head });
+      });
+      return plan.result;
+    });
+  }
+
+  /** Refuses record ids that are not in the vault (tombstones count: a deleted record was still reported). */
+  private async checkReportRecords(ids: readonly string[]): Promise<void> {
+    const found = await this.storage.existingRecords(ids);
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw notFound(missing);
+  }
+
+  private async checkReportPerson(personId: string | undefined): Promise<void> {
+    if (personId === undefined) return;
+    if (!(await this.storage.people(await this.readKeys())).some((p) => p.id === personId)) throw personNotFound();
+  }
+
   async reports(): Promise<ReportEntry[]> {
-    return [];
+    const reports = await this.storage.reports(await this.readKeys());
+    return reports.sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
   }
 
-  async addReport(_input: ReportInput): Promise<ReportEntry> {
-    throw new VaultError('invalid', 'Reports are not stored yet.');
+  async addReport(input: ReportInput): Promise<ReportEntry> {
+    const fields = checkReportInput(input);
+    await this.readKeys();
+    await this.checkReportRecords(fields.recordIds);
+    await this.checkReportPerson(fields.personId);
+    return this.changeReports(async (now) => {
+      const entry: ReportEntry = { id: globalThis.crypto.randomUUID(), ...fields, history: [{ status: fields.status, at: now }], updatedAt: now };
+      return { put: [entry], events: [`report ${entry.id} added`], result: entry };
+    });
   }
 
-  async updateReport(id: string, _patch: ReportPatch): Promise<ReportEntry> {
-    throw notFound(id);
+  async updateReport(id: string, patch: ReportPatch): Promise<ReportEntry> {
+    if (typeof id !== 'string' || !id) throw reportNotFound();
+    const personId = patch && typeof patch === 'object' && typeof patch.personId === 'string' && patch.personId.trim() ? patch.personId : undefined;
+    await this.checkReportPerson(personId);
+    return this.changeReports(async (now, stored) => {
+      const current = await stored(id);
+      if (!current) throw reportNotFound();
+      const { entry, changed } = applyReportPatch(current, patch, now);
+      if (!changed.length) return { events: [], result: current };
+      return { put: [entry], events: [`report ${id} updated: ${changed.join(', ')}`], result: entry };
+    });
   }
 
   async deleteReport(id: string): Promise<void> {
-    throw notFound(id);
+    if (typeof id !== 'string' || !id) throw reportNotFound();
+    await this.changeReports(async (_now, stored) => {
+      if (!(await stored(id))) throw reportNotFound();
+      return { remove: [id], events: [`report ${id} deleted`], result: undefined };
+    });
   }
 
-  async restoreReports(_reports: ReportEntry[]): Promise<{ reports: number }> {
-    return { reports: 0 };
+  async restoreReports(reports: ReportEntry[]): Promise<{ reports: number }> {
+    const incoming = [...new Map((Array.isArray(reports) ? reports : []).map(checkImportedReport).filter((r): r is ReportEntry => !!r).map((r) => [r.id, r])).values()];
+    await this.readKeys();
+    return this.changeReports(async (_now, stored) => {
+      const added: ReportEntry[] = [];
+      for (const r of incoming) if (!(await stored(r.id))) added.push(r);
+      if (!added.length) return { events: [], result: { reports: 0 } };
+      const what = `${added.length} ${added.length === 1 ? 'report' : 'reports'} restored from an import: ${added.map((r) => r.id).join(', ')}`;
+      return { put: added, events: [what], result: { reports: added.length } };
+    });
   }
 
   private async checkArtifact(record: EvidenceRecord, ref: ArtifactRef): Promise<VerifyProblem | undefined> {
@@ -2123,6 +2205,10 @@ function iterableStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8
     },
     { highWaterMark: 0 },
   );
+}
+
+function reportNotFound(): VaultError {
+  return new VaultError('not-found', 'This report is not in the vault (it may have been deleted).');
 }
 
 function personNotFound(): VaultError {

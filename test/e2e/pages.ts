@@ -719,3 +719,48 @@ export class CasePage extends ExtensionPage {
     return JSON.parse(json) as string[];
   }
 }
+
+// ---- Issue #14: reports (reports.e2e.test.ts) -------------------------------------------------------------------
+
+let reportsSeedBundle: Promise<string> | undefined;
+/** test/e2e/reports-seed.ts bundled for the page (esbuild, once per process), exposed as `globalThis.__hfReportsSeed`. */
+export function reportsSeedSource(): Promise<string> {
+  reportsSeedBundle ??= (async () => {
+    const { build } = await import('esbuild');
+    const { resolve } = await import('node:path');
+    const out = await build({ entryPoints: [resolve(import.meta.dirname, 'reports-seed.ts')], bundle: true, format: 'iife', globalName: '__hfReportsSeed', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent' });
+    return `globalThis.__name = globalThis.__name || ((f) => f);\n${out.outputFiles[0]!.text}\n;void 0`;
+  })();
+  return reportsSeedBundle;
+}
+
+/** The vault page's reports (issue #14), by the automation contract in docs/testing.md. */
+export class ReportsPage extends CasePage {
+  static async openReports(harness: Harness, hash = '#/reports', ready = 'main #page-title'): Promise<ReportsPage> {
+    const rp = new ReportsPage(await harness.newPage(), harness);
+    await rp.goto(`vault.html${hash}`, ready);
+    return rp;
+  }
+
+  /** Runs `fn(seed, arg)` in the page with test/e2e/reports-seed.ts (the vault's own code); the result as JSON. */
+  async seedReports<T>(body: string, arg: unknown = null): Promise<T> {
+    const loaded = await this.page.evaluate(() => typeof (globalThis as unknown as { __hfReportsSeed?: unknown }).__hfReportsSeed === 'object');
+    if (!loaded) await this.page.evaluate(await reportsSeedSource());
+    const json = (await this.page.evaluate(`(async (seed, arg) => JSON.stringify(await (${body})(seed, arg)))(globalThis.__hfReportsSeed, ${JSON.stringify(arg)})`)) as string;
+    return (json === undefined ? undefined : JSON.parse(json)) as T;
+  }
+
+  /** The listed rows: `[data-testid="report-row"]` with `data-report-id` and `data-status`. */
+  async rows(): Promise<{ id: string; status: string }[]> {
+    return this.page.$$eval('[data-testid="report-row"]', (els) => els.map((e) => ({ id: (e as HTMLElement).dataset.reportId ?? '', status: (e as HTMLElement).dataset.status ?? '' })));
+  }
+
+  /** Opens one report's view and sets reference and status by the contract, then saves. */
+  async edit(id: string, reference: string, status: string): Promise<void> {
+    await this.show(`#/reports/${encodeURIComponent(id)}`, '[data-testid="report-reference"]');
+    await this.setValue('report-reference', reference);
+    await this.page.select('[data-testid="report-status"]', status);
+    await this.click('report-save');
+    await this.page.waitForSelector(`[data-testid="report-view"][data-status="${status}"] [data-testid="report-save-status"][role="status"]`, { timeout: 15_000 });
+  }
+}

@@ -13,6 +13,8 @@ import { openVault } from '../../vault/vault';
 import { attachVault, backgroundLock, refreshDiscreet, startLockBackground, whenUnlocked } from '../../lock/background';
 import { quickExit } from '../../lock/quick-exit';
 import { clearSessionKey } from '../../lock/session';
+import { startReminders, syncReminderAlarms } from './reminders';
+import { parseReminders } from '../../reporting/reminders';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
@@ -182,6 +184,11 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
       backgroundLock()?.lock();
       await clearSessionKey();
       return { ok: true };
+    case 'reports:reminders': {
+      const list = fromExtensionPage(sender) ? parseReminders(msg.reminders) : null;
+      if (!list) return { ok: false, message: 'Refused: reminders can only be set from the vault page.' };
+      return { ok: true, ...(await syncReminderAlarms(list)) };
+    }
     case 'thread:abort':
       return threadAbort(deps, msg, sender);
     default: {
@@ -219,6 +226,9 @@ export function startBackground(): void {
       menus: { 'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItemDiscreet'), 'holdfast-capture-page': browser.i18n.getMessage('menuCapturePageDiscreet') },
     },
   });
+
+  // Issue #14: report reminders (alarms by report id, a notification that opens the report).
+  startReminders({ vault });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isBackgroundMessage(raw)) return false;

@@ -11,6 +11,7 @@ import { countBy, countByDay, countByHour, countByWeek, eventsOf, filterEvents, 
 import type { CasePageProps } from '../vault/useCaseData';
 import { BarList, ChartFigure, ColumnChart, type Datum, DayChart } from './Charts';
 import { eventKindLabel, platformLabel, routeId } from './labels';
+import { PatternReports } from '../reports/PatternReports';
 import { Timeline, type TimelineItem, timelineItems } from './Timeline';
 import { useHeadingFocus } from './useHeadingFocus';
 import './case.css';
@@ -31,7 +32,7 @@ export function patternNumbers(events: readonly PatternEvent[], filter: PatternF
   };
 }
 
-export function PatternPage({ data, route }: CasePageProps) {
+export function PatternPage({ vault, data, route }: CasePageProps) {
   const heading = useHeadingFocus<HTMLHeadingElement>(`pattern/${route.join('/')}`);
   const [filter, setFilter] = useState<PatternFilter>(() => (route[0] ? { personId: routeId(route[0])! } : {}));
   // A link to another person's pattern (#/pattern/<id>) while this page is open.
@@ -151,6 +152,7 @@ export function PatternPage({ data, route }: CasePageProps) {
               ? t('patternTotals', n.period.total, n.period.captures, n.period.journal, n.period.first, n.period.last)
               : t('patternTotalsNoDates', n.period.total, n.period.captures, n.period.journal)}
           </p>
+          <PatternReports vault={vault} data={data} filter={filter} events={n.filtered} />
           <div class="case-charts">
             <ChartFigure
               testid="pattern-by-day"

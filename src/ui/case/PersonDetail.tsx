@@ -10,7 +10,9 @@ import { countBy, eventsOf, filterEvents, periodOf } from '../../model/pattern';
 import type { CasePageProps } from '../vault/useCaseData';
 import { seenAccounts } from './accounts';
 import { eventKindLabel, platformLabel } from './labels';
-import { Timeline, timelineItems } from './Timeline';
+import { reportsOfPerson } from '../reports/concern';
+import { useReports } from '../reports/useReports';
+import { mergeTimeline, reportTimelineItems, Timeline, timelineItems } from './Timeline';
 import { useHeadingFocus } from './useHeadingFocus';
 import './case.css';
 
@@ -72,7 +74,13 @@ export function PersonDetail({ vault, data, personId }: CasePageProps & { person
   const events = useMemo(() => eventsOf(summaries, data.people), [summaries, data.people]);
   const mine = useMemo(() => filterEvents(events, { personId }), [events, personId]);
   const byId = useMemo(() => new Map<string, CaseSummary>(summaries.map((s) => [s.id, s])), [summaries]);
-  const items = useMemo(() => timelineItems(mine, byId), [mine, byId]);
+  // Issue #14: the reports concerning them (named on the report, one of their accounts, or one of their records) beside the contacts.
+  const { reports } = useReports(vault);
+  const items = useMemo(() => {
+    const records = timelineItems(mine, byId);
+    if (!reports?.length || !person) return records;
+    return mergeTimeline(records, reportTimelineItems(reportsOfPerson(reports, person, new Set(mine.map((e) => e.id)))));
+  }, [mine, byId, reports, person]);
   const period = periodOf(mine);
   const platforms = countBy(mine, 'platform').map((c) => ({ key: c.key, label: platformLabel(c.key), count: c.count }));
   const kinds = countBy(mine, 'kind').map((c) => ({ key: c.key, label: eventKindLabel(c.key), count: c.count }));

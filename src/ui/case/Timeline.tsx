@@ -6,11 +6,13 @@ import { t } from '../../i18n/t';
 import type { CaseSummary, IncidentTime } from '../../model/case';
 import { showHandle, showName, showText } from '../../model/display';
 import type { PatternEvent } from '../../model/pattern';
+import type { ReportEntry } from '../../model/report';
+import { reportPlatformLabel, statusLabel } from '../reports/labels';
 import { eventKindLabel, localTime, platformLabel, precisionLabel } from './labels';
 import { incidentParts, incidentSortKey } from './time';
 import { VirtualList } from './VirtualList';
 
-export interface TimelineItem {
+export interface RecordTimelineItem {
   id: string;
   source: 'capture' | 'journal';
   /** Sort key, newest first (the UTC instant, or a journal entry's wall-clock). */
@@ -20,9 +22,30 @@ export interface TimelineItem {
   summary: CaseSummary;
 }
 
+/** Issue #14: a report the person made, on the person's timeline beside the contacts (never counted as one). */
+export interface ReportTimelineItem {
+  id: string;
+  source: 'report';
+  sort: string;
+  platform: string;
+  report: ReportEntry;
+}
+
+export type TimelineItem = RecordTimelineItem | ReportTimelineItem;
+
+/** Timeline rows for reports (sorted with the rest by mergeTimeline). */
+export function reportTimelineItems(reports: readonly ReportEntry[]): ReportTimelineItem[] {
+  return reports.map((r) => ({ id: `report:${r.id}`, source: 'report', sort: r.reportedAt, platform: r.platform, report: r }));
+}
+
+/** Two timelines as one, newest first. */
+export function mergeTimeline(a: readonly TimelineItem[], b: readonly TimelineItem[]): TimelineItem[] {
+  return [...a, ...b].sort((x, y) => (x.sort < y.sort ? 1 : x.sort > y.sort ? -1 : 0));
+}
+
 /** Timeline rows for pattern events (their summaries give the words), newest first. Words are made per row shown. */
-export function timelineItems(events: readonly PatternEvent[], byId: ReadonlyMap<string, CaseSummary>): TimelineItem[] {
-  const items: TimelineItem[] = [];
+export function timelineItems(events: readonly PatternEvent[], byId: ReadonlyMap<string, CaseSummary>): RecordTimelineItem[] {
+  const items: RecordTimelineItem[] = [];
   for (const e of events) {
     const s = byId.get(e.id);
     if (!s) continue;
@@ -44,7 +67,20 @@ export function incidentLabel(w: IncidentTime): string {
   return `${w.precision === 'about' ? `${precisionLabel('about')} ` : ''}${p.date}${p.time ? ` ${p.time}` : ''}`;
 }
 
+function ReportRow({ item }: { item: ReportTimelineItem }) {
+  const r = item.report;
+  return (
+    <a class="case-tl-row case-tl-report" href={`#/reports/${encodeURIComponent(r.id)}`} data-report-id={r.id} data-status={r.status}>
+      <span class="case-tl-head">
+        <strong>{localTime(r.reportedAt)}</strong> · {t('repuTimelineReport', reportPlatformLabel(r.platform), statusLabel(r.status))}
+      </span>
+      <span class="case-tl-text">{r.reference ? showText(r.reference) : '—'}</span>
+    </a>
+  );
+}
+
 function Row({ item }: { item: TimelineItem }) {
+  if (item.source === 'report') return <ReportRow item={item} />;
   const s = item.summary;
   const who = [showName(s.displayName).text, showHandle(s.handle).text].filter(Boolean).join(' ');
   return (

@@ -14,6 +14,7 @@ import { showAuthorLabel, showName, showText } from '../../model/display';
 import type { EvidenceRecord } from '../../model/evidence';
 import { personIndex } from '../../model/pattern';
 import type { Vault } from '../../vault/api';
+import { RecordReports } from '../reports/RecordReports';
 import { authorKey } from '../../vault/author-key';
 import { bytesLabel, safeHref, utc } from '../format';
 import { BlurredMedia } from './Blur';
@@ -605,6 +606,8 @@ export function RecordView({ vault, id, people, blur, onBack, onDeleted, onChang
           )}
         </>
       )}
+
+      {!isCase && <RecordReports vault={vault} record={record} />}
 
       {!record.deleted && <Notes vault={vault} recordId={record.id} />}
 

@@ -9,11 +9,12 @@ import { migration0003 } from './0003-staging';
 import { migration0004 } from './0004-keys';
 import { migration0005 } from './0005-chunks';
 import { migration0006 } from './0006-case';
+import { migration0007 } from './0007-reports';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const DB_VERSION = MIGRATIONS.length;
 

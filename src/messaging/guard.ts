@@ -10,7 +10,7 @@ export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolea
 
 /** Returns a refusal reason, or null when the sender may send this message. */
 export function refusal(message: AnyBackgroundMessage, sender: Browser.runtime.MessageSender): string | null {
-  if ((VAULT_CHANGING.has(message.type) || message.type === 'capture:page') && !fromExtensionPage(sender)) {
+  if ((VAULT_CHANGING.has(message.type) || message.type === 'capture:page' || message.type === 'report:page') && !fromExtensionPage(sender)) {
     return 'Refused: this can only be done from a Holdfast page.';
   }
   return null;

@@ -4,6 +4,7 @@
  * vault-changing message that does not come from an extension page (see `VAULT_CHANGING`).
  */
 import type { ExtractedContent, ExtractionMethod, ItemKind, Platform, ReportRoute } from '../model/evidence';
+import type { AbuseKind } from '../model/report';
 
 export interface Rect {
   x: number;
@@ -127,6 +128,35 @@ export interface ThreadFinishPayload {
 
 export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
 
+/**
+ * Issue #14: open the report route for records captured first. The background resolves the route from its own tables
+ * and what it remembered of the capture (never a URL from a page), opens it in a new tab, and logs a report entry.
+ */
+export interface ReportOpenRequest {
+  /** The records the report is about (the first is the item whose route opens); captured in this session. */
+  recordIds: string[];
+  /** The kind of abuse the person chose (absent: the item's route is the same for every kind). */
+  abuse?: AbuseKind;
+  /** Intimate images taken before the person was 18 (Take It Down). */
+  minor?: boolean;
+  origin: 'item' | 'popup' | 'context-menu';
+}
+
+export type ReportOpenResult =
+  | {
+      ok: true;
+      routeId: string;
+      routeLabel: string;
+      url: string;
+      /** 'form': paste the copied link into the form that opened; 'in-app': the item opened, use its ⋯ → Report. */
+      paste: 'form' | 'in-app';
+      steps?: string;
+      permalink?: string;
+      /** The report entry was written (false: the route opened but the report was not logged). */
+      logged: boolean;
+    }
+  | { ok: false; code: 'not-captured' | 'no-route' | 'invalid' | 'tab'; message: string };
+
 /** Messages handled by the background. */
 export interface BackgroundMessages {
   'capture:item': { req: ItemCapturePayload; res: CaptureResult };
@@ -156,6 +186,10 @@ export interface BackgroundMessages {
   'lock:state': { req: object; res: LockSummary };
   /** Issue #12: lock now in every context. */
   'lock:now': { req: object; res: { ok: true } };
+  /** Issue #14: open the report route for records this tab captured in this session (or any, from a Holdfast page). */
+  'report:open': { req: ReportOpenRequest; res: ReportOpenResult };
+  /** Issue #14, from the popup: run "capture and report" in the tab (the page asks the kind of abuse). */
+  'report:page': { req: { tabId: number }; res: { ok: boolean; message?: string } };
 }
 
 /** The vault's lock state as the background reports it. */
@@ -174,6 +208,8 @@ export interface ContentMessages {
   'render:dom': { req: { token: string; rect: Rect }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
   /** Hide or restore Holdfast's own on-page controls around a screenshot. */
   'content:controls-visible': { req: { visible: boolean }; res: { ok: true } };
+  /** Issue #14: capture the item last right-clicked (or the page: popup, pageOnly), then ask the abuse and open the route. */
+  'content:capture-report': { req: { via: 'context-menu' | 'toolbar'; pageOnly: boolean }; res: { ok: boolean } };
 }
 
 export type MessageOf<M, K extends keyof M> = M[K] extends { req: infer R } ? { type: K } & R : never;

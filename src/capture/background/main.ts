@@ -19,6 +19,7 @@ import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
 import { hasAllUrls } from './screenshot';
 import { CaptureGate } from './capture-gate';
+import { type ReportDeps, ReportSessions } from './report';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 
 type Sender = Browser.runtime.MessageSender;
@@ -102,6 +103,34 @@ export function isSupportedUrl(url: string | undefined): boolean {
 /** Captures from pages: browser gestures only when asked for, and a per-tab rate limit (capture-gate.ts). */
 const gate = new CaptureGate();
 
+/** Issue #14: the records each tab captured in this session, the only ones it may report (report.ts). */
+const reports = new ReportSessions();
+const reportDeps: ReportDeps = {
+  async openTab(url, openerTabId) {
+    await browser.tabs.create({ url, active: true, ...(openerTabId !== undefined ? { openerTabId } : {}) });
+  },
+  async addReport(input) {
+    return (await vault()).addReport(input);
+  },
+  now: () => new Date(),
+};
+
+/**
+ * Issue #14: "Capture and report" from the right-click menu or the popup: the tab's content script captures the item
+ * (or the page), asks the kind of abuse in the page, and opens the route once the record is stored.
+ */
+export async function captureAndReportInTab(tab: Browser.tabs.Tab, via: 'context-menu' | 'toolbar', pageOnly: boolean): Promise<{ ok: boolean; message?: string }> {
+  if (tab.id === undefined || !isSupportedUrl(tab.url)) return { ok: false, message: 'Reporting from Holdfast works on X, Instagram, Facebook and Messenger pages.' };
+  const answered = gate.expectBrowserGesture(tab.id);
+  try {
+    return await sendToTab(tab.id, { type: 'content:capture-report', via, pageOnly });
+  } catch {
+    return { ok: false, message: 'Reload the page, then try again.' };
+  } finally {
+    answered();
+  }
+}
+
 /** Capture the page of a tab (or, on a supported site, the item under the last right-click). */
 export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePayload['via'], pageOnly: boolean): Promise<CaptureResult> {
   if (tab.id === undefined) return { ok: false, code: 'invalid', message: 'No tab to capture.' };
@@ -117,7 +146,9 @@ export async function capturePageOfTab(tab: Browser.tabs.Tab, via: ItemCapturePa
   }
   try {
     const payload = await collectPagePayload(tab.id, via);
-    return await markLocked(await captureItem(deps, payload, { tab, frameId: 0, id: browser.runtime.id }));
+    const result = await captureItem(deps, payload, { tab, frameId: 0, id: browser.runtime.id });
+    if (result.ok) reports.remember(tab.id, result.recordId, payload.content);
+    return await markLocked(result);
   } catch (err) {
     return { ok: false, code: 'unknown', message: `This page cannot be captured (${err instanceof Error ? err.message : String(err)}).` };
   }
@@ -131,7 +162,9 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
       const gated = gate.check(sender.tab?.id, msg.via);
       if (gated) return { ok: false, code: 'busy', message: gated };
       const { type: _t, ...payload } = msg;
-      return markLocked(await captureItem(deps, payload, sender));
+      const result = await captureItem(deps, payload, sender);
+      if (result.ok) reports.remember(sender.tab?.id, result.recordId, payload.content);
+      return markLocked(result);
     }
     case 'capture:page': {
       const tab = await browser.tabs.get(msg.tabId);
@@ -191,6 +224,14 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
     }
     case 'thread:abort':
       return threadAbort(deps, msg, sender);
+    case 'report:open': {
+      const { type: _t, ...req } = msg;
+      return reports.open(reportDeps, req, sender.tab?.id, fromExtensionPage(sender));
+    }
+    case 'report:page': {
+      const tab = await browser.tabs.get(msg.tabId);
+      return captureAndReportInTab(tab, 'toolbar', true);
+    }
     default: {
       const testMsg = msg as unknown as { type: string; code?: string; ms?: number };
       if (import.meta.env.HOLDFAST_TEST && fromExtensionPage(sender)) {
@@ -219,11 +260,19 @@ export function startBackground(): void {
   startLockBackground({
     normal: {
       title: browser.i18n.getMessage('actionTitle'),
-      menus: { 'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItem'), 'holdfast-capture-page': browser.i18n.getMessage('menuCapturePage') },
+      menus: {
+        'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItem'),
+        'holdfast-capture-page': browser.i18n.getMessage('menuCapturePage'),
+        'holdfast-capture-report': browser.i18n.getMessage('repfMenuCaptureReport'),
+      },
     },
     discreet: {
       title: browser.i18n.getMessage('actionTitleDiscreet'),
-      menus: { 'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItemDiscreet'), 'holdfast-capture-page': browser.i18n.getMessage('menuCapturePageDiscreet') },
+      menus: {
+        'holdfast-capture-item': browser.i18n.getMessage('menuCaptureItemDiscreet'),
+        'holdfast-capture-page': browser.i18n.getMessage('menuCapturePageDiscreet'),
+        'holdfast-capture-report': browser.i18n.getMessage('repfMenuCaptureReportDiscreet'),
+      },
     },
   });
 
@@ -236,12 +285,16 @@ export function startBackground(): void {
     return true;
   });
 
-  browser.tabs.onRemoved?.addListener((tabId) => gate.forget(tabId));
+  browser.tabs.onRemoved?.addListener((tabId) => {
+    gate.forget(tabId);
+    reports.forget(tabId);
+  });
 
   const menus = browser.contextMenus;
   const createMenus = () => {
     menus.removeAll().then(() => {
       menus.create({ id: 'holdfast-capture-item', title: browser.i18n.getMessage('menuCaptureItem'), contexts: ['all'], documentUrlPatterns: [...HOST_PERMISSIONS] });
+      menus.create({ id: 'holdfast-capture-report', title: browser.i18n.getMessage('repfMenuCaptureReport'), contexts: ['all'], documentUrlPatterns: [...HOST_PERMISSIONS] });
       menus.create({ id: 'holdfast-capture-page', title: browser.i18n.getMessage('menuCapturePage'), contexts: ['page', 'frame', 'selection', 'link', 'image'] });
       void refreshDiscreet();
     });
@@ -250,6 +303,10 @@ export function startBackground(): void {
   browser.runtime.onStartup?.addListener(createMenus);
   menus.onClicked.addListener((info, tab) => {
     if (!tab) return;
+    if (info.menuItemId === 'holdfast-capture-report') {
+      void captureAndReportInTab(tab, 'context-menu', false);
+      return;
+    }
     void capturePageOfTab(tab, 'context-menu', info.menuItemId === 'holdfast-capture-page');
   });
 

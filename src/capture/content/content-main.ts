@@ -20,6 +20,10 @@ import { threadSupportFor } from '../thread/support';
 import { CaptureControls } from './controls';
 import { type ControlHandle, createControl, drawing, OWN_ELEMENTS_SELECTOR, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
 import { followDiscreet, installPanelQuickExit } from './discretion';
+import { chooseAbuse, copyText, runReportFlow } from './report-item';
+import { needsAbuseChoice, routeItemOf } from '../../reporting/routes';
+import { routeTableFor } from '../../sites/routes';
+import type { AbuseChoice } from '../../reporting/routes';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
 /**
@@ -45,9 +49,11 @@ function messageFor(result: CaptureResult, isPage = false): { text: string; kind
     const text = generic ? t('toastSavedGeneric', result.seq) : result.screenshot === 'dom-render' ? t('toastSavedDom', result.seq) : t('toastSaved', result.seq);
     return { text, kind: 'ok', code: generic ? 'ok:generic' : 'ok' };
   }
-  const reason =
-    result.code === 'quota' ? t('errQuota') : result.code === 'interrupted' ? t('errInterrupted') : result.code === 'screenshot' ? t('errScreenshot') : result.message || t('errUnknown');
-  return { text: t('toastFailed', reason), kind: 'error', code: `error:${result.code}` };
+  return { text: t('toastFailed', failureReason(result)), kind: 'error', code: `error:${result.code}` };
+}
+
+function failureReason(result: Extract<CaptureResult, { ok: false }>): string {
+  return result.code === 'quota' ? t('errQuota') : result.code === 'interrupted' ? t('errInterrupted') : result.code === 'screenshot' ? t('errScreenshot') : result.message || t('errUnknown');
 }
 
 export function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): ContentRuntime {
@@ -104,6 +110,66 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     } finally {
       busy.delete(target.element);
       control?.setBusy(false);
+    }
+  };
+
+  // Issue #14: capture, then report. The record id each item got in this view (a second report reuses it).
+  const storedIds = new WeakMap<Element, string>();
+  let reporting = false;
+  const report = async (target: CaptureTarget, via: ItemCapturePayload['via'], origin: 'item' | 'popup' | 'context-menu', control?: ControlHandle): Promise<boolean> => {
+    const site = adapter;
+    if (ctx.isInvalid) return false;
+    if (reporting) {
+      toast.show(t('toastAlreadyCapturing'), 'info', 'busy');
+      return false;
+    }
+    const table = site ? routeTableFor(site.id) : null;
+    if (!site || !table) {
+      toast.show(t('repfErrNoSite'), 'error', 'report:error:no-site');
+      return false;
+    }
+    let content: Parameters<typeof routeItemOf>[0] = { kind: target.kind, platform: site.id, permalink: location.href, media: [] };
+    if (!isPageTarget(target)) {
+      try {
+        content = site.extract(target, { url: new URL(location.href), document });
+      } catch {
+        /* the capture falls back to a generic one; the route choice goes by the item's kind */
+        content = { kind: target.kind, platform: site.id, media: [] };
+      }
+    }
+    const item = routeItemOf(content);
+    const permalink = item.permalink;
+    reporting = true;
+    try {
+      let copied: Promise<boolean> = Promise.resolve(false);
+      let choice: AbuseChoice | null = null;
+      if (needsAbuseChoice(table, item)) {
+        choice = await chooseAbuse({
+          returnFocus: control?.host ?? null,
+          // Inside the person's click on an option: the clipboard accepts the write.
+          onPick: () => {
+            if (permalink) copied = copyText(permalink);
+          },
+        });
+        if (!choice) return false;
+      } else if (permalink) copied = copyText(permalink);
+      const outcome = await runReportFlow(
+        {
+          capture: () => run(target, via, control),
+          // A page capture is not reused: the site may have navigated in-page since.
+          storedId: () => (isPageTarget(target) ? undefined : storedIds.get(target.element)),
+          remember: (id) => storedIds.set(target.element, id),
+          open: (req) => sendToBackground({ type: 'report:open', ...req }),
+          toast: (text, kind, code, ms) => toast.show(text, kind, code, ms),
+        },
+        { choice, permalink, copied, origin, discreet, reasonOf: failureReason },
+      );
+      return outcome === 'opened' || outcome === 'opened-not-logged';
+    } catch (err) {
+      toast.show(t('repfErrRoute', String(err)), 'error', 'report:error:unknown');
+      return false;
+    } finally {
+      reporting = false;
     }
   };
 
@@ -198,9 +264,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       threadable: (target, url) => !!threadSupportFor(adapter, target, url),
       threadLabel,
       onThread: (target, control) => void runThread(target, control),
-      // Issue #14: capture, then report. Contract placeholder (the report-flow branch opens the route once stored).
+      // Issue #14: capture, then report (the route opens only once the record is stored).
       reportLabel: (target) => t('reportControlLabel', kindLabel(target.kind)),
-      onReport: (target, control) => void run(target, 'control', control),
+      onReport: (target, control) => void report(target, 'control', 'item', control),
     });
     runtime.controls.start();
   };
@@ -240,6 +306,11 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     if (msg?.type === 'content:capture-context') {
       const target = (!msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
       void run(target, msg.via).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'content:capture-report') {
+      const target = (!msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
+      void report(target, msg.via, msg.via === 'toolbar' ? 'popup' : 'context-menu').then((ok) => sendResponse({ ok }));
       return true;
     }
     if (msg?.type === 'content:controls-visible') {

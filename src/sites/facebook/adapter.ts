@@ -41,6 +41,8 @@ import {
 } from './common';
 import { facebookDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
+import { routeItemOf, routesFor } from '../../reporting/routes';
+import { facebookRoutes } from './routes';
 
 const VERSION = '1.0.0';
 
@@ -865,39 +867,6 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   reportRoutes(content: ExtractedContent): ReportRoute[] {
-    const what = content.kind === 'profile' ? 'profile' : content.kind === 'post' ? 'post' : 'comment';
-    const steps =
-      content.kind === 'profile'
-        ? 'On the profile, open ⋯ (next to Message) → "Find support or report", then follow the steps.'
-        : content.kind === 'post'
-          ? 'On the post, open ⋯ (top right) → "Find support or report" (or "Report post"), then follow the steps.'
-          : 'Hover over the comment, open ⋯ next to it → "Report comment" / "Find support or report".';
-    const routes: ReportRoute[] = [
-      { id: `facebook-in-app-${what}`, label: `Report this ${what} on Facebook`, steps },
-      {
-        id: 'facebook-form-intimate-images',
-        label: 'Facebook form: intimate images shared without consent',
-        url: 'https://www.facebook.com/help/contact/567360146613371',
-        steps: 'Paste the permalink of the post, comment or profile into the form.',
-        note: 'medium confidence',
-      },
-      {
-        id: 'facebook-form-impersonation',
-        label: 'Facebook form: an account pretending to be you or someone else',
-        url: 'https://www.facebook.com/help/contact/169486816475808',
-        steps: 'Paste the link to the impersonating profile.',
-        note: 'no account needed (medium confidence)',
-      },
-      {
-        id: 'stopncii',
-        label: 'StopNCII.org: stop intimate images spreading on Facebook, Instagram and partner sites',
-        url: 'https://stopncii.org',
-        note: 'adults; the image is fingerprinted on your device and never uploaded',
-      },
-    ];
-    if (content.permalink) {
-      routes.push({ id: 'copy-permalink', label: 'Copy the link to this item', url: content.permalink, steps: 'Copy this link into the report form or your incident log.' });
-    }
-    return routes;
+    return routesFor(facebookRoutes, routeItemOf(content));
   },
 };

@@ -15,6 +15,7 @@ export const facebookDescriptor = {
     'facebook-form-intimate-images',
     'facebook-form-impersonation',
     'stopncii',
+    'take-it-down',
     'copy-permalink',
   ],
 } as const satisfies SiteDescriptor;

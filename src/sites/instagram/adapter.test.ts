@@ -395,8 +395,9 @@ describe('URLs and report routes', () => {
     for (const [kind, steps] of inApp) {
       const permalink = 'https://www.instagram.com/p/DRk3mQ2jXaB/c/18054321987654321/';
       const routes = adapter.reportRoutes(base(kind, permalink));
+      // The in-app route opens the item itself (its ⋯ menu holds Report).
+      expect(routes[0]?.url).toBe(permalink);
       expect(routes[0]?.id, kind).toMatch(/^instagram-in-app-/);
-      expect(routes[0]?.url).toBeUndefined();
       expect(routes[0]?.steps).toMatch(steps);
       const guidelines = routes.find((r) => r.id === 'instagram-form-community-guidelines');
       expect(guidelines?.url).toBe('https://help.instagram.com/contact/383679321740945');

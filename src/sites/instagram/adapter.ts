@@ -13,13 +13,15 @@
  * - Direct messages carry no sender attribute. The viewer's messages are right-aligned (justify-content: flex-end);
  *   the other side shows an avatar link on the last message of a run. Every DM record says how its sender was derived.
  */
-import type { Author, ExtractedContent, ItemKind, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
+import type { Author, ExtractedContent, LinkRef, MediaRef, ReportRoute } from '../../model/evidence';
 import { shownText, showsToken } from '../start-marker';
 import type { CaptureTarget, ExtractContext, SiteAdapter, ThreadContainer } from '../types';
 import { instagramDescriptor } from './descriptor';
 import { gridTiles, readTile, tileLink } from './grid';
 import { css, reservedPaths, selectors, words } from './selectors';
 import { mediaIdOfShortcode } from './shortcode';
+import { routeItemOf, routesFor } from '../../reporting/routes';
+import { instagramRoutes } from './routes';
 
 const ORIGIN = 'https://www.instagram.com';
 const HANDLE_RE = /^[A-Za-z0-9._]{1,30}$/;
@@ -1560,29 +1562,6 @@ function extractUnsafe(target: CaptureTarget, ctx: ExtractContext): ExtractedCon
   }
 }
 
-const GUIDELINES_FORM = 'https://help.instagram.com/contact/383679321740945';
-const IMPERSONATION_FORM = 'https://help.instagram.com/contact/636276399721841';
-
-function inAppRoutes(kind: ItemKind): ReportRoute[] {
-  switch (kind) {
-    case 'post':
-      return [{ id: 'instagram-in-app-post', label: 'Report the post in Instagram', steps: 'Open the post, tap ⋯ (More options) at its top → Report, choose the reason (for example bullying or harassment) and follow the prompts. The account is not told who reported it.' }];
-    case 'comment':
-    case 'reply':
-      return [{ id: 'instagram-in-app-comment', label: 'Report the comment in Instagram', steps: 'Open the post and find the comment. In the app: swipe left on it (iPhone) or long-press it (Android) and tap Report. On the web: hover the comment, click ⋯ → Report. Reports are anonymous.' }];
-    case 'profile':
-      return [{ id: 'instagram-in-app-profile', label: 'Report the account in Instagram', steps: 'Open the profile, tap ⋯ at the top → Report → Report account, then choose why (for example pretending to be someone, or bullying or harassment).' }];
-    case 'dm-message':
-      return [{ id: 'instagram-in-app-dm', label: 'Report the message in Instagram', steps: 'In the chat, long-press the message (web: hover it and click ⋯) → Report, then follow the prompts. Reporting is anonymous; capture first, since reported chats can disappear from view.' }];
-    case 'dm-thread':
-      return [
-        { id: 'instagram-in-app-dm-conversation', label: 'Report the conversation in Instagram', steps: 'Open the chat, tap the name or ⓘ at the top → Report, then follow the prompts. Single messages: long-press (web: hover, ⋯) → Report.' },
-      ];
-    default:
-      return [];
-  }
-}
-
 // ------------------------------------------------------------------------------------------------ whole-thread views
 
 /** One row of the open conversation, in page order (for whole-thread capture, thread.ts). */
@@ -1731,30 +1710,6 @@ export const instagramAdapter: SiteAdapter = {
   },
 
   reportRoutes(content: ExtractedContent): ReportRoute[] {
-    const routes = inAppRoutes(content.kind);
-    routes.push({
-      id: 'instagram-form-community-guidelines',
-      label: 'Instagram form: report content that breaks the Community Guidelines',
-      url: GUIDELINES_FORM,
-      steps: 'Open the form and paste the link to the item (below) where it asks for the content.',
-      note: 'Medium confidence: form address as gathered in late 2026.',
-    });
-    const account = content.author?.profileUrl;
-    routes.push({
-      id: 'instagram-form-impersonation',
-      label: 'Instagram form: report an account pretending to be you',
-      url: IMPERSONATION_FORM,
-      steps: account ? `Paste the account's profile link (${account}) and have a photo of your ID ready.` : "Paste the account's profile link and have a photo of your ID ready.",
-      note: 'Photo ID required; no Instagram account needed. Medium confidence.',
-    });
-    if (content.permalink) {
-      routes.push({
-        id: 'copy-permalink',
-        label: 'Copy the link to this item',
-        url: content.permalink,
-        steps: 'Copy this address and paste it into a report form wherever it asks for a link to the content.',
-      });
-    }
-    return routes;
+    return routesFor(instagramRoutes, routeItemOf(content));
   },
 };

@@ -16,6 +16,8 @@ export const instagramDescriptor = {
     'instagram-in-app-dm-conversation',
     'instagram-form-community-guidelines',
     'instagram-form-impersonation',
+    'stopncii',
+    'take-it-down',
     'copy-permalink',
   ],
 } as const satisfies SiteDescriptor;

@@ -15,6 +15,8 @@ import { absUrl, cleanUrl, linksIn, parseDisplayedDate, profileFromUrl, readPage
 import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { messengerDescriptor } from './descriptor';
 import { selectors as S, words } from './selectors';
+import { routeItemOf, routesFor } from '../../reporting/routes';
+import { messengerRoutes } from './routes';
 
 const VERSION = '1.0.0';
 const css = (key: string): string => S[key]!.css;
@@ -342,35 +344,6 @@ export const messengerAdapter: SiteAdapter = {
   },
 
   reportRoutes(content: ExtractedContent): ReportRoute[] {
-    const routes: ReportRoute[] = [
-      {
-        id: 'messenger-in-app',
-        label: 'Report this conversation in Messenger',
-        steps:
-          'Open the conversation, open its information panel (ⓘ or the name at the top) → "Privacy & support" → "Report" (or "Something\'s wrong"). Meta reviews recent messages from the chat. Capture first: reporting or blocking can hide messages.',
-      },
-      {
-        id: 'facebook-form-intimate-images',
-        label: 'Facebook form: intimate images shared without consent',
-        url: 'https://www.facebook.com/help/contact/567360146613371',
-        note: 'medium confidence',
-      },
-      {
-        id: 'facebook-form-impersonation',
-        label: 'Facebook form: an account pretending to be you or someone else',
-        url: 'https://www.facebook.com/help/contact/169486816475808',
-        note: 'no account needed (medium confidence)',
-      },
-      {
-        id: 'stopncii',
-        label: 'StopNCII.org: stop intimate images spreading on Facebook, Instagram and partner sites',
-        url: 'https://stopncii.org',
-        note: 'adults; the image is fingerprinted on your device and never uploaded',
-      },
-    ];
-    if (content.permalink) {
-      routes.push({ id: 'copy-permalink', label: 'Copy the link to this conversation', url: content.permalink, steps: 'Messages have no links of their own: give the conversation link and the message time.' });
-    }
-    return routes;
+    return routesFor(messengerRoutes, routeItemOf(content));
   },
 };

@@ -9,5 +9,5 @@ export const messengerDescriptor = {
   otherHosts: ['www.facebook.com'],
   domains: ['messenger.com'],
   fixtureDir: 'www.messenger.com',
-  reportRoutes: ['messenger-in-app', 'facebook-form-intimate-images', 'facebook-form-impersonation', 'stopncii', 'copy-permalink'],
+  reportRoutes: ['messenger-in-app', 'facebook-form-intimate-images', 'facebook-form-impersonation', 'stopncii', 'take-it-down', 'copy-permalink'],
 } as const satisfies SiteDescriptor;

@@ -542,7 +542,7 @@ describe('report routes', () => {
     expect(dsa.searchParams.get('content_author')).toBe('@grimshaw_k');
     expect(byId['x-form-dsa']!.url).toContain(`content_id=${encodeURIComponent(focal.permalink!)}`);
     expect(byId['x-form-dsa']!.url).toContain('content_author=%40grimshaw_k');
-    expect(byId['x-form-dsa']?.note).toBe('EU');
+    expect(byId['x-form-dsa']?.note).toBe('EU only');
     expect(byId['copy-permalink']?.url).toBe(focal.permalink);
     expect(new URL(byId['x-form-netzdg']!.url!).searchParams.get('content_id')).toBe(focal.itemId);
     // the focal post has a photo: the intimate-image route is offered

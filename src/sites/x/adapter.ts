@@ -9,6 +9,8 @@ import type { CaptureTarget, ExtractContext, SiteAdapter } from '../types';
 import { xDescriptor } from './descriptor';
 import { isPromoted } from './promoted';
 import { selectors, type XSelectorName } from './selectors';
+import { routeItemOf, routesFor } from '../../reporting/routes';
+import { xRoutes } from './routes';
 
 const css = (name: XSelectorName): string => selectors[name].css;
 const ORIGIN = 'https://x.com';
@@ -851,110 +853,10 @@ function readThread(conv: Conversation, ctx: ExtractContext): ExtractedContent {
   };
 }
 
-// ---------------------------------------------------------------- report routes
-
-const HELP = 'https://help.x.com/forms';
-const CONTENT_TYPE: Partial<Record<ItemKind, string>> = { post: 'post', reply: 'post', comment: 'post', profile: 'profile', 'dm-message': 'dm_message', 'dm-thread': 'dm_conversation' };
-
-function dsaUrl(content: ExtractedContent): string {
-  const params = new URLSearchParams();
-  if (content.permalink) params.set('content_id', content.permalink);
-  params.set('content_type', CONTENT_TYPE[content.kind] ?? 'post');
-  if (content.author?.handle) params.set('content_author', `@${content.author.handle}`);
-  return `${HELP}/dsa/report?${params.toString()}`;
-}
+// ---------------------------------------------------------------- report routes (data: routes.ts)
 
 function reportRoutes(content: ExtractedContent): ReportRoute[] {
-  const routes: ReportRoute[] = [];
-  const who = content.author?.handle ? `@${content.author.handle}` : 'the account';
-  const link = content.permalink;
-  const paste = link ? ' Paste the link (use “Copy link”) where the form asks for it.' : '';
-  switch (content.kind) {
-    case 'post':
-    case 'reply':
-    case 'comment':
-      routes.push({
-        id: 'x-in-app-post',
-        label: 'Report the post in X',
-        ...(link ? { url: link } : {}),
-        steps: 'Open the post, select ⋯ (More) → Report post, say who it affects and pick the issue. You can add more posts from the same account to one report.',
-      });
-      break;
-    case 'profile':
-      routes.push({
-        id: 'x-in-app-profile',
-        label: `Report ${who} in X`,
-        ...(link ? { url: link } : {}),
-        steps: `On the profile, select ⋯ (More) → Report ${who}, say who it affects and pick the issue; you can add posts as examples.`,
-      });
-      routes.push({
-        id: 'x-form-impersonation',
-        label: 'Impersonation form',
-        url: 'https://help.x.com/en/forms/authenticity/impersonation',
-        steps: `Use this if ${who} pretends to be you or someone you represent.${paste}`,
-        note: 'photo ID required',
-      });
-      break;
-    case 'dm-message':
-      routes.push({
-        id: 'x-in-app-dm',
-        label: 'Report the message in X',
-        ...(link ? { url: link } : {}),
-        steps: 'In the conversation, hover over the message (long-press on a phone), open its ⋯ menu → Report. Reported messages can disappear from your inbox: capture first.',
-      });
-      break;
-    case 'dm-thread':
-      routes.push({
-        id: 'x-in-app-dm-conversation',
-        label: 'Report the conversation in X',
-        ...(link ? { url: link } : {}),
-        steps: `Open the conversation, select its info (ⓘ) → Report ${who}. Reported messages can disappear from your inbox: capture first.`,
-      });
-      break;
-    default:
-      break;
-  }
-  routes.push({
-    id: 'x-form-harassment',
-    label: 'Harassment and threats form',
-    url: `${HELP}/safety-and-sensitive-content/violent-threats`,
-    steps: `Choose the issue that fits (harassment, violent threats…) and name ${who}.${paste}`,
-  });
-  routes.push({
-    id: 'x-form-private-information',
-    label: 'Private information form (doxxing, private photos)',
-    url: `${HELP}/safety-and-sensitive-content/private-information`,
-    steps: `Use this when ${who} shares your address, phone, workplace or private photos.${paste}`,
-  });
-  if (content.media.length > 0 && content.kind !== 'profile') {
-    routes.push({
-      id: 'x-form-take-it-down',
-      label: 'Intimate images shared without consent',
-      url: `${HELP}/safety-and-sensitive-content/take-it-down`,
-      steps: `For intimate images of you shared without your consent.${paste}`,
-      note: 'US law; no account needed',
-    });
-  }
-  routes.push({
-    id: 'x-form-dsa',
-    label: 'Illegal content in the EU (Digital Services Act)',
-    url: dsaUrl(content),
-    steps: 'The form opens with this item already filled in; choose the law it breaks and explain.',
-    note: 'EU',
-  });
-  if ((content.kind === 'post' || content.kind === 'reply') && content.itemId) {
-    const params = new URLSearchParams({ content_id: content.itemId, content_type: 'Tweet' });
-    if (content.author?.handle) params.set('content_author', `@${content.author.handle}`);
-    routes.push({
-      id: 'x-form-netzdg',
-      label: 'Illegal content in Germany (NetzDG)',
-      url: `${HELP}/netzwerkdurchsetzungsgesetz?${params.toString()}`,
-      steps: 'The form opens with this post filled in.',
-      note: 'Germany only',
-    });
-  }
-  if (link) routes.push({ id: 'copy-permalink', label: 'Copy link', url: link, steps: 'Copy this link into the report form or your incident log.' });
-  return routes;
+  return routesFor(xRoutes, routeItemOf(content));
 }
 
 // ---------------------------------------------------------------- the adapter

@@ -19,6 +19,7 @@ export const xDescriptor = {
     'x-form-take-it-down',
     'x-form-dsa',
     'x-form-netzdg',
+    'take-it-down',
     'copy-permalink',
   ],
 } as const satisfies SiteDescriptor;

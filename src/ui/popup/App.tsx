@@ -5,11 +5,22 @@ import { sendToBackground } from '../../messaging/client';
 import type { CaptureResult } from '../../messaging/protocol';
 import { readSettings } from '../../lock/settings';
 import { QuickExitButton } from '../lock/Buttons';
+import { SUPPORTED_HOSTS } from '../../sites/registry';
+
+/** Issue #14: "Capture and report" runs in the page (it asks what the item is about there); only on the supported sites. */
+function supportedTab(url: string | undefined): boolean {
+  try {
+    return !!url && SUPPORTED_HOSTS.includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
 
 export function App() {
   const [allUrls, setAllUrls] = useState<boolean | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | CaptureResult>('idle');
   const [discreet, setDiscreet] = useState(false);
+  const [reportNote, setReportNote] = useState('');
 
   useEffect(() => {
     void readSettings().then((s) => setDiscreet(s.discreet));
@@ -26,6 +37,27 @@ export function App() {
     setState(await sendToBackground({ type: 'capture:page', tabId: tab.id }));
   };
 
+  const captureAndReport = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined || !supportedTab(tab.url)) {
+      setReportNote(t('repfPopupUnsupported'));
+      return;
+    }
+    setReportNote(t('repfPopupStarted'));
+    const answer = sendToBackground({ type: 'report:page', tabId: tab.id });
+    // The page shows the chooser; the popup steps aside so the person can answer there.
+    let failed = false;
+    void answer.then((r) => {
+      if (!r.ok && r.message) {
+        failed = true;
+        setReportNote(r.message);
+      }
+    });
+    setTimeout(() => {
+      if (!failed) window.close();
+    }, 400);
+  };
+
   return (
     <main style={{ width: '320px', padding: '12px' }}>
       <div class="toolbar" style={{ justifyContent: 'space-between', margin: 0 }}>
@@ -35,6 +67,9 @@ export function App() {
       <div class="toolbar">
         <button type="button" class="primary" onClick={capture} disabled={state === 'busy'} data-testid="popup-capture-page">
           {t('popupCapturePage')}
+        </button>
+        <button type="button" onClick={() => void captureAndReport()} data-testid="popup-capture-report">
+          {t('repfPopupCaptureReport')}
         </button>
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/vault.html') })}>
           {t('popupOpenVault')}
@@ -53,6 +88,11 @@ export function App() {
                   : t('toastSaved', state.seq)
               : t('toastFailed', state.code === 'quota' ? t('errQuota') : state.message)}
       </p>
+      {reportNote && (
+        <p role="status" data-testid="popup-report-note">
+          {reportNote}
+        </p>
+      )}
       {allUrls === false && (
         <p class="muted">
           {t('popupExactOff')}{' '}

@@ -1,0 +1,189 @@
+/**
+ * Report routes as data, and the pure choice of the one to open (issue #14). Each site keeps its table beside its
+ * selectors (src/sites/<site>/routes.ts); this module holds the shape, the URL rules and the choice, and imports only
+ * the model (scripts/check-architecture.mjs), so the content script, the background and the pages share it.
+ *
+ * Choice: the order of a table is its preference. For an item and a kind of abuse, the first route that serves both,
+ * has a URL, and is open to everyone (not EU- or Germany-only, not the minors' service unless asked for) wins; when no
+ * such route exists, the item's own in-app report flow (its permalink, opened so the person can use ⋯ → Report).
+ */
+import type { ExtractedContent, ItemKind, Platform, ReportRoute } from '../model/evidence';
+import { ABUSE_KINDS, type AbuseKind } from '../model/report';
+
+export type RouteKind = 'in-app' | 'form' | 'external';
+
+/** What a route needs to know about the item (read from the capture's content). */
+export interface RouteItem {
+  kind: ItemKind;
+  platform: Platform;
+  permalink?: string;
+  itemId?: string;
+  /** The author's handle, without "@". */
+  handle?: string;
+  profileUrl?: string;
+  hasMedia: boolean;
+}
+
+export interface RouteDef {
+  /** Stable id (stored in records and report entries; listed in the site's descriptor). */
+  id: string;
+  kind: RouteKind;
+  /** The kinds of abuse the route takes. */
+  abuse: readonly AbuseKind[];
+  /** The item kinds it is offered for. */
+  items: readonly ItemKind[];
+  /** A fixed address (forms, external services). */
+  url?: string;
+  /** An address built from the item (X's DSA form pre-fills the item); undefined when the item lacks what it needs. */
+  build?(item: RouteItem): string | undefined;
+  /** In-app routes: the item's own permalink is opened (its ⋯ menu holds Report). */
+  itemUrl?: true;
+  /** English text (records keep it as shown then). */
+  label: string;
+  steps?: string | ((item: RouteItem) => string);
+  /** Scope and conditions: "EU only", "US law", "no account needed". */
+  note?: string;
+  /** Routes only some people may use: never chosen by default. */
+  region?: 'EU' | 'DE';
+  /** For images taken before the person was 18 (Take It Down): chosen only when the person says so. */
+  minors?: true;
+  /** Offered only for items with pictures or video. */
+  needsMedia?: true;
+  /** The day the route was last checked (YYYY-MM-DD). */
+  checked: string;
+  /** Where the route's address and scope come from. */
+  source: string;
+  /** How sure the facts are; 'medium' is said in the table's comment and shown to the person as a note. */
+  confidence: 'high' | 'medium';
+}
+
+/** A site's table: its routes and the registrable domains their URLs may point at (besides EXTERNAL_SERVICES). */
+export interface RouteTable {
+  platform: Platform;
+  domains: readonly string[];
+  routes: readonly RouteDef[];
+}
+
+/** Services outside the platforms that Holdfast may open: only these, only for the routes that name them. */
+export const EXTERNAL_SERVICES = ['stopncii.org', 'takeitdown.ncmec.org'] as const;
+
+/** What the person says about the abuse: its kind, and for intimate images whether they were taken before 18. */
+export interface AbuseChoice {
+  abuse: AbuseKind;
+  minor?: boolean;
+}
+
+export function hostAllowed(host: string, domains: readonly string[]): boolean {
+  const h = host.toLowerCase();
+  return domains.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+/** True when `url` is an https address on the table's own domains or, for external routes, a listed service. */
+export function urlAllowed(url: string, table: RouteTable, kind: RouteKind): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return false;
+  return hostAllowed(u.hostname, kind === 'external' ? EXTERNAL_SERVICES : table.domains);
+}
+
+export function routeItemOf(content: Pick<ExtractedContent, 'kind' | 'platform' | 'permalink' | 'itemId' | 'author' | 'media'>): RouteItem {
+  return {
+    kind: content.kind,
+    platform: content.platform,
+    ...(content.permalink ? { permalink: content.permalink } : {}),
+    ...(content.itemId ? { itemId: content.itemId } : {}),
+    ...(content.author?.handle ? { handle: content.author.handle } : {}),
+    ...(content.author?.profileUrl ? { profileUrl: content.author.profileUrl } : {}),
+    hasMedia: (content.media?.length ?? 0) > 0,
+  };
+}
+
+/** The address a route opens for the item (null: it has none for this item, or it would leave the allowed domains). */
+export function routeUrl(def: RouteDef, item: RouteItem, table: RouteTable): string | null {
+  // A builder puts the item's link into the form: never a link the page pointed elsewhere.
+  if (def.build && item.permalink && !urlAllowed(item.permalink, table, 'in-app')) return null;
+  const url = def.build ? def.build(item) : def.itemUrl ? item.permalink : def.url;
+  return url && urlAllowed(url, table, def.kind) ? url : null;
+}
+
+function offered(def: RouteDef, item: RouteItem): boolean {
+  return def.items.includes(item.kind) && (!def.needsMedia || item.hasMedia);
+}
+
+/** Every route the table offers for the item, in table order (what the adapter records as `reportRoutes`). */
+export function routesFor(table: RouteTable, item: RouteItem): ReportRoute[] {
+  const out: ReportRoute[] = [];
+  // The item's own in-app flow first (how records have always listed them), then the forms in table order.
+  const ordered = [...table.routes.filter((d) => d.kind === 'in-app'), ...table.routes.filter((d) => d.kind !== 'in-app')];
+  for (const def of ordered) {
+    if (!offered(def, item)) continue;
+    const url = routeUrl(def, item, table);
+    if (def.kind !== 'in-app' && !url) continue;
+    const steps = typeof def.steps === 'function' ? def.steps(item) : def.steps;
+    out.push({ id: def.id, label: def.label, ...(url ? { url } : {}), ...(steps ? { steps } : {}), ...(def.note ? { note: def.note } : {}) });
+  }
+  if (item.permalink && urlAllowed(item.permalink, table, 'in-app')) {
+    out.push({ id: 'copy-permalink', label: 'Copy the link to this item', url: item.permalink, steps: 'Copy this link into the report form or your incident log.' });
+  }
+  return out;
+}
+
+/** The route to open and what to tell the person. */
+export interface ChosenRoute {
+  def: RouteDef;
+  url: string;
+  steps?: string;
+  /** Where the copied permalink goes: a form's field, or the item's own ⋯ → Report (nothing to paste). */
+  paste: 'form' | 'in-app';
+  /** The item's own in-app steps when a form was chosen (the person may prefer reporting in the app). */
+  inAppSteps?: string;
+}
+
+/**
+ * The best route for the item and the abuse: the first general route in table order that serves both and has a URL;
+ * for images taken before 18 a minors' route first; else the item's own in-app flow at its permalink. Null when
+ * nothing can be opened (no form for this abuse and the item has no link).
+ */
+export function chooseRoute(table: RouteTable, item: RouteItem, choice: AbuseChoice): ChosenRoute | null {
+  const serving = table.routes.filter((d) => offered(d, item) && d.abuse.includes(choice.abuse) && !d.region);
+  const ordered = choice.minor && choice.abuse === 'intimate-images' ? [...serving.filter((d) => d.minors), ...serving.filter((d) => !d.minors)] : serving.filter((d) => !d.minors);
+  const pick = (def: RouteDef): ChosenRoute | null => {
+    const url = routeUrl(def, item, table);
+    if (!url) return null;
+    const steps = typeof def.steps === 'function' ? def.steps(item) : def.steps;
+    return { def, url, ...(steps ? { steps } : {}), paste: def.kind === 'in-app' ? 'in-app' : 'form' };
+  };
+  const inApp = table.routes.find((d) => d.kind === 'in-app' && offered(d, item));
+  const inAppSteps = inApp ? (typeof inApp.steps === 'function' ? inApp.steps(item) : inApp.steps) : undefined;
+  for (const def of ordered.filter((d) => d.kind !== 'in-app')) {
+    const chosen = pick(def);
+    if (chosen) return inAppSteps ? { ...chosen, inAppSteps } : chosen;
+  }
+  for (const def of ordered.filter((d) => d.kind === 'in-app')) {
+    const chosen = pick(def);
+    if (chosen) return chosen;
+  }
+  return null;
+}
+
+/** True when the answer depends on the kind of abuse (the chooser asks); false when every kind leads to one route. */
+export function needsAbuseChoice(table: RouteTable, item: RouteItem): boolean {
+  const ids = new Set(ABUSE_KINDS.map((abuse) => chooseRoute(table, item, { abuse })?.def.id ?? ''));
+  return ids.size > 1;
+}
+
+/** A route by id from the table (the background resolves the URL itself; it never takes one from a page). */
+export function routeById(table: RouteTable, id: string): RouteDef | undefined {
+  return table.routes.find((d) => d.id === id);
+}
+
+/** Valid YYYY-MM-DD that is a real calendar day. */
+export function isCheckedDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,163 @@
+/**
+ * Issue #14, capture then report, in a real browser: the report control on an X replica post asks what it is about,
+ * captures the post, and opens the report route in a new tab only once the record is stored (the write is held back
+ * by the test build's delay hook; the tab must appear after it, with the record already in the vault); the report is
+ * logged with the item's permalink, which is also on the clipboard. With the write failing (quota), no tab opens and
+ * the person is told. The route's host need not load (the replica server answers 404).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browsersUnderTest, type Harness, launch } from './browsers';
+import { openTabUrls, SitePage, TOAST, VaultPage } from './pages';
+import { type ReplicaServer, startReplicaServer } from './server';
+
+const STATUS = 'https://x.com/grimshaw_k/status/2123706098119606292';
+const ROUTE = 'https://help.x.com/forms/safety-and-sensitive-content/violent-threats';
+const REPORT = (kind: string) => `[data-holdfast-report="${kind}"]`;
+const ABUSE = (abuse: string) => `[data-testid="holdfast-report-abuse"][data-abuse="${abuse}"]`;
+const DELAY_MS = 1500;
+
+/** The address a tab was sent to: Firefox shows a host it cannot reach as about:neterror?…&u=<address>. */
+function tabTarget(url: string): string {
+  if (!url.startsWith('about:neterror')) return url;
+  return new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('u') ?? url;
+}
+
+/** Polls the browser's tabs until one is at `prefix`; returns when it was first seen. */
+async function waitForTab(harness: Harness, prefix: string, timeout = 15_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await openTabUrls(harness)).some((u) => tabTarget(u).startsWith(prefix))) return Date.now();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`No tab at ${prefix} (tabs: ${(await openTabUrls(harness)).join(', ')})`);
+}
+
+async function toastAfter(site: SitePage, n: number, prefix: string, timeout = 20_000): Promise<string> {
+  const handle = await site.page.waitForFunction(
+    (sel, after, p) => {
+      const host = document.querySelector(sel);
+      const code = host?.getAttribute('data-holdfast-toast') ?? '';
+      return Number(host?.getAttribute('data-holdfast-toast-n') ?? 0) > after && code.startsWith(p) ? code : false;
+    },
+    { timeout, polling: 50 },
+    TOAST,
+    n,
+    prefix,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+const toastCount = (site: SitePage) => site.page.evaluate((sel) => Number(document.querySelector(sel)?.getAttribute('data-holdfast-toast-n') ?? 0), TOAST);
+
+/** Presses the index-th report control of a kind, then the chooser's option for `abuse`. */
+async function report(site: SitePage, kind: string, index: number, abuse: string): Promise<number> {
+  await site.page.bringToFront();
+  await site.page.waitForSelector(REPORT(kind), { timeout: 10_000 });
+  const control = (await site.page.$$(REPORT(kind)))[index];
+  if (!control) throw new Error(`no report control #${index} of kind ${kind}`);
+  await control.scrollIntoView();
+  await control.click();
+  const option = await site.page.waitForSelector(ABUSE(abuse), { timeout: 5000 });
+  const pressed = Date.now();
+  await option!.click();
+  return pressed;
+}
+
+/** The vault's report entries, read raw from the vault page (a plaintext vault). */
+async function reportRows(vault: VaultPage): Promise<string> {
+  return vault.page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('holdfast-vault');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction('reports').objectStore('reports').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return JSON.stringify(rows);
+  });
+}
+
+for (const browserName of browsersUnderTest()) {
+  describe(`capture, then report — ${browserName}`, () => {
+    let server: ReplicaServer;
+    let harness: Harness;
+    let vault: VaultPage;
+    let site: SitePage;
+
+    beforeAll(async () => {
+      server = await startReplicaServer();
+      harness = await launch(browserName, server, 'test-grant');
+      vault = await VaultPage.open(harness);
+      site = await SitePage.open(harness, STATUS);
+      await site.waitForControls('post', 1);
+    }, 40_000);
+    afterAll(async () => {
+      await harness?.close();
+      await server?.close();
+    });
+
+    it('stores the post first, then opens the route in a new tab and logs the report with the permalink', async () => {
+      await vault.testHook({ type: 'test:delay-next-write', ms: DELAY_MS });
+      const before = await toastCount(site);
+      const pressed = await report(site, 'post', 0, 'harassment');
+      const tabSeen = await waitForTab(harness, ROUTE);
+      // The record is in the vault when the tab is there, and the tab waited for the held-back write.
+      const { records } = await vault.raw();
+      expect(records.length).toBe(1);
+      expect(tabSeen - pressed).toBeGreaterThanOrEqual(DELAY_MS - 50);
+      const rec = records[0]!;
+      expect(rec.kind).toBe('post');
+      expect(rec.permalink).toBe(STATUS);
+      expect(await toastAfter(site, before, 'report:')).toBe('report:ok');
+      const rows = await reportRows(vault);
+      expect(rows).toContain(rec.id);
+      expect(rows).toContain(STATUS);
+      expect(rows).toContain(ROUTE);
+      // The permalink is on the clipboard: paste it into a field of the page.
+      await site.page.bringToFront();
+      await site.page.evaluate(() => {
+        const area = document.createElement('textarea');
+        area.id = 'paste-here';
+        document.body.prepend(area);
+        area.focus();
+      });
+      await site.page.keyboard.down('Control');
+      await site.page.keyboard.press('v');
+      await site.page.keyboard.up('Control');
+      expect(await site.page.$eval('#paste-here', (el) => (el as HTMLTextAreaElement).value)).toBe(STATUS);
+      for (const p of await harness.browser.pages()) if (tabTarget(p.url()).startsWith(ROUTE)) await p.close();
+    }, 40_000);
+
+    it('keyboard: Enter on the report control opens the chooser; Escape closes it, captures nothing, focus returns', async () => {
+      await site.page.bringToFront();
+      const control = (await site.page.$$(REPORT('reply')))[1]!;
+      await control.scrollIntoView();
+      await control.focus();
+      await site.page.keyboard.press('Enter');
+      await site.page.waitForSelector('[data-testid="holdfast-report-chooser"]', { timeout: 5000 });
+      expect(await site.page.evaluate(() => document.activeElement?.getAttribute('data-abuse'))).toBe('harassment');
+      await site.page.keyboard.press('ArrowDown');
+      expect(await site.page.evaluate(() => document.activeElement?.getAttribute('data-abuse'))).toBe('threats');
+      await site.page.keyboard.press('Escape');
+      await site.page.waitForFunction(() => !document.querySelector('[data-testid="holdfast-report-chooser"]'), { timeout: 5000 });
+      expect(await site.page.evaluate(() => document.activeElement?.hasAttribute('data-holdfast-report'))).toBe(true);
+      expect((await vault.raw()).records.length).toBe(1);
+    }, 20_000);
+
+    it('opens no tab and says so when the capture cannot be stored', async () => {
+      const tabsBefore = (await openTabUrls(harness)).length;
+      await vault.testHook({ type: 'test:fail-next-write', code: 'quota' });
+      const before = await toastCount(site);
+      await report(site, 'reply', 0, 'threats');
+      expect(await toastAfter(site, before, 'report:')).toBe('report:error:quota');
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await openTabUrls(harness)).length).toBe(tabsBefore);
+      expect((await openTabUrls(harness)).some((u) => tabTarget(u).startsWith('https://help.x.com'))).toBe(false);
+      expect((await vault.raw()).records.length).toBe(1);
+    }, 30_000);
+  });
+}

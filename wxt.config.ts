@@ -45,6 +45,22 @@ export const EXTENSION_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Icons (issue #14), made by scripts/make-icons.mjs from icons/*.svg. The default set is mid-tone and reads on light
+ * and dark toolbars (Chromium has no theme variants); Firefox also gets `theme_icons` for the toolbar button: the
+ * "dark" icon on light toolbars, the "light" one on dark toolbars. Discreet mode swaps in public/neutral/ at run time
+ * (src/lock/background.ts).
+ */
+export const ICON_SET = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+const THEME_ICONS = [16, 32].map((size) => ({ light: `icon/light-${size}.png`, dark: `icon/dark-${size}.png`, size }));
+
+/**
+ * The permissions, fewest that work (README "Permissions and why" lists each; src/permissions.test.ts holds the
+ * table to this list). No `tabs`: no call reads a tab's address or title beyond what activeTab and the site host
+ * permissions already show (quick exit finds Holdfast's own tabs through runtime.getContexts).
+ */
+export const PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting', 'alarms', 'notifications'];
+
 /** One host permission per host where a content script runs, from the site descriptors (src/sites/registry.ts). */
 const SITE_HOSTS = [...HOST_PERMISSIONS];
 
@@ -66,10 +82,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting', 'tabs', 'alarms', 'notifications'],
+    icons: ICON_SET,
+    permissions: PERMISSIONS,
     host_permissions: grantAllUrls ? [...SITE_HOSTS, '<all_urls>'] : SITE_HOSTS,
     optional_host_permissions: grantAllUrls ? [] : ['<all_urls>'],
-    action: { default_title: '__MSG_actionTitle__' },
+    // Firefox MV2 is given `browser_action` itself: WXT builds it from the popup entrypoint and would drop the
+    // icons of an `action` key.
+    ...(browser === 'firefox'
+      ? { browser_action: { default_title: '__MSG_actionTitle__', default_icon: ICON_SET, theme_icons: THEME_ICONS } }
+      : { action: { default_title: '__MSG_actionTitle__', default_icon: ICON_SET } }),
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+E' },

@@ -10,7 +10,9 @@
  *  - the stitched screenshot: files, bytes, pixel size (width × total height), composite or not, and the most
  *    decoded image memory the background held (one raw segment) against a full-height canvas.
  * Run: node scripts/build-test.mjs --chrome-only && npx tsx scripts/bench-thread.ts
- * (HOLDFAST_BENCH_THREAD_N=…, HOLDFAST_BENCH_THREAD_RUNS=text,shots,composite, HOLDFAST_BENCH_PROFILE=dir)
+ * (HOLDFAST_BENCH_THREAD_N=…, HOLDFAST_BENCH_THREAD_RUNS=text,shots,composite, HOLDFAST_BENCH_PROFILE=dir,
+ * HOLDFAST_BENCH_THREAD_BUILD=test-nogrant: the permissions as shipped, where the stitched picture is redrawn from the
+ * page through the DOM renderer, issue #14; default test-grant, pixel screenshots)
  */
 import type { CDPSession } from 'puppeteer-core';
 import { launch } from '../test/e2e/browsers';
@@ -33,7 +35,9 @@ const PROFILE_DIR = process.env.HOLDFAST_BENCH_PROFILE;
 
 async function main(): Promise<void> {
   const server = await startReplicaServer();
-  const harness = await launch('chromium', server, 'test-grant');
+  const build = process.env.HOLDFAST_BENCH_THREAD_BUILD === 'test-nogrant' ? 'test-nogrant' : 'test-grant';
+  console.log(`build ${build} (${build === 'test-grant' ? 'pixel screenshots' : 'permissions as shipped: redrawn pictures'})`);
+  const harness = await launch('chromium', server, build);
   try {
     const vault = await VaultPage.open(harness);
     // tsx keeps function names with a __name helper that page-side functions do not have.
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
         const width = Math.max(0, ...parts.map((p) => p[0]!));
         const height = parts.reduce((h, p) => h + p[1]!, 0);
         const bytes = pics.reduce((t, a) => t + a.size, 0);
+        console.log(`  picture method: ${rec.screenshot.method}`);
         console.log(`  stitched screenshot: ${width} × ${height} px, ${pics.length} file(s), ${bytes.toLocaleString()} bytes (${(bytes / MB).toFixed(1)} MB)`);
         console.log(`    ${composite ? `composite ${size(composite.note).join(' × ')} px, ${composite.size.toLocaleString()} bytes` : 'no composite (taller than 16,384 px: kept as segments)'}; ${rec.screenshot.note ?? ''}`);
         console.log(`    most decoded image memory in the background: one ${width} × ${Math.min(height, SEGMENT_MAX_PX)} px segment, ${((width * Math.min(height, SEGMENT_MAX_PX) * 4) / MB).toFixed(1)} MB (a full-height canvas would be ${((width * height * 4) / MB).toFixed(1)} MB)`);

@@ -3,8 +3,11 @@
  *                           and Messenger (no account needed). Needs a display. Ctrl+C to stop.
  * npm run demo -- --headless — captures one item of each kind on each replica page and writes screenshots of the
  *                           pages and of the vault to demo-output/.
+ * Both run the extension with the permissions as shipped (the test build's "nogrant" variant: the optional
+ * <all_urls> is not granted, so in-page captures store a redrawn picture, labelled; the interactive demo's options
+ * page can grant it). The demo runs on plain Node through scripts/run-ts.mjs, not tsx (see there why).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { extensionDir, launch } from '../test/e2e/browsers';
@@ -13,16 +16,26 @@ import { REPLICA_HOSTS, startReplicaServer } from '../test/e2e/server';
 import { truthFiles } from '../test/e2e/truth';
 
 const headless = process.argv.includes('--headless');
+/** The shipping permission model (README "Permissions and why"); test hooks are compiled in, nothing else differs. */
+const VARIANT = 'test-nogrant';
+
+/** Prints the permissions of the manifest the demo loads: what a person installing Holdfast is asked for. */
+function printPermissions(): void {
+  const m = JSON.parse(readFileSync(join(extensionDir('chromium', VARIANT), 'manifest.json'), 'utf8')) as Record<string, string[] | undefined>;
+  console.log(`permissions as shipped: ${[...(m.permissions ?? []), ...(m.host_permissions ?? [])].join(', ')}`);
+  console.log(`optional, not granted: ${(m.optional_host_permissions ?? []).join(', ')} (in-page captures store a redrawn picture, labelled)`);
+}
 const OUT = resolve(import.meta.dirname, '..', 'demo-output');
 
 async function interactive() {
+  printPermissions();
   const server = await startReplicaServer();
   const rules = [...REPLICA_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
     defaultViewport: null,
-    enableExtensions: [extensionDir('chromium', 'test-grant')],
+    enableExtensions: [extensionDir('chromium', VARIANT)],
     pipe: true,
     args: ['--no-first-run', '--disable-background-networking', '--disable-sync', `--host-resolver-rules=${rules}`, `--ignore-certificate-errors-spki-list=${server.spki}`],
   });
@@ -40,15 +53,8 @@ async function interactive() {
 async function scripted() {
   mkdirSync(OUT, { recursive: true });
   const server = await startReplicaServer();
-  const harness = await launch('chromium', server, 'test-grant');
-  // tsx keeps function names with a __name helper that the page-side functions of the page objects do not have
-  // there (vitest does not add it): every page the demo opens gets a stand-in first.
-  const newPage = harness.newPage.bind(harness);
-  harness.newPage = async () => {
-    const page = await newPage();
-    await page.evaluateOnNewDocument('globalThis.__name = globalThis.__name || ((f) => f);');
-    return page;
-  };
+  printPermissions();
+  const harness = await launch('chromium', server, VARIANT);
   const done = new Set<string>();
   try {
     const vault = await VaultPage.open(harness);
@@ -61,7 +67,7 @@ async function scripted() {
           await site.waitForControls(kind, 1);
           const outcome = await site.capture(kind, 0);
           const rec = await vault.newest();
-          console.log(`${outcome.code.padEnd(4)} #${rec.seq} ${truth.host} ${kind}: ${rec.author?.handle ?? rec.author?.displayName ?? '?'} — ${(rec.text ?? '').slice(0, 60).replace(/\n/g, ' ')}`);
+          console.log(`${outcome.code.padEnd(4)} #${rec.seq} ${truth.host} ${kind} [picture: ${rec.screenshot?.method ?? 'none'}]: ${rec.author?.handle ?? rec.author?.displayName ?? '?'} — ${(rec.text ?? '').slice(0, 60).replace(/\n/g, ' ')}`);
           done.add(key);
         }
         const name = `${truth.host}_${truth.file.replace('.truth.json', '')}.png`;

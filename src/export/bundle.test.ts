@@ -57,7 +57,7 @@ describe('exportBundle', () => {
     const { manifest } = await exportFiles(vault);
     expect(validateSchema(schema as unknown as JsonSchema, manifest)).toEqual([]);
     expect(manifest.format).toBe('holdfast-evidence-bundle');
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(3);
     expect(manifest.language).toBe('en');
     expect(manifest.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(manifest.records.map((r) => r.record.seq)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -73,6 +73,7 @@ describe('exportBundle', () => {
       addedFiles: 0,
       people: 0,
       notes: 0,
+      reports: 0,
     });
     // The deleted record is listed as deleted, without artifacts.
     const tomb = manifest.records.find((r) => r.record.seq === 4)!;

@@ -10,6 +10,7 @@
 import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import type { Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
+import type { ReportEntry } from '../model/report';
 import type { Vault } from '../vault/api';
 import { sha256Hex } from '../vault/hashing';
 import { journalCsv, notesFile, peopleFile } from './case-files';
@@ -29,6 +30,7 @@ import {
 } from './format';
 import { inertHtml } from './inert-html';
 import { artifactPaths, bundleFilename, inertCopyPath, recordFolder } from './names';
+import { reportsCsv, reportsFile } from './platform-reports';
 import { DEFAULT_HTML_REPORT_OPTIONS, type HtmlReportOptions, type PictureLoader, renderHtmlReport } from './report-html';
 import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfPictureLoader, type PdfReportOptions, renderPdfReport } from './report-pdf';
@@ -287,6 +289,16 @@ async function writeBundle(
   });
   const notesOut = notesFile(notes, selected);
   await addText(FILES.notes, `${JSON.stringify(notesOut, null, 2)}\n`);
+  // Reports to the platforms (issue #14, format 3): the entries, and a CSV made from exactly them.
+  const reports: ReportEntry[] = await Promise.resolve()
+    .then(() => vault.reports())
+    .catch((error: unknown) => {
+      warnings.push(`The reports to the platforms could not be read, so reports.json and reports.csv are empty: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    });
+  const reportsOut = reportsFile(reports, selected, scope, people);
+  await addText(FILES.reports, `${JSON.stringify(reportsOut, null, 2)}\n`);
+  await addStream(FILES.reportsCsv, reportsCsv(reportsOut));
   const caseRef = (path: string): CaseFileRef => {
     const f = files.find((x) => x.path === path)!;
     return { path, sha256: f.sha256, size: f.size };
@@ -334,9 +346,16 @@ async function writeBundle(
       addedFiles: selected.filter((r) => r.addedFile && !r.deleted).length,
       people: peopleOut.people.length,
       notes: notesOut.notes.length,
+      reports: reportsOut.reports.length,
     },
     language: texts.lang,
-    case: { journal: caseRef(FILES.journal), people: caseRef(FILES.people), notes: caseRef(FILES.notes) },
+    case: {
+      journal: caseRef(FILES.journal),
+      people: caseRef(FILES.people),
+      notes: caseRef(FILES.notes),
+      reports: caseRef(FILES.reports),
+      reportsCsv: caseRef(FILES.reportsCsv),
+    },
     records: manifestRecords,
     chain: {
       genesis: GENESIS_HASH,
@@ -356,6 +375,8 @@ async function writeBundle(
       FILES.journal,
       FILES.people,
       FILES.notes,
+      FILES.reports,
+      FILES.reportsCsv,
       FILES.verify,
       FILES.certification,
       ...inertCopies,
@@ -370,7 +391,7 @@ async function writeBundle(
   );
 
   // 4. Reports (pictures read again, one at a time).
-  const model = buildReportModel(manifest, { people: peopleOut.people, texts });
+  const model = buildReportModel(manifest, { people: peopleOut.people, texts, reports: reportsOut.reports });
   checkAbort();
   const htmlOptions = { ...DEFAULT_HTML_REPORT_OPTIONS, ...options.html };
   await addStream(FILES.reportHtml, renderHtmlReport(model, htmlPictures(vault, options.downscale), htmlOptions, tick), 6);

@@ -85,7 +85,7 @@ afterAll(() => base.close());
 
 describe('format 2 bundle', () => {
   it('lists journal.csv, people.json and notes.json in the manifest with their hashes and in SHA256SUMS', async () => {
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(3); // format 3 keeps every file of format 2
     expect(validateSchema(schema as unknown as JsonSchema, manifest)).toEqual([]);
     const sums = decode(files.get(FILES.sums));
     for (const key of ['journal', 'people', 'notes'] as const) {
@@ -368,7 +368,7 @@ describe('import of a format-2 bundle', () => {
       const file = await target.get(kase.file.id);
       expect(file?.artifacts[0]?.role).toBe('added');
       expect((await target.getArtifact(file!.artifacts[0]!.id))?.bytes.byteLength).toBe(file!.addedFile!.size);
-      expect(result.restored).toEqual({ people: 1, notes: 1 });
+      expect(result.restored).toEqual({ people: 1, notes: 1, reports: 0 });
       const [given] = target.restored as Array<{ people: Array<Record<string, unknown>>; notes: Array<Record<string, unknown>> }>;
       expect(given!.people[0]).toEqual(kase.person);
       expect(given!.notes[0]).toEqual(kase.notes[0]);
@@ -389,7 +389,7 @@ describe('import of a format-2 bundle', () => {
       });
       const result = await importBundle(failing, bundle);
       expect(result.status).toBe('partial');
-      expect(result.reason).toMatch(/people and notes could not be restored: Not built yet/);
+      expect(result.reason).toMatch(/people, notes and reports could not all be restored: Not built yet/);
       expect(result.imported).toHaveLength(manifest.records.length);
     } finally {
       plain.close();

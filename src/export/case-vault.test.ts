@@ -82,7 +82,7 @@ describe('the case file from the real vault', () => {
     opened.push(target);
     const result = await importBundle(target, bundle);
     expect(result.status, result.reason).toBe('imported');
-    expect(result.restored).toEqual({ people: 1, notes: 1 });
+    expect(result.restored).toEqual({ people: 1, notes: 1, reports: 0 });
     const versions = await target.journalVersions(ids.v1.journal!.entryId);
     expect(versions.map((v) => v.journal?.version)).toEqual([1, 2]);
     const people = await target.people();

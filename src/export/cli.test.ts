@@ -99,3 +99,56 @@ describe('holdfast-verify', () => {
     expect(verify(['--help']).code).toBe(0);
   });
 });
+
+describe('holdfast-verify and reports to the platforms (format 3)', () => {
+  const enc = new TextEncoder();
+  const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+  let orphan: string;
+  let editedCsv: string;
+
+  beforeAll(async () => {
+    const vault = await openVault(freshDbName('cli-reports'));
+    const live = await seedVault(vault);
+    await vault.addReport({ platform: 'x', recordIds: [live[0]!.id], permalinks: [], origin: 'item', reportedAt: '2026-11-20T11:00:00.000Z', reference: 'X-7' });
+    const mem = memorySink();
+    await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0' }, mem.sink);
+    vault.close();
+    const { sha256Hex } = await import('../vault/hashing');
+    const resum = async (files: Map<string, Uint8Array>) => {
+      const lines: string[] = [];
+      for (const [path, bytes] of files) if (path !== FILES.sums) lines.push(`${await sha256Hex(bytes)}  ${path}\n`);
+      files.set(FILES.sums, enc.encode(lines.join('')));
+    };
+    // A forger who knows the format: a report naming a record that is not in the bundle, every hash made to match.
+    const forged = await tamper(mem.bytes(), async (files) => {
+      const reports = JSON.parse(dec(files.get(FILES.reports)));
+      reports.reports[0].recordIds.push('record-not-here');
+      reports.reports[0].recordSeqs.push(42);
+      const bytes = enc.encode(JSON.stringify(reports));
+      files.set(FILES.reports, bytes);
+      const manifest = JSON.parse(dec(files.get(FILES.manifest)));
+      manifest.case.reports = { path: FILES.reports, sha256: await sha256Hex(bytes), size: bytes.byteLength };
+      files.set(FILES.manifest, enc.encode(JSON.stringify(manifest)));
+      await resum(files);
+    });
+    const edited = await tamper(mem.bytes(), (files) => {
+      files.set(FILES.reportsCsv, enc.encode(dec(files.get(FILES.reportsCsv)).replace('X-7', 'X-8')));
+    });
+    orphan = join(dir, 'orphan.zip');
+    editedCsv = join(dir, 'edited-csv.zip');
+    writeFileSync(orphan, forged);
+    writeFileSync(editedCsv, edited);
+  });
+
+  it('names, in plain words, a report about a record that is not in the bundle', () => {
+    const r = verify([orphan]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('names record record-not-here, which is not in the bundle');
+  });
+
+  it('catches reports.csv changed against SHA256SUMS', () => {
+    const r = verify([editedCsv]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('reports.csv');
+  });
+});

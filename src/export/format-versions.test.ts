@@ -1,6 +1,6 @@
 /**
- * Bundles of every format version keep verifying and importing: format 1 (before issue #13, a fixture written by
- * the old code) and format 2 (now).
+ * Bundles of every format version keep verifying and importing: format 1 (before issue #13) and format 2 (before
+ * issue #14), fixtures written by the old code, and format 3 (now: reports-export.test.ts and the other tests).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { decode, tamper, unzipAll } from './test-support';
 import { verifyBundle } from './verify';
 
 const V1 = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'bundle-format-1.zip')));
+const V2 = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'bundle-format-2.zip')));
 
 describe('a format-1 bundle (written before the case file existed)', () => {
   it('verifies as it did', async () => {
@@ -56,5 +57,39 @@ describe('a format-1 bundle (written before the case file existed)', () => {
     });
     const report = await verifyBundle(forged);
     expect(report.problems.map((p) => p.code)).toContain('case-file');
+  });
+});
+
+describe('a format-2 bundle (written before reports existed)', () => {
+  it('verifies and imports, with no reports', async () => {
+    const report = await verifyBundle(V2);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, formatVersion: 2, exportedBy: 'Fixture (format 2)' });
+    const f = await unzipAll(V2);
+    expect(f.has(FILES.reports)).toBe(false);
+    const target = await openVault(freshDbName('v2-import'));
+    try {
+      const result = await importBundle(target, V2);
+      expect(result.status).toBe('imported');
+      expect(result.restored).toEqual({ people: 1, notes: 1 });
+      expect(await target.reports()).toEqual([]);
+      expect((await target.verify()).ok).toBe(true);
+    } finally {
+      target.close();
+    }
+  });
+
+  it('still catches tampering, and a format-3 manifest without the reports files is refused', async () => {
+    const bad = await tamper(V2, (f) => {
+      f.set(FILES.people, new TextEncoder().encode(decode(f.get(FILES.people)).replace('"people"', '"people" ')));
+    });
+    expect((await verifyBundle(bad)).ok).toBe(false);
+    const forged = await tamper(V2, (f) => {
+      const m = JSON.parse(decode(f.get(FILES.manifest)));
+      m.formatVersion = 3;
+      f.set(FILES.manifest, new TextEncoder().encode(JSON.stringify(m)));
+    });
+    const report = await verifyBundle(forged);
+    expect(report.problems.map((p) => p.message)).toContain('manifest.json of a format-3 bundle does not list reports.json.');
   });
 });

@@ -4,16 +4,18 @@
  * Pure types and constants.
  */
 import type { EvidenceRecord, Platform } from '../model/evidence';
+import type { ReportEntry } from '../model/report';
 import { authorKeysOf } from '../vault/author-key';
 
 export const BUNDLE_FORMAT = 'holdfast-evidence-bundle' as const;
 /**
+ * 3: reports to the platforms (issue #14): reports.json and reports.csv (listed with their hashes in `case`).
  * 2: the case file (issue #13): journal.csv, people.json, notes.json (listed with their hashes in `case`), journal
  * entries and added files as records, the 'person' scope by the vault's people, the report's language.
- * 1: captures only. The verifier and import read both.
+ * 1: captures only. The verifier and import read all three.
  */
-export const BUNDLE_FORMAT_VERSION = 2 as const;
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
+export const BUNDLE_FORMAT_VERSION = 3 as const;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** Fixed file names at the top of the bundle. */
 export const FILES = {
@@ -28,9 +30,11 @@ export const FILES = {
   journal: 'journal.csv',
   people: 'people.json',
   notes: 'notes.json',
+  reports: 'reports.json',
+  reportsCsv: 'reports.csv',
 } as const;
 
-/** Files other than artifacts that every bundle has (SHA256SUMS lists all of them but itself). */
+/** Files other than artifacts that a bundle of the current format has (SHA256SUMS lists all of them but itself). */
 export const TOP_LEVEL_FILES: readonly string[] = Object.values(FILES);
 
 /** Languages of the human-readable files (report.html, report.pdf, VERIFY.txt, the certification template). */
@@ -96,6 +100,22 @@ export interface WithheldCustodyEntry {
   hash: string;
 }
 
+/** A report to a platform as reports.json holds it (format 3; src/export/platform-reports.ts writes it). */
+export interface ExportedReport extends ReportEntry {
+  /** The chain positions of `recordIds` (same order). */
+  recordSeqs: number[];
+  /** The name of the person `personId` names, as the vault had it at export time. */
+  personName?: string;
+  /** How many records the entry named that are not in this (scoped) bundle; they are left out of `recordIds`. */
+  recordsOutside?: number;
+}
+
+export interface ReportsFile {
+  format: 'holdfast-reports';
+  formatVersion: 1;
+  reports: ExportedReport[];
+}
+
 /** One of the case files (journal.csv, people.json, notes.json) with its hash, in the manifest (format 2). */
 export interface CaseFileRef {
   path: string;
@@ -105,8 +125,8 @@ export interface CaseFileRef {
 
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
-  /** 2 when written now; 1 in older bundles (no `case`, `language`, case counts). */
-  formatVersion: 1 | 2;
+  /** 3 when written now; 2 in bundles before issue #14 (no reports); 1 in older bundles (no `case`, `language`, case counts). */
+  formatVersion: 1 | 2 | 3;
   /** Random id of this export; the custody log's 'exported' entry names it. */
   exportId: string;
   tool: { name: 'Holdfast'; version: string };
@@ -127,11 +147,13 @@ export interface Manifest {
     addedFiles?: number;
     people?: number;
     notes?: number;
+    /** Format 3: reports to the platforms (reports.json). */
+    reports?: number;
   };
   /** Format 2: the language of report.html, report.pdf, VERIFY.txt and the certification template. */
   language?: ReportLanguage;
-  /** Format 2: the case files, written before this manifest, with their hashes. */
-  case?: { journal: CaseFileRef; people: CaseFileRef; notes: CaseFileRef };
+  /** Format 2: the case files, written before this manifest, with their hashes (format 3 adds the reports). */
+  case?: { journal: CaseFileRef; people: CaseFileRef; notes: CaseFileRef; reports?: CaseFileRef; reportsCsv?: CaseFileRef };
   /** Records in the scope, ascending by seq. */
   records: ManifestRecord[];
   /**

@@ -176,7 +176,7 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
     expect(lie.report.problems[0]?.path).toBe(FILES.verify);
 
     await expectRefused(bundle, 'too-large', { limits: { maxTotalBytes: 10_000 } }, /would unpack to \d+ bytes/);
-    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 31 files/);
+    await expectRefused(bundle, 'too-large', { limits: { maxEntries: 5 } }, /holds 33 files/);
   });
 
   it('a manifest over the size limit (declared, or by the 64 MB default) or not JSON', async () => {
@@ -221,11 +221,11 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
   it('an unknown format version', async () => {
     const future = await tamper(bundle, async (f) => {
       const m = JSON.parse(decode(f.get(FILES.manifest)));
-      m.formatVersion = 3;
+      m.formatVersion = 99;
       f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
       await resum(f);
     });
-    await expectRefused(future, 'format', {}, /format version 3/);
+    await expectRefused(future, 'format', {}, /format version 99/);
     const other = await tamper(bundle, async (f) => {
       f.set(FILES.manifest, enc.encode(JSON.stringify({ format: 'something-else', formatVersion: 1 })));
       await resum(f);

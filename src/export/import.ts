@@ -13,6 +13,7 @@ import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/ev
 import { tombstoneContent } from '../model/tombstone';
 import type { Vault } from '../vault/api';
 import type { NotesFile, PeopleFile } from './case-files';
+import { type ReportsFile, reportEntriesOf } from './platform-reports';
 import { ArtifactReadError, type BundleReport, inspectBundle, type OpenedBundle, type VerifyBundleOptions } from './verify';
 import type { BundleSource } from './zip';
 
@@ -69,8 +70,11 @@ export interface ImportResult {
   relinked: number;
   /** Deleted records (tombstones) that could not be placed in this vault's chain. */
   skipped: { seq: number; id: string; reason: string }[];
-  /** Format 2: people and notes restored from people.json and notes.json (those already here are left as they are). */
-  restored?: { people: number; notes: number };
+  /**
+   * Format 2: people and notes restored from people.json and notes.json; format 3 also reports to the platforms from
+   * reports.json (those already here are left as they are).
+   */
+  restored?: { people: number; notes: number; reports?: number };
 }
 
 export function isImportTarget(vault: Vault): vault is ImportTarget {
@@ -217,12 +221,17 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
   if (manifest.case) {
     try {
       const data = await readCase(opened, manifest.case.people.path, manifest.case.notes.path);
-      const restored = data.people.length || data.notes.length ? await vault.restoreCase(data) : { people: 0, notes: 0 };
+      const restored: NonNullable<ImportResult['restored']> = data.people.length || data.notes.length ? await vault.restoreCase(data) : { people: 0, notes: 0 };
+      // Format 3: reports to the platforms, after the records they name.
+      if (manifest.case.reports) {
+        const reports = reportEntriesOf(JSON.parse(new TextDecoder().decode(await opened.read(manifest.case.reports.path))) as ReportsFile);
+        restored.reports = reports.length ? (await vault.restoreReports(reports)).reports : 0;
+      }
       return { status: 'imported', report, imported, relinked, skipped, restored };
     } catch (error) {
       return {
         status: 'partial',
-        reason: `Every record was imported, but the people and notes could not be restored: ${error instanceof Error ? error.message : String(error)}`,
+        reason: `Every record was imported, but the people, notes and reports could not all be restored: ${error instanceof Error ? error.message : String(error)}`,
         report,
         imported,
         relinked,

@@ -8,6 +8,7 @@ import { showText } from '../model/display';
 import type { EvidenceRecord } from '../model/evidence';
 import { platformName } from '../sites/registry';
 import { type ManifestArtifact, REPORT_LANGUAGES, type ReportLanguage } from './format';
+import type { ExportedReport } from './platform-reports';
 import { type ConductSection, dayBars, eventTimes, timelineOf } from './report-conduct';
 import {
   describeAuthor,
@@ -19,6 +20,7 @@ import {
   formatUtc,
   inlineImageType,
   type ReportModel,
+  reportsOfPerson,
 } from './report-model';
 import { type ReportTexts, TEXTS_EN } from './report-texts';
 
@@ -200,6 +202,9 @@ ${m.warnings.length ? `<h3>${escapeHtml(T.notesAboutExport)}</h3><ul>${m.warning
     yield `${rows}</tbody></table></section>\n`;
   }
 
+  // Reports to the platforms (issue #14)
+  if (model.reports.length) yield platformReportsHtml(model);
+
   // Exhibits
   let embedded = 0;
   for (const ex of model.exhibits) {
@@ -251,6 +256,50 @@ ${m.warnings.length ? `<h3>${escapeHtml(T.notesAboutExport)}</h3><ul>${m.warning
 `;
 }
 
+/** "2 sent, 1 content removed": the statuses of some reports, in the order statuses go. */
+export function statusCounts(reports: readonly ExportedReport[], T: ReportTexts): string {
+  const counts = new Map<string, number>();
+  for (const r of reports) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${T.statusName(status)}`).join(', ');
+}
+
+/** Where a report's records are: exhibit links (live records), or the record's number (deleted ones). */
+function reportRecordsHtml(model: ReportModel, r: ExportedReport): string {
+  const parts = r.recordIds.map((id, i) => {
+    const ex = model.exhibitOf.get(id);
+    return ex ? `<a href="#exhibit-${ex.number}">${escapeHtml(model.texts.exhibit)} ${ex.number}</a>` : escapeHtml(model.texts.deletedRecordRef(r.recordSeqs[i] ?? model.seqOf.get(id) ?? 0));
+  });
+  if (r.recordsOutside) parts.push(escapeHtml(model.texts.recordsOutside(r.recordsOutside)));
+  return parts.join(', ') || '—';
+}
+
+/** The "Reports to the platforms" section: one table row per report; every text the person typed shown as text. */
+export function platformReportsHtml(model: ReportModel): string {
+  const T = model.texts;
+  const text = (v: string | undefined) => (v ? escapeHtml(describeName(v)) : '—');
+  let out = `<section class="section" id="platform-reports"><h2>${escapeHtml(T.platformReports)}</h2>
+<p class="note">${escapeHtml(T.platformReportsNote)}</p>
+<table><thead><tr><th>${escapeHtml(T.reportedAtUtc)}</th><th>${escapeHtml(T.platform)}</th><th>${escapeHtml(T.reportRoute)}</th><th>${escapeHtml(T.reportAbout)}</th><th>${escapeHtml(T.reportReference)}</th><th>${escapeHtml(T.reportStatus)}</th><th>${escapeHtml(T.reportNotes)}</th></tr></thead><tbody>
+`;
+  for (const r of model.reports) {
+    const route = [r.routeLabel ?? r.routeId, r.abuse && `${T.reportAbuse}: ${T.abuseName(r.abuse)}`].filter((x): x is string => !!x);
+    const about = [
+      `${escapeHtml(T.reportRecords)}: ${reportRecordsHtml(model, r)}`,
+      r.account ? `${escapeHtml(T.reportAccount)}: ${text(r.account)}` : '',
+      r.personName || r.personId ? `${escapeHtml(T.reportPerson)}: ${text(r.personName ?? r.personId)}` : '',
+      ...r.permalinks.map((l) => `<span class="mono">${escapeHtml(describeName(l))}</span>`),
+    ].filter(Boolean);
+    const history = r.history.map((h) => `${T.statusName(h.status)} ${formatUtc(h.at)}`).join('; ');
+    const status = [
+      `<strong>${escapeHtml(T.statusName(r.status))}</strong>`,
+      r.contentRemovedOn ? escapeHtml(T.contentRemovedOn(r.contentRemovedOn)) : '',
+      `<span class="note">${escapeHtml(T.reportHistory)}: ${escapeHtml(history)}</span>`,
+    ].filter(Boolean);
+    out += `<tr id="report-${escapeHtml(r.id)}"><td>${escapeHtml(formatUtc(r.reportedAt))}</td><td>${escapeHtml(r.platform === 'other' ? '—' : platformName(r.platform))}</td><td>${route.map((x) => escapeHtml(describeName(x))).join('<br>') || '—'}${r.routeUrl ? `<br><span class="mono">${escapeHtml(describeName(r.routeUrl))}</span>` : ''}</td><td>${about.join('<br>')}</td><td class="mono">${text(r.reference)}</td><td>${status.join('<br>')}</td><td>${r.notes ? escapeHtml(showText(r.notes)).replace(/\n/g, '<br>') : '—'}</td></tr>\n`;
+  }
+  return `${out}</tbody></table></section>\n`;
+}
+
 /** A person's (or nobody's) course of conduct: period, totals, charts with their tables, timeline. */
 function* conductHtml(model: ReportModel, section: ConductSection, index: number): Generator<string> {
   const T = model.texts;
@@ -270,6 +319,10 @@ function* conductHtml(model: ReportModel, section: ConductSection, index: number
   facts.push([T.totals, escapeHtml(T.totalsText(p.captures, p.journal))]);
   facts.push([T.byPlatform, escapeHtml(section.byPlatform.map((c) => `${platformName(c.key)}: ${c.count}`).join(', '))]);
   facts.push([T.byKind, escapeHtml(section.byKind.map((c) => `${T.kindName(c.key)}: ${c.count}`).join(', '))]);
+  if (person) {
+    const reports = reportsOfPerson(model.reports, person, new Set(section.events.map((e) => e.id)));
+    if (reports.length) facts.push([T.platformReports, `<a href="#platform-reports">${escapeHtml(T.reportsCount(reports.length, statusCounts(reports, T)))}</a>`]);
+  }
   head += `<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>\n`;
   yield head;
 

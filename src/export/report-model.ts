@@ -6,7 +6,7 @@
 import type { Person } from '../model/case';
 import { flagNote, type NameFlag, showHandle, showName } from '../model/display';
 import type { Author, EvidenceRecord } from '../model/evidence';
-import { describeScopeIn, type Manifest, type ManifestArtifact } from './format';
+import { describeScopeIn, type ExportedReport, type Manifest, type ManifestArtifact } from './format';
 import { type ConductSection, conductSections } from './report-conduct';
 import { type ReportTexts, TEXTS_EN } from './report-texts';
 
@@ -46,9 +46,20 @@ export interface ReportModel {
   exhibitOf: Map<string, Exhibit>;
   /** Chain position of any record id in the vault's chain. */
   seqOf: Map<string, number>;
+  /** Reports to the platforms in the bundle (reports.json), oldest first. */
+  reports: ExportedReport[];
 }
 
-export function buildReportModel(manifest: Manifest, options: { people?: Person[]; texts?: ReportTexts } = {}): ReportModel {
+/**
+ * The reports that concern a person: made about them, about one of their accounts, or naming one of the given
+ * records (theirs in the course of conduct).
+ */
+export function reportsOfPerson(reports: readonly ExportedReport[], person: Person, recordIds: ReadonlySet<string>): ExportedReport[] {
+  const keys = new Set(person.identifiers.flatMap((i) => i.account?.keys ?? []));
+  return reports.filter((r) => r.personId === person.id || (r.account !== undefined && keys.has(r.account)) || r.recordIds.some((id) => recordIds.has(id)));
+}
+
+export function buildReportModel(manifest: Manifest, options: { people?: Person[]; texts?: ReportTexts; reports?: ExportedReport[] } = {}): ReportModel {
   const exhibits: Exhibit[] = [];
   const deleted: EvidenceRecord[] = [];
   for (const entry of manifest.records) {
@@ -105,6 +116,7 @@ export function buildReportModel(manifest: Manifest, options: { people?: Person[
     people,
     exhibitOf: new Map(exhibits.map((e) => [e.record.id, e])),
     seqOf: new Map(manifest.chain.records.map((c) => [c.id, c.seq])),
+    reports: options.reports ?? [],
   };
 }
 

@@ -16,12 +16,14 @@ import {
   rgb,
   StandardFonts,
 } from 'pdf-lib';
+import { showText } from '../model/display';
 import type { EvidenceRecord } from '../model/evidence';
 import type { ManifestArtifact } from './format';
+import type { ExportedReport } from './platform-reports';
 import { pngForPdf } from './png';
 import { type ConductSection, dayBars, eventTimes, timelineOf } from './report-conduct';
-import { kindTitle, platformName, screenshotText } from './report-html';
-import { describeAuthor, describeHandle, describeName, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel } from './report-model';
+import { kindTitle, platformName, screenshotText, statusCounts } from './report-html';
+import { describeAuthor, describeHandle, describeName, type Exhibit, excerpt, formatBytes, formatUtc, type ReportModel, reportsOfPerson } from './report-model';
 import { type ReportTexts, TEXTS_EN } from './report-texts';
 
 export interface PdfReportOptions {
@@ -653,6 +655,13 @@ export async function renderPdfReport(
       L.space(6);
     }
   }
+  // Reports to the platforms (issue #14)
+  if (part.part === 1 && model.reports.length) {
+    L.newPage();
+    L.heading(T.platformReports);
+    L.text(T.platformReportsNote, { size: 9, color: GREY });
+    for (const r of model.reports) writePlatformReport(L, model, r);
+  }
   if (L.replaced) {
     L.space(6);
     L.text(T.replacementNote, { size: 8, color: GREY });
@@ -742,6 +751,31 @@ export async function renderPdfReport(
   return doc.save({ useObjectStreams: false });
 }
 
+/** One report to a platform: when, where, about what, the reference, what came of it, the notes (all as text). */
+function writePlatformReport(L: Layout, model: ReportModel, r: ExportedReport): void {
+  const T = model.texts;
+  const text = (v: string) => describeName(v, ASCII);
+  L.ensure(90);
+  L.space(4);
+  L.text(`${formatUtc(r.reportedAt)} — ${r.platform === 'other' ? '—' : platformName(r.platform)} — ${T.statusName(r.status)}`, { font: L.fonts.bold, size: 10 });
+  const route = [r.routeLabel ?? r.routeId, r.routeUrl].filter((x): x is string => !!x).map(text).join(' — ');
+  if (route) L.field(T.reportRoute, route);
+  if (r.abuse) L.field(T.reportAbuse, T.abuseName(r.abuse));
+  const records = r.recordIds.map((id, i) => {
+    const ex = model.exhibitOf.get(id);
+    return ex ? `${T.exhibit} ${ex.number}` : T.deletedRecordRef(r.recordSeqs[i] ?? model.seqOf.get(id) ?? 0);
+  });
+  if (r.recordsOutside) records.push(T.recordsOutside(r.recordsOutside));
+  L.field(T.reportRecords, records.join(', ') || '—');
+  for (const link of r.permalinks) L.field(T.permalink, text(link), { mono: true });
+  if (r.account) L.field(T.reportAccount, text(r.account));
+  if (r.personName || r.personId) L.field(T.reportPerson, text(r.personName ?? r.personId ?? ''));
+  if (r.reference) L.field(T.reportReference, text(r.reference), { mono: true });
+  L.field(T.reportHistory, r.history.map((h) => `${T.statusName(h.status)} ${formatUtc(h.at)}`).join('; '));
+  if (r.contentRemovedOn) L.field(T.reportStatus, T.contentRemovedOn(r.contentRemovedOn));
+  if (r.notes) L.field(T.reportNotes, showText(r.notes, ASCII));
+}
+
 /** One person's (or nobody's) course of conduct: facts, three bar charts with their numbers, the timeline. */
 function writeConduct(L: Layout, model: ReportModel, section: ConductSection): void {
   const T = model.texts;
@@ -760,6 +794,10 @@ function writeConduct(L: Layout, model: ReportModel, section: ConductSection): v
   L.field(T.totals, T.totalsText(p.captures, p.journal));
   L.field(T.byPlatform, section.byPlatform.map((c) => `${platformName(c.key)}: ${c.count}`).join(', '));
   L.field(T.byKind, section.byKind.map((c) => `${T.kindName(c.key)}: ${c.count}`).join(', '));
+  if (person) {
+    const reports = reportsOfPerson(model.reports, person, new Set(section.events.map((e) => e.id)));
+    if (reports.length) L.field(T.platformReports, T.reportsCount(reports.length, statusCounts(reports, T)));
+  }
   const days = dayBars(section.byDay);
   L.chart(T.perDay, T.perDayNote, days.map((d) => ({ label: d.day, count: d.count })));
   L.numbers(T.day, T.count, days.filter((d) => d.count > 0).map((d) => ({ label: d.day, count: d.count })));

@@ -180,6 +180,26 @@ export interface ReportTexts {
   pictureUnreadable(path: string): string;
   pictureReason(path: string, reason: string): string;
   kindName(kind: string): string;
+  // Reports to the platforms (issue #14)
+  platformReports: string;
+  platformReportsNote: string;
+  reportedAtUtc: string;
+  reportRoute: string;
+  reportAbuse: string;
+  reportAbout: string;
+  reportReference: string;
+  reportStatus: string;
+  reportHistory: string;
+  reportNotes: string;
+  reportAccount: string;
+  reportPerson: string;
+  reportRecords: string;
+  contentRemovedOn(day: string): string;
+  recordsOutside(n: number): string;
+  deletedRecordRef(seq: number): string;
+  statusName(status: string): string;
+  abuseName(abuse: string): string;
+  reportsCount(n: number, statuses: string): string;
   // Plain files
   verifyText(v: VerifyTextInput): string;
   certificationText(c: CertificationInput): string;
@@ -254,6 +274,37 @@ const KIND_ES: Record<string, string> = {
   'image-abuse': 'Abuso con imágenes',
   violence: 'Violencia fuera de internet',
   other: 'Otro',
+};
+
+const STATUS_EN: Record<string, string> = {
+  sent: 'sent',
+  acknowledged: 'acknowledged',
+  'content-removed': 'content removed',
+  'no-action': 'no action taken',
+  appealed: 'appealed',
+  escalated: 'escalated (police or regulator)',
+};
+const STATUS_ES: Record<string, string> = {
+  sent: 'enviada',
+  acknowledged: 'recibida',
+  'content-removed': 'contenido retirado',
+  'no-action': 'sin medidas',
+  appealed: 'apelada',
+  escalated: 'elevada (policía o regulador)',
+};
+const ABUSE_EN: Record<string, string> = {
+  harassment: 'harassment',
+  threats: 'threats',
+  impersonation: 'impersonation',
+  'private-information': 'private information',
+  'intimate-images': 'intimate images',
+};
+const ABUSE_ES: Record<string, string> = {
+  harassment: 'acoso',
+  threats: 'amenazas',
+  impersonation: 'suplantación',
+  'private-information': 'información privada',
+  'intimate-images': 'imágenes íntimas',
 };
 
 export const TEXTS_EN: ReportTexts = {
@@ -426,6 +477,26 @@ export const TEXTS_EN: ReportTexts = {
   pictureUnreadable: (p) => `The picture ${p} could not be read as an image, so it is not embedded; its file and hash are listed below.`,
   pictureReason: (p, r) => `The picture ${p} ${r}; open the file itself.`,
   kindName: (k) => KIND_EN[k] ?? k,
+  platformReports: 'Reports to the platforms',
+  platformReportsNote:
+    'What the person reported to the platforms (or elsewhere), as they recorded it in Holdfast: where, when, the reference the platform gave, what came of it. This is their own record beside the evidence: no record hash covers it (reports.json, reports.csv).',
+  reportedAtUtc: 'Reported (UTC)',
+  reportRoute: 'Where it was reported',
+  reportAbuse: 'Kind of abuse',
+  reportAbout: 'About',
+  reportReference: 'Reference',
+  reportStatus: 'Status',
+  reportHistory: 'Status history',
+  reportNotes: 'Notes',
+  reportAccount: 'Account',
+  reportPerson: 'Person',
+  reportRecords: 'Exhibits / records',
+  contentRemovedOn: (d) => `Content found removed on ${d}`,
+  recordsOutside: (n) => `${n} more record${n === 1 ? '' : 's'} outside this export`,
+  deletedRecordRef: (seq) => `record #${seq} (deleted)`,
+  statusName: (st) => STATUS_EN[st] ?? st,
+  abuseName: (a) => ABUSE_EN[a] ?? a,
+  reportsCount: (n, st) => `${n} report${n === 1 ? '' : 's'}${st ? ` (${st})` : ''}`,
   verifyText: (v) => `HOW TO CHECK THIS EVIDENCE BUNDLE
 =================================
 
@@ -472,7 +543,7 @@ WHAT IS IN THE BUNDLE
   report.html                 the report to read or print (open it in any browser; it runs no scripts)
   report.pdf                  the same report as exhibits, with page numbers
   incidents.csv               one line per record, for spreadsheets
-${v.caseFiles ? '  journal.csv                 one line per version of each journal entry the person wrote\n  people.json                 the people the person named, their accounts and identifiers\n  notes.json                  the person\'s notes on records (context, not evidence)\n' : ''}  artifacts/                  the captured files (screenshots, page HTML, extracted content) and the
+${v.caseFiles ? '  journal.csv                 one line per version of each journal entry the person wrote\n  people.json                 the people the person named, their accounts and identifiers\n  notes.json                  the person\'s notes on records (context, not evidence)\n  reports.json, reports.csv   the person\'s reports to the platforms: where, when, reference, outcome (context)\n' : ''}  artifacts/                  the captured files (screenshots, page HTML, extracted content) and the
                               files the person added themselves
   manifest.json               every record in full, with the hashes of its files and the hash chain
   custody-log.jsonl           the custody log: when each record was captured or added, viewed,
@@ -703,6 +774,26 @@ export const TEXTS_ES: ReportTexts = {
   pictureUnreadable: (p) => `La imagen ${p} no se pudo leer como imagen y no se incluye; su archivo y su huella figuran abajo.`,
   pictureReason: (p, r) => `La imagen ${p} ${r}; abra el archivo.`,
   kindName: (k) => KIND_ES[k] ?? k,
+  platformReports: 'Denuncias a las plataformas',
+  platformReportsNote:
+    'Lo que la persona denunció a las plataformas (o en otro lugar), tal como lo anotó en Holdfast: dónde, cuándo, la referencia que dio la plataforma y qué resultó. Es su propio registro junto a las pruebas: ninguna huella de registro lo cubre (reports.json, reports.csv).',
+  reportedAtUtc: 'Denunciado (UTC)',
+  reportRoute: 'Dónde se denunció',
+  reportAbuse: 'Tipo de abuso',
+  reportAbout: 'Sobre',
+  reportReference: 'Referencia',
+  reportStatus: 'Estado',
+  reportHistory: 'Historial del estado',
+  reportNotes: 'Notas',
+  reportAccount: 'Cuenta',
+  reportPerson: 'Persona',
+  reportRecords: 'Pruebas / registros',
+  contentRemovedOn: (d) => `Contenido retirado (visto el ${d})`,
+  recordsOutside: (n) => `${n} registro${n === 1 ? '' : 's'} más fuera de esta exportación`,
+  deletedRecordRef: (seq) => `registro n.º ${seq} (borrado)`,
+  statusName: (st) => STATUS_ES[st] ?? st,
+  abuseName: (a) => ABUSE_ES[a] ?? a,
+  reportsCount: (n, st) => `${n} denuncia${n === 1 ? '' : 's'}${st ? ` (${st})` : ''}`,
   verifyText: (v) => `CÓMO COMPROBAR ESTE PAQUETE DE PRUEBAS
 ======================================
 
@@ -752,7 +843,7 @@ QUÉ CONTIENE EL PAQUETE
                               ejecuta ningún programa)
   report.pdf                  el mismo informe como anexos, con números de página
   incidents.csv               una línea por registro, para hojas de cálculo
-${v.caseFiles ? '  journal.csv                 una línea por versión de cada entrada del diario escrita por la persona\n  people.json                 las personas que la persona nombró, sus cuentas e identificadores\n  notes.json                  las notas de la persona sobre los registros (contexto, no pruebas)\n' : ''}  artifacts/                  los archivos capturados (capturas de pantalla, HTML de la página,
+${v.caseFiles ? '  journal.csv                 una línea por versión de cada entrada del diario escrita por la persona\n  people.json                 las personas que la persona nombró, sus cuentas e identificadores\n  notes.json                  las notas de la persona sobre los registros (contexto, no pruebas)\n  reports.json, reports.csv   las denuncias de la persona a las plataformas: dónde, cuándo, referencia, resultado (contexto)\n' : ''}  artifacts/                  los archivos capturados (capturas de pantalla, HTML de la página,
                               contenido extraído) y los archivos que añadió la propia persona
   manifest.json               cada registro completo, con las huellas de sus archivos y la cadena
   custody-log.jsonl           el registro de custodia: cuándo se capturó o añadió, vio, exportó o

@@ -21,7 +21,9 @@
  *  9. Format 2, the case files: journal.csv, people.json and notes.json match the hashes the manifest lists;
  *     journal.csv is exactly what the journal-entry records say (regenerated here); people.json and notes.json are
  *     well-formed and refer to records in the bundle; every journal version after the first replaces an earlier
- *     version of the same entry that is in the bundle.
+ *     version of the same entry that is in the bundle. Format 3 adds reports.json and reports.csv (reports to the
+ *     platforms): listed with their hashes, reports.json well-formed with every record a report names in the bundle,
+ *     reports.csv exactly what reports.json says (regenerated here).
  */
 import {
   type Entry,
@@ -41,6 +43,7 @@ import { inertHtml } from './inert-html';
 import { validateSchema } from './json-schema';
 import { MANIFEST_SCHEMA } from './manifest-schema';
 import { inertCopyPath, unsafePathReason } from './names';
+import { type ReportsFile, reportsCsvText, reportsFileProblems } from './platform-reports';
 import { REPORT_HTML_START, REPORT_HTML_STARTS } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
 import { BundleReadError, type BundleSource, readerFor, ZIP_WORKER_OPTIONS } from './zip';
@@ -489,7 +492,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   if (typeof head.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(head.formatVersion)) {
     return fatal(
       'format-unknown',
-      `This bundle uses format version ${String(head.formatVersion)}, which this version of Holdfast does not know (it reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}; the newest is ${BUNDLE_FORMAT_VERSION}).`,
+      `This bundle uses format version ${String(head.formatVersion)}, which this version of Holdfast does not know (it reads versions ${READABLE_FORMAT_VERSIONS.join(', ')}; the newest is ${BUNDLE_FORMAT_VERSION}).`,
       FILES.manifest,
     );
   }
@@ -600,7 +603,9 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   let reportStart: string | undefined;
   /** The case files' text (format 2), read as they are hashed. */
   const caseText = new Map<string, string>();
-  const casePaths = new Set(manifest.case ? [manifest.case.journal.path, manifest.case.people.path, manifest.case.notes.path] : []);
+  const casePaths = new Set(
+    manifest.case ? [manifest.case.journal.path, manifest.case.people.path, manifest.case.notes.path, manifest.case.reports?.path, manifest.case.reportsCsv?.path].filter((p): p is string => typeof p === 'string') : [],
+  );
   const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
   for (const [path, entry] of byPath) {
     if (path === FILES.manifest || path === FILES.sums) continue;
@@ -768,9 +773,14 @@ function checkCaseFiles(
     problems.push({ code: 'case-file', path: FILES.manifest, message: 'manifest.json of a format-2 bundle does not list journal.csv, people.json and notes.json.' });
     return;
   }
-  const expectedPaths = { journal: FILES.journal, people: FILES.people, notes: FILES.notes };
-  for (const key of ['journal', 'people', 'notes'] as const) {
+  const expectedPaths = { journal: FILES.journal, people: FILES.people, notes: FILES.notes, reports: FILES.reports, reportsCsv: FILES.reportsCsv };
+  const keys = ['journal', 'people', 'notes', ...(manifest.formatVersion >= 3 ? (['reports', 'reportsCsv'] as const) : [])] as const;
+  for (const key of keys) {
     const ref = refs[key];
+    if (!ref || typeof ref !== 'object' || typeof ref.path !== 'string') {
+      problems.push({ code: 'case-file', path: FILES.manifest, message: `manifest.json of a format-${manifest.formatVersion} bundle does not list ${expectedPaths[key]}.` });
+      continue;
+    }
     if (ref.path !== expectedPaths[key]) {
       problems.push({ code: 'case-file', path: ref.path, message: `manifest.json names ${ref.path} as the ${key} file; it must be ${expectedPaths[key]}.` });
       continue;
@@ -816,6 +826,19 @@ function checkCaseFiles(
   const notes = parsed(FILES.notes);
   if (notes !== undefined) {
     for (const message of notesFileProblems(notes, ids).slice(0, 20)) problems.push({ code: 'case-file', path: FILES.notes, message: `${message}.` });
+  }
+  // Format 3: reports to the platforms. Every record a report names must be in the bundle; reports.csv must say
+  // exactly what reports.json says.
+  if (manifest.formatVersion < 3 || !refs.reports) return;
+  const reports = parsed(FILES.reports);
+  if (reports === undefined) return;
+  const reportProblems = reportsFileProblems(reports, ids);
+  for (const message of reportProblems.slice(0, 20)) problems.push({ code: 'case-file', path: FILES.reports, message: `${message}.` });
+  if (reportProblems.length > 20) problems.push({ code: 'case-file', path: FILES.reports, message: `… and ${reportProblems.length - 20} more problems in reports.json.` });
+  const csv = text.get(FILES.reportsCsv);
+  if (!reportProblems.length && csv !== undefined && csv !== reportsCsvText(reports as ReportsFile)) {
+    problems.push({ code: 'case-file', path: FILES.reportsCsv, message: 'reports.csv does not say what reports.json says: it was edited.' });
+    changed.add(FILES.reportsCsv);
   }
 }
 

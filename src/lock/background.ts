@@ -76,7 +76,7 @@ export async function attachVault(vault: Vault): Promise<void> {
   void next.resumeConversion().catch(() => undefined);
 }
 
-type ActionApi = { setIcon(d: { path: Record<string, string> }): Promise<void>; setTitle(d: { title: string }): Promise<void>; setBadgeText?(d: { text: string }): Promise<void> };
+type ActionApi = { setIcon(d: { path?: Record<string, string> }): Promise<void>; setTitle(d: { title: string }): Promise<void>; setBadgeText?(d: { text: string }): Promise<void> };
 function action(): ActionApi | undefined {
   const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
   return b.action ?? b.browserAction;
@@ -87,12 +87,29 @@ export const ICONS = {
   neutral: { 16: '/neutral/16.png', 32: '/neutral/32.png', 48: '/neutral/48.png', 128: '/neutral/128.png' },
 };
 
+/**
+ * The toolbar icon for a setting. Discreet: the neutral set. Otherwise Firefox gets `{}`, which puts back the
+ * manifest's icon with its light/dark theme variants (a path would replace them for good); Chromium has no theme
+ * variants and gets the default set.
+ */
+export function iconDetails(discreet: boolean, firefox: boolean): { path?: Record<string, string> } {
+  if (discreet) return { path: { ...ICONS.neutral } };
+  return firefox ? {} : { path: { ...ICONS.normal } };
+}
+
+function isFirefox(): boolean {
+  try {
+    return browser.runtime.getURL('/').startsWith('moz-extension:');
+  } catch {
+    return false;
+  }
+}
+
 export async function applyDiscreet(settings: Settings, texts: { normal: DiscreetTexts; discreet: DiscreetTexts }): Promise<void> {
   const a = action();
   const which = settings.discreet ? texts.discreet : texts.normal;
-  const path = Object.fromEntries(Object.entries(settings.discreet ? ICONS.neutral : ICONS.normal).map(([k, v]) => [k, v]));
   await Promise.all([
-    a?.setIcon({ path }).catch(() => undefined),
+    a?.setIcon(iconDetails(settings.discreet, isFirefox())).catch(() => undefined),
     a?.setTitle({ title: which.title }).catch(() => undefined),
     a?.setBadgeText?.({ text: '' }).catch(() => undefined),
     ...Object.entries(which.menus).map(([id, title]) => browser.contextMenus.update(id, { title }).catch(() => undefined)),

@@ -57,3 +57,29 @@ describe('quick exit', () => {
     expect(log).toEqual(['update 2 https://duckduckgo.com/', 'remove 1']);
   });
 });
+
+describe('quick exit without the tabs permission (issue #14)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('finds Holdfast tabs whose address the browser hides, through runtime.getContexts', async () => {
+    const hidden = (id: number, active = false) => ({ id, windowId: 1, index: id - 1, active, highlighted: active }) as unknown as Tab;
+    const log = stubTabs([hidden(1, true), hidden(2), hidden(3)]);
+    (fakeBrowser.runtime as unknown as { getContexts: unknown }).getContexts = vi.fn(async (f: { contextTypes: string[] }) =>
+      f.contextTypes.includes('TAB') ? [{ tabId: 1 }, { tabId: 3 }, { tabId: -1 }] : [],
+    );
+    const result = await quickExit(() => undefined, hidden(1, true) as never);
+    expect(log).toEqual(['create https://duckduckgo.com/ @1', 'remove 1,3']);
+    expect(result.closed).toBe(2);
+  });
+
+  it('still works where the browser has no getContexts (addresses it can see)', async () => {
+    (fakeBrowser.runtime as unknown as { getContexts?: unknown }).getContexts = undefined;
+    const vault = { id: 1, url: `${fakeBrowser.runtime.getURL('/')}vault.html`, windowId: 1, index: 0, active: true, highlighted: true };
+    const log = stubTabs([vault, { id: 2, url: 'https://x.com/', windowId: 1, index: 1, active: false, highlighted: false }]);
+    await quickExit(() => undefined, vault as never);
+    expect(log).toEqual(['create https://duckduckgo.com/ @1', 'remove 1']);
+  });
+});

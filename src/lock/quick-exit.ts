@@ -13,6 +13,21 @@ export function isHoldfastTabUrl(url: string | undefined, base: string, extensio
   return /^(chrome|edge|brave):\/\/extensions\//.test(url) && url.includes(extensionId);
 }
 
+/**
+ * The tabs showing a Holdfast page, from the browser's list of the extension's own contexts (Chromium 116+,
+ * Firefox 128+). Holdfast has no `tabs` permission (issue #14: it would warn of "your browsing history"), and
+ * without it a tab's address is hidden from the extension unless a host permission covers it.
+ */
+export async function holdfastTabIds(): Promise<Set<number>> {
+  const runtime = browser.runtime as unknown as { getContexts?(f: { contextTypes: string[] }): Promise<{ tabId: number }[]> };
+  try {
+    const contexts = (await runtime.getContexts?.({ contextTypes: ['TAB'] })) ?? [];
+    return new Set(contexts.map((c) => c.tabId).filter((id) => typeof id === 'number' && id >= 0));
+  } catch {
+    return new Set();
+  }
+}
+
 export interface QuickExitResult {
   ok: true;
   closed: number;
@@ -26,11 +41,12 @@ export interface QuickExitResult {
 export async function quickExit(lock: () => void, sender?: Browser.tabs.Tab): Promise<QuickExitResult> {
   lock();
   const locking = clearSessionKey().catch(() => undefined);
-  const [settings, tabs] = await Promise.all([readSettings(), browser.tabs.query({})]);
+  const [settings, tabs, own] = await Promise.all([readSettings(), browser.tabs.query({}), holdfastTabIds()]);
   const base = browser.runtime.getURL('/');
-  const ours = tabs.filter((t) => t.id !== undefined && isHoldfastTabUrl(t.url, base, browser.runtime.id));
+  const isOurs = (t: { id?: number; url?: string }) => (t.id !== undefined && own.has(t.id)) || isHoldfastTabUrl(t.url, base, browser.runtime.id);
+  const ours = tabs.filter((t) => t.id !== undefined && isOurs(t));
   let neutralTabId: number | undefined;
-  if (sender?.id !== undefined && !isHoldfastTabUrl(sender.url, base, browser.runtime.id)) {
+  if (sender?.id !== undefined && !isOurs(sender)) {
     // An in-page Holdfast panel on a site: that tab goes to the neutral page (the site, not Holdfast, stays behind it).
     await browser.tabs.update(sender.id, { url: settings.neutralUrl, active: true });
     neutralTabId = sender.id;

@@ -72,6 +72,18 @@ export interface ThreadShotRequest {
   devicePixelRatio: number;
   /** The scroller's scroll offset when the shot was taken, so overlapping screens are stitched without repeats. */
   scrollTop: number;
+  /** The scroller's render mark (capture-item RENDER_TOKEN_ATTR; '' for the document), to redraw it when exact screenshots are off. */
+  renderToken?: string;
+}
+
+/** Issue #14: one screen of an item taller than the window; `offset` is how far down the item the visible part `rect` starts (CSS px). */
+export interface ItemScreenRequest {
+  token: string;
+  rect: Rect;
+  offset: number;
+  /** The window's whole size (innerWidth/innerHeight: scroll bars included, as in the browser's screenshot). */
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
 }
 
 /**
@@ -126,7 +138,7 @@ export interface ThreadFinishPayload {
   stats: { elapsedMs: number; loadWaitMs: number; scrolls: number; clicks: number };
 }
 
-export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
+export type ThreadSegmentResult = { ok: true; shot: 'pixel' | 'dom-render' | 'none'; message?: string } | { ok: false; code: CaptureErrorCode; message: string };
 
 /**
  * Issue #14: open the report route for records captured first. The background resolves the route from its own tables
@@ -175,6 +187,8 @@ export interface BackgroundMessages {
   'thread:finish': { req: ThreadFinishPayload; res: CaptureResult };
   /** Drop a session without writing anything. */
   'thread:abort': { req: { session: string }; res: { ok: true } };
+  /** Issue #14: image one screen of a tall item into its stitched picture ('capture:item' with the same render token then stores it). */
+  'capture:screen': { req: ItemScreenRequest; res: { ok: true } | { ok: false; permission: boolean; message: string } };
   /**
    * Issue #14 (rep-ui): report reminders. The vault page sends every report's {id, remindAt} after a change; the
    * background makes its alarms match (alarm names carry the report id only). Only from Holdfast's own pages.
@@ -204,8 +218,12 @@ export interface ContentMessages {
   'content:capture-context': { req: { via: ItemCapturePayload['via']; pageOnly: boolean }; res: CaptureResult };
   /** Collect what a page-level capture needs (used by toolbar/shortcut on supported sites). */
   'content:page-info': { req: object; res: ItemCapturePayload };
-  /** Render the marked element to a PNG via the DOM (the on-demand renderer answers this). */
-  'render:dom': { req: { token: string; rect: Rect }; res: { ok: true; dataUrl: string; note: string } | { ok: false; message: string } };
+  /**
+   * Render the marked element to a PNG via the DOM (the on-demand renderer answers this). `screen`: as it is scrolled
+   * now, for one screen of a stitched picture (issue #14); `origin` is where its drawing starts in the window (CSS px),
+   * so the background cuts out `rect`.
+   */
+  'render:dom': { req: { token: string; rect: Rect; screen?: boolean }; res: { ok: true; dataUrl: string; note: string; origin?: { x: number; y: number } } | { ok: false; message: string } };
   /** Hide or restore Holdfast's own on-page controls around a screenshot. */
   'content:controls-visible': { req: { visible: boolean }; res: { ok: true } };
   /** Issue #14: capture the item last right-clicked (or the page: popup, pageOnly), then ask the abuse and open the route. */

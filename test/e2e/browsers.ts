@@ -2,7 +2,7 @@
  * Launches headless Chromium or Firefox ESR with a built Holdfast, pointed at the replica server.
  * Chromium: --host-resolver-rules maps the real host names to the server. Firefox: a CONNECT proxy.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
@@ -43,8 +43,20 @@ export function newDownloadDir(): string {
   return mkdtempSync(join(tmpdir(), 'holdfast-downloads-'));
 }
 
-export async function launchChromium(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir()): Promise<Harness> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'holdfast-chromium-'));
+/**
+ * Launch options. `profileDir`: use (and keep) this browser profile instead of a fresh one that is deleted at close —
+ * to relaunch the same profile (test/e2e/install.e2e.test.ts: the vault survives a browser restart).
+ * `firefoxInstall`: 'temporary' (default) loads the add-on as about:debugging does, gone at the next start;
+ * 'profile' expects it already in the profile's extensions/ folder (installXpiIntoProfile), installed for good as
+ * on Firefox ESR/Developer Edition/Nightly with xpinstall.signatures.required=false.
+ */
+export interface LaunchOptions {
+  profileDir?: string;
+  firefoxInstall?: 'temporary' | 'profile';
+}
+
+export async function launchChromium(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir(), opts: LaunchOptions = {}): Promise<Harness> {
+  const userDataDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'holdfast-chromium-'));
   // Every host name resolves to the replica server, so any request to anywhere is seen and logged there;
   // hosts that are not replicas get a 404 and show up in `server.requests` as unknown.
   const rules = `MAP * 127.0.0.1:${server.port}`;
@@ -95,14 +107,15 @@ export async function launchChromium(server: ReplicaServer, extDir: string, down
     newPage: () => browser.newPage(),
     async close() {
       await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function launchFirefox(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir()): Promise<Harness> {
+export async function launchFirefox(server: ReplicaServer, extDir: string, downloadDir = newDownloadDir(), opts: LaunchOptions = {}): Promise<Harness> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
+    ...(opts.profileDir ? { userDataDir: opts.profileDir } : {}),
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
@@ -149,7 +162,7 @@ export async function launchFirefox(server: ReplicaServer, extDir: string, downl
       'browser.helperApps.neverAsk.saveToDisk': 'application/zip,application/octet-stream',
     },
   });
-  await browser.installExtension(extDir);
+  if (opts.firefoxInstall !== 'profile') await browser.installExtension(extDir);
   return {
     name: 'firefox',
     browser,
@@ -163,9 +176,31 @@ export async function launchFirefox(server: ReplicaServer, extDir: string, downl
   };
 }
 
-export function launch(name: BrowserName, server: ReplicaServer, variant: 'test-grant' | 'test-nogrant' = 'test-grant'): Promise<Harness> {
+export function launch(name: BrowserName, server: ReplicaServer, variant: 'test-grant' | 'test-nogrant' = 'test-grant', opts: LaunchOptions = {}): Promise<Harness> {
   const dir = extensionDir(name, variant);
-  return name === 'chromium' ? launchChromium(server, dir) : launchFirefox(server, dir);
+  return name === 'chromium' ? launchChromium(server, dir, undefined, opts) : launchFirefox(server, dir, undefined, opts);
+}
+
+/**
+ * Puts the built Firefox add-on into a profile's extensions/ folder as `<gecko id>.xpi`: at its next start Firefox
+ * installs it for good (profile scope; extensions.autoDisableScopes=0 and xpinstall.signatures.required=false, both
+ * set by launchFirefox, are honoured by Firefox ESR, Developer Edition and Nightly).
+ */
+export async function installXpiIntoProfile(profileDir: string, variant: 'test-grant' | 'test-nogrant' = 'test-grant'): Promise<void> {
+  const { BlobWriter, Uint8ArrayReader, ZipWriter } = await import('@zip.js/zip.js');
+  const root = extensionDir('firefox', variant);
+  const zip = new ZipWriter(new BlobWriter('application/x-xpinstall'));
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
+      else await zip.add(`${prefix}${entry.name}`, new Uint8ArrayReader(new Uint8Array(readFileSync(full))));
+    }
+  };
+  await walk(root, '');
+  const blob = await zip.close();
+  mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+  writeFileSync(join(profileDir, 'extensions', `${GECKO_ID}.xpi`), new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** Browsers to test: HOLDFAST_BROWSERS=chromium,firefox (default both). */

@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import { SitePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
+import { inkByTenth, picturesOf } from './picture-support';
 import { partialMismatches, truthFiles } from './truth';
 
 const pages = truthFiles();
+/** Issue #14: status.html with its focal post taller than the window (no truth file: one test below). */
+const TALL_POST = 'https://x.com/grimshaw_k/status/2123706098119606299';
 
 for (const browserName of browsersUnderTest()) {
   describe(`capture on replicas — ${browserName}`, () => {
@@ -64,6 +67,34 @@ for (const browserName of browsersUnderTest()) {
         }
       });
     }
+
+    it('a post taller than the window: one picture stitched from its screens, as tall as the post, scroll put back (issue #14)', async () => {
+      const site = await SitePage.open(harness, TALL_POST);
+      try {
+        await site.waitForControls('post', 1);
+        const css = await site.page.$eval('article[data-testid="tweet"]', (el) => ({ height: el.getBoundingClientRect().height, window: innerHeight, dpr: devicePixelRatio }));
+        expect(css.height).toBeGreaterThan(css.window * 1.5);
+        const outcome = await site.capture('post', 0);
+        expect(outcome.code).toMatch(/^ok/);
+        captured++;
+        const rec = await vault.newest();
+        expect(rec.kind).toBe('post');
+        expect(rec.screenshot.method).toBe('pixel');
+        expect(rec.screenshot.clipped).toBe(false);
+        const screens = Number(/^stitched from (\d+) screens taken while scrolling/.exec(rec.screenshot.note ?? '')?.[1]);
+        expect(screens).toBeGreaterThanOrEqual(Math.ceil(css.height / css.window));
+        expect(rec.extraction.warnings.join(' ')).not.toMatch(/only the part that was visible/);
+        const shot = (await picturesOf(vault, rec.id)).find((p) => p.role === 'screenshot')!;
+        expect(Math.abs(shot.height - css.height * css.dpr)).toBeLessThanOrEqual(4);
+        // Drawn all the way down (no blank screens), and the scroll put back where the capture had framed the post (its
+        // top at the top of the window), not left at its bottom.
+        for (const share of (await inkByTenth(vault, rec.id)).tenths) expect(share).toBeGreaterThan(0.05);
+        const top = await site.page.$eval('article[data-testid="tweet"]', (el) => el.getBoundingClientRect().top);
+        expect(Math.abs(top)).toBeLessThanOrEqual(2);
+      } finally {
+        await site.close();
+      }
+    });
 
     it('every stored artifact hashes to its recorded SHA-256 and the chain verifies', async () => {
       const { records, artifacts } = await vault.raw();

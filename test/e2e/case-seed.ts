@@ -177,3 +177,17 @@ export async function done(): Promise<void> {
   if (shared) (await shared).close();
   shared = undefined;
 }
+
+// Issue #14 (rep-vault): report entries through the vault's own ReportApi (export.e2e.test.ts).
+/** Adds report entries; returns their ids. */
+export async function seedExportReports(list: import('../../src/model/report').ReportInput[]): Promise<string[]> {
+  const v = await vault();
+  const ids: string[] = [];
+  for (const r of list) ids.push((await v.addReport(r)).id);
+  return ids;
+}
+
+/** Every report entry, newest first. */
+export async function exportReports(): Promise<import('../../src/model/report').ReportEntry[]> {
+  return (await vault()).reports();
+}

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import { runVerifier, waitForDownload } from './downloads';
-import { SitePage, VaultPage } from './pages';
+import { CasePage, SitePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const ITEMS: [string, string][] = [
@@ -23,6 +23,9 @@ const ITEMS: [string, string][] = [
 ];
 
 
+const REPORT_REF = '=HYPERLINK("http://evil.invalid")';
+const REPORT_NOTES = '<img src=x onerror=alert(1)> they said <b>no action</b>';
+
 for (const browserName of browsersUnderTest()) {
   describe(`export bundle — ${browserName}`, () => {
     let server: ReplicaServer;
@@ -31,6 +34,7 @@ for (const browserName of browsersUnderTest()) {
     let bundle: string;
     let dir: string;
     let records: EvidenceRecord[];
+    let reportIds: string[];
 
     beforeAll(async () => {
       server = await startReplicaServer();
@@ -43,6 +47,13 @@ for (const browserName of browsersUnderTest()) {
         await site.close();
       }
       records = (await vault.raw()).records;
+      // Issue #14: a report on the first capture (hostile reference and notes), through the vault page's own module.
+      const seeder = await CasePage.openCase(harness);
+      reportIds = await seeder.seed<string[]>('(seed, arg) => seed.seedExportReports(arg)', [
+        { platform: records[0]!.platform, recordIds: [records[0]!.id], permalinks: [records[0]!.permalink ?? records[0]!.pageUrl], origin: 'item', reportedAt: '2026-11-20T11:00:00.000Z', reference: REPORT_REF, notes: REPORT_NOTES, abuse: 'threats' },
+      ]);
+      await seeder.seed('(seed) => seed.done()');
+      await seeder.page.close();
       await vault.reload();
       await vault.page.click('[data-testid="export-vault"]');
       await vault.page.waitForSelector('[data-testid="export-confirm"]');
@@ -98,6 +109,17 @@ for (const browserName of browsersUnderTest()) {
       console.log(`[export e2e] screenshots ${shotBytes} bytes; pictures inside report.html ${Math.round(inline)} bytes; report.html ${html.length} bytes`);
     });
 
+    it('reports.csv and report.html carry the report as text (issue #14)', () => {
+      const csv = readFileSync(join(dir, 'reports.csv'), 'utf8');
+      expect(csv).toContain(reportIds[0]!);
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil.invalid"")"`);
+      expect(readFileSync(join(dir, 'SHA256SUMS'), 'utf8')).toMatch(/ {2}reports\.csv\n/);
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toContain('id="platform-reports"');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(html).not.toContain('<img src=x');
+    });
+
     it('the Node verifier passes the bundle', () => {
       const run = runVerifier(bundle);
       expect(run.status, run.output).toBe(0);
@@ -114,11 +136,14 @@ for (const browserName of browsersUnderTest()) {
         await target.page.click('[data-testid="import-run"]');
         const result = await target.page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 });
         expect(await result!.evaluate((e) => `${e.getAttribute('data-status')} ${e.textContent}`)).toMatch(/^imported /);
+        expect(await target.page.$eval('[data-testid="import-restored-reports"]', (e) => e.textContent)).toMatch(/\b1\b/);
         const raw = await target.raw();
         expect(raw.records.map((r) => [r.id, r.seq, r.chain.recordHash])).toEqual(records.map((r) => [r.id, r.seq, r.chain.recordHash]));
         const captured = records.reduce((n, r) => n + (r.artifacts?.length ?? 0), 0);
         expect(raw.artifacts).toHaveLength(captured);
         for (const a of raw.artifacts) expect([a.actualSha256, a.actualSize], a.id).toEqual([a.sha256, a.size]);
+        const restored = await new CasePage(target.page, fresh).seed<Array<{ id: string; reference?: string; notes?: string }>>('(seed) => seed.exportReports()');
+        expect(restored.map((r) => [r.id, r.reference, r.notes])).toEqual([[reportIds[0], REPORT_REF, REPORT_NOTES]]);
       } finally {
         await fresh.close();
       }

@@ -21,6 +21,7 @@ import { hasAllUrls } from './screenshot';
 import { CaptureGate } from './capture-gate';
 import { type ReportDeps, ReportSessions } from './report';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
+import { itemScreen } from './item-stitch';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -202,6 +203,8 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
     }
     case 'thread:segment':
       return threadSegment(deps, msg, sender);
+    case 'capture:screen':
+      return itemScreen(msg, sender);
     case 'thread:finish':
       return markLocked(await threadFinish(deps, msg, sender));
     case 'quick-exit': {

@@ -46,7 +46,7 @@ export function buildCapture(
   const c = payload.content;
   const warnings = [...(c.warnings ?? [])];
   if (shot.warning) warnings.push(shot.warning);
-  if (payload.clipped && shot.info.method !== 'none') warnings.push('The item was larger than the window; the screenshot shows only the part that was visible.');
+  if (shot.info.clipped && shot.info.method !== 'none') warnings.push('The item was larger than the window; the screenshot shows only the part that was visible.');
   const base = artifactBaseName(capturedAt, payload);
   const record: NewRecord = {
     formatVersion: RECORD_FORMAT_VERSION,
@@ -76,7 +76,12 @@ export function buildCapture(
       mediaType: 'image/png',
       filename: `${base}_screenshot.png`,
       bytes: shot.png,
-      note: shot.info.method === 'pixel' ? 'browser screenshot of the visible tab, cropped to the item' : 'redrawn from the page DOM (not a pixel screenshot)',
+      note:
+        shot.info.method === 'pixel'
+          ? shot.info.note?.startsWith('stitched')
+            ? `browser screenshots of the tab, ${shot.info.note}, cropped to the item`
+            : 'browser screenshot of the visible tab, cropped to the item'
+          : 'redrawn from the page DOM (not a pixel screenshot)',
     });
   }
   artifacts.push({ role: 'html', mediaType: 'text/html;charset=utf-8', filename: `${base}.html`, bytes: enc.encode(payload.html), note: 'HTML of the item as it was in the page; never rendered by Holdfast' });

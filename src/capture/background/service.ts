@@ -9,7 +9,9 @@ import type { Vault } from '../../vault/api';
 import { VaultError } from '../../vault/api';
 import { platformForHost } from '../generic';
 import { buildCapture, type ScreenshotResult, type ToolInfo } from './record';
+import { ITEM_MAX_PX, takeItemStitch } from './item-stitch';
 import { captureVisible, cropPng, dataUrlToBytes, PermissionMissing } from './screenshot';
+import { REDRAWN_WARNING } from './thread-record';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -31,10 +33,11 @@ async function domRender(tabId: number, frameId: number, payload: ItemCapturePay
       devicePixelRatio: payload.devicePixelRatio,
       crop: payload.rect,
       viewport: payload.viewport,
-      clipped: payload.clipped,
-      note: res.note,
+      // The renderer draws the whole element, parts outside the window included (issue #14).
+      clipped: false,
+      note: payload.clipped ? `${res.note}; the whole item, including the parts outside the window` : res.note,
     },
-    warning: 'Exact screenshots are not enabled, so the picture was redrawn from the page content; it may differ from what was on screen.',
+    warning: REDRAWN_WARNING,
   };
 }
 
@@ -42,6 +45,20 @@ export async function takeScreenshot(payload: ItemCapturePayload, sender: Sender
   const tab = sender.tab;
   const base = { devicePixelRatio: payload.devicePixelRatio, crop: payload.rect, viewport: payload.viewport, clipped: payload.clipped };
   let pixelError = '';
+  // An item taller than the window whose screens were stitched while the content script scrolled it (issue #14).
+  const stitched = tab?.id !== undefined ? await takeItemStitch(tab.id, payload.renderToken).catch(() => undefined) : undefined;
+  if (stitched) {
+    return {
+      png: stitched.png,
+      info: {
+        method: 'pixel',
+        ...base,
+        devicePixelRatio: stitched.scale,
+        clipped: stitched.capped,
+        note: `stitched from ${stitched.screens} screens taken while scrolling, ${stitched.width}×${stitched.height} px${stitched.capped ? ` (the item is taller than ${ITEM_MAX_PX} px: only its top is pictured)` : ''}`,
+      },
+    };
+  }
   if (tab?.active) {
     try {
       const full = await captureVisible(tab.windowId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedContent } from '../../model/evidence';
 import type { ThreadEntryPayload, ThreadFinishPayload } from '../../messaging/protocol';
-import { buildThreadCapture, buildThreadRecord, newPart, orderedEntries, TranscriptBuilder, transcriptHtml } from './thread-record';
+import { buildThreadCapture, buildThreadRecord, newPart, orderedEntries, REDRAWN_WARNING, TranscriptBuilder, transcriptHtml } from './thread-record';
 
 const viewer = { handle: 'holdfast_viewer', displayName: 'Sam', accountId: '1' };
 const other = { handle: 'night_caller_9', displayName: 'N. Caller', accountId: '2' };
@@ -109,6 +109,24 @@ describe('whole-thread record', () => {
     const withComposite = buildThreadCapture({ begin, finish: finish(['k1']), entries, segments: [png(1), png(2)], composite: png(9), screens: 4, devicePixelRatio: 1 }, tool, '2026-02-01T00:00:00.000Z').artifacts;
     expect(withComposite.filter((a) => a.role === 'segment')).toHaveLength(2);
     expect(withComposite.filter((a) => a.role === 'screenshot')).toHaveLength(1);
+  });
+
+  it('a picture redrawn from the page (exact screenshots off) is labelled like a single item\'s: method dom-render, note, warning (issue #14)', () => {
+    const { record, artifacts } = buildThreadCapture(
+      { begin, finish: finish(['k1']), entries, segments: [png(1), png(2)], composite: png(9), screens: 7, devicePixelRatio: 2, pictureMethod: 'dom-render', renderNote: 'redrawn from the page DOM; 1 image(s) could not be read and were replaced by a grey placeholder' },
+      tool,
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(record.screenshot.method).toBe('dom-render');
+    expect(record.screenshot.note).toMatch(/^redrawn from the page DOM; 1 image\(s\) could not be read.*; stitched from 7 screens taken while scrolling \(2 segments, plus the composite\)$/);
+    expect(record.extraction.warnings).toContain(REDRAWN_WARNING);
+    expect(artifacts.find((a) => a.role === 'screenshot')?.note).toMatch(/^stitched picture redrawn from the page DOM \(not a pixel screenshot\)/);
+    // No segment at all: no picture to label, so 'none' (never a redrawn label on nothing).
+    const none = buildThreadCapture({ begin, finish: finish(['k1']), entries, segments: [], screens: 0, devicePixelRatio: 1, pictureMethod: 'dom-render', screenshotNote: 'The stitched screenshot stopped: gone' }, tool, '2026-02-01T00:00:00.000Z').record;
+    expect(none.screenshot.method).toBe('none');
+    expect(none.extraction.warnings).not.toContain(REDRAWN_WARNING);
+    // Pixel screens stay labelled pixel.
+    expect(buildThreadCapture({ begin, finish: finish(['k1']), entries, segments: [png(1)], screens: 2, devicePixelRatio: 1 }, tool, '2026-02-01T00:00:00.000Z').record.screenshot.method).toBe('pixel');
   });
 
   it('a post with replies is a post record listing every reply author', () => {

@@ -45,6 +45,8 @@ export interface ThreadCaptureInput {
   screenshotNote?: string;
   devicePixelRatio: number;
   viewport?: { width: number; height: number };
+  pictureMethod?: 'pixel' | 'dom-render';
+  renderNote?: string;
 }
 
 /** What the record needs besides the transcript; `finish.stats` may be missing (a capture recovered after a crash). */
@@ -57,9 +59,15 @@ export interface ThreadRecordInput {
   screenshotNote?: string;
   devicePixelRatio: number;
   viewport?: { width: number; height: number };
+  /** Issue #14: the screens were redrawn from the page's DOM (exact screenshots not enabled); the renderer's note. */
+  pictureMethod?: 'pixel' | 'dom-render';
+  renderNote?: string;
   /** Extra fields for content.fields (e.g. when a capture was recovered). */
   fields?: Record<string, string>;
 }
+
+/** Said in the record when the picture was redrawn from the page (the same words as a single item's, service.ts). */
+export const REDRAWN_WARNING = 'Exact screenshots are not enabled, so the picture was redrawn from the page content; it may differ from what was on screen.';
 
 /** The stored transcript: the thread's entries in page order, oldest first. */
 export function orderedEntries(order: readonly string[], entries: ReadonlyMap<string, ThreadEntryPayload>): ThreadEntryPayload[] {
@@ -267,6 +275,8 @@ export function buildThreadRecord(input: ThreadRecordInput, transcript: Transcri
   if (generic) warnings.push(`${generic} of the ${noun} could not be read by the site adapter; their visible text was kept.`);
   warnings.push(...finish.notes);
   if (input.screenshotNote) warnings.push(input.screenshotNote);
+  const redrawn = input.pictureMethod === 'dom-render' && input.segments.length > 0;
+  if (redrawn) warnings.push(REDRAWN_WARNING);
 
   const summary = `${count} ${noun}${transcript.oldest ? ` from ${transcript.oldest} to ${transcript.newest}` : ''}${finish.partial ? ' (partial capture)' : ''}`;
   const content: ExtractedContent = {
@@ -278,13 +288,12 @@ export function buildThreadRecord(input: ThreadRecordInput, transcript: Transcri
   };
   delete content.messages;
   const segments = input.segments;
+  const stitched = `stitched from ${input.screens} screens taken while scrolling (${segments.length} segment${segments.length > 1 ? 's' : ''}${input.composite ? ', plus the composite' : ''})`;
   const shotInfo: ScreenshotInfo = {
-    method: segments.length ? 'pixel' : 'none',
+    method: segments.length ? (redrawn ? 'dom-render' : 'pixel') : 'none',
     devicePixelRatio: input.devicePixelRatio,
     ...(input.viewport ? { viewport: input.viewport } : {}),
-    note: segments.length
-      ? `stitched from ${input.screens} screens taken while scrolling (${segments.length} segment${segments.length > 1 ? 's' : ''}${input.composite ? ', plus the composite' : ''})`
-      : (input.screenshotNote ?? 'no screenshot was taken'),
+    note: segments.length ? (redrawn ? `${input.renderNote ?? 'redrawn from the page DOM'}; ${stitched}` : stitched) : (input.screenshotNote ?? 'no screenshot was taken'),
   };
   const record: NewRecord = {
     formatVersion: RECORD_FORMAT_VERSION,
@@ -341,12 +350,13 @@ export function buildThreadRecord(input: ThreadRecordInput, transcript: Transcri
   artifacts.push({ role: 'transcript', mediaType: 'text/html;charset=utf-8', filename: `${base}_transcript.html`, bytes: transcript.htmlBytes(title, meta), note: 'readable transcript (escaped text only)' });
   const picture = (part: ImagePart, role: 'screenshot' | 'segment', filename: string, note: string): NewArtifact | StagedArtifact =>
     part.staged !== undefined ? { role, mediaType: 'image/png', filename, staged: part.staged, note } : { role, mediaType: 'image/png', filename, bytes: part.bytes, note };
+  const what = redrawn ? 'stitched picture redrawn from the page DOM (not a pixel screenshot)' : 'stitched screenshot';
   if (input.composite) {
-    artifacts.push(picture(input.composite, 'screenshot', `${base}_screenshot.png`, `stitched screenshot, ${input.composite.width}×${input.composite.height} px`));
+    artifacts.push(picture(input.composite, 'screenshot', `${base}_screenshot.png`, `${what}, ${input.composite.width}×${input.composite.height} px`));
   }
   if (!(input.composite && segments.length === 1)) {
     segments.forEach((s, i) => {
-      artifacts.push(picture(s, 'segment', `${base}_segment-${String(i + 1).padStart(3, '0')}.png`, `part ${i + 1} of ${segments.length} of the stitched screenshot, ${s.width}×${s.height} px, top to bottom`));
+      artifacts.push(picture(s, 'segment', `${base}_segment-${String(i + 1).padStart(3, '0')}.png`, `part ${i + 1} of ${segments.length} of the ${what}, ${s.width}×${s.height} px, top to bottom`));
     });
   }
   if (finish.html) {
@@ -367,12 +377,5 @@ export function buildThreadCapture(input: ThreadCaptureInput, tool: ToolInfo, ca
   return buildThreadRecord(rest, transcript, tool, capturedAt) as { record: NewRecord; artifacts: NewArtifact[] };
 }
 
-/**
- * Stitching: which part of a new screen is not yet in the picture. `covered` is how far down (scroller CSS px) the
- * picture already reaches; the screen shows [scrollTop, scrollTop + height). Returns the rows to skip at the top of
- * the screen and how many to take (0: nothing new).
- */
-export function newPart(covered: number, scrollTop: number, height: number): { skip: number; take: number } {
-  const skip = Math.max(0, Math.min(height, covered - scrollTop));
-  return { skip, take: Math.max(0, height - skip) };
-}
+/** Stitching: which part of a new screen is not yet in the picture (src/capture/stitch-geometry.ts). */
+export { newPart } from '../stitch-geometry';

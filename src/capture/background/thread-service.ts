@@ -17,14 +17,16 @@
  * background restarts while the tab is still capturing, the next message picks the session up from the staging area
  * (without the screenshot from then on).
  */
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { sendToTab } from '../../messaging/client';
 import type { CaptureResult, ThreadBeginPayload, ThreadEntryPayload, ThreadFinishPayload, ThreadSegmentResult, ThreadShotRequest } from '../../messaging/protocol';
 import type { EvidenceRecord } from '../../model/evidence';
 import { VaultError } from '../../vault/api';
 import { PngStreamWriter } from './png-stream';
-import { captureVisible, PermissionMissing } from './screenshot';
+import { screenCrop } from '../stitch-geometry';
+import { captureVisible, dataUrlToBytes, PermissionMissing } from './screenshot';
 import type { CaptureServiceDeps } from './service';
-import { newPart, type StitchedImage } from './thread-record';
+import type { StitchedImage } from './thread-record';
 import { COMPOSITE_MAX_PX, commitThread, isThreadMeta, recoverThread, stageThreadParts, type ThreadStagingMeta } from './thread-staging';
 
 type Sender = Browser.runtime.MessageSender;
@@ -57,6 +59,8 @@ interface Session {
 }
 
 const sessions = new Map<string, Session>();
+/** Sessions whose frame already has the DOM renderer. */
+const rendererReady = new Set<string>();
 let sweepTimer: ReturnType<typeof setInterval> | undefined;
 
 function serial<T>(s: Session, job: () => Promise<T>): Promise<T> {
@@ -170,25 +174,54 @@ async function closeSegment(s: Session): Promise<{ n: number; image: StitchedIma
   return out;
 }
 
+/** The screen as an image: the window's pixels, or (exact screenshots off) the scroller's visible part redrawn from the page. */
+async function screenImage(s: Session, shot: ThreadShotRequest, sender: Sender): Promise<{ bitmap: ImageBitmap; origin: { x: number; y: number }; scale: number }> {
+  if (s.meta.picture !== 'dom-render') {
+    try {
+      const png = await captureVisible(s.meta.windowId);
+      const bitmap = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+      return { bitmap, origin: { x: 0, y: 0 }, scale: shot.viewport.width > 0 ? bitmap.width / shot.viewport.width : shot.devicePixelRatio };
+    } catch (err) {
+      // Without the permission for exact screenshots (the shipping model: a button inside a page grants no activeTab;
+      // Chromium says so, Firefox throws "SecurityError: The operation is insecure"), the whole capture gets a redrawn
+      // picture instead, labelled so: never no picture (issue #14). As for a single item, any failure of the first
+      // screen falls back the same way; a later one ends the picture with a note (a picture mixing both would mislead).
+      if (shot.renderToken === undefined || s.meta.screens > 0) throw err;
+      s.meta.picture = 'dom-render';
+    }
+  }
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('Whole-thread capture needs a tab.');
+  const frameId = sender.frameId ?? 0;
+  if (!rendererReady.has(s.id)) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/dom-render.js'] });
+    rendererReady.add(s.id);
+  }
+  const res = await sendToTab(tabId, { type: 'render:dom', token: shot.renderToken ?? '', rect: shot.rect, screen: true }, frameId);
+  if (!res.ok) throw new Error(res.message);
+  // The renderer counts unreadable images per screen; the record says it once for the whole picture.
+  if (/could not be read/.test(res.note)) s.meta.renderNote = 'redrawn from the page DOM; images that could not be read (another site\'s, which the page does not let Holdfast read) were replaced by a grey placeholder';
+  const bitmap = await createImageBitmap(new Blob([dataUrlToBytes(res.dataUrl).bytes as BlobPart], { type: 'image/png' }));
+  return { bitmap, origin: res.origin ?? { x: shot.rect.x, y: shot.rect.y }, scale: shot.devicePixelRatio || 1 };
+}
+
 /** Images the screen into the current segment; returns a segment that filled up on the way. */
 async function addScreen(s: Session, shot: ThreadShotRequest, sender: Sender): Promise<{ n: number; image: StitchedImage } | undefined> {
   if (!sender.tab?.active) throw new Error('The tab was not in front, so its screen could not be captured.');
-  const png = await captureVisible(s.meta.windowId);
-  const bitmap = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+  const { bitmap, origin, scale } = await screenImage(s, shot, sender);
   let closed: { n: number; image: StitchedImage } | undefined;
   try {
-    const scale = shot.viewport.width > 0 ? bitmap.width / shot.viewport.width : shot.devicePixelRatio;
     const m = s.meta;
     m.scale = scale;
     m.viewport = shot.viewport;
     m.screens++;
-    const { skip, take } = newPart(m.covered, shot.scrollTop, shot.rect.height);
-    m.covered = Math.max(m.covered, shot.scrollTop + shot.rect.height);
-    if (take <= 0) return undefined;
-    const sx = Math.max(0, Math.floor(shot.rect.x * scale));
-    const sy = Math.max(0, Math.floor((shot.rect.y + skip) * scale));
-    const sw = Math.max(1, Math.min(bitmap.width - sx, Math.round(shot.rect.width * scale)));
-    const sh = Math.max(1, Math.min(bitmap.height - sy, Math.round(take * scale), SEGMENT_MAX_PX));
+    const crop = screenCrop(m.covered, { rect: shot.rect, offset: shot.scrollTop }, origin, scale, bitmap, SEGMENT_MAX_PX);
+    if (!crop) {
+      m.covered = Math.max(m.covered, shot.scrollTop + shot.rect.height);
+      return undefined;
+    }
+    m.covered = crop.covered;
+    const { sx, sy, sw, sh } = crop;
     if (s.canvas && (s.fill + sh > SEGMENT_MAX_PX || sw !== s.width)) closed = await closeSegment(s);
     if (!s.canvas) {
       s.width = sw;
@@ -220,7 +253,7 @@ export async function threadSegment(deps: CaptureServiceDeps, msg: { session: st
     else if (msg.shot) {
       try {
         segment = await addScreen(s, msg.shot, sender);
-        result = { ok: true, shot: 'pixel' };
+        result = { ok: true, shot: s.meta.picture === 'dom-render' ? 'dom-render' : 'pixel' };
       } catch (err) {
         s.meta.shotsOff =
           err instanceof PermissionMissing
@@ -242,6 +275,7 @@ export async function threadSegment(deps: CaptureServiceDeps, msg: { session: st
 
 async function dropSession(deps: CaptureServiceDeps, s: Session, discard: boolean): Promise<void> {
   sessions.delete(s.id);
+  rendererReady.delete(s.id);
   s.composite?.abort();
   s.composite = null;
   s.canvas = null;

@@ -31,6 +31,9 @@ export interface ThreadStagingMeta {
   viewport?: { width: number; height: number };
   /** Why there is no (more) stitched screenshot. */
   shotsOff?: string;
+  /** Issue #14: the screens were redrawn from the page (exact screenshots not enabled), and what the renderer noted. */
+  picture?: 'dom-render';
+  renderNote?: string;
 }
 
 export function isThreadMeta(meta: unknown): meta is ThreadStagingMeta {
@@ -120,6 +123,11 @@ function pictures(header: StagingSession, meta: ThreadStagingMeta, extras: Threa
   return { segments, ...(composite ? { composite } : {}), ...(note ? { note } : {}) };
 }
 
+/** How the screens were made, for the record (issue #14). */
+function redrawn(meta: ThreadStagingMeta): { pictureMethod?: 'dom-render'; renderNote?: string } {
+  return meta.picture === 'dom-render' ? { pictureMethod: 'dom-render', ...(meta.renderNote ? { renderNote: meta.renderNote } : {}) } : {};
+}
+
 /** Builds the record from the staging area and writes it (with the staged segments) in one transaction. */
 export async function commitThread(
   vault: Vault,
@@ -145,6 +153,7 @@ export async function commitThread(
       ...(pics.note ? { screenshotNote: pics.note } : {}),
       devicePixelRatio: meta.scale,
       ...(meta.viewport ? { viewport: meta.viewport } : {}),
+      ...redrawn(meta),
     },
     transcript,
     tool,
@@ -200,6 +209,7 @@ export async function recoverThread(vault: Vault, header: StagingSession, tool: 
       ...(pics.note ? { screenshotNote: pics.note } : {}),
       devicePixelRatio: meta.scale,
       ...(meta.viewport ? { viewport: meta.viewport } : {}),
+      ...redrawn(meta),
       fields: { recoveredAt: now, startedAt: header.startedAt },
     },
     transcript,

@@ -46,6 +46,7 @@
  */
 import type { ExtractedContent } from '../../model/evidence';
 import type { CaptureBound, ThreadBoundReport, ThreadShotRequest } from '../../messaging/protocol';
+import { RENDER_TOKEN_ATTR } from '../content/capture-item';
 import type { BoundInfo, ExtractContext, ThreadContainer, ThreadEntry, ThreadSupport } from '../../sites/types';
 import { BoundTracker, cutToBound } from './bounds';
 import { PageOrder } from './order';
@@ -68,7 +69,7 @@ export interface EngineDeps {
    * Entry-only batches are not awaited before collecting on (at most one in flight); a failure surfaces at the next
    * send or at the end.
    */
-  send(entries: ThreadEntry[], shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'none'; message?: string }>;
+  send(entries: ThreadEntry[], shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'dom-render' | 'none'; message?: string }>;
   onProgress?(p: ThreadProgress): void;
   /** Hide/show Holdfast's own on-page elements around a screenshot. */
   setOwnUiVisible?(visible: boolean): void;
@@ -211,6 +212,8 @@ export class ThreadEngine {
   private readonly notes: string[] = [];
   private stats = { elapsedMs: 0, loadWaitMs: 0, scrolls: 0, clicks: 0, shots: 0 };
   private shotsOn: boolean;
+  /** Whether screens are marked for the DOM renderer (until the first pixel screen). */
+  private markScreens = true;
   /** The list is drawn bottom-up (see `pos`). */
   private reversed = false;
   private coveredShots = 0;
@@ -548,7 +551,7 @@ export class ThreadEngine {
    * Sends the pending entries (and a screen request). A batch without a screen is not waited for: the next send
    * (or the end) waits for it first, so at most one batch is in flight and the background sees them in order.
    */
-  private async flush(shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'none'; message?: string }> {
+  private async flush(shot: ThreadShotRequest | null): Promise<{ shot: 'pixel' | 'dom-render' | 'none'; message?: string }> {
     const entries = this.pending;
     this.pending = [];
     if (entries.length === 0 && !shot) return { shot: 'none' };
@@ -977,23 +980,30 @@ export class ThreadEngine {
       return;
     }
     const view = s.ownerDocument.defaultView;
+    // Marked so the background can have it redrawn from the page when exact screenshots are off (issue #14); once a
+    // pixel screen came back, no longer (a mark is an attribute the site's own scripts could see).
+    const token = this.isDocumentScroller(s) || !this.markScreens ? '' : crypto.randomUUID();
     const req: ThreadShotRequest = {
       rect: this.visibleRect(s),
       viewport: { width: s.ownerDocument.documentElement.clientWidth || view?.innerWidth || 0, height: view?.innerHeight || 0 },
       devicePixelRatio: view?.devicePixelRatio || 1,
       scrollTop: this.pos(s),
+      renderToken: token,
     };
+    if (token) s.setAttribute(RENDER_TOKEN_ATTR, token);
     this.deps.setOwnUiVisible?.(false);
     try {
       await this.frame();
       const res = await this.flush(req);
       this.coveredShots++;
-      if (res.shot === 'pixel') this.stats.shots++;
+      if (res.shot === 'pixel') this.markScreens = false;
+      if (res.shot !== 'none') this.stats.shots++;
       else {
         this.shotsOn = false;
         this.notes.push(res.message ?? 'No stitched screenshot could be taken.');
       }
     } finally {
+      if (token) s.removeAttribute(RENDER_TOKEN_ATTR);
       this.deps.setOwnUiVisible?.(true);
     }
   }

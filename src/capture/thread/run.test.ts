@@ -61,4 +61,15 @@ describe('savedEnd: the words a saved whole-thread capture ends with', () => {
     expect(partial.text).toContain(en.threadPartialStopped.message);
     expect(savedEnd('dm-thread', { bound: all, count: 12, partial: { reason: 'stopped', message: '' } }, ok).code).toBe('ok:partial');
   });
+
+  it('a picture redrawn from the page (exact screenshots not enabled): the words say so, complete or partial (issue #14)', () => {
+    const redrawn = { ...ok, screenshot: 'dom-render' as const };
+    expect(savedEnd('dm-thread', { bound: all, count: 40 }, redrawn)).toEqual({
+      state: 'ok',
+      text: `Saved the whole conversation to your vault: 40 messages, record #7. ${en.picsThreadRedrawn.message}`,
+      code: 'ok',
+    });
+    expect(savedEnd('profile', { bound: all, count: 5, partial: { reason: 'stopped', message: '' } }, redrawn).text.endsWith(` ${en.picsThreadRedrawn.message}`)).toBe(true);
+    expect(savedEnd('post', { bound: all, count: 3 }, ok).text).not.toContain(en.picsThreadRedrawn.message);
+  });
 });

@@ -151,12 +151,14 @@ export function savedEnd(
   result: Extract<CaptureResult, { ok: true }>,
 ): { state: 'ok' | 'partial'; text: string; code: string } {
   const locked = result.locked ? `${t('toastSavedLocked')} ` : '';
+  // Exact screenshots not enabled: the picture was redrawn from the page, and the person is told so (issue #14).
+  const redrawn = result.screenshot === 'dom-render' ? ` ${t('picsThreadRedrawn')}` : '';
   if (collected.partial) {
     const p = collected.partial;
     const reason = p.reason === 'stopped' ? t('threadPartialStopped') : p.reason === 'stalled' ? stalledText(p.end, collected) : t('threadPartialError', p.message);
-    return { state: 'partial', text: locked + t('threadSavedPartial', countText(kind, collected.count), result.seq, reason), code: result.locked ? 'ok:partial:locked' : 'ok:partial' };
+    return { state: 'partial', text: locked + t('threadSavedPartial', countText(kind, collected.count), result.seq, reason) + redrawn, code: result.locked ? 'ok:partial:locked' : 'ok:partial' };
   }
-  return { state: 'ok', text: locked + savedText(kind, collected.bound, collected.count, result.seq), code: result.locked ? 'ok:locked' : 'ok' };
+  return { state: 'ok', text: locked + savedText(kind, collected.bound, collected.count, result.seq) + redrawn, code: result.locked ? 'ok:locked' : 'ok' };
 }
 
 /** Why a capture ended short because of the site, with how far it got: "stopped loading older ones on <date>". */

@@ -120,6 +120,7 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
                 {result.restored && (result.restored.people > 0 || result.restored.notes > 0) && (
                   <p data-testid="import-restored">{t('exportCaseImportRestored', String(result.restored.people), String(result.restored.notes))}</p>
                 )}
+                {(result.restored?.reports ?? 0) > 0 && <p data-testid="import-restored-reports">{t('repvImportRestoredReports', String(result.restored?.reports))}</p>}
               </div>
             )}
             {result.status === 'refused' && result.report.problems.length > 0 && <BundleResult report={result.report} t={t} />}

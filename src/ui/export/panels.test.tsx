@@ -88,7 +88,7 @@ describe('VerifyPanel', () => {
     await click('[data-testid="verify-run"]');
     const result = await waitFor(() => $('[data-testid="bundle-result"]'));
     expect(result.dataset.ok).toBe('true');
-    expect(result.textContent).toContain('verifyOk|6|31');
+    expect(result.textContent).toContain('verifyOk|6|33');
   });
 
   it('names what is missing and added in a tampered bundle', async () => {

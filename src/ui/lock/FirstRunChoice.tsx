@@ -15,6 +15,7 @@ export function FirstRunChoice({ encrypted }: { encrypted: boolean }) {
     <section class="panel" data-testid="first-run-lock" aria-labelledby="first-run-title">
       <h2 id="first-run-title">{t('firstRunTitle')}</h2>
       <p>{t('firstRunExplain')}</p>
+      <p data-testid="first-run-keep">{t('instFirstRunKeep')}</p>
       <div class="toolbar">
         <button
           type="button"

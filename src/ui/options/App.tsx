@@ -5,6 +5,7 @@ import { lockApiOf } from '../../lock/lockable';
 import type { Vault } from '../../vault/api';
 import { LockNowButton, QuickExitButton, UninstallWarning } from '../lock/Buttons';
 import { useLockState } from '../lock/useLockState';
+import { BeforeRemoveSection } from './BeforeRemoveSection';
 import { PassphraseSection } from './PassphraseSection';
 import { SettingsSection } from './SettingsSection';
 
@@ -59,6 +60,7 @@ export function App({ vault }: { vault: Vault | null }) {
           {t('helpOptionsLink')}
         </a>
       </p>
+      <BeforeRemoveSection />
       <p class="muted">{t('privacyNote')}</p>
     </main>
     </>

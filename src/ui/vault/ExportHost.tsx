@@ -6,6 +6,7 @@ import type { Vault } from '../../vault/api';
 import { ExportDialog } from '../export/ExportDialog';
 import { ImportPanel } from '../export/ImportPanel';
 import { VerifyPanel } from '../export/VerifyPanel';
+import { onExportAllRequest, takeExportAllFromAddress } from './export-request';
 
 const tr = (key: string, ...subs: string[]) => t(key as MessageKey, ...subs);
 
@@ -37,6 +38,21 @@ export function ExportHost({ vault, onImported, scopeIds, onScopeDone }: { vault
       panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
     });
   }, [scopeIds]);
+
+  // "Export everything" (options page, footer, first run): the dialog for the whole vault, focused.
+  useEffect(() => {
+    const openAll = () => {
+      setSaved(null);
+      onScopeDone?.();
+      setOpen('export');
+      requestAnimationFrame(() => {
+        panel.current?.scrollIntoView({ block: 'nearest' });
+        panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+      });
+    };
+    if (takeExportAllFromAddress(location, (url) => history.replaceState(history.state, '', url))) openAll();
+    return onExportAllRequest(openAll);
+  }, []);
 
   const close = () => {
     setOpen(null);

@@ -1,6 +1,6 @@
 /**
  * The vault page around the records: quick exit and lock now on top, the lock screen while the vault is locked,
- * the first-run passphrase choice and the uninstall warning.
+ * the first-run passphrase choice and the uninstall warning (a footer with "Export everything", issue #14).
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
@@ -11,7 +11,9 @@ import { FirstRunChoice } from '../lock/FirstRunChoice';
 import { LockScreen } from '../lock/LockScreen';
 import { useLockState } from '../lock/useLockState';
 import { HelpPage } from '../help/HelpPage';
+import { ExportEverythingButton, TemporaryInstallNote } from '../options/BeforeRemoveSection';
 import { App } from './App';
+import { requestExportAll } from './export-request';
 import { parseRoute } from './route';
 
 export function Shell({ vault }: { vault: Vault }) {
@@ -63,9 +65,11 @@ export function Shell({ vault }: { vault: Vault }) {
             <FirstRunChoice encrypted={state.encrypted} />
           </div>
           <App vault={vault} />
-          <div class="page-notes">
+          <footer class="page-notes before-remove-footer" data-testid="before-remove-footer">
+            <TemporaryInstallNote />
             <UninstallWarning />
-          </div>
+            <ExportEverythingButton onPress={requestExportAll} />
+          </footer>
         </>
       )}
     </>

@@ -46,6 +46,7 @@ function frenchTypography(text) {
 
 const source = input._source ?? {};
 delete input._source;
+delete input._note;
 
 let refused = 0;
 for (const [rawLang, entries] of Object.entries(input)) {

@@ -179,6 +179,7 @@ describe('ExportDialog', () => {
     expect(defaultReportLanguage('es-EC')).toBe('es');
     expect(defaultReportLanguage('en-GB')).toBe('en');
     expect(defaultReportLanguage('fr')).toBe('en');
+    expect(defaultReportLanguage('pt-BR')).toBe('en');
     expect(defaultReportLanguage(undefined)).toBe('en');
     const { onDone } = mount({ uiLanguage: 'es-419' });
     const select = $<HTMLSelectElement>('[data-testid="export-language"]')!;

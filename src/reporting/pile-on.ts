@@ -6,6 +6,7 @@
  * `{ ..., "entries": [ExtractedContent & {n, key}] }`, see src/capture/background/thread-record.ts); a record built
  * elsewhere may carry them as `content.messages`. Both are read the same way.
  */
+import { authorKey } from '../model/author-key';
 import type { Author, EvidenceRecord, ExtractedContent, Platform } from '../model/evidence';
 
 export interface PileOnReply {
@@ -31,15 +32,8 @@ export interface PileOnAccount {
   replies: PileOnReply[];
 }
 
-/** The author keys of an account, the way src/vault/author-key.ts computes them (kept equal by a unit test). */
-export function accountKeys(platform: Platform, author: Pick<Author, 'handle' | 'accountId'>): string[] {
-  const keys: string[] = [];
-  const id = author.accountId?.trim();
-  if (id) keys.push(`${platform}:id:${id}`);
-  const handle = author.handle?.trim().replace(/^@/, '').toLowerCase();
-  if (handle) keys.push(`${platform}:@${handle}`);
-  return keys;
-}
+/** The author keys of an account: the vault's own definition (src/model/author-key.ts). */
+export const accountKeys = authorKey;
 
 const PROFILE_BASES: Partial<Record<Platform, string>> = {
   x: 'https://x.com/',

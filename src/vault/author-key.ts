@@ -1,6 +1,6 @@
 /**
- * Author keys: how the vault finds every record about one person (for a per-person export).
- * Stored beside each record (never inside it, so they are not covered by the record hash) and
+ * Author keys (defined in src/model/author-key.ts): how the vault finds every record about one person (for a
+ * per-person export). Stored beside each record (never inside it, so they are not covered by the record hash) and
  * indexed multi-entry. A record gets one key per way the page identified a person:
  *   "<platform>:id:<accountId>"   when the page carried a numeric account id
  *   "<platform>:@<handle>"        handle lower-cased, leading "@" removed (handles are case-insensitive)
@@ -9,16 +9,10 @@
  * Changing this function changes what is stored; do it only together with a new migration that
  * re-computes the keys of existing records (see migrations/0002-author-keys.ts).
  */
-import type { Author, EvidenceRecord, Platform } from '../model/evidence';
+import { authorKey } from '../model/author-key';
+import type { Author, EvidenceRecord } from '../model/evidence';
 
-export function authorKey(platform: Platform, author: Pick<Author, 'handle' | 'accountId'>): string[] {
-  const keys: string[] = [];
-  const id = author.accountId?.trim();
-  if (id) keys.push(`${platform}:id:${id}`);
-  const handle = author.handle?.trim().replace(/^@/, '').toLowerCase();
-  if (handle) keys.push(`${platform}:@${handle}`);
-  return keys;
-}
+export { authorKey };
 
 export function authorKeysOf(record: Pick<EvidenceRecord, 'platform' | 'author' | 'content' | 'deleted'>): string[] {
   if (record.deleted) return [];

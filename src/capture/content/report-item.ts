@@ -13,6 +13,7 @@ import { t } from '../../i18n/t';
 import type { CaptureResult, ReportOpenRequest, ReportOpenResult } from '../../messaging/protocol';
 import type { AbuseKind } from '../../model/report';
 import type { AbuseChoice } from '../../reporting/routes';
+import { createModal } from './modal';
 
 const DIALOG_CSS = `
 :host { all: initial; }
@@ -44,7 +45,6 @@ const OPTIONS: { abuse: AbuseKind; minor?: true; key: Parameters<typeof t>[0] }[
   { abuse: 'intimate-images', minor: true, key: 'repfAbuse_minor' },
 ];
 
-let serial = 0;
 
 export interface ChooserOptions {
   returnFocus?: HTMLElement | null;
@@ -55,43 +55,34 @@ export interface ChooserOptions {
 /** Asks the kind of abuse; resolves with it, or null when the person cancels. */
 export function chooseAbuse(opts: ChooserOptions = {}): Promise<AbuseChoice | null> {
   return new Promise((resolve) => {
-    const id = `holdfast-report-${++serial}`;
-    const host = document.createElement('holdfast-report-chooser');
-    host.setAttribute('data-testid', 'holdfast-report-chooser');
-    host.setAttribute('data-state', 'open');
-    host.style.cssText = 'position:fixed;inset:0;z-index:2147483003;';
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = DIALOG_CSS;
-    const backdrop = document.createElement('div');
-    backdrop.className = 'backdrop';
-    const box = document.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-modal', 'true');
-    box.setAttribute('aria-labelledby', `${id}-title`);
-    box.setAttribute('aria-describedby', `${id}-note`);
-    const h = document.createElement('h2');
-    h.id = `${id}-title`;
-    h.textContent = t('repfChooserTitle');
-    const note = document.createElement('p');
-    note.id = `${id}-note`;
-    note.textContent = t('repfChooserNote');
-    const list = document.createElement('div');
-    list.className = 'list';
-    list.setAttribute('role', 'group');
-    list.setAttribute('aria-labelledby', `${id}-title`);
-    const listSlot = document.createElement('slot');
-    listSlot.name = 'options';
-    list.append(listSlot);
-    const buttons = document.createElement('div');
-    buttons.className = 'buttons';
-    const cancelSlot = document.createElement('slot');
-    cancelSlot.name = 'cancel';
-    buttons.append(cancelSlot);
-    box.append(h, note, list, buttons);
-    backdrop.append(box);
-    root.append(style, backdrop);
+    const modal = createModal({
+      tag: 'holdfast-report-chooser',
+      title: t('repfChooserTitle'),
+      note: t('repfChooserNote'),
+      css: DIALOG_CSS,
+      body: (slot, titleId) => {
+        const list = document.createElement('div');
+        list.className = 'list';
+        list.setAttribute('role', 'group');
+        list.setAttribute('aria-labelledby', titleId);
+        list.append(slot('options'));
+        const buttons = document.createElement('div');
+        buttons.className = 'buttons';
+        buttons.append(slot('cancel'));
+        return [list, buttons];
+      },
+      order: () => order,
+      focusHome: () => optionHosts[0],
+      onEscape: () => close(null),
+      // Arrow keys, Home and End move between the options and Cancel.
+      onKey: (e, at, list) => {
+        const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? list.length - 1 : null;
+        if (to === null) return;
+        e.preventDefault();
+        list[(to + list.length) % list.length]?.focus();
+      },
+      returnFocus: opts.returnFocus ?? null,
+    });
 
     const part = (testid: string, slot: string, text: string, cls: string, onClick: () => void): HTMLElement => {
       const p = document.createElement(`holdfast-${testid.replace('holdfast-', '')}`);
@@ -118,12 +109,10 @@ export function chooseAbuse(opts: ChooserOptions = {}): Promise<AbuseChoice | nu
       return p;
     });
     const cancel = part('holdfast-report-cancel', 'cancel', t('repfCancel'), 'cancel', () => close(null));
-    host.append(...optionHosts, cancel);
     const order = [...optionHosts, cancel];
 
-    let closed = false;
     function pick(choice: AbuseChoice): void {
-      if (closed) return;
+      if (modal.closed) return;
       try {
         opts.onPick?.(choice);
       } finally {
@@ -131,46 +120,9 @@ export function chooseAbuse(opts: ChooserOptions = {}): Promise<AbuseChoice | nu
       }
     }
     function close(result: AbuseChoice | null): void {
-      if (closed) return;
-      closed = true;
-      host.setAttribute('data-state', result ? 'picked' : 'cancelled');
-      document.removeEventListener('focusin', refocus, true);
-      host.remove();
-      try {
-        opts.returnFocus?.focus();
-      } catch {
-        /* the control went away */
-      }
-      resolve(result);
+      if (modal.close(result ? 'picked' : 'cancelled')) resolve(result);
     }
-    host.addEventListener('keydown', (e) => {
-      if (!e.isTrusted) return;
-      const active = document.activeElement as HTMLElement | null;
-      const at = active ? order.indexOf(active) : -1;
-      const move = (to: number) => {
-        e.preventDefault();
-        order[(to + order.length) % order.length]?.focus();
-      };
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close(null);
-      } else if (e.key === 'ArrowDown') move(at + 1);
-      else if (e.key === 'ArrowUp') move(at - 1);
-      else if (e.key === 'Home') move(0);
-      else if (e.key === 'End') move(order.length - 1);
-      else if (e.key === 'Tab' && (at < 0 || (e.shiftKey && at === 0) || (!e.shiftKey && at === order.length - 1))) move(e.shiftKey ? order.length - 1 : 0);
-    });
-    function refocus(e: FocusEvent): void {
-      if (!closed && e.target instanceof Node && !host.contains(e.target)) optionHosts[0]?.focus();
-    }
-    document.addEventListener('focusin', refocus, true);
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu', 'input', 'change', 'focusin', 'focusout']) {
-      host.addEventListener(type, (e) => {
-        if (e.isTrusted) e.stopPropagation();
-      });
-    }
-    (document.body ?? document.documentElement).append(host);
-    optionHosts[0]?.focus();
+    modal.open(order, optionHosts[0]);
   });
 }
 

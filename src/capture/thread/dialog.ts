@@ -13,6 +13,7 @@
  */
 import { t } from '../../i18n/t';
 import type { CaptureBound } from '../../messaging/protocol';
+import { createModal } from '../content/modal';
 import { boundOfChoice, MAX_LATEST } from './bounds';
 
 export type BoundChoice = 'all' | 'since' | 'latest';
@@ -42,7 +43,6 @@ button.secondary { background: #eff3f4; color: #0f1419; }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 `;
 
-let serial = 0;
 
 function part(tag: string, testid: string, slot: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
@@ -72,42 +72,34 @@ export interface BoundDialogOptions {
 /** Opens the dialog; resolves with the chosen bound, or null when the person cancels. One at a time per page. */
 export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | null> {
   return new Promise((resolve) => {
-    const id = `holdfast-bound-${++serial}`;
-    const host = document.createElement('holdfast-bound-dialog');
-    host.setAttribute('data-testid', 'holdfast-bound-dialog');
-    host.setAttribute('data-state', 'open');
-    host.style.cssText = 'position:fixed;inset:0;z-index:2147483003;';
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = DIALOG_CSS;
-    const backdrop = document.createElement('div');
-    backdrop.className = 'backdrop';
-    const box = document.createElement('div');
-    box.className = 'box';
-    box.setAttribute('role', 'dialog');
-    box.setAttribute('aria-modal', 'true');
-    box.setAttribute('aria-labelledby', `${id}-title`);
-    box.setAttribute('aria-describedby', `${id}-note`);
-    const h = document.createElement('h2');
-    h.id = `${id}-title`;
-    h.textContent = opts.title;
-    const note = document.createElement('p');
-    note.id = `${id}-note`;
-    note.textContent = t('boundNote');
     const error = document.createElement('div');
     error.className = 'error';
     error.setAttribute('role', 'alert');
-    const buttons = document.createElement('div');
-    buttons.className = 'buttons';
-    const slot = (name: string) => {
-      const s = document.createElement('slot');
-      s.name = name;
-      return s;
-    };
-    buttons.append(slot('cancel'), slot('start'));
-    box.append(h, note, slot('choice'), slot('date'), slot('count'), error, buttons);
-    backdrop.append(box);
-    root.append(style, backdrop);
+    const modal = createModal({
+      tag: 'holdfast-bound-dialog',
+      title: opts.title,
+      note: t('boundNote'),
+      css: DIALOG_CSS,
+      body: (slot) => {
+        const buttons = document.createElement('div');
+        buttons.className = 'buttons';
+        buttons.append(slot('cancel'), slot('start'));
+        return [slot('choice'), slot('date'), slot('count'), error, buttons];
+      },
+      order: () => [choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host],
+      focusHome: () => radios.get(choice),
+      onEscape: () => close(null),
+      // Enter starts (except on the buttons: their own click).
+      onKey: (e) => {
+        if (e.key !== 'Enter') return;
+        const active = document.activeElement;
+        if (active === cancel.host || active === start.host) return;
+        e.preventDefault();
+        submit();
+      },
+      returnFocus: opts.returnFocus ?? null,
+    });
+    const host = modal.host;
 
     // ---- the options (one radio group, so arrow keys move between them natively)
     const choicePart = part('holdfast-bound-choice', 'holdfast-bound-choice', 'choice');
@@ -187,7 +179,6 @@ export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | nu
     const start = button('holdfast-bound-start', 'start', t('boundStart'), 'primary', () => submit());
     const cancel = button('holdfast-bound-cancel', 'cancel', t('boundCancel'), 'secondary', () => close(null));
 
-    host.append(choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host);
 
     let choice: BoundChoice = 'all';
     function setChoice(value: BoundChoice): void {
@@ -217,57 +208,11 @@ export function chooseBound(opts: BoundDialogOptions): Promise<CaptureBound | nu
       }
       close(res.bound);
     }
-    let closed = false;
     function close(result: CaptureBound | null): void {
-      if (closed) return;
-      closed = true;
-      host.setAttribute('data-state', result ? 'started' : 'cancelled');
-      document.removeEventListener('focusin', refocus, true);
-      host.remove();
-      try {
-        opts.returnFocus?.focus();
-      } catch {
-        /* the control went away */
-      }
-      resolve(result);
+      if (modal.close(result ? 'started' : 'cancelled')) resolve(result);
     }
 
-    // ---- keyboard: Escape cancels, Enter starts, Tab stays inside (the parts are this host's light-DOM children, so
-    // their events pass through it; document.activeElement is the part's host)
-    const order = (): HTMLElement[] => [choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host];
-    host.addEventListener('keydown', (e) => {
-      // A page's synthetic key events (dispatched on the dialog's host) neither start nor cancel the capture.
-      if (!e.isTrusted) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close(null);
-      } else if (e.key === 'Enter') {
-        const active = document.activeElement;
-        if (active === cancel.host || active === start.host) return; // the button's own click
-        e.preventDefault();
-        submit();
-      } else if (e.key === 'Tab') {
-        const list = order();
-        const active = document.activeElement as HTMLElement | null;
-        const at = active ? list.indexOf(active) : -1;
-        if (at < 0 || (e.shiftKey && at === 0) || (!e.shiftKey && at === list.length - 1)) {
-          e.preventDefault();
-          (e.shiftKey ? list[list.length - 1]! : list[0]!).focus();
-        }
-      }
-    });
-    // Focus that leaves the dialog (a click on the backdrop, a script) comes back to it.
-    function refocus(e: FocusEvent): void {
-      if (!closed && e.target instanceof Node && !host.contains(e.target)) radios.get(choice)?.focus();
-    }
-    document.addEventListener('focusin', refocus, true);
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu', 'input', 'change', 'focusin', 'focusout']) {
-      host.addEventListener(type, (e) => {
-        if (e.isTrusted) e.stopPropagation();
-      });
-    }
     host.setAttribute('data-choice', 'all');
-    (document.body ?? document.documentElement).append(host);
-    radios.get('all')?.focus();
+    modal.open([choicePart.host, datePart.host, ...(countPart ? [countPart.host] : []), cancel.host, start.host], radios.get('all'));
   });
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, GECKO_ID, type Harness, launch } from './browsers';
-import { BOUND_DIALOG, SitePage, TOAST, VaultPage } from './pages';
+import { BOUND_DIALOG, SitePage, TOAST, VaultPage, whileDocumentReplaced } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 import { settled, startThread } from './thread-support';
 
@@ -165,10 +165,13 @@ for (const browserName of browsersUnderTest()) {
         });
         try {
           void page.goto(`${harness.extensionBase}${name}.html`).catch(() => undefined);
-          await page.waitForFunction(() => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0, { timeout: 15_000, polling: 100 });
-          const styled = await page.evaluate(() => {
-            const sheets = Array.from(document.styleSheets);
-            return sheets.length > 0 && sheets.every((s) => s.cssRules.length > 0);
+          // Firefox's BiDi may fail an evaluation while the page's document is replaced: asked again (pages.ts).
+          const styled = await whileDocumentReplaced(Date.now() + 15_000, async (timeout) => {
+            await page.waitForFunction(() => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0, { timeout, polling: 100 });
+            return page.evaluate(() => {
+              const sheets = Array.from(document.styleSheets);
+              return sheets.length > 0 && sheets.every((s) => s.cssRules.length > 0);
+            });
           });
           expect(styled, `${name}: the bundled style sheet applies`).toBe(true);
           await new Promise((r) => setTimeout(r, 300));

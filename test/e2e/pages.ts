@@ -146,22 +146,12 @@ export class VaultPage {
         (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
       });
       void this.page.goto(url).catch(() => undefined);
-      // While the document is being replaced, BiDi may fail an evaluation outright ("right-hand side of 'in' should
-      // be an object, got null", seen in CI): ask again until the deadline, as ExtensionPage.goto does.
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        try {
-          await this.page.waitForFunction(() => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector('[data-testid="record-count"]'), {
-            timeout: Math.max(1, deadline - Date.now()),
-            polling: 50,
-          });
-          break;
-        } catch (e) {
-          const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
-          if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed/i.test(why)) throw e;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      await whileDocumentReplaced(Date.now() + 15_000, (timeout) =>
+        this.page.waitForFunction(() => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector('[data-testid="record-count"]'), {
+          timeout,
+          polling: 50,
+        }),
+      );
     } else await this.page.goto(url);
     await this.page.waitForSelector('[data-testid="record-count"]', { timeout: 15_000 });
   }
@@ -319,19 +309,9 @@ export class ExtensionPage {
         (window as unknown as { __holdfastStale?: boolean }).__holdfastStale = true;
       });
       void this.page.goto(url).catch(() => undefined);
-      // While the document is being replaced, BiDi may fail an evaluation outright ("right-hand side of 'in' should
-      // be an object, got null"); ask again until the deadline.
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        try {
-          await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, ready);
-          break;
-        } catch (e) {
-          const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
-          if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed/i.test(why)) throw e;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      await whileDocumentReplaced(Date.now() + 15_000, (timeout) =>
+        this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout, polling: 50 }, ready),
+      );
     } else {
       await this.page.goto(url);
       await this.page.waitForSelector(ready, { timeout: 15_000 });
@@ -395,6 +375,23 @@ export class ExtensionPage {
 }
 
 /** Every tab's URL, from the browser (not from the extension). */
+/**
+ * Runs `attempt` until it succeeds or `deadline` (ms since the epoch) passes, again only after the errors Firefox's
+ * WebDriver BiDi gives while a document is being replaced (an evaluation failed outright with "right-hand side of
+ * 'in' should be an object, got null", seen in CI; a context destroyed; no realm yet). Any other error is thrown.
+ */
+export async function whileDocumentReplaced<T>(deadline: number, attempt: (remainingMs: number) => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await attempt(Math.max(1, deadline - Date.now()));
+    } catch (e) {
+      const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
+      if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed|navigat/i.test(why)) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function openTabUrls(harness: Harness): Promise<string[]> {
   const pages = await harness.browser.pages();
   return Promise.all(pages.map(async (p) => p.url()));
@@ -560,17 +557,9 @@ export class CasePage extends ExtensionPage {
       history.replaceState(null, '', h);
       location.reload();
     }, hash);
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      try {
-        await this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, ready);
-        return;
-      } catch (e) {
-        const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
-        if (Date.now() >= deadline || !/right-hand side of 'in'|Execution context|context was destroyed|No realm|Target closed|navigat/i.test(why)) throw e;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await whileDocumentReplaced(Date.now() + timeout, (remaining) =>
+      this.page.waitForFunction((sel) => !(window as unknown as { __holdfastStale?: boolean }).__holdfastStale && !!document.querySelector(sel), { timeout: remaining, polling: 50 }, ready),
+    );
   }
 
   /**

@@ -143,14 +143,16 @@ function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean,
   if (!model) {
     model = document.createElement('holdfast-capture');
     // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
-    // otherwise its static position (top-left of the item's content box).
+    // otherwise its static position (the start of the item's content box), offset along the line with a logical
+    // margin: in a right-to-left page (Arabic, Hebrew, Urdu) a physical left margin does not move a box that sits at
+    // the right, and the item's three controls were stacked on one spot (a click on "capture" opened "report").
     const offset = report ? 64 : beside ? 34 : 4;
     const place =
       positioned === 'fixed'
         ? 'position:fixed;right:16px;bottom:16px;'
         : positioned
           ? `position:absolute;top:4px;right:${offset}px;`
-          : `position:absolute;margin:4px 0 0 ${offset}px;`;
+          : `position:absolute;margin:0;margin-block-start:4px;margin-inline-start:${offset}px;`;
     model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
     model.setAttribute(report ? REPORT_ATTR : CONTROL_ATTR, attr);
     byPlace[slot] = model;

@@ -315,7 +315,9 @@ export class CaptureControls {
     if (this.opts.onReport && target.kind !== 'page') {
       const label = this.opts.reportLabel?.(target) ?? this.opts.label(target);
       entry.report = createControl(target.kind, label, positioned, () => entry.report && this.opts.onReport?.(entry.target, entry.report), { report: true });
-      entry.control.host.after(entry.report.host);
+      // Before the capture control in the page's order: where the site's layout puts every control on one spot (a
+      // right-aligned flex row ignores their offsets), the capture control is the one on top and a press captures.
+      entry.control.host.before(entry.report.host);
     }
     this.attached.set(target.element, entry);
     this.controlsAdded++;

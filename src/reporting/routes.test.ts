@@ -110,6 +110,9 @@ describe('routesForAccount (a pile-on\'s repliers)', () => {
     expect(r[0]!.steps).toContain('Report @troll_1');
     expect(r.map((x) => x.id)).toEqual(['x-in-app-profile', 'x-form-harassment', 'x-form-private-information', 'x-form-take-it-down', 'x-form-impersonation']);
     expect(r.every((x) => x.url?.startsWith('https://'))).toBe(true);
+    // The forms name the account and ask for no pasted link (nothing was copied for an account).
+    expect(r[1]!.steps).toBe('Choose the issue that fits (harassment, violent threats…) and name @troll_1.');
+    expect(r.some((x) => x.steps?.includes('Paste the link'))).toBe(false);
   });
 
   it('narrows to the kind of abuse', () => {

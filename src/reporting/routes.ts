@@ -212,7 +212,9 @@ export function routesForAccount(table: RouteTable, account: RouteAccount, abuse
     if (abuse && !def.abuse.includes(abuse)) continue;
     const url = routeUrl(def, item, table);
     if (!url) continue;
-    const steps = typeof def.steps === 'function' ? def.steps(item) : def.steps;
+    // A form's steps are written without a link to paste: nothing was copied for an account (its profile opens in-app).
+    const { permalink: _link, ...unlinked } = item;
+    const steps = typeof def.steps === 'function' ? def.steps(def.kind === 'in-app' ? item : unlinked) : def.steps;
     out.push({ id: def.id, label: def.label, url, ...(steps ? { steps } : {}), ...(def.note ? { note: def.note } : {}) });
   }
   return out;

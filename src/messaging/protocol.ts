@@ -204,7 +204,14 @@ export interface BackgroundMessages {
   'report:open': { req: ReportOpenRequest; res: ReportOpenResult };
   /** Issue #14, from the popup: run "capture and report" in the tab (the page asks the kind of abuse). */
   'report:page': { req: { tabId: number }; res: { ok: boolean; message?: string } };
+  /**
+   * Issue #14, from the whole-thread panel: open the vault page's pile-on walk-through for a post-with-replies record
+   * this tab just saved, with the ticked accounts (author keys, plain ids). The background builds the address.
+   */
+  'pileon:open': { req: { recordId: string; accounts: string[] }; res: PileOnOpenResult };
 }
+
+export type PileOnOpenResult = { ok: true } | { ok: false; message: string };
 
 /** The vault's lock state as the background reports it. */
 export interface LockSummary {

@@ -3,7 +3,7 @@ import { facebookRoutes } from '../sites/facebook/routes';
 import { instagramRoutes } from '../sites/instagram/routes';
 import { messengerRoutes } from '../sites/messenger/routes';
 import { xRoutes } from '../sites/x/routes';
-import { chooseRoute, isCheckedDate, needsAbuseChoice, type RouteItem, routeItemOf, routesFor, type RouteTable } from './routes';
+import { chooseRoute, isCheckedDate, needsAbuseChoice, type RouteItem, routeItemOf, routesFor, routesForAccount, type RouteTable } from './routes';
 
 const xPost: RouteItem = { kind: 'post', platform: 'x', permalink: 'https://x.com/grimshaw_k/status/1790000000000000001', itemId: '1790000000000000001', handle: 'grimshaw_k', hasMedia: false };
 
@@ -100,5 +100,42 @@ describe('isCheckedDate', () => {
   it('accepts real days only', () => {
     expect(isCheckedDate('2026-12-01')).toBe(true);
     for (const bad of ['2026-02-30', '2026-13-01', '26-12-01', '2026-12-1', '', '2026-12-01T00:00:00Z']) expect(isCheckedDate(bad), bad).toBe(false);
+  });
+});
+
+describe('routesForAccount (a pile-on\'s repliers)', () => {
+  it('on X: the profile\'s in-app steps at the profile, then the general help forms; no EU/Germany, item-filled or minors\' routes', () => {
+    const r = routesForAccount(xRoutes, { handle: '@troll_1', profileUrl: 'https://x.com/troll_1' });
+    expect(r[0]).toMatchObject({ id: 'x-in-app-profile', url: 'https://x.com/troll_1' });
+    expect(r[0]!.steps).toContain('Report @troll_1');
+    expect(r.map((x) => x.id)).toEqual(['x-in-app-profile', 'x-form-harassment', 'x-form-private-information', 'x-form-take-it-down', 'x-form-impersonation']);
+    expect(r.every((x) => x.url?.startsWith('https://'))).toBe(true);
+    // The forms name the account and ask for no pasted link (nothing was copied for an account).
+    expect(r[1]!.steps).toBe('Choose the issue that fits (harassment, violent threats…) and name @troll_1.');
+    expect(r.some((x) => x.steps?.includes('Paste the link'))).toBe(false);
+  });
+
+  it('narrows to the kind of abuse', () => {
+    expect(routesForAccount(xRoutes, { handle: 'troll_1', profileUrl: 'https://x.com/troll_1' }, 'threats').map((x) => x.id)).toEqual(['x-in-app-profile', 'x-form-harassment']);
+    expect(routesForAccount(xRoutes, { handle: 'troll_1', profileUrl: 'https://x.com/troll_1' }, 'impersonation').map((x) => x.id)).toEqual(['x-in-app-profile', 'x-form-impersonation']);
+  });
+
+  it('on Instagram and Facebook: the in-app profile steps and their forms', () => {
+    const ig = routesForAccount(instagramRoutes, { handle: 'troll_1', profileUrl: 'https://www.instagram.com/troll_1/' });
+    expect(ig[0]).toMatchObject({ id: 'instagram-in-app-profile', url: 'https://www.instagram.com/troll_1/' });
+    expect(ig.length).toBeGreaterThan(1);
+    expect(ig.slice(1).every((x) => x.id.startsWith('instagram-form'))).toBe(true);
+    const fb = routesForAccount(facebookRoutes, { profileUrl: 'https://www.facebook.com/profile.php?id=1000' });
+    expect(fb[0]).toMatchObject({ id: 'facebook-in-app-profile', url: 'https://www.facebook.com/profile.php?id=1000' });
+    expect(fb.slice(1).every((x) => x.id.startsWith('facebook-form'))).toBe(true);
+  });
+
+  it('never opens a profile address off the platform (hostile page data): only the forms are left', () => {
+    for (const profileUrl of ['https://evil.example/x.com/troll', 'javascript:alert(1)', 'http://x.com/troll', 'https://x.com.evil.example/troll', 'not a url']) {
+      const r = routesForAccount(xRoutes, { handle: 'troll', profileUrl });
+      expect(r.map((x) => x.id), profileUrl).not.toContain('x-in-app-profile');
+      expect(r.every((x) => x.url && new URL(x.url).hostname === 'help.x.com'), profileUrl).toBe(true);
+    }
+    expect(routesForAccount(messengerRoutes, {}).every((x) => x.url?.startsWith('https://'))).toBe(true);
   });
 });

@@ -187,3 +187,35 @@ export function isCheckedDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** What the report of an account needs: its handle (without "@") and its profile address as the page gave it. */
+export interface RouteAccount {
+  handle?: string;
+  profileUrl?: string;
+}
+
+/**
+ * Where to report an ACCOUNT (a pile-on's repliers, issue #14), from the site's table: the in-app profile route at the
+ * account's profile (only when that address is on the platform's own domains), then the general help forms that take
+ * profiles, in table order. Left out: region-only forms (EU, Germany), routes that pre-fill an item (they would name
+ * the wrong thing), external services (they are for the person's own images) and the minors' service. With `abuse`,
+ * only the routes that take that kind. Empty when nothing can be opened.
+ */
+export function routesForAccount(table: RouteTable, account: RouteAccount, abuse?: AbuseKind): ReportRoute[] {
+  const handle = account.handle?.trim().replace(/^@/, '');
+  const profile = account.profileUrl && urlAllowed(account.profileUrl, table, 'in-app') ? new URL(account.profileUrl).href : undefined;
+  const item: RouteItem = { kind: 'profile', platform: table.platform, ...(profile ? { permalink: profile } : {}), ...(handle ? { handle } : {}), hasMedia: false };
+  const out: ReportRoute[] = [];
+  const ordered = [...table.routes.filter((d) => d.kind === 'in-app'), ...table.routes.filter((d) => d.kind === 'form')];
+  for (const def of ordered) {
+    if (!offered(def, item) || def.region || def.minors || def.build) continue;
+    if (abuse && !def.abuse.includes(abuse)) continue;
+    const url = routeUrl(def, item, table);
+    if (!url) continue;
+    // A form's steps are written without a link to paste: nothing was copied for an account (its profile opens in-app).
+    const { permalink: _link, ...unlinked } = item;
+    const steps = typeof def.steps === 'function' ? def.steps(def.kind === 'in-app' ? item : unlinked) : def.steps;
+    out.push({ id: def.id, label: def.label, url, ...(steps ? { steps } : {}), ...(def.note ? { note: def.note } : {}) });
+  }
+  return out;
+}

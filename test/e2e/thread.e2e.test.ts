@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../src/model/evidence';
 import { browsersUnderTest, type Harness, launch } from './browsers';
@@ -121,6 +122,36 @@ for (const browserName of browsersUnderTest()) {
         const authors = new Set(expected.map((r) => r.handle));
         expect(rec.content.participants?.map((p) => p.handle).sort()).toEqual(['maya_okoye', ...authors].sort());
         expect(await clicksOnPage(site)).toEqual({ allowed: 30, other: 0, labels: '' });
+
+        // Issue #14: the panel lists the accounts that replied (the post's author left out); by keyboard, tick the last
+        // one listed (Shift+Tab from "Report accounts…"), then Enter opens the vault's walk-through with it ticked.
+        const pileStart = Date.now();
+        const others = [...authors].filter((h) => h !== 'maya_okoye').length;
+        const panel = await site.page.waitForSelector('[data-testid="holdfast-thread-progress"][data-pileon]', { timeout: 5000 });
+        expect(Number(await panel!.evaluate((el) => el.getAttribute('data-pileon')))).toBe(others);
+        await site.page.focus('[data-testid="holdfast-pileon-open"]');
+        await site.page.keyboard.down('Shift');
+        await site.page.keyboard.press('Tab');
+        await site.page.keyboard.up('Shift');
+        await site.page.keyboard.press(' ');
+        await site.page.keyboard.press('Tab');
+        await site.page.keyboard.press('Enter');
+        const walk = `${harness.extensionBase}vault.html#/reports/pile-on/${rec.id}?accounts=`;
+        // The address is read in the page: Firefox's BiDi may report a tab the extension opened as about:blank for a while.
+        let tab: Page | undefined;
+        for (const deadline = Date.now() + 10_000; !tab && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+          for (const p of await harness.browser.pages()) {
+            if (p === site.page || p === vault.page) continue;
+            if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(walk)) tab = p;
+          }
+        }
+        expect(tab, `a tab at ${walk}`).toBeDefined();
+        await tab!.waitForFunction(() => document.querySelectorAll('[data-testid="pileon-account"] input:checked').length === 1, { timeout: 10_000 });
+        const listed = await tab!.$$eval('[data-testid="pileon-account"]', (lis) => lis.map((li) => [li.getAttribute('data-account'), li.querySelector('input')!.checked]));
+        expect(listed).toHaveLength(others);
+        expect(listed.findIndex(([, on]) => on)).toBe(Math.min(others, 50) - 1);
+        await tab!.close();
+        console.log(`[thread e2e ${browserName}] pile-on panel → walk-through: ${others} accounts in ${((Date.now() - pileStart) / 1000).toFixed(1)} s`);
       } finally {
         await site.close();
       }

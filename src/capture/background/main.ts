@@ -20,6 +20,7 @@ import { captureItem, type CaptureServiceDeps, collectPagePayload } from './serv
 import { hasAllUrls } from './screenshot';
 import { CaptureGate } from './capture-gate';
 import { type ReportDeps, ReportSessions } from './report';
+import { PileOnTabs } from './pile-on-open';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 import { itemScreen } from './item-stitch';
 
@@ -106,6 +107,8 @@ const gate = new CaptureGate();
 
 /** Issue #14: the records each tab captured in this session, the only ones it may report (report.ts). */
 const reports = new ReportSessions();
+/** Issue #14: the post-with-replies records each tab saved, whose pile-on its panel may open (pile-on-open.ts). */
+const pileOns = new PileOnTabs();
 const reportDeps: ReportDeps = {
   async openTab(url, openerTabId) {
     await browser.tabs.create({ url, active: true, ...(openerTabId !== undefined ? { openerTabId } : {}) });
@@ -205,8 +208,14 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
       return threadSegment(deps, msg, sender);
     case 'capture:screen':
       return itemScreen(msg, sender);
-    case 'thread:finish':
-      return markLocked(await threadFinish(deps, msg, sender));
+    case 'thread:finish': {
+      const result = await markLocked(await threadFinish(deps, msg, sender));
+      // Any whole-thread record this tab saved; the walk-through itself says when one is not a post with replies.
+      if (result.ok) pileOns.remember(sender.tab?.id, result.recordId);
+      return result;
+    }
+    case 'pileon:open':
+      return pileOns.open({ vaultUrl: browser.runtime.getURL('/vault.html'), openTab: reportDeps.openTab }, msg, sender.tab?.id);
     case 'quick-exit': {
       const result = await quickExit(() => backgroundLock()?.lock(), sender.tab);
       return { ok: true, closed: result.closed };
@@ -291,6 +300,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved?.addListener((tabId) => {
     gate.forget(tabId);
     reports.forget(tabId);
+    pileOns.forget(tabId);
   });
 
   const menus = browser.contextMenus;

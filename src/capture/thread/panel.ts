@@ -9,7 +9,9 @@
 import { t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
 import type { CaptureBound } from '../../messaging/protocol';
+import type { PileOnAccount } from '../../reporting/pile-on';
 import type { ThreadProgress } from './engine';
+import { buildPileOnList, PILE_CSS } from './pile-on-panel';
 
 export type ThreadKind = 'dm-thread' | 'post' | 'profile';
 
@@ -73,6 +75,8 @@ function quickExitHost(): HTMLElement {
 
 export class ThreadPanel {
   readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private removal: ReturnType<typeof setTimeout> | undefined;
   private readonly box: HTMLDivElement;
   private readonly title: HTMLDivElement;
   private readonly line: HTMLDivElement;
@@ -97,12 +101,15 @@ export class ThreadPanel {
     this.host.style.cssText = 'position:fixed;top:0;right:0;width:0;height:0;z-index:2147483002;';
     isolate(this.host);
     const root = this.host.attachShadow({ mode: 'closed' });
+    this.root = root;
     const style = document.createElement('style');
     style.textContent = PANEL_CSS;
     this.box = document.createElement('div');
     this.box.className = 'box';
-    this.box.setAttribute('role', 'status');
-    this.box.setAttribute('aria-live', 'polite');
+    // The live status is the title and line only: the pile-on list added at the end (issue #14) is not announced.
+    const status = document.createElement('div');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
     this.title = document.createElement('div');
     this.title.className = 'title';
     this.title.textContent = kind === 'post' ? t('threadPanelTitlePost') : kind === 'profile' ? t('threadPanelTitleProfile') : t('threadPanelTitleDm');
@@ -117,7 +124,8 @@ export class ThreadPanel {
     const exitSlot = document.createElement('slot');
     exitSlot.name = 'exit';
     row.append(countSlot, stopSlot, exitSlot);
-    this.box.append(this.title, this.line, row);
+    status.append(this.title, this.line);
+    this.box.append(status, row);
     root.append(style, this.box);
 
     this.countHost = document.createElement('holdfast-thread-count');
@@ -229,6 +237,58 @@ export class ThreadPanel {
     this.box.className = `box ${state}`;
     this.title.textContent = message;
     this.stopHost.remove();
-    setTimeout(() => this.host.remove(), ms);
+    this.removal = setTimeout(() => this.host.remove(), ms);
+  }
+
+  /**
+   * Issue #14, after a post-with-replies capture was saved: the accounts that replied, most replies first, to tick, and
+   * "Report accounts from this pile-on…" (a trusted click only: `open` asks the background, which opens the vault page).
+   * The panel then stays until the person closes it. Outside the live status box (a list is not an announcement); the
+   * status line says the list is there. Automation: host data-pileon = how many accounts; the button's host
+   * "holdfast-pileon-open" (click its centre) and "holdfast-pileon-close".
+   */
+  offerPileOn(accounts: readonly PileOnAccount[], open: (ids: string[]) => Promise<{ ok: true } | { ok: false; message: string }>): void {
+    if (accounts.length === 0) return;
+    clearTimeout(this.removal);
+    this.host.setAttribute('data-pileon', String(accounts.length));
+    const style = document.createElement('style');
+    style.textContent = `.box { max-height: calc(100vh - 32px); overflow: auto; } ${PILE_CSS}`;
+    const close = () => {
+      this.host.remove();
+    };
+    const built = buildPileOnList(document, accounts, {
+      onOpen: (ids, event) => {
+        if (!event.isTrusted) return; // only the person opens it, never the page's script
+        built.showError('');
+        void open(ids)
+          .catch((err: unknown) => ({ ok: false as const, message: err instanceof Error ? err.message : String(err) }))
+          .then((res) => {
+            if (!res.ok) built.showError(t('pileOpenFailed', res.message));
+          });
+      },
+      onClose: (event) => {
+        if (event.isTrusted) close();
+      },
+    });
+    // The buttons live in their own closed hosts (like Stop) so automation can click them; slots keep the tab order.
+    const slotFor = (button: HTMLButtonElement, name: string, testid: string) => {
+      const host = document.createElement(`holdfast-${name}`);
+      host.slot = name;
+      const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+      const s = document.createElement('style');
+      s.textContent = `${STOP_CSS}${button.classList.contains('quiet') ? ' button { background: transparent; color: #fff; border: 1px solid #fff; }' : ''}`;
+      const slot = document.createElement('slot');
+      slot.name = name;
+      button.replaceWith(slot);
+      shadow.append(s, button);
+      host.setAttribute('data-testid', testid);
+      this.host.append(host);
+    };
+    const closeButton = built.element.querySelector<HTMLButtonElement>('button.close');
+    slotFor(built.open, 'pileon-open', 'holdfast-pileon-open');
+    if (closeButton) slotFor(closeButton, 'pileon-close', 'holdfast-pileon-close');
+    this.box.append(built.element);
+    this.root.prepend(style);
+    this.line.textContent = t('pileListed', accounts.length.toLocaleString());
   }
 }

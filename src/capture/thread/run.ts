@@ -13,6 +13,7 @@ import { genericExtract } from '../generic';
 import { itemHtml, localOffset } from '../content/snapshot';
 import { type EngineOptions, ThreadEngine } from './engine';
 import { countText, ThreadPanel, type ThreadKind } from './panel';
+import { panelAccounts } from './pile-on-panel';
 
 type Send = <K extends keyof BackgroundMessages>(message: MessageOf<BackgroundMessages, K>) => Promise<ResponseOf<BackgroundMessages, K>>;
 
@@ -65,6 +66,8 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
   }
   const session = begun.session;
   let engine: ThreadEngine | null = null;
+  // What was sent, for the pile-on list the panel shows once a post with its replies is saved (issue #14).
+  const sent: ExtractedContent[] = [];
   const panel = new ThreadPanel(kind, () => engine?.stop(), deps.bound);
   panel.show();
   engine = new ThreadEngine(
@@ -75,6 +78,7 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
       async send(entries, shot) {
         const res = await deps.send({ type: 'thread:segment', session, entries, ...(shot ? { shot } : {}) });
         if (!res.ok) throw new Error(res.message);
+        if (kind === 'post') for (const e of entries) sent.push(e.content);
         return { shot: res.shot, ...(res.message ? { message: res.message } : {}) };
       },
       onProgress: (p) => panel.update(p),
@@ -107,6 +111,11 @@ export async function captureThread(adapter: SiteAdapter, support: ThreadSupport
         const end = savedEnd(kind, collected, result);
         panel.finish(end.state, end.text, end.state === 'partial' ? 12_000 : undefined);
         deps.announce(end.text, 'ok', end.code);
+        // Only for a saved post with replies: the background opens the vault page for the record it just wrote.
+        if (kind === 'post') {
+          const recordId = result.recordId;
+          panel.offerPileOn(panelAccounts(head, sent), (accounts) => deps.send({ type: 'pileon:open', recordId, accounts }));
+        }
       } else if (keptForRetry(result)) {
         // Not saved (a full disk), but the background kept everything staged: say so, and Retry sends the same finish.
         const text = t('threadNotSavedKept', result.message);

@@ -9,6 +9,8 @@ import { t } from '../../i18n/t';
 import { showName, showText } from '../../model/display';
 import type { EvidenceRecord, ExtractedContent } from '../../model/evidence';
 import { isPileOnRecord, type PileOnAccount, pileOnAccounts, transcriptReplies } from '../../reporting/pile-on';
+import { routesForAccount } from '../../reporting/routes';
+import { routeTableFor } from '../../sites/routes';
 import type { Vault } from '../../vault/api';
 import { localTime } from '../case/labels';
 import { safeHref } from '../format';
@@ -29,35 +31,34 @@ interface RouteChoice {
   id: string;
   label: string;
   url: string;
+  steps?: string;
+  note?: string;
 }
 
 /**
- * Whether a route of the record is about the post itself (its in-app route opens the post; a pre-filled form names
- * the post and its author): such a route would report the person who was piled on, never the account that replied.
+ * Where to report an account, from the site's route table (src/sites/<site>/routes.ts through routesForAccount): its
+ * profile's in-app steps at its profile, then the platform's help forms that take accounts. A platform without a table
+ * gets the account's profile only (its own report menu is there). The record's stored routes are never offered: they
+ * were chosen for the post and its author, the person who was piled on.
  */
-function aboutThePost(url: string, record: Pick<EvidenceRecord, 'permalink' | 'pageUrl' | 'content'>): boolean {
-  const marks = [record.permalink, record.pageUrl, record.content.itemId].filter((m): m is string => !!m && m.length > 3);
-  return marks.some((m) => url.includes(m) || url.includes(encodeURIComponent(m)));
-}
-
-/**
- * Where to report an account: its profile (where the platform's report menu is), then the record's help forms that
- * are not about the post itself. The forms' own steps were written for the post's author, so they are not shown.
- */
-export function accountRoutes(account: PileOnAccount, record: Pick<EvidenceRecord, 'reportRoutes' | 'permalink' | 'pageUrl' | 'content'>): RouteChoice[] {
+export function accountRoutes(account: PileOnAccount, record: Pick<EvidenceRecord, 'platform'>): RouteChoice[] {
+  const table = routeTableFor(record.platform);
   const out: RouteChoice[] = [];
-  const profile = safeHref(account.profileUrl);
-  if (profile) out.push({ id: 'profile', label: t('repuPileProfile'), url: profile });
-  for (const r of record.reportRoutes) {
-    const url = safeHref(r.url);
-    if (url?.startsWith('https:') && !aboutThePost(url, record) && !out.some((o) => o.url === url)) out.push({ id: r.id, label: r.label, url });
+  if (table) {
+    for (const r of routesForAccount(table, { ...(account.handle ? { handle: account.handle } : {}), ...(account.profileUrl ? { profileUrl: account.profileUrl } : {}) })) {
+      const url = safeHref(r.url);
+      if (url?.startsWith('https:') && !out.some((o) => o.url === url)) out.push({ id: r.id, label: r.label, url, ...(r.steps ? { steps: r.steps } : {}), ...(r.note ? { note: r.note } : {}) });
+    }
+    return out;
   }
+  const profile = safeHref(account.profileUrl);
+  if (profile?.startsWith('https:')) out.push({ id: 'profile', label: t('repuPileProfile'), url: profile });
   return out;
 }
 
 const nameOf = (a: PileOnAccount) => (a.handle ? `@${a.handle}` : (a.displayName ?? a.accountId ?? a.id));
 
-export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData; recordId: string }) {
+export function PileOn({ vault, data, recordId, preticked = [] }: { vault: Vault; data: CaseData; recordId: string; preticked?: readonly string[] }) {
   const [record, setRecord] = useState<EvidenceRecord | null | undefined>(undefined);
   const [accounts, setAccounts] = useState<PileOnAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +82,11 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
         setRecord(r ?? null);
         if (!r || !isPileOnRecord(r)) return;
         const replies = await loadReplies(vault, r);
-        if (live) setAccounts(pileOnAccounts(r, replies, { self }));
+        if (!live) return;
+        const list = pileOnAccounts(r, replies, { self });
+        setAccounts(list);
+        // Accounts ticked in the capture's panel (plain ids from the link: only those that match an account here count).
+        if (preticked.length) setTicked(new Set(list.filter((a) => a.keys.some((k) => preticked.includes(k)) || preticked.includes(a.id)).map((a) => a.id)));
       } catch (err) {
         if (live) {
           setRecord((x) => x ?? null);
@@ -204,6 +209,8 @@ export function PileOn({ vault, data, recordId }: { vault: Vault; data: CaseData
                   <a href={r.url} target="_blank" rel="noopener noreferrer" data-testid="pileon-route" data-route-id={r.id} onClick={() => setOpened(r)}>
                     {showText(r.label)}
                   </a>
+                  {r.note && <span class="muted"> ({showText(r.note)})</span>}
+                  {r.steps && <p class="muted repu-route-steps">{showText(r.steps)}</p>}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@
  * accounts that replied to a captured post.
  */
 import { t } from '../../i18n/t';
+import { parsePileOnArg } from '../../reporting/pile-on-link';
 import { routeId } from '../case/labels';
 import { useHeadingFocus } from '../case/useHeadingFocus';
 import type { CasePageProps } from '../vault/useCaseData';
@@ -25,9 +26,10 @@ export function ReportsPage({ vault, data, route }: CasePageProps) {
   let title = t('navReports');
   let body: preact.ComponentChildren;
   if (head === 'pile-on') {
-    const id = routeId(arg);
+    // `?accounts=` (from the capture's panel): accounts to tick, plain ids (src/reporting/pile-on-link.ts).
+    const { recordId: id, accounts } = parsePileOnArg(arg);
     title = t('repuPileHeading');
-    body = id ? <PileOn key={id} vault={vault} data={data} recordId={id} /> : <p>{t('repuPileNoRecord')}</p>;
+    body = id ? <PileOn key={`${id}?${accounts.join(',')}`} vault={vault} data={data} recordId={id} preticked={accounts} /> : <p>{t('repuPileNoRecord')}</p>;
   } else if (head === 'new') {
     title = t('repuAddElsewhere');
     body = (

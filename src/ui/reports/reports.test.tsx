@@ -4,7 +4,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord, ExtractedContent } from '../../model/evidence';
 import type { ReportInput } from '../../model/report';
+import { pileOnHash } from '../../reporting/pile-on-link';
 import { localDate } from '../../reporting/reminders';
+import { parseRoute } from '../vault/route';
 import { captureSummary } from '../case/test-support';
 import { PatternPage } from '../case/PatternPage';
 import { PeoplePage } from '../case/PeoplePage';
@@ -231,10 +233,16 @@ describe('pile-on walk-through', () => {
     expect(p.$('[data-testid="pileon-progress"]')!.dataset).toMatchObject({ at: '1', total: '3' });
     expect(p.$('[data-testid="pileon-step"]')!.dataset.account).toBe('x:@bob');
     const routes = p.$$<HTMLAnchorElement>('[data-testid="pileon-route"]');
-    expect(routes.map((a) => [a.getAttribute('href'), a.target, a.rel])).toEqual([
-      ['https://x.com/bob', '_blank', 'noopener noreferrer'],
-      ['https://help.x.com/forms/abusiveuser', '_blank', 'noopener noreferrer'],
+    // From X's route table for an account (never the record's routes, which are about the post and @victim).
+    expect(routes.map((a) => [a.dataset.routeId, a.getAttribute('href'), a.target, a.rel])).toEqual([
+      ['x-in-app-profile', 'https://x.com/bob', '_blank', 'noopener noreferrer'],
+      ['x-form-harassment', 'https://help.x.com/forms/safety-and-sensitive-content/violent-threats', '_blank', 'noopener noreferrer'],
+      ['x-form-private-information', 'https://help.x.com/forms/safety-and-sensitive-content/private-information', '_blank', 'noopener noreferrer'],
+      ['x-form-take-it-down', 'https://help.x.com/forms/safety-and-sensitive-content/take-it-down', '_blank', 'noopener noreferrer'],
+      ['x-form-impersonation', 'https://help.x.com/en/forms/authenticity/impersonation', '_blank', 'noopener noreferrer'],
     ]);
+    expect(p.$('[data-testid="pileon-step"]')!.textContent).toContain('Report @bob');
+    expect(p.$('[data-testid="pileon-step"]')!.textContent).not.toContain('@victim');
     await click(p.$('[data-testid="pileon-copy"]')!);
     await waitFor(() => p.$('[data-testid="pileon-copy"]')?.textContent === 'repuPileCopied');
     expect(await navigator.clipboard.readText()).toBe('https://x.com/bob/status/100\nhttps://x.com/bob/status/102\nhttps://x.com/bob/status/105');
@@ -247,9 +255,27 @@ describe('pile-on walk-through', () => {
     await waitFor(() => p.$('[data-testid="pileon-done"]'));
     expect(mc.reports[0]!.permalinks).toHaveLength(3);
     expect(mc.reports.map((r) => [r.account, r.origin, r.recordIds, r.routeId])).toEqual([
-      ['x:@bob', 'pile-on', ['rec-post'], 'profile'],
-      ['x:@carl', 'pile-on', ['rec-post'], 'profile'],
+      ['x:@bob', 'pile-on', ['rec-post'], 'x-in-app-profile'],
+      ['x:@carl', 'pile-on', ['rec-post'], 'x-in-app-profile'],
     ]);
+  });
+
+  it('ticks the accounts named in the link from the capture panel (plain ids; unknown ones ignored)', async () => {
+    const mc = memoryReports(summaries);
+    const { record, transcript } = pileOnRecord();
+    mc.full.push(record);
+    mc.files.set('art-t', transcript);
+    const hash = pileOnHash(record.id, ['x:@amy', 'x:@carl', '<img src=x onerror=alert(1)>', 'x:@victim'])!;
+    const route = parseRoute(hash);
+    const arg = route.page === 'reports' ? route.rest[1] : undefined;
+    expect(route.page === 'reports' && route.rest[0]).toBe('pile-on');
+    page = mountPage(ReportsPage, mc.vault, ['pile-on', arg!]);
+    const p = page;
+    await waitFor(() => p.$$('[data-testid="pileon-account"]').length === 3);
+    await waitFor(() => p.$$<HTMLInputElement>('[data-testid="pileon-account"] input:checked').length === 2);
+    expect(p.$$<HTMLInputElement>('[data-testid="pileon-account"]').filter((li) => li.querySelector('input')!.checked).map((li) => li.dataset.account)).toEqual(['x:@amy', 'x:@carl']);
+    expect(p.$('img')).toBeNull();
+    expect((p.$('[data-testid="pileon-start"]') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('says so for a record that is not a post with replies', async () => {

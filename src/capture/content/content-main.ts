@@ -267,6 +267,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       // Issue #14: capture, then report (the route opens only once the record is stored).
       reportLabel: (target) => t('reportControlLabel', kindLabel(target.kind)),
       onReport: (target, control) => void report(target, 'control', 'item', control),
+      // Issue #14 (place): the item control's menu.
+      menuLabel: t('placeMenuButton'),
+      captureThisLabel: t('placeMenuCaptureThis'),
     });
     runtime.controls.start();
   };
@@ -304,7 +307,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean => {
     const msg = raw as AnyContentMessage;
     if (msg?.type === 'content:capture-context') {
-      const target = (!msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
+      // The keyboard shortcut (issue #14): the item under the pointer or holding focus, else the page.
+      const target =
+        (msg.via === 'shortcut' ? runtime.controls?.targetInUse() : !msg.pageOnly && runtime.controls?.targetFor(lastContextNode)) || pageTarget();
       void run(target, msg.via).then(sendResponse);
       return true;
     }

@@ -9,24 +9,43 @@ export const CONTROL_ATTR = 'data-holdfast-capture';
 /** Issue #14: an item's report control ("capture, then report"); its value is the item's kind. */
 export const REPORT_ATTR = 'data-holdfast-report';
 export const TOAST_ATTR = 'data-holdfast-toast';
-export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}]`;
+/** Issue #14: the menu of an item's control (fixed, one per page while open). */
+export const MENU_ATTR = 'data-holdfast-menu';
+export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}],[${MENU_ATTR}]`;
 
-const SHIELD_SVG =
-  '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1 14.2-3.7-3.7 1.4-1.4 2.3 2.3 4.9-4.9 1.4 1.4-6.3 6.3Z"/></svg>';
+/** A control's size (CSS px): 24 × 24, the smallest target size WCAG 2.2 asks for; the menu chevron beside it. */
+export const CONTROL_SIZE = 24;
+export const CHEVRON_WIDTH = 14;
+
+const svg = (d: string) => `<svg viewBox="0 0 24 24" width="15" height="15" aria-hidden="true" focusable="false"><path fill="currentColor" d="${d}"/></svg>`;
+/** This item: a shield with a tick. */
+const SHIELD_SVG = svg('M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5l-8-3Zm-1 14.2-3.7-3.7 1.4-1.4 2.3 2.3 4.9-4.9 1.4 1.4-6.3 6.3Z');
+/** The whole conversation / the post with its replies: stacked speech bubbles. */
+const THREAD_SVG = svg('M3 3h13a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H8l-4 3v-3H3a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm18 5a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2h-1v3l-4-3h-6a2 2 0 0 1-2-2v-1h8a3 3 0 0 0 3-3V8h2Z');
+/** The profile with its posts: a grid of posts. */
+const POSTS_SVG = svg('M3 3h8v8H3V3Zm10 0h8v8h-8V3ZM3 13h8v8H3v-8Zm10 0h8v8h-8v-8Z');
+/** Capture and report: a flag. */
+const FLAG_SVG = svg('M5 2h2v1h12l-3 5 3 5H7v9H5V2Z');
+const CHEVRON_SVG = '<svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true" focusable="false"><path fill="currentColor" d="M2 4h8L6 9Z"/></svg>';
 
 const CONTROL_CSS = `
 :host { all: initial; }
-button { all: unset; box-sizing: border-box; width: 26px; height: 26px;
+.row { display: flex; height: ${CONTROL_SIZE}px; }
+button { all: unset; box-sizing: border-box; width: ${CONTROL_SIZE}px; height: ${CONTROL_SIZE}px;
   display: grid; place-items: center; border-radius: 50%; cursor: pointer; color: #fff; background: #2d4a6b;
-  opacity: .55; box-shadow: 0 1px 3px rgba(0,0,0,.35); transition: opacity .15s; }
-button:hover, button:focus-visible { opacity: 1; }
+  opacity: .6; box-shadow: 0 1px 3px rgba(0,0,0,.35); transition: opacity .15s; }
+button.thread { border-radius: 6px; background: #245b4a; }
+button.report { border-radius: 6px; background: #6b2d3f; }
+button.more { width: ${CHEVRON_WIDTH}px; border-radius: 0 12px 12px 0; margin-left: -1px; }
+button.main.with-more { border-radius: 12px 0 0 12px; }
+.row:hover button, button:focus-visible, button[aria-expanded="true"] { opacity: 1; }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
 button[aria-busy="true"] { opacity: 1; background: #6b5a2d; cursor: progress; }
 @media (prefers-reduced-motion: reduce) { button { transition: none; } }
 `;
 
 /** Discreet mode (issue #12): controls show only on hover or keyboard focus (and while busy). */
-const DISCREET_CSS = 'button:not(:hover):not(:focus-visible):not([aria-busy="true"]) { opacity: 0; }';
+const DISCREET_CSS = '.row:not(:hover) button:not(:focus-visible):not([aria-busy="true"]):not([aria-expanded="true"]) { opacity: 0; }';
 let discreetControls = false;
 export function setControlsDiscreet(on: boolean): void {
   discreetControls = on;
@@ -38,6 +57,12 @@ export interface ControlHandle {
   button: HTMLButtonElement;
   setBusy(busy: boolean): void;
   setLabel(label: string): void;
+}
+
+/** One entry of an item control's menu (issue #14). */
+export interface MenuEntry {
+  label: string;
+  run(): void;
 }
 
 const ISOLATED_EVENTS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu'];
@@ -65,13 +90,37 @@ function isolate(el: HTMLElement): void {
  * control) and the button (cloned). A page streaming thousands of items gets thousands of controls; this keeps each
  * one to a clone and an append. Where a browser refuses a content script's constructed sheet, a <style> per control.
  */
-let shared: { sheet: CSSStyleSheet | null; button: HTMLButtonElement } | null = null;
+type Look = 'item' | 'item-menu' | 'thread' | 'posts' | 'report';
+let shared: { sheet: CSSStyleSheet | null; rows: Map<Look, HTMLElement> } | null = null;
 
-function parts(): { sheet: CSSStyleSheet | null; button: HTMLButtonElement } {
-  if (shared) return shared;
+/** The drawn content of a control, by look: a row holding its button(s). Built once per look and cloned. */
+function rowModel(look: Look): HTMLElement {
+  const all = parts().rows;
+  let row = all.get(look);
+  if (row) return row;
+  row = document.createElement('div');
+  row.className = 'row';
   const button = document.createElement('button');
   button.type = 'button';
-  button.innerHTML = SHIELD_SVG;
+  button.className = look === 'item' || look === 'item-menu' ? 'main' : look === 'posts' ? 'thread' : look;
+  button.innerHTML = look === 'thread' ? THREAD_SVG : look === 'posts' ? POSTS_SVG : look === 'report' ? FLAG_SVG : SHIELD_SVG;
+  row.append(button);
+  if (look === 'item-menu') {
+    button.classList.add('with-more');
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'more';
+    more.setAttribute('aria-haspopup', 'menu');
+    more.setAttribute('aria-expanded', 'false');
+    more.innerHTML = CHEVRON_SVG;
+    row.append(more);
+  }
+  all.set(look, row);
+  return row;
+}
+
+function parts(): { sheet: CSSStyleSheet | null; rows: Map<Look, HTMLElement> } {
+  if (shared) return shared;
   let sheet: CSSStyleSheet | null = null;
   try {
     sheet = new CSSStyleSheet();
@@ -82,7 +131,7 @@ function parts(): { sheet: CSSStyleSheet | null; button: HTMLButtonElement } {
   } catch {
     sheet = null;
   }
-  shared = { sheet, button };
+  shared = { sheet, rows: new Map() };
   return shared;
 }
 
@@ -116,46 +165,39 @@ function whenNear(control: Control): void {
   nearViewport.observe(control.host);
 }
 
-/** Where a control sits: its own item's control, or the whole-thread one beside it (never on top of it). */
+/** What a control is: its own item's control, the whole-thread one, or the report one (issue #14). */
 export interface ControlPlacement {
   /** The attribute value when it differs from the item kind (`thread`, `profile-posts`). */
   attr?: string;
-  /** Offset by one control's width, beside the item's own control. */
+  /** Kept for callers of the issue #4 API; placement is now measured (placement.ts), not a fixed offset. */
   beside?: boolean;
-  /** Issue #14: the item's report control (host attribute `data-holdfast-report`, offset by two controls' width). */
+  /** Issue #14: the item's report control (host attribute `data-holdfast-report`). */
   report?: boolean;
+  /** Issue #14: the item's control gets a chevron that opens this menu (entries read when it opens). */
+  menu?: () => MenuEntry[];
+  /** The chevron's accessible name. */
+  menuLabel?: string;
+  /** Called once, when the control is drawn (its group is then placed). */
+  onDrawn?: () => void;
 }
 
 /**
  * The kinds of host, styled and labelled once and cloned: parsing the inline style and setting the attribute per
  * control were most of its cost in a page streaming thousands of items.
  */
-const hostModels = new Map<string, (HTMLElement | undefined)[]>();
-function hostModel(positioned: boolean | 'fixed', attr: string, beside: boolean, report = false): HTMLElement {
-  const modelKey = report ? `report:${attr}` : attr;
-  let byPlace = hostModels.get(modelKey);
-  if (!byPlace) {
-    byPlace = [];
-    hostModels.set(modelKey, byPlace);
-  }
-  const slot = (positioned === 'fixed' ? 4 : positioned ? 2 : 0) + (beside ? 1 : 0);
-  let model = byPlace[slot];
+const hostModels = new Map<string, HTMLElement>();
+function hostModel(fixed: boolean, attr: string, report: boolean, width: number): HTMLElement {
+  const modelKey = `${fixed ? 'f' : 'a'}|${report ? 'r' : 'c'}|${attr}|${width}`;
+  let model = hostModels.get(modelKey);
   if (!model) {
     model = document.createElement('holdfast-capture');
-    // Out of flow (absolute) so the site's layout never moves. In a positioned item: its top-right corner;
-    // otherwise its static position (the start of the item's content box), offset along the line with a logical
-    // margin: in a right-to-left page (Arabic, Hebrew, Urdu) a physical left margin does not move a box that sits at
-    // the right, and the item's three controls were stacked on one spot (a click on "capture" opened "report").
-    const offset = report ? 64 : beside ? 34 : 4;
-    const place =
-      positioned === 'fixed'
-        ? 'position:fixed;right:16px;bottom:16px;'
-        : positioned
-          ? `position:absolute;top:4px;right:${offset}px;`
-          : `position:absolute;margin:0;margin-block-start:4px;margin-inline-start:${offset}px;`;
-    model.style.cssText = `${place}width:26px;height:26px;padding:0;border:0;z-index:2147483000;display:block;`;
+    // Out of flow (absolute, at its static position: the start of the item's content box) so the site's layout never
+    // moves; the placement then moves it (a translation, no layout) to a spot that covers nothing of the site. A low
+    // z-index: the control belongs to its item and goes under the site's sticky bars as the item does.
+    const place = fixed ? 'position:fixed;right:16px;bottom:16px;' : 'position:absolute;margin:0;';
+    model.style.cssText = `${place}width:${width}px;height:${CONTROL_SIZE}px;padding:0;border:0;z-index:${fixed ? 2147483000 : 1};display:block;`;
     model.setAttribute(report ? REPORT_ATTR : CONTROL_ATTR, attr);
-    byPlace[slot] = model;
+    hostModels.set(modelKey, model);
   }
   return model;
 }
@@ -190,6 +232,7 @@ function listenForEarlyClicks(): void {
 export function stopDrawingControls(): void {
   nearViewport?.disconnect();
   nearViewport = null;
+  closeControlMenu();
   if (earlyClickListener) window.removeEventListener('click', earlyClickListener, true);
   earlyClickListener = null;
 }
@@ -200,18 +243,25 @@ export function stopDrawingControls(): void {
  */
 class Control implements ControlHandle {
   readonly host: HTMLElement;
+  readonly width: number;
   private drawn: HTMLButtonElement | null = null;
+  private more: HTMLButtonElement | null = null;
   private busy: boolean | null = null;
+  /** The translation placing the host (from its static position), CSS px. */
+  private dx = 0;
+  private dy = 0;
 
   constructor(
     kind: ItemKind,
     private label: string,
     positioned: boolean | 'fixed',
     readonly activate: () => void,
-    placement: ControlPlacement,
+    private readonly placement: ControlPlacement,
   ) {
-    this.host = hostModel(positioned, placement.attr ?? kind, placement.beside ?? false, placement.report ?? false).cloneNode(false) as HTMLElement;
-    if (positioned === 'fixed') this.build();
+    const fixed = positioned === 'fixed';
+    this.width = placement.menu ? CONTROL_SIZE + CHEVRON_WIDTH : CONTROL_SIZE;
+    this.host = hostModel(fixed, placement.attr ?? kind, placement.report ?? false, this.width).cloneNode(false) as HTMLElement;
+    if (fixed) this.build();
     else {
       listenForEarlyClicks();
       whenNear(this);
@@ -222,6 +272,18 @@ class Control implements ControlHandle {
     return this.build();
   }
 
+  get isDrawn(): boolean {
+    return this.drawn !== null;
+  }
+
+  private look(): Look {
+    const p = this.placement;
+    if (p.report) return 'report';
+    if (p.attr === 'thread') return 'thread';
+    if (p.attr === 'profile-posts') return 'posts';
+    return p.menu ? 'item-menu' : 'item';
+  }
+
   build(): HTMLButtonElement {
     if (this.drawn) return this.drawn;
     const host = this.host;
@@ -229,8 +291,9 @@ class Control implements ControlHandle {
     nearViewport?.unobserve(host);
     isolate(host);
     const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-    const { sheet, button: model } = parts();
-    const b = model.cloneNode(true) as HTMLButtonElement;
+    const { sheet } = parts();
+    const row = rowModel(this.look()).cloneNode(true) as HTMLElement;
+    const b = row.firstElementChild as HTMLButtonElement;
     b.setAttribute('aria-label', this.label);
     b.title = this.label;
     if (this.busy !== null) b.setAttribute('aria-busy', String(this.busy));
@@ -243,16 +306,67 @@ class Control implements ControlHandle {
       if (e.detail > 1) return;
       this.activate();
     });
+    const more = row.children[1] as HTMLButtonElement | undefined;
+    if (more && this.placement.menu) {
+      const label = this.placement.menuLabel ?? this.label;
+      more.setAttribute('aria-label', label);
+      more.title = label;
+      more.addEventListener('click', (e) => {
+        if (!isPersonEvent(e)) return;
+        e.preventDefault();
+        this.openMenu();
+      });
+      // ArrowDown on the capture button or the chevron opens the menu too (Enter/Space on the chevron click it).
+      row.addEventListener('keydown', (e) => {
+        if (!isPersonEvent(e) || e.key !== 'ArrowDown') return;
+        e.preventDefault();
+        this.openMenu();
+      });
+      this.more = more;
+    }
     if (sheet) {
       root.adoptedStyleSheets = [sheet];
-      root.append(b);
+      root.append(row);
     } else {
       const style = document.createElement('style');
       style.textContent = discreetControls ? CONTROL_CSS + DISCREET_CSS : CONTROL_CSS;
-      root.append(style, b);
+      root.append(style, row);
     }
     this.drawn = b;
+    this.placement.onDrawn?.();
     return b;
+  }
+
+  private openMenu(): void {
+    const more = this.more;
+    const entries = this.placement.menu?.() ?? [];
+    if (!more || entries.length === 0) return;
+    openMenu(this.host, more, this.placement.menuLabel ?? this.label, entries);
+  }
+
+  /**
+   * Where the host is before any placement (its static position, viewport coordinates): its box less the translation
+   * it was given.
+   */
+  staticOrigin(): { x: number; y: number } {
+    const r = this.host.getBoundingClientRect();
+    return { x: r.left - this.dx, y: r.top - this.dy };
+  }
+
+  /** Moves the host so that its top-left corner is at (x, y) in the viewport, from its static position `origin`. */
+  moveTo(origin: { x: number; y: number }, x: number, y: number): void {
+    const dx = Math.round(x - origin.x);
+    const dy = Math.round(y - origin.y);
+    if (dx === this.dx && dy === this.dy) return;
+    this.dx = dx;
+    this.dy = dy;
+    this.host.style.translate = `${dx}px ${dy}px`;
+  }
+
+  /** Shown or taken out of the page's view (a collapsed group shows only its item's control). */
+  setShown(shown: boolean): void {
+    const value = shown ? 'block' : 'none';
+    if (this.host.style.display !== value) this.host.style.display = value;
   }
 
   setLabel(text: string): void {
@@ -267,8 +381,109 @@ class Control implements ControlHandle {
   }
 }
 
-export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void, placement: ControlPlacement = {}): ControlHandle {
+export type { Control };
+
+export function createControl(kind: ItemKind, label: string, positioned: boolean | 'fixed', onActivate: () => void, placement: ControlPlacement = {}): Control {
   return new Control(kind, label, positioned, onActivate, placement);
+}
+
+const MENU_CSS = `
+:host { all: initial; }
+[role="menu"] { position: fixed; min-width: 220px; max-width: min(360px, 92vw); margin: 0; padding: 4px 0;
+  font: 14px/1.3 system-ui, sans-serif; color: #14202e; background: #fff; border: 1px solid #8a97a6;
+  border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.3); z-index: 2147483002; }
+[role="menuitem"] { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 8px 14px; cursor: pointer; }
+[role="menuitem"]:hover, [role="menuitem"]:focus { background: #e3ecf6; }
+[role="menuitem"]:focus-visible { outline: 3px solid #ffbf47; outline-offset: -3px; }
+`;
+
+let menuHost: HTMLElement | null = null;
+let closeMenu: ((returnFocus: boolean) => void) | null = null;
+
+/**
+ * The menu of an item's control (issue #14): fixed, above the page, while the person uses it. Arrow keys move,
+ * Home/End jump, Enter/Space choose, Escape closes and puts focus back on the chevron; Tab, a press elsewhere,
+ * scrolling or resizing close it.
+ */
+function openMenu(owner: HTMLElement, more: HTMLButtonElement, label: string, entries: MenuEntry[]): void {
+  closeMenu?.(false);
+  const host = document.createElement('holdfast-menu');
+  host.setAttribute(MENU_ATTR, '');
+  host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483002;';
+  isolate(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = MENU_CSS;
+  const list = document.createElement('div');
+  list.setAttribute('role', 'menu');
+  list.setAttribute('aria-label', label);
+  const items = entries.map((entry) => {
+    const item = document.createElement('button');
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    item.tabIndex = -1;
+    item.textContent = entry.label;
+    item.addEventListener('click', (e) => {
+      if (!isPersonEvent(e)) return;
+      e.preventDefault();
+      close(true);
+      entry.run();
+    });
+    return item;
+  });
+  list.append(...items);
+  root.append(style, list);
+  (document.body ?? document.documentElement).append(host);
+  const r = owner.getBoundingClientRect();
+  const vw = document.documentElement.clientWidth;
+  const vh = window.innerHeight;
+  const mw = list.offsetWidth;
+  const mh = list.offsetHeight;
+  list.style.left = `${Math.max(4, Math.min(r.right - mw, vw - mw - 4))}px`;
+  list.style.top = `${r.bottom + 4 + mh <= vh ? r.bottom + 4 : Math.max(4, r.top - 4 - mh)}px`;
+  more.setAttribute('aria-expanded', 'true');
+  const focusAt = (i: number) => items[(i + items.length) % items.length]?.focus();
+  list.addEventListener('keydown', (e) => {
+    if (!isPersonEvent(e)) return;
+    const at = items.indexOf(e.composedPath()[0] as HTMLButtonElement);
+    if (e.key === 'ArrowDown') focusAt(at + 1);
+    else if (e.key === 'ArrowUp') focusAt(at - 1);
+    else if (e.key === 'Home') focusAt(0);
+    else if (e.key === 'End') focusAt(items.length - 1);
+    else if (e.key === 'Escape') close(true);
+    else if (e.key === 'Tab') close(false);
+    else return;
+    e.preventDefault();
+  });
+  const onOutside = (e: Event) => {
+    if (!e.composedPath().includes(host)) close(false);
+  };
+  const onMove = () => close(false);
+  function close(returnFocus: boolean): void {
+    if (closeMenu !== close) return;
+    closeMenu = null;
+    menuHost = null;
+    removeEventListener('pointerdown', onOutside, true);
+    removeEventListener('scroll', onMove, true);
+    removeEventListener('resize', onMove);
+    more.setAttribute('aria-expanded', 'false');
+    const hadFocus = host.contains(document.activeElement) || document.activeElement === host;
+    host.remove();
+    if (returnFocus || hadFocus) more.focus();
+  }
+  closeMenu = close;
+  menuHost = host;
+  addEventListener('pointerdown', onOutside, true);
+  addEventListener('scroll', onMove, true);
+  addEventListener('resize', onMove);
+  focusAt(0);
+}
+
+/** Closes an open control menu (the content script's context ended, or the controls were taken down). */
+export function closeControlMenu(): void {
+  closeMenu?.(false);
+  menuHost?.remove();
+  menuHost = null;
 }
 
 const TOAST_CSS = `

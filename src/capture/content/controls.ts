@@ -138,6 +138,8 @@ export class CaptureControls {
   private observedAnchors = new WeakSet<Element>();
   private justPlaced = new WeakSet<Element>();
   private placedWidth = new WeakMap<Element, number>();
+  /** The items observed for resizing besides their controls' anchors, with that anchor. */
+  private anchorOfRoot = new WeakMap<Element, Element>();
   /** Hosts placed at least once (other groups inside an item are obstacles only once they sit where they stay). */
   private placedHosts = new WeakSet<Element>();
 
@@ -442,6 +444,7 @@ export class CaptureControls {
         this.resized ??= new ResizeObserver((entries) => {
           const changed: Element[] = [];
           for (const e of entries) {
+            const anchor = this.anchorOfRoot.get(e.target) ?? e.target;
             const width = e.contentRect.width;
             const before = this.placedWidth.get(e.target);
             this.placedWidth.set(e.target, width);
@@ -449,15 +452,27 @@ export class CaptureControls {
             // Only a change of width re-flows what is beside the controls (window resize, zoom); an item growing
             // taller as the site streams into it (a conversation) is not measured again on every frame.
             if (before !== undefined && Math.abs(before - width) < 0.5) continue;
-            changed.push(e.target);
+            changed.push(anchor);
           }
-          if (changed.length) this.placeAll(changed);
+          if (changed.length) this.placeAll([...new Set(changed)]);
         });
         for (const a of anchors) {
           if (this.observedAnchors.has(a)) continue;
           this.observedAnchors.add(a);
           this.justPlaced.add(a);
           this.resized.observe(a);
+          // And the item it lies in: a narrow anchor (a name in a header row) keeps its width while the item around
+          // it re-flows (a window resize), and the group's translation, measured in the old layout, would then land
+          // over the site.
+          for (const el of this.byAnchor.get(a) ?? []) {
+            const entry = this.attached.get(el);
+            const root = entry ? regionRoot(entry, a) : a;
+            if (root === a || this.observedAnchors.has(root)) continue;
+            this.observedAnchors.add(root);
+            this.anchorOfRoot.set(root, a);
+            this.justPlaced.add(root);
+            this.resized.observe(root);
+          }
         }
       });
     }

@@ -135,6 +135,12 @@ export class CaptureControls {
   private paintedOver = new WeakMap<Element, Box[]>();
   /** Items drawn since the last placement batch. */
   private toPlace = new Set<Element>();
+  /**
+   * A window resize (or zoom) re-places every drawn group once, in the next frame: what lies beside an item (a
+   * site's nav bar, the gap a group was put in) changes with the window even where the item keeps its width.
+   */
+  private onWindowResize: (() => void) | null = null;
+  private resizeFrame = 0;
   private observedAnchors = new WeakSet<Element>();
   private justPlaced = new WeakSet<Element>();
   private placedWidth = new WeakMap<Element, number>();
@@ -218,6 +224,8 @@ export class CaptureControls {
   private clear(): void {
     this.resized?.disconnect();
     this.resized = null;
+    if (this.onWindowResize) window.removeEventListener('resize', this.onWindowResize);
+    this.onWindowResize = null;
     this.observedAnchors = new WeakSet();
     this.justPlaced = new WeakSet();
     this.placedWidth = new WeakMap();
@@ -438,6 +446,16 @@ export class CaptureControls {
         this.toPlace.clear();
         if (this.stopped) return;
         this.placeAll(anchors);
+        if (!this.onWindowResize) {
+          this.onWindowResize = () => {
+            if (this.resizeFrame) return;
+            this.resizeFrame = requestAnimationFrame(() => {
+              this.resizeFrame = 0;
+              if (!this.stopped) this.placeAll([...this.byAnchor.keys()]);
+            });
+          };
+          window.addEventListener('resize', this.onWindowResize, { passive: true });
+        }
         if (typeof ResizeObserver === 'undefined') return;
         // Then again whenever the item changes size (window resize, zoom, the site re-flowing it). The observer's
         // first report of each item, right after observe(), is skipped: the group was just placed.

@@ -7,7 +7,7 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { blockersAt, type Box, findSpot, leastCovering, SITE_CONTROLS, siteObstacles } from './placement';
+import { blockersAt, type Box, findSpot, leastCovering, neighbourObstacles, SITE_CONTROLS, siteObstacles } from './placement';
 import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
@@ -600,6 +600,10 @@ export class CaptureControls {
       bottom: Math.max(docEl.clientHeight, docEl.scrollHeight) - window.scrollY,
     };
     const obstacles = siteObstacles(root, region, isOwn);
+    // The rows next to it, where their content runs over this one (a saved or virtualised feed).
+    const next = neighbourObstacles(root, region, isOwn);
+    obstacles.all.push(...next.all);
+    obstacles.controls.push(...next.controls);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
     const wrapper = root.parentElement?.closest(SITE_CONTROLS);

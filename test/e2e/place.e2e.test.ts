@@ -317,7 +317,14 @@ for (const browserName of browsersUnderTest()) {
       expect(await code.jsonValue()).toBe('report:ok');
       // Pointer and focus gone: hidden again.
       await page.mouse.move(1, 1);
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // (Focus moved to a button of the test's own: blur() on a host whose focus is inside its shadow root is not
+      // honoured the same way in both browsers.)
+      await page.evaluate(() => {
+        const b = document.createElement('button');
+        document.body.append(b);
+        b.focus();
+        b.remove();
+      });
       await page.waitForFunction(() => (document.querySelector('[data-place-test="collapsed"]') as HTMLElement).style.display === 'none', { timeout: 5000, polling: 50 });
       // Keyboard: focusing the item's control shows it too.
       await item.focus();

@@ -246,3 +246,38 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
   }
   return out;
 }
+
+/** Beyond this many links, images &c., a neighbour is a whole part of the page, not a row: not read. */
+const MAX_NEIGHBOUR_OBSTACLES = 300;
+
+/**
+ * The site's links, buttons, images &c. of the items next to `root` (the nearest sibling on each side of it and of its
+ * first `levels` ancestors) whose boxes reach into `region`. A virtualised feed positions each row in a box of a fixed
+ * height; a row's content running taller than its box lies over the next row, and that part is not found by walking
+ * the item itself nor, while the spot is off screen, by looking at what is painted there.
+ */
+export function neighbourObstacles(root: Element, region: Box, isOwn: (el: Element) => boolean, levels = 3): Obstacles {
+  const all: Box[] = [];
+  const controls: Box[] = [];
+  let el: Element | null = root;
+  for (let level = 0; el && level <= levels && el !== el.ownerDocument.body; level++, el = el.parentElement) {
+    for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
+      if (!sib || isOwn(sib)) continue;
+      // A column beside the item (a sidebar, the nav) is not a row over it; and a sibling holding a whole page part
+      // costs more to read than it could add (bounded: only rows of a few hundred elements are read).
+      const sr = sib.getBoundingClientRect();
+      if (sr.width > 0 && (sr.right <= region.left || sr.left >= region.right)) continue;
+      const found = sib.matches(SITE_OBSTACLES) ? [sib] : sib.querySelectorAll(SITE_OBSTACLES);
+      if (found.length > MAX_NEIGHBOUR_OBSTACLES) continue;
+      for (const o of found) {
+        if (isOwn(o)) continue;
+        const r = o.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || !overlaps(r, region)) continue;
+        const box = toBox(r);
+        all.push(box);
+        if (o.matches(SITE_CONTROLS)) controls.push(box);
+      }
+    }
+  }
+  return { all, controls };
+}

@@ -8,7 +8,7 @@
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
 import { blockersAt, type Box, findSpot, leastCovering, neighbourObstacles, SITE_CONTROLS, siteObstacles } from './placement';
-import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR } from './ui-elements';
+import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR, SPACER_TAG } from './ui-elements';
 
 export interface ControlsOptions {
   label(target: CaptureTarget): string;
@@ -39,12 +39,26 @@ const regionRoot = (entry: { target: CaptureTarget }, anchor: Element): Element 
 
 const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 
+/**
+ * An empty line for a group of `width` px, in the site's flow: a block in a block layout (its line holds nothing
+ * else), an item of that size in a flex or grid one. Not read by assistive technology, never takes a click (the
+ * controls are laid over it), and removed from every snapshot like the controls.
+ */
+function makeSpacer(width: number): HTMLElement {
+  const el = document.createElement(SPACER_TAG);
+  el.setAttribute('aria-hidden', 'true');
+  el.style.cssText = `display:block;box-sizing:content-box;width:${width + 4}px;max-width:100%;height:${CONTROL_SIZE + 4}px;margin:0;margin-inline-start:auto;padding:0;border:0;flex:0 0 auto;pointer-events:none;visibility:hidden;`;
+  return el;
+}
+
 /** A group's placement, measured (read phase) before anything moves (write phase). */
 interface Plan {
   entry: Attached;
   anchor: Element;
   members: Control[];
   origin: { x: number; y: number };
+  /** Each member's own static position (in a right-aligned flex row a narrower host's differs from the item's). */
+  origins: { x: number; y: number }[];
   x: number;
   y: number;
   collapsed: boolean;
@@ -89,6 +103,8 @@ interface Attached {
   target: CaptureTarget;
   /** The item's report control (issue #14), beside its capture control. */
   report?: Control;
+  /** A line of its own made for the group in the item's flow, when nothing in or beside the item was free. */
+  spacer?: HTMLElement;
 }
 
 export class CaptureControls {
@@ -215,6 +231,8 @@ export class CaptureControls {
 
   /** Disconnects the observer and removes every control, for good (a new CaptureControls starts again). */
   stop(): void {
+    this.inView?.disconnect();
+    this.inView = null;
     this.stopped = true;
     this.observer?.disconnect();
     this.observer = null;
@@ -230,9 +248,10 @@ export class CaptureControls {
     this.justPlaced = new WeakSet();
     this.placedWidth = new WeakMap();
     this.byAnchor.clear();
-    for (const { control, report } of this.attached.values()) {
+    for (const { control, report, spacer } of this.attached.values()) {
       control.host.remove();
       report?.host.remove();
+      spacer?.remove();
     }
     this.attached.clear();
     for (const { control } of this.threadControls.values()) control.host.remove();
@@ -323,10 +342,11 @@ export class CaptureControls {
       fresh.push(target);
     }
     if (full || this.removed) {
-      for (const [el, { control, report }] of this.attached) {
+      for (const [el, { control, report, spacer }] of this.attached) {
         if ((seen && !seen.has(el)) || !el.isConnected || !control.host.isConnected) {
           control.host.remove();
           report?.host.remove();
+          spacer?.remove();
           this.attached.delete(el);
         }
       }
@@ -507,6 +527,7 @@ export class CaptureControls {
   /** Places every drawn group living in `anchors`: all measured first, then all moved (one layout, however many). */
   private placeAll(anchors: Element[]): void {
     const started = performance.now();
+    const spacersBefore = this.spacersMade;
     try {
       const plans: Plan[] = [];
       for (const anchor of anchors) {
@@ -557,6 +578,15 @@ export class CaptureControls {
         }
       }
       for (const p of again) this.move(p);
+      // A line made in an item's flow moves what follows it; where the site lays its rows at fixed offsets (a
+      // virtualised feed, a saved page of one), a row below now runs further over the next: every drawn group is
+      // placed again in the next frame (each item gets one line at most, so this ends).
+      if (this.spacersMade !== spacersBefore && !this.spacerFrame) {
+        this.spacerFrame = requestAnimationFrame(() => {
+          this.spacerFrame = 0;
+          if (!this.stopped) this.placeAll([...this.byAnchor.keys()]);
+        });
+      }
     } catch {
       // Never into the page: a control left where it was is still a control.
     } finally {
@@ -564,12 +594,18 @@ export class CaptureControls {
     }
   }
 
+  /** Lines made in items' flow so far (see plan), and the frame that places every group again after one. */
+  private spacersMade = 0;
+  private spacerFrame = 0;
+
   /**
    * Where a group goes: the free spot in its item nearest the item's top-right corner (bottom-right next) for the
    * whole group; else for the item's control alone (the others then live in its menu); else beside the item, where
-   * the page shows nothing; else, only when the item is all links and text, the spot that covers least.
+   * the page shows nothing; else a line of its own at the top of the item, made in the site's flow (the site's content
+   * moves down by a control's height, and nothing of it is covered); only where even that line is not free (a layout
+   * that lays something over it), the spot that covers least.
    */
-  private plan(entry: Attached, anchor: Element): Plan | null {
+  private plan(entry: Attached, anchor: Element, spaced = false): Plan | null {
     const members = this.members(entry);
     // The item's whole box, not only the part its controls live in (an adapter may anchor them in a header row).
     const root = regionRoot(entry, anchor);
@@ -605,6 +641,16 @@ export class CaptureControls {
     obstacles.all.push(...next.all);
     obstacles.controls.push(...next.controls);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
+    // The line made for the group, where it lies outside the item (before a link that holds the item).
+    if (entry.spacer?.isConnected && !root.contains(entry.spacer)) {
+      const s = entry.spacer.getBoundingClientRect();
+      if (s.width > 0 && s.height > 0) {
+        region.left = Math.min(region.left, s.left);
+        region.top = Math.min(region.top, s.top);
+        region.right = Math.max(region.right, s.right);
+        region.bottom = Math.max(region.bottom, s.bottom);
+      }
+    }
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
     const wrapper = root.parentElement?.closest(SITE_CONTROLS);
     if (wrapper) {
@@ -644,7 +690,8 @@ export class CaptureControls {
       return null;
     };
     const done = (spot: { x: number; y: number }, collapsed: boolean): Plan => {
-      return { entry, anchor, members, origin, ...spot, collapsed };
+      const origins = members.map((m, i) => (i === 0 || m.host.style.display === 'none' ? origin : m.staticOrigin()));
+      return { entry, anchor, members, origin, origins, ...spot, collapsed };
     };
     const whole = members.length > 1 ? search(groupW) : null;
     if (whole) return done(whole, false);
@@ -662,8 +709,18 @@ export class CaptureControls {
       if (!onScreen(box)) continue;
       if (blockersAt(document, box, isOwn, 6).length === 0) return done(c, members.length > 1);
     }
-    // Nothing free in or beside the item (an item that is all image or link, like a grid tile): the spot inside it
-    // that covers least, until a better one can be checked on screen.
+    // Nothing free in or beside the item (an item that is all image, link or text, like a grid tile or a post on a
+    // narrow window): a line of its own at the item's top, in the site's flow, and the search again.
+    if (!spaced && !entry.spacer) {
+      const outer = root.matches(SITE_CONTROLS) ? root : wrapper;
+      entry.spacer = makeSpacer(groupW);
+      this.spacersMade++;
+      if (outer) outer.before(entry.spacer);
+      else root.prepend(entry.spacer);
+      return this.plan(entry, anchor, true);
+    }
+    // Still nothing (a layout that lays the site's things over that line): the spot inside it that covers least,
+    // until a better one can be checked on screen.
     const clampX = (x: number) => Math.max(bounds.left, Math.min(x, bounds.right - itemW));
     const clampY = (y: number) => Math.max(bounds.top, Math.min(y, bounds.bottom - h));
     const inside = [
@@ -674,9 +731,57 @@ export class CaptureControls {
     return done(leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), members.length > 1);
   }
 
-  private move(p: Plan): void {
+  /**
+   * A group placed while off screen was placed from what the item and its neighbouring rows hold; what the page lays
+   * over that spot from elsewhere can only be seen on screen. So the first time the item's control is wholly in view
+   * after a placement, what is painted at each of its group's controls is looked at, and the group is placed again
+   * (that once) if the site shows anything there. This happens as the control comes into view, before the person
+   * can aim at it.
+   */
+  private cameIntoView = (entries: IntersectionObserverEntry[]): void => {
+    const started = performance.now();
+    try {
+      const again: Plan[] = [];
+      for (const e of entries) {
+        if (e.intersectionRatio < 0.99) continue;
+        const host = e.target as HTMLElement;
+        this.inView?.unobserve(host);
+        const at = this.placedAt.get(host);
+        if (!at || !host.isConnected || this.stopped) continue;
+        const root = regionRoot(at.entry, at.anchor);
+        const a = root.getBoundingClientRect();
+        const found: Box[] = [];
+        for (const m of this.members(at.entry)) {
+          if (m.host.style.display === 'none') continue;
+          found.push(...blockersAt(document, boxOf(m.host.getBoundingClientRect()), isOwn, 0, root));
+        }
+        if (found.length === 0) continue;
+        const list = this.paintedOver.get(at.anchor) ?? [];
+        for (const c of found) if (list.length < 24) list.push({ left: c.left - a.left, top: c.top - a.top, right: c.right - a.left, bottom: c.bottom - a.top });
+        this.paintedOver.set(at.anchor, list);
+        const plan = this.plan(at.entry, at.anchor);
+        if (plan) again.push(plan);
+      }
+      for (const p of again) this.move(p, true);
+    } catch {
+      // Never into the page.
+    } finally {
+      drawing.timeMs += performance.now() - started;
+    }
+  };
+  private inView: IntersectionObserver | null = null;
+  /** The group each placed item control belongs to (for the look once it is in view). */
+  private placedAt = new WeakMap<HTMLElement, { entry: Attached; anchor: Element }>();
+
+  private move(p: Plan, checked = false): void {
     let x = p.x;
     const item = p.members[0]!;
+    this.placedAt.set(item.host, { entry: p.entry, anchor: p.anchor });
+    if (!checked && typeof IntersectionObserver !== 'undefined') {
+      this.inView ??= new IntersectionObserver(this.cameIntoView, { threshold: 1 });
+      this.inView.unobserve(item.host);
+      this.inView.observe(item.host);
+    }
     if (p.collapsed) {
       // The thread and report controls of a collapsed group stay pressable (docs/testing.md's contract): they wait,
       // not shown, in a row just under the item's control (above it when the window ends there) and show while the
@@ -688,7 +793,7 @@ export class CaptureControls {
       const below = p.y + CONTROL_SIZE + GROUP_GAP;
       const ry = below + CONTROL_SIZE > window.innerHeight && p.y - GROUP_GAP - CONTROL_SIZE >= 0 ? p.y - GROUP_GAP - CONTROL_SIZE : below;
       for (const m of extra) {
-        m.moveTo(p.origin, rx, ry);
+        m.moveTo(p.origins[p.members.indexOf(m)] ?? p.origin, rx, ry);
         rx += m.width + GROUP_GAP;
       }
       this.collapsedGroups.set(item.host, extra);
@@ -704,8 +809,10 @@ export class CaptureControls {
     this.peeking.delete(item.host);
     for (let i = 0; i < p.members.length; i++) {
       const m = p.members[i]!;
+      // A member hidden when the plan was made (a collapsed group's) had no static position to read: read now (rare).
+      const wasHidden = i > 0 && m.host.style.display === 'none';
       m.setShown(true);
-      m.moveTo(p.origin, x, p.y);
+      m.moveTo(wasHidden ? m.staticOrigin() : (p.origins[i] ?? p.origin), x, p.y);
       this.placedHosts.add(m.host);
       x += m.width + GROUP_GAP;
     }

@@ -247,6 +247,8 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
   return out;
 }
 
+/** How many siblings each way are looked at, at each level. */
+const MAX_NEIGHBOURS = 12;
 /** Beyond this many links, images &c., a neighbour is a whole part of the page, not a row: not read. */
 const MAX_NEIGHBOUR_OBSTACLES = 300;
 
@@ -261,8 +263,18 @@ export function neighbourObstacles(root: Element, region: Box, isOwn: (el: Eleme
   const controls: Box[] = [];
   let el: Element | null = root;
   for (let level = 0; el && level <= levels && el !== el.ownerDocument.body; level++, el = el.parentElement) {
-    for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
-      if (!sib || isOwn(sib)) continue;
+    // The nearest siblings on each side, and further ones while their boxes still reach the region (rows laid at
+    // fixed offsets can overlap several deep), at most MAX_NEIGHBOURS each way.
+    const sibs: Element[] = [];
+    for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+      let sib = el[step];
+      for (let i = 0; sib && i < MAX_NEIGHBOURS; i++, sib = sib[step]) {
+        if (i > 0 && !overlaps(sib.getBoundingClientRect(), region)) continue;
+        sibs.push(sib);
+      }
+    }
+    for (const sib of sibs) {
+      if (isOwn(sib)) continue;
       // A column beside the item (a sidebar, the nav) is not a row over it; and a sibling holding a whole page part
       // costs more to read than it could add (bounded: only rows of a few hundred elements are read).
       const sr = sib.getBoundingClientRect();

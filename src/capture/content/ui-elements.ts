@@ -11,7 +11,9 @@ export const REPORT_ATTR = 'data-holdfast-report';
 export const TOAST_ATTR = 'data-holdfast-toast';
 /** Issue #14: the menu of an item's control (fixed, one per page while open). */
 export const MENU_ATTR = 'data-holdfast-menu';
-export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}],[${MENU_ATTR}]`;
+/** The element name of the empty line made in an item's flow for its controls (controls.ts), when nothing else was free. */
+export const SPACER_TAG = 'holdfast-spacer';
+export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}],[${MENU_ATTR}],${SPACER_TAG}`;
 
 /** A control's size (CSS px): 24 × 24, the smallest target size WCAG 2.2 asks for; the menu chevron beside it. */
 export const CONTROL_SIZE = 24;

@@ -612,6 +612,8 @@ export class CaptureControls {
     const a = root.getBoundingClientRect();
     if (a.width === 0 && a.height === 0) return null;
     const region = boxOf(a);
+    /** The whole visible part of a tall item, before it is cut to its top (a last resort). */
+    let whole: Box | null = null;
     // An item taller than the window (a whole conversation) may run on under its scroller's edge: only the part its
     // clipping ancestors show can hold a control (read for such items only: style reads cost).
     if (a.height > window.innerHeight) {
@@ -623,6 +625,7 @@ export class CaptureControls {
         region.left = Math.max(region.left, c.left);
         region.right = Math.min(region.right, c.right);
       }
+      whole = { ...region };
       // And only its top: where the person starts reading it, and a part the page can always scroll to.
       region.bottom = Math.min(region.bottom, region.top + 200);
       if (region.bottom - region.top < CONTROL_SIZE) return null;
@@ -693,8 +696,8 @@ export class CaptureControls {
       const origins = members.map((m, i) => (i === 0 || m.host.style.display === 'none' ? origin : m.staticOrigin()));
       return { entry, anchor, members, origin, origins, ...spot, collapsed };
     };
-    const whole = members.length > 1 ? search(groupW) : null;
-    if (whole) return done(whole, false);
+    const together = members.length > 1 ? search(groupW) : null;
+    if (together) return done(together, false);
     const alone = search(itemW);
     if (alone) return done(alone, members.length > 1);
     // Beside the item: right of its top corner, left of it, just above, just below.
@@ -718,6 +721,16 @@ export class CaptureControls {
       if (outer) outer.before(entry.spacer);
       else root.prepend(entry.spacer);
       return this.plan(entry, anchor, true);
+    }
+    // A tall item whose top is all taken even so (rows laid over it): anywhere in the rest of it that shows nothing.
+    if (whole) {
+      Object.assign(region, whole);
+      const rest = siteObstacles(root, region, isOwn);
+      const nextRest = neighbourObstacles(root, region, isOwn);
+      obstacles.all.push(...rest.all, ...nextRest.all);
+      obstacles.controls.push(...rest.controls, ...nextRest.controls);
+      const anywhere = search(itemW);
+      if (anywhere) return done(anywhere, members.length > 1);
     }
     // Still nothing (a layout that lays the site's things over that line): the spot inside it that covers least,
     // until a better one can be checked on screen.

@@ -471,6 +471,9 @@ export class CaptureControls {
             if (this.resizeFrame) return;
             this.resizeFrame = requestAnimationFrame(() => {
               this.resizeFrame = 0;
+              // What was seen painted over the groups was measured in the old layout.
+              this.paintedOver = new WeakMap();
+              this.looks = new WeakMap();
               if (!this.stopped) this.placeAll([...this.byAnchor.keys()]);
             });
           };
@@ -490,6 +493,7 @@ export class CaptureControls {
             // Only a change of width re-flows what is beside the controls (window resize, zoom); an item growing
             // taller as the site streams into it (a conversation) is not measured again on every frame.
             if (before !== undefined && Math.abs(before - width) < 0.5) continue;
+            this.paintedOver.delete(anchor);
             changed.push(anchor);
           }
           if (changed.length) this.placeAll([...new Set(changed)]);
@@ -645,15 +649,15 @@ export class CaptureControls {
     obstacles.controls.push(...next.controls);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
     // The line made for the group, where it lies outside the item (before a link that holds the item).
-    if (entry.spacer?.isConnected && !root.contains(entry.spacer)) {
-      const s = entry.spacer.getBoundingClientRect();
-      if (s.width > 0 && s.height > 0) {
-        region.left = Math.min(region.left, s.left);
-        region.top = Math.min(region.top, s.top);
-        region.right = Math.max(region.right, s.right);
-        region.bottom = Math.max(region.bottom, s.bottom);
-      }
-    }
+    const spacerBox = entry.spacer?.isConnected && !root.contains(entry.spacer) ? entry.spacer.getBoundingClientRect() : null;
+    const addSpacer = () => {
+      if (!spacerBox || spacerBox.width === 0 || spacerBox.height === 0) return;
+      region.left = Math.min(region.left, spacerBox.left);
+      region.top = Math.min(region.top, spacerBox.top);
+      region.right = Math.max(region.right, spacerBox.right);
+      region.bottom = Math.max(region.bottom, spacerBox.bottom);
+    };
+    addSpacer();
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
     const wrapper = root.parentElement?.closest(SITE_CONTROLS);
     if (wrapper) {
@@ -725,6 +729,7 @@ export class CaptureControls {
     // A tall item whose top is all taken even so (rows laid over it): anywhere in the rest of it that shows nothing.
     if (whole) {
       Object.assign(region, whole);
+      addSpacer();
       const rest = siteObstacles(root, region, isOwn);
       const nextRest = neighbourObstacles(root, region, isOwn);
       obstacles.all.push(...rest.all, ...nextRest.all);
@@ -748,13 +753,13 @@ export class CaptureControls {
    * A group placed while off screen was placed from what the item and its neighbouring rows hold; what the page lays
    * over that spot from elsewhere can only be seen on screen. So the first time the item's control is wholly in view
    * after a placement, what is painted at each of its group's controls is looked at, and the group is placed again
-   * (that once) if the site shows anything there. This happens as the control comes into view, before the person
-   * can aim at it.
+   * if the site shows anything there (looked at again after that, up to three times: each look adds what it found).
+   * This happens as the control comes into view, before the person can aim at it.
    */
   private cameIntoView = (entries: IntersectionObserverEntry[]): void => {
     const started = performance.now();
     try {
-      const again: Plan[] = [];
+      const again: [Plan, boolean][] = [];
       for (const e of entries) {
         if (e.intersectionRatio < 0.99) continue;
         const host = e.target as HTMLElement;
@@ -772,10 +777,12 @@ export class CaptureControls {
         const list = this.paintedOver.get(at.anchor) ?? [];
         for (const c of found) if (list.length < 24) list.push({ left: c.left - a.left, top: c.top - a.top, right: c.right - a.left, bottom: c.bottom - a.top });
         this.paintedOver.set(at.anchor, list);
+        const looks = (this.looks.get(host) ?? 0) + 1;
+        this.looks.set(host, looks);
         const plan = this.plan(at.entry, at.anchor);
-        if (plan) again.push(plan);
+        if (plan) again.push([plan, looks >= 3]);
       }
-      for (const p of again) this.move(p, true);
+      for (const [p, last] of again) this.move(p, last);
     } catch {
       // Never into the page.
     } finally {
@@ -783,6 +790,8 @@ export class CaptureControls {
     }
   };
   private inView: IntersectionObserver | null = null;
+  /** How many times a control was looked at in view and moved. */
+  private looks = new WeakMap<HTMLElement, number>();
   /** The group each placed item control belongs to (for the look once it is in view). */
   private placedAt = new WeakMap<HTMLElement, { entry: Attached; anchor: Element }>();
 

@@ -217,10 +217,12 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
   const ys = grid(box.top, box.bottom);
   const range = doc.createRange();
   const seen = new Set<Element>();
+  const itemBox = item?.getBoundingClientRect();
   for (const x of xs) {
     for (const y of ys) {
       const stack = doc.elementsFromPoint(x, y);
-      if (item) {
+      // (Only where the point is in the item's box: beside it, the page's own containers are there by right.)
+      if (item && itemBox && x >= itemBox.left && x <= itemBox.right && y >= itemBox.top && y <= itemBox.bottom) {
         // Inside the item, what is painted on top must be the item itself: a site's sticky bar or overlay there would
         // hide the control (and take its clicks).
         const top = stack.find((el) => !isOwn(el));

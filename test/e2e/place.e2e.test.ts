@@ -383,18 +383,20 @@ for (const browserName of browsersUnderTest()) {
       if (report.length) console.log(report.join('\n'));
       if (only) expect(report).toEqual([]);
       expect(totals.controls).toBeGreaterThan(totals.pages * SIZES.length);
-      // Known gaps (issue #14 report), held as ceilings so that nothing gets worse (and HOLDFAST_PLACE_ONLY requires
-      // zero): on the replicas, Instagram's carousel post (its header row is all links, the group goes over the
-      // picture), a grid tile that is all link, X's profile header at 200 %; the real-structure pages are saved
-      // without their style sheets, so X's posts there are unstyled stacks of links and pictures taller than the
-      // window (controls kept in their top 200 px, which is full) and Instagram's grids and comment rows stacks of
-      // links. At 2279695 (fixed offsets) this check found, in Chromium, 2,180 of 3,018 controls over the site (476 on
-      // the replicas) and 198 site controls covered; after: 587 of 2,435 (16 on the replicas), 10 covered; Firefox
-      // 566 of 2,390 (21), 8.
+      // Known gaps, held as ceilings so that nothing gets worse (HOLDFAST_PLACE_ONLY requires zero). Where nothing in
+      // or beside an item is free, its controls get a line of their own in the item's flow, and a group placed off
+      // screen is looked at again once in view; what is left: real-structure pages saved without their style sheets
+      // whose rows keep the fixed offsets of a virtualised feed, so that one X post is drawn over the next (no spot
+      // in the item shows nothing of the site), and, in Firefox only, one Instagram replica comment at 768 px under
+      // the "more posts" grid laid over it.
+      // Measured (controls over the site / checked; site controls covered at their centre):
+      // - at 2279695 (fixed offsets), Chromium: 2,180 / 3,018 (476 on the replicas), 198 covered;
+      // - the first placement (ed43d7f): Chromium 587 / 2,435 (16 on the replicas), 10; Firefox 566 / 2,390 (21), 8;
+      // - now: Chromium 8 / 2,620 (0 on the replicas), 0; Firefox 22 / 2,621 (1), 0.
       if (!only) {
-        expect(totals.violating - totals.violatingReal, 'controls over the site on replica pages').toBeLessThanOrEqual(25);
-        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(620);
-        expect(totals.covered, 'site controls covered at their centre').toBeLessThanOrEqual(14);
+        expect(totals.violating - totals.violatingReal, 'controls over the site on replica pages').toBeLessThanOrEqual(2);
+        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(40);
+        expect(totals.covered, 'site controls covered at their centre').toBe(0);
       }
     }, 600_000);
   });

@@ -84,7 +84,7 @@ export class SitePage {
     await this.page.bringToFront();
     const before = await this.toastCount();
     const el = await this.control(kind, index);
-    await el.scrollIntoView();
+    await settleInView(el);
     await el.click();
     return this.waitForOutcome(before);
   }
@@ -94,7 +94,7 @@ export class SitePage {
     await this.page.bringToFront();
     const before = await this.toastCount();
     const el = await this.control(kind, index);
-    await el.scrollIntoView();
+    await settleInView(el);
     await el.focus();
     await this.page.keyboard.press('Enter');
     return this.waitForOutcome(before);
@@ -102,6 +102,26 @@ export class SitePage {
 
   async close(): Promise<void> {
     await this.page.close();
+  }
+}
+
+/**
+ * Brings a Holdfast control into view and waits until it stays put, as a person sees it before pressing it: a control
+ * is placed when it is drawn (near the viewport) and may be moved once it is wholly in view, where the site shows
+ * something over its spot (docs/testing.md, placement).
+ */
+export async function settleInView(el: ElementHandle<Element>): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    await el.scrollIntoView();
+    const still = await el.evaluate(async (h) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const a = h.getBoundingClientRect();
+      await frame();
+      await frame();
+      const b = h.getBoundingClientRect();
+      return Math.abs(a.left - b.left) < 0.5 && Math.abs(a.top - b.top) < 0.5 && b.top >= 0 && b.bottom <= innerHeight;
+    });
+    if (still) return;
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { ExtensionPage, markPress, NEUTRAL_URL, openTabUrls, pressedAt, SitePage, waitForNeutralPage } from './pages';
+import { ExtensionPage, markPress, NEUTRAL_URL, openTabUrls, pressedAt, SitePage, settleInView, waitForNeutralPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const timings: string[] = [];
@@ -122,7 +122,7 @@ for (const browserName of browsersUnderTest()) {
       const kind = 'post';
       await site.waitForControls(kind);
       const control = await site.control(kind, 0);
-      await control.scrollIntoView();
+      await settleInView(control);
       await control.focus();
       await site.page.keyboard.press('Escape');
       await new Promise((r) => setTimeout(r, 800));

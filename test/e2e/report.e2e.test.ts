@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { openTabUrls, SitePage, TOAST, VaultPage } from './pages';
+import { openTabUrls, SitePage, settleInView, TOAST, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const STATUS = 'https://x.com/grimshaw_k/status/2123706098119606292';
@@ -55,7 +55,7 @@ async function report(site: SitePage, kind: string, index: number, abuse: string
   await site.page.waitForSelector(REPORT(kind), { timeout: 10_000 });
   const control = (await site.page.$$(REPORT(kind)))[index];
   if (!control) throw new Error(`no report control #${index} of kind ${kind}`);
-  await control.scrollIntoView();
+  await settleInView(control);
   await control.click();
   const option = await site.page.waitForSelector(ABUSE(abuse), { timeout: 5000 });
   const pressed = Date.now();
@@ -135,7 +135,7 @@ for (const browserName of browsersUnderTest()) {
     it('keyboard: Enter on the report control opens the chooser; Escape closes it, captures nothing, focus returns', async () => {
       await site.page.bringToFront();
       const control = (await site.page.$$(REPORT('reply')))[1]!;
-      await control.scrollIntoView();
+      await settleInView(control);
       await control.focus();
       await site.page.keyboard.press('Enter');
       await site.page.waitForSelector('[data-testid="holdfast-report-chooser"]', { timeout: 5000 });

@@ -8,8 +8,8 @@ const catalogue = (lang: string) => JSON.parse(readFileSync(resolve(ROOT, 'publi
 const TODAY = new Date().toISOString().slice(0, 10);
 const all = REGIONS.flatMap((r) => r.entries.map((e) => ({ region: r.code, e })));
 
-/** The regions the issue names, and the Spanish-speaking countries of Latin America the data has. */
-const REQUIRED = ['US', 'GB', 'IE', 'CA', 'AU', 'ES', 'EC', 'MX', 'AR', 'CO', 'CL', 'PE', 'UY', 'PY', 'BO', 'CR', 'CU', 'DO', 'HN', 'NI', 'PA', 'SV', 'PR', INTL];
+/** The regions the issue names, and every Spanish-speaking country of Latin America. */
+const REQUIRED = ['US', 'GB', 'IE', 'CA', 'AU', 'ES', 'EC', 'MX', 'AR', 'CO', 'CL', 'PE', 'UY', 'PY', 'BO', 'CR', 'CU', 'DO', 'GT', 'HN', 'NI', 'PA', 'SV', 'VE', 'PR', INTL];
 
 const isHttps = (u: string) => {
   try {

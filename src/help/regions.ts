@@ -731,6 +731,8 @@ export const REGIONS: HelpRegion[] = [
   { code: 'NI', entries: [emergency('118', EMERGENCY_LIST), STOPNCII, FIND_A_HELPLINE, ...PLATFORMS] },
   { code: 'PA', entries: [emergency('911', EMERGENCY_LIST), STOPNCII, FIND_A_HELPLINE, ...PLATFORMS] },
   { code: 'SV', entries: [emergency('911', EMERGENCY_LIST), STOPNCII, FIND_A_HELPLINE, ...PLATFORMS] },
+  { code: 'GT', entries: [emergency('110', EMERGENCY_LIST), STOPNCII, FIND_A_HELPLINE, ...PLATFORMS] },
+  { code: 'VE', entries: [emergency('911', EMERGENCY_LIST), STOPNCII, FIND_A_HELPLINE, ...PLATFORMS] },
   {
     // Puerto Rico: the US national helplines answer there too.
     code: 'PR',

@@ -65,6 +65,15 @@ export const PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'context
 const SITE_HOSTS = [...HOST_PERMISSIONS];
 
 export default defineConfig({
+  hooks: {
+    // Portuguese (Portugal) is given the Brazilian catalogue until it has one of its own: without a pt_PT folder both
+    // browsers fall back from pt_PT to the default locale, English.
+    'build:publicAssets': (_wxt, files) => {
+      const brazil = files.find((f) => f.relativeDest.replace(/\\/g, '/') === '_locales/pt_BR/messages.json');
+      if (brazil && 'absoluteSrc' in brazil && !files.some((f) => f.relativeDest.replace(/\\/g, '/').startsWith('_locales/pt_PT/')))
+        files.push({ absoluteSrc: brazil.absoluteSrc, relativeDest: '_locales/pt_PT/messages.json' });
+    },
+  },
   srcDir: 'src',
   outDir: process.env.HOLDFAST_OUT_DIR || '.output',
   vite: () => ({

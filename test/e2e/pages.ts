@@ -108,18 +108,22 @@ export class SitePage {
 /**
  * Brings a Holdfast control into view and waits until it stays put, as a person sees it before pressing it: a control
  * is placed when it is drawn (near the viewport) and may be moved once it is wholly in view, where the site shows
- * something over its spot (docs/testing.md, placement).
+ * something over its spot (docs/testing.md, placement). Waits until it keeps its place over two frames and is what is
+ * painted at its centre (at most 12 tries; then the press goes ahead and the test says what happened).
  */
 export async function settleInView(el: ElementHandle<Element>): Promise<void> {
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 12; i++) {
     await el.scrollIntoView();
     const still = await el.evaluate(async (h) => {
-      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // (A timer as well as the frame: a tab the browser does not paint gets no animation frames.)
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)) && setTimeout(r, 100));
       const a = h.getBoundingClientRect();
       await frame();
       await frame();
       const b = h.getBoundingClientRect();
-      return Math.abs(a.left - b.left) < 0.5 && Math.abs(a.top - b.top) < 0.5 && b.top >= 0 && b.bottom <= innerHeight;
+      if (b.width === 0) return true; // not shown (a collapsed group's member): nothing to wait for
+      const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return Math.abs(a.left - b.left) < 0.5 && Math.abs(a.top - b.top) < 0.5 && b.top >= 0 && b.bottom <= innerHeight && top === h;
     });
     if (still) return;
   }

@@ -392,10 +392,12 @@ for (const browserName of browsersUnderTest()) {
       // Measured (controls over the site / checked; site controls covered at their centre):
       // - at 2279695 (fixed offsets), Chromium: 2,180 / 3,018 (476 on the replicas), 198 covered;
       // - the first placement (ed43d7f): Chromium 587 / 2,435 (16 on the replicas), 10; Firefox 566 / 2,390 (21), 8;
-      // - now: Chromium 8 / 2,620 (0 on the replicas), 0; Firefox 22 / 2,621 (1), 0.
+      // - now: Chromium 32 / 2,632 (0 on the replicas), 0; Firefox 64 / 2,635 (1), 0. (A last resort that used any
+      //   spot of a tall item, on screen or not, measured 8 and 22 but put controls thousands of px down the item,
+      //   under rows the saved page paints over it, where they could not be pressed: real.e2e failed in Firefox.)
       if (!only) {
         expect(totals.violating - totals.violatingReal, 'controls over the site on replica pages').toBeLessThanOrEqual(2);
-        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(40);
+        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(90);
         expect(totals.covered, 'site controls covered at their centre').toBe(0);
       }
     }, 600_000);

@@ -609,7 +609,7 @@ export class CaptureControls {
    * moves down by a control's height, and nothing of it is covered); only where even that line is not free (a layout
    * that lays something over it), the spot that covers least.
    */
-  private plan(entry: Attached, anchor: Element, spaced = false): Plan | null {
+  private plan(entry: Attached, anchor: Element, spaced = false, seen = false): Plan | null {
     const members = this.members(entry);
     // The item's whole box, not only the part its controls live in (an adapter may anchor them in a header row).
     const root = regionRoot(entry, anchor);
@@ -658,6 +658,17 @@ export class CaptureControls {
       region.bottom = Math.max(region.bottom, spacerBox.bottom);
     };
     addSpacer();
+    /** After a look in view (`seen`): only the part on screen, where every spot can be checked against what the page
+     * shows there. */
+    const vw0 = document.documentElement.clientWidth;
+    const clipToView = () => {
+      region.top = Math.max(region.top, 0);
+      region.bottom = Math.min(region.bottom, window.innerHeight);
+      region.left = Math.max(region.left, 0);
+      region.right = Math.min(region.right, vw0);
+    };
+    const full = { ...region };
+    if (seen) clipToView();
     // An item inside a link or button of the site (a grid tile): nothing inside it is free.
     const wrapper = root.parentElement?.closest(SITE_CONTROLS);
     if (wrapper) {
@@ -724,12 +735,17 @@ export class CaptureControls {
       this.spacersMade++;
       if (outer) outer.before(entry.spacer);
       else root.prepend(entry.spacer);
-      return this.plan(entry, anchor, true);
+      return this.plan(entry, anchor, true, seen);
     }
-    // A tall item whose top is all taken even so (rows laid over it): anywhere in the rest of it that shows nothing.
+    // A tall item whose top is all taken even so (rows laid over it): anywhere in the part of it on screen that shows
+    // nothing (only there can what the page lays over it be seen; an item drawn off screen gets this when it comes
+    // into view and is looked at).
     if (whole) {
       Object.assign(region, whole);
       addSpacer();
+      if (seen) clipToView();
+    }
+    if (whole && region.bottom - region.top >= h + 4 && region.right - region.left >= itemW + 4) {
       const rest = siteObstacles(root, region, isOwn);
       const nextRest = neighbourObstacles(root, region, isOwn);
       obstacles.all.push(...rest.all, ...nextRest.all);
@@ -737,6 +753,7 @@ export class CaptureControls {
       const anywhere = search(itemW);
       if (anywhere) return done(anywhere, members.length > 1);
     }
+    Object.assign(region, full);
     // Still nothing (a layout that lays the site's things over that line): the spot inside it that covers least,
     // until a better one can be checked on screen.
     const clampX = (x: number) => Math.max(bounds.left, Math.min(x, bounds.right - itemW));
@@ -779,7 +796,7 @@ export class CaptureControls {
         this.paintedOver.set(at.anchor, list);
         const looks = (this.looks.get(host) ?? 0) + 1;
         this.looks.set(host, looks);
-        const plan = this.plan(at.entry, at.anchor);
+        const plan = this.plan(at.entry, at.anchor, false, true);
         if (plan) again.push([plan, looks >= 3]);
       }
       for (const [p, last] of again) this.move(p, last);

@@ -17,3 +17,15 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 export function kindLabel(kind: ItemKind): string {
   return t(`kind_${kind.replace('-', '_')}` as MessageKey);
 }
+
+/**
+ * The message in the person's language, or undefined when the catalogue has no such key: for texts whose keys come
+ * with data (the report routes, src/reporting/routes.ts Translate) and that keep their own English otherwise.
+ */
+export function tMaybe(key: string, substitutions: string[] = []): string | undefined {
+  try {
+    return browser.i18n.getMessage(key as MessageKey, substitutions) || undefined;
+  } catch {
+    return undefined;
+  }
+}

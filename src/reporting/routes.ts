@@ -12,6 +12,63 @@ import { ABUSE_KINDS, type AbuseKind } from '../model/report';
 
 export type RouteKind = 'in-app' | 'form' | 'external';
 
+/**
+ * A route's text for people: its message key (public/_locales, prefix `rt`) and its English, the same words with $1,
+ * $2… where the `args` go. The site tables hold only this data (no extension API there); the pages, the content script
+ * and the background translate it with the person's catalogue (renderText with a Translate), English when a key is
+ * missing.
+ */
+export interface RouteText {
+  key: string;
+  en: string;
+  args?: readonly RouteArg[];
+}
+/** An argument: shown as is (a handle, a link), or a text translated too ("the account"). */
+export type RouteArg = string | RouteText;
+/** A route's steps; `paste` adds the separate "paste the link" sentence (PASTE_LINK) after them. */
+export interface RouteSteps extends RouteText {
+  paste?: boolean;
+}
+/** Looks a message up in the person's language: its text, or undefined / '' when the catalogue has no such key. */
+export type Translate = (key: string, substitutions: string[]) => string | undefined;
+
+/** Said after a form's steps when the item's link was copied for the person. */
+export const PASTE_LINK: RouteText = { key: 'rtPasteLink', en: 'Paste the link (copied for you) where the form asks for it.' };
+/** Who the steps name when the item has no handle. */
+export const THE_ACCOUNT: RouteText = { key: 'rtTheAccount', en: 'the account' };
+/** "@handle", or "the account" (translated) when the item has no handle. */
+export const whoOf = (item: RouteItem): RouteArg => (item.handle ? `@${item.handle}` : THE_ACCOUNT);
+
+/** The text in the person's language when `translate` has it, else the English with the arguments put in. */
+export function renderText(text: RouteText, translate?: Translate): string {
+  const args = (text.args ?? []).map((a) => (typeof a === 'string' ? a : renderText(a, translate)));
+  let local: string | undefined;
+  try {
+    local = translate?.(text.key, args);
+  } catch {
+    local = undefined;
+  }
+  return local || text.en.replace(/\$(\d)/g, (m: string, n: string) => args[Number(n) - 1] ?? m);
+}
+
+/** The steps of a route for an item, as data (undefined: the route has none). */
+export function stepsOf(def: Pick<RouteDef, 'steps'>, item: RouteItem): RouteSteps | undefined {
+  return typeof def.steps === 'function' ? def.steps(item) : def.steps;
+}
+
+/** Steps as words: the route's own sentence, then the "paste the link" sentence when it asks for it. */
+export function renderSteps(steps: RouteSteps | undefined, translate?: Translate): string | undefined {
+  if (!steps) return undefined;
+  const main = renderText(steps, translate);
+  return steps.paste ? `${main} ${renderText(PASTE_LINK, translate)}` : main;
+}
+
+/** A route's label, steps for the item, and note as words (English without `translate`). */
+export function routeWords(def: Pick<RouteDef, 'label' | 'steps' | 'note'>, item: RouteItem, translate?: Translate): { label: string; steps?: string; note?: string } {
+  const steps = renderSteps(stepsOf(def, item), translate);
+  return { label: renderText(def.label, translate), ...(steps ? { steps } : {}), ...(def.note ? { note: renderText(def.note, translate) } : {}) };
+}
+
 /** What a route needs to know about the item (read from the capture's content). */
 export interface RouteItem {
   kind: ItemKind;
@@ -38,11 +95,12 @@ export interface RouteDef {
   build?(item: RouteItem): string | undefined;
   /** In-app routes: the item's own permalink is opened (its ⋯ menu holds Report). */
   itemUrl?: true;
-  /** English text (records keep it as shown then). */
-  label: string;
-  steps?: string | ((item: RouteItem) => string);
+  /** The route's name: a message key and its English (records keep the English as shown then). */
+  label: RouteText;
+  /** What to do there; a function when the words name the item's account or depend on its link. */
+  steps?: RouteSteps | ((item: RouteItem) => RouteSteps);
   /** Scope and conditions: "EU only", "US law", "no account needed". */
-  note?: string;
+  note?: RouteText;
   /** Routes only some people may use: never chosen by default. */
   region?: 'EU' | 'DE';
   /** For images taken before the person was 18 (Take It Down): chosen only when the person says so. */
@@ -115,7 +173,7 @@ function offered(def: RouteDef, item: RouteItem): boolean {
 }
 
 /** Every route the table offers for the item, in table order (what the adapter records as `reportRoutes`). */
-export function routesFor(table: RouteTable, item: RouteItem): ReportRoute[] {
+export function routesFor(table: RouteTable, item: RouteItem, translate?: Translate): ReportRoute[] {
   const out: ReportRoute[] = [];
   // The item's own in-app flow first (how records have always listed them), then the forms in table order.
   const ordered = [...table.routes.filter((d) => d.kind === 'in-app'), ...table.routes.filter((d) => d.kind !== 'in-app')];
@@ -123,14 +181,21 @@ export function routesFor(table: RouteTable, item: RouteItem): ReportRoute[] {
     if (!offered(def, item)) continue;
     const url = routeUrl(def, item, table);
     if (def.kind !== 'in-app' && !url) continue;
-    const steps = typeof def.steps === 'function' ? def.steps(item) : def.steps;
-    out.push({ id: def.id, label: def.label, ...(url ? { url } : {}), ...(steps ? { steps } : {}), ...(def.note ? { note: def.note } : {}) });
+    const { label, ...words } = routeWords(def, item, translate);
+    out.push({ id: def.id, label, ...(url ? { url } : {}), ...words });
   }
   if (item.permalink && urlAllowed(item.permalink, table, 'in-app')) {
-    out.push({ id: 'copy-permalink', label: 'Copy the link to this item', url: item.permalink, steps: 'Copy this link into the report form or your incident log.' });
+    out.push({ id: COPY_PERMALINK.id, label: renderText(COPY_PERMALINK.label, translate), url: item.permalink, steps: renderSteps(COPY_PERMALINK.steps, translate)! });
   }
   return out;
 }
+
+/** The last route every item with a link gets (not in the site tables; listed in each descriptor). */
+export const COPY_PERMALINK = {
+  id: 'copy-permalink',
+  label: { key: 'rtCopyPermalinkLabel', en: 'Copy the link to this item' },
+  steps: { key: 'rtCopyPermalinkSteps', en: 'Copy this link into the report form or your incident log.' },
+} as const satisfies Pick<RouteDef, 'id' | 'label'> & { steps: RouteSteps };
 
 /** The route to open and what to tell the person. */
 export interface ChosenRoute {
@@ -148,17 +213,17 @@ export interface ChosenRoute {
  * for images taken before 18 a minors' route first; else the item's own in-app flow at its permalink. Null when
  * nothing can be opened (no form for this abuse and the item has no link).
  */
-export function chooseRoute(table: RouteTable, item: RouteItem, choice: AbuseChoice): ChosenRoute | null {
+export function chooseRoute(table: RouteTable, item: RouteItem, choice: AbuseChoice, translate?: Translate): ChosenRoute | null {
   const serving = table.routes.filter((d) => offered(d, item) && d.abuse.includes(choice.abuse) && !d.region);
   const ordered = choice.minor && choice.abuse === 'intimate-images' ? [...serving.filter((d) => d.minors), ...serving.filter((d) => !d.minors)] : serving.filter((d) => !d.minors);
   const pick = (def: RouteDef): ChosenRoute | null => {
     const url = routeUrl(def, item, table);
     if (!url) return null;
-    const steps = typeof def.steps === 'function' ? def.steps(item) : def.steps;
+    const steps = renderSteps(stepsOf(def, item), translate);
     return { def, url, ...(steps ? { steps } : {}), paste: def.kind === 'in-app' ? 'in-app' : 'form' };
   };
   const inApp = table.routes.find((d) => d.kind === 'in-app' && offered(d, item));
-  const inAppSteps = inApp ? (typeof inApp.steps === 'function' ? inApp.steps(item) : inApp.steps) : undefined;
+  const inAppSteps = inApp ? renderSteps(stepsOf(inApp, item), translate) : undefined;
   for (const def of ordered.filter((d) => d.kind !== 'in-app')) {
     const chosen = pick(def);
     if (chosen) return inAppSteps ? { ...chosen, inAppSteps } : chosen;
@@ -201,7 +266,7 @@ export interface RouteAccount {
  * the wrong thing), external services (they are for the person's own images) and the minors' service. With `abuse`,
  * only the routes that take that kind. Empty when nothing can be opened.
  */
-export function routesForAccount(table: RouteTable, account: RouteAccount, abuse?: AbuseKind): ReportRoute[] {
+export function routesForAccount(table: RouteTable, account: RouteAccount, abuse?: AbuseKind, translate?: Translate): ReportRoute[] {
   const handle = account.handle?.trim().replace(/^@/, '');
   const profile = account.profileUrl && urlAllowed(account.profileUrl, table, 'in-app') ? new URL(account.profileUrl).href : undefined;
   const item: RouteItem = { kind: 'profile', platform: table.platform, ...(profile ? { permalink: profile } : {}), ...(handle ? { handle } : {}), hasMedia: false };
@@ -214,8 +279,28 @@ export function routesForAccount(table: RouteTable, account: RouteAccount, abuse
     if (!url) continue;
     // A form's steps are written without a link to paste: nothing was copied for an account (its profile opens in-app).
     const { permalink: _link, ...unlinked } = item;
-    const steps = typeof def.steps === 'function' ? def.steps(def.kind === 'in-app' ? item : unlinked) : def.steps;
-    out.push({ id: def.id, label: def.label, url, ...(steps ? { steps } : {}), ...(def.note ? { note: def.note } : {}) });
+    const { label, ...words } = routeWords(def, def.kind === 'in-app' ? item : unlinked, translate);
+    out.push({ id: def.id, label, url, ...words });
   }
   return out;
+}
+
+/**
+ * A route a record or a report entry stored (in the words of the day it was stored), as shown now: when its route
+ * still exists, the current words in the person's language (steps only when the item they name is known: `item`);
+ * else what was stored. The id and the address never change.
+ */
+export function shownRoute(table: RouteTable | undefined, stored: ReportRoute, item: RouteItem | undefined, translate?: Translate): ReportRoute {
+  const def = stored.id === COPY_PERMALINK.id ? COPY_PERMALINK : table ? routeById(table, stored.id) : undefined;
+  if (!def) return stored;
+  const note = 'note' in def && def.note ? { note: renderText(def.note, translate) } : stored.note ? { note: stored.note } : {};
+  const current = item ? stepsOf(def, item) : typeof def.steps === 'function' ? undefined : def.steps;
+  const steps = current ? renderSteps(current, translate) : stored.steps;
+  return { id: stored.id, label: renderText(def.label, translate), ...(stored.url ? { url: stored.url } : {}), ...(steps ? { steps } : {}), ...note };
+}
+
+/** The name to show for a stored report entry's route: the current words for its routeId when that route exists. */
+export function shownRouteLabel(table: RouteTable | undefined, entry: { routeId?: string; routeLabel?: string }, translate?: Translate): string | undefined {
+  const def = entry.routeId && table ? routeById(table, entry.routeId) : undefined;
+  return def ? renderText(def.label, translate) : entry.routeLabel;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedContent } from '../../model/evidence';
 import type { ReportInput } from '../../model/report';
+import { speak } from '../../i18n/test-support';
 import { type ReportDeps, ReportSessions } from './report';
 
 const post: ExtractedContent = {
@@ -110,5 +111,23 @@ describe('ReportSessions (background side of capture, then report)', () => {
     expect(await s.open(d, { recordIds: ['rec-evil'], abuse: 'harassment', origin: 'item' }, 7, false)).toMatchObject({ ok: false, code: 'no-route' });
     expect(await s.open(d, { recordIds: ['rec-web'], abuse: 'harassment', origin: 'item' }, 7, false)).toMatchObject({ ok: false, code: 'no-route' });
     expect(opened).toEqual([]);
+  });
+});
+
+describe('ReportSessions in the person’s language', () => {
+  it('logs and answers the route’s name in the browser’s language (Spanish here); the address and id do not change', async () => {
+    const restore = speak('es');
+    try {
+      const s = new ReportSessions();
+      s.remember(7, 'rec-1', post);
+      const { d, opened, logged } = deps();
+      const r = await s.open(d, { recordIds: ['rec-1'], abuse: 'threats', origin: 'item' }, 7, false);
+      expect(r).toMatchObject({ ok: true, routeId: 'x-form-harassment', routeLabel: 'Formulario de acoso y amenazas', paste: 'form' });
+      expect(r.ok && r.steps).toBe('Elige el problema que corresponda (acoso, amenazas violentas…) e indica @Grimshaw_K. Pega el enlace (ya copiado) donde el formulario lo pida.');
+      expect(opened[0]!.url).toBe('https://help.x.com/forms/safety-and-sensitive-content/violent-threats');
+      expect(logged[0]).toMatchObject({ routeId: 'x-form-harassment', routeLabel: 'Formulario de acoso y amenazas' });
+    } finally {
+      restore();
+    }
   });
 });

@@ -9,7 +9,8 @@ import type { ExtractedContent } from '../../model/evidence';
 import type { ReportInput } from '../../model/report';
 import type { ReportOpenRequest, ReportOpenResult } from '../../messaging/protocol';
 import { ABUSE_KINDS } from '../../model/report';
-import { chooseRoute, needsAbuseChoice, type RouteItem, routeItemOf } from '../../reporting/routes';
+import { tMaybe } from '../../i18n/t';
+import { chooseRoute, needsAbuseChoice, renderText, type RouteItem, routeItemOf } from '../../reporting/routes';
 import { routeTableFor } from '../../sites/routes';
 import { authorKey } from '../../vault/author-key';
 
@@ -70,7 +71,8 @@ export class ReportSessions {
     if (!table) return { ok: false, code: 'no-route', message: 'Holdfast knows no report route for this page.' };
     if (req.abuse === undefined && needsAbuseChoice(table, first.item)) return { ok: false, code: 'invalid', message: 'Choose the kind of abuse first.' };
     const abuse = req.abuse ?? 'harassment';
-    const chosen = chooseRoute(table, first.item, { abuse, ...(req.minor ? { minor: true } : {}) });
+    // In the person's language (the browser's catalogue), English where a text has no translation.
+    const chosen = chooseRoute(table, first.item, { abuse, ...(req.minor ? { minor: true } : {}) }, tMaybe);
     if (!chosen) return { ok: false, code: 'no-route', message: 'This item has no link Holdfast could open a report for.' };
     try {
       await deps.openTab(chosen.url, fromPage ? undefined : tabId);
@@ -78,13 +80,15 @@ export class ReportSessions {
       return { ok: false, code: 'tab', message: `The report page could not be opened (${err instanceof Error ? err.message : String(err)}).` };
     }
     const permalinks = [...new Set(captured.map((c) => c?.item.permalink).filter((p): p is string => !!p))];
+    // The entry keeps the name as shown to the person now (evidence); the pages show the current words for its routeId.
+    const routeLabel = renderText(chosen.def.label, tMaybe);
     let logged = false;
     try {
       await deps.addReport({
         platform: first.item.platform,
         routeId: chosen.def.id,
         routeUrl: chosen.url,
-        routeLabel: chosen.def.label,
+        routeLabel,
         ...(req.abuse ? { abuse: req.abuse } : {}),
         recordIds: ids,
         permalinks,
@@ -100,7 +104,7 @@ export class ReportSessions {
     return {
       ok: true,
       routeId: chosen.def.id,
-      routeLabel: chosen.def.label,
+      routeLabel,
       url: chosen.url,
       paste: chosen.paste,
       ...(steps ? { steps } : {}),

@@ -23,9 +23,11 @@ export const messengerRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['dm-message', 'dm-thread'],
       itemUrl: true,
-      label: 'Report this conversation in Messenger',
-      steps:
-        'Open the conversation, open its information panel (ⓘ or the name at the top) → "Privacy & support" → "Report" (or "Something\'s wrong"). Meta reviews recent messages from the chat. Capture first: reporting or blocking can hide messages.',
+      label: { key: 'rtMessengerInAppLabel', en: 'Report this conversation in Messenger' },
+      steps: {
+        key: 'rtMessengerInAppSteps',
+        en: 'Open the conversation, open its information panel (ⓘ or the name at the top) → "Privacy & support" → "Report" (or "Something\'s wrong"). Meta reviews recent messages from the chat. Capture first: reporting or blocking can hide messages.',
+      },
       checked: '2026-12-01',
       source: 'Messenger help ("Report a conversation"), as gathered in the project notes, late 2026',
       confidence: 'high',

@@ -8,7 +8,7 @@
  */
 import type { ItemKind } from '../../model/evidence';
 import { ABUSE_KINDS } from '../../model/report';
-import type { RouteDef, RouteItem, RouteTable } from '../../reporting/routes';
+import { type RouteDef, type RouteItem, type RouteSteps, type RouteTable, whoOf } from '../../reporting/routes';
 import { TAKE_IT_DOWN } from '../shared-routes';
 
 const HELP = 'https://help.x.com/forms';
@@ -17,8 +17,8 @@ const SOURCE = 'help.x.com (forms and "How to report violations"), as gathered i
 const POSTS: readonly ItemKind[] = ['post', 'reply', 'comment'];
 const ALL_ITEMS: readonly ItemKind[] = ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread', 'page'];
 
-const who = (item: RouteItem) => (item.handle ? `@${item.handle}` : 'the account');
-const paste = (item: RouteItem) => (item.permalink ? ' Paste the link (copied for you) where the form asks for it.' : '');
+/** A form's steps naming the item's account ($1); the "paste the link" sentence follows when a link was copied. */
+const formSteps = (key: string, en: string) => (item: RouteItem): RouteSteps => ({ key, en, args: [whoOf(item)], paste: !!item.permalink });
 
 const CONTENT_TYPE: Partial<Record<ItemKind, string>> = { post: 'post', reply: 'post', comment: 'post', profile: 'profile', 'dm-message': 'dm_message', 'dm-thread': 'dm_conversation' };
 
@@ -52,8 +52,8 @@ export const xRoutes: RouteTable = {
       abuse: ['harassment', 'threats'],
       items: ALL_ITEMS,
       url: `${HELP}/safety-and-sensitive-content/violent-threats`,
-      label: 'Harassment and threats form',
-      steps: (item) => `Choose the issue that fits (harassment, violent threats…) and name ${who(item)}.${paste(item)}`,
+      label: { key: 'rtXFormHarassmentLabel', en: 'Harassment and threats form' },
+      steps: formSteps('rtXFormHarassmentSteps', 'Choose the issue that fits (harassment, violent threats…) and name $1.'),
     },
     {
       ...base,
@@ -62,8 +62,8 @@ export const xRoutes: RouteTable = {
       abuse: ['private-information'],
       items: ALL_ITEMS,
       url: `${HELP}/safety-and-sensitive-content/private-information`,
-      label: 'Private information form (doxxing, private photos)',
-      steps: (item) => `Use this when ${who(item)} shares your address, phone, workplace or private photos.${paste(item)}`,
+      label: { key: 'rtXFormPrivateInformationLabel', en: 'Private information form (doxxing, private photos)' },
+      steps: formSteps('rtXFormPrivateInformationSteps', 'Use this when $1 shares your address, phone, workplace or private photos.'),
     },
     {
       ...base,
@@ -72,9 +72,9 @@ export const xRoutes: RouteTable = {
       abuse: ['intimate-images'],
       items: ALL_ITEMS,
       url: `${HELP}/safety-and-sensitive-content/take-it-down`,
-      label: 'Intimate images shared without consent',
-      steps: (item) => `For intimate images of you shared without your consent.${paste(item)}`,
-      note: 'US law; no account needed',
+      label: { key: 'rtXFormTakeItDownLabel', en: 'Intimate images shared without consent' },
+      steps: (item) => ({ key: 'rtXFormTakeItDownSteps', en: 'For intimate images of you shared without your consent.', paste: !!item.permalink }),
+      note: { key: 'rtXFormTakeItDownNote', en: 'US law; no account needed' },
     },
     {
       ...base,
@@ -83,9 +83,9 @@ export const xRoutes: RouteTable = {
       abuse: ['impersonation'],
       items: ALL_ITEMS,
       url: 'https://help.x.com/en/forms/authenticity/impersonation',
-      label: 'Impersonation form',
-      steps: (item) => `Use this if ${who(item)} pretends to be you or someone you represent.${paste(item)}`,
-      note: 'photo ID required',
+      label: { key: 'rtXFormImpersonationLabel', en: 'Impersonation form' },
+      steps: formSteps('rtXFormImpersonationSteps', 'Use this if $1 pretends to be you or someone you represent.'),
+      note: { key: 'rtXFormImpersonationNote', en: 'photo ID required' },
     },
     { ...TAKE_IT_DOWN, confidence: 'medium' },
     {
@@ -95,9 +95,9 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['post', 'reply', 'comment', 'profile', 'dm-message', 'dm-thread'],
       build: dsaUrl,
-      label: 'Illegal content in the EU (Digital Services Act)',
-      steps: 'The form opens with this item already filled in; choose the law it breaks and explain.',
-      note: 'EU only',
+      label: { key: 'rtXFormDsaLabel', en: 'Illegal content in the EU (Digital Services Act)' },
+      steps: { key: 'rtXFormDsaSteps', en: 'The form opens with this item already filled in; choose the law it breaks and explain.' },
+      note: { key: 'rtXFormDsaNote', en: 'EU only' },
       region: 'EU',
     },
     {
@@ -107,9 +107,9 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['post', 'reply'],
       build: netzdgUrl,
-      label: 'Illegal content in Germany (NetzDG)',
-      steps: 'The form opens with this post filled in.',
-      note: 'Germany only',
+      label: { key: 'rtXFormNetzdgLabel', en: 'Illegal content in Germany (NetzDG)' },
+      steps: { key: 'rtXFormNetzdgSteps', en: 'The form opens with this post filled in.' },
+      note: { key: 'rtXFormNetzdgNote', en: 'Germany only' },
       region: 'DE',
     },
     {
@@ -119,8 +119,8 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: POSTS,
       itemUrl: true,
-      label: 'Report the post in X',
-      steps: 'Open the post, select ⋯ (More) → Report post, say who it affects and pick the issue. You can add more posts from the same account to one report.',
+      label: { key: 'rtXInAppPostLabel', en: 'Report the post in X' },
+      steps: { key: 'rtXInAppPostSteps', en: 'Open the post, select ⋯ (More) → Report post, say who it affects and pick the issue. You can add more posts from the same account to one report.' },
     },
     {
       ...base,
@@ -129,8 +129,8 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['profile'],
       itemUrl: true,
-      label: 'Report the account in X',
-      steps: (item) => `On the profile, select ⋯ (More) → Report ${who(item)}, say who it affects and pick the issue; you can add posts as examples.`,
+      label: { key: 'rtXInAppProfileLabel', en: 'Report the account in X' },
+      steps: (item) => ({ key: 'rtXInAppProfileSteps', en: 'On the profile, select ⋯ (More) → Report $1, say who it affects and pick the issue; you can add posts as examples.', args: [whoOf(item)] }),
     },
     {
       ...base,
@@ -139,8 +139,8 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['dm-message'],
       itemUrl: true,
-      label: 'Report the message in X',
-      steps: 'In the conversation, hover over the message (long-press on a phone), open its ⋯ menu → Report. Reported messages can disappear from your inbox: capture first.',
+      label: { key: 'rtXInAppDmLabel', en: 'Report the message in X' },
+      steps: { key: 'rtXInAppDmSteps', en: 'In the conversation, hover over the message (long-press on a phone), open its ⋯ menu → Report. Reported messages can disappear from your inbox: capture first.' },
     },
     {
       ...base,
@@ -149,8 +149,8 @@ export const xRoutes: RouteTable = {
       abuse: ABUSE_KINDS,
       items: ['dm-thread'],
       itemUrl: true,
-      label: 'Report the conversation in X',
-      steps: (item) => `Open the conversation, select its info (ⓘ) → Report ${who(item)}. Reported messages can disappear from your inbox: capture first.`,
+      label: { key: 'rtXInAppDmConversationLabel', en: 'Report the conversation in X' },
+      steps: (item) => ({ key: 'rtXInAppDmConversationSteps', en: 'Open the conversation, select its info (ⓘ) → Report $1. Reported messages can disappear from your inbox: capture first.', args: [whoOf(item)] }),
     },
   ] satisfies RouteDef[],
 };

@@ -5,7 +5,7 @@
  * "Skip", and the next. Nothing is opened or sent on its own.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/t';
+import { t, tMaybe } from '../../i18n/t';
 import { showName, showText } from '../../model/display';
 import type { EvidenceRecord, ExtractedContent } from '../../model/evidence';
 import { isPileOnRecord, type PileOnAccount, pileOnAccounts, transcriptReplies } from '../../reporting/pile-on';
@@ -45,7 +45,8 @@ export function accountRoutes(account: PileOnAccount, record: Pick<EvidenceRecor
   const table = routeTableFor(record.platform);
   const out: RouteChoice[] = [];
   if (table) {
-    for (const r of routesForAccount(table, { ...(account.handle ? { handle: account.handle } : {}), ...(account.profileUrl ? { profileUrl: account.profileUrl } : {}) })) {
+    // In the person's language (English where a text has no translation); the entry logged keeps these words.
+    for (const r of routesForAccount(table, { ...(account.handle ? { handle: account.handle } : {}), ...(account.profileUrl ? { profileUrl: account.profileUrl } : {}) }, undefined, tMaybe)) {
       const url = safeHref(r.url);
       if (url?.startsWith('https:') && !out.some((o) => o.url === url)) out.push({ id: r.id, label: r.label, url, ...(r.steps ? { steps: r.steps } : {}), ...(r.note ? { note: r.note } : {}) });
     }

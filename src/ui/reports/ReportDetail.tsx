@@ -14,6 +14,7 @@ import { safeHref, utc } from '../format';
 import type { CaseData } from '../vault/useCaseData';
 import { accountLabel, personOfReport, recordLabel } from './concern';
 import { errText, localDay, reportPlatformLabel, statusLabel } from './labels';
+import { reportRouteLabel } from './route-words';
 import { tellReminders } from './useReports';
 
 const ORIGIN_KEYS = {
@@ -88,6 +89,8 @@ export function ReportDetail({ vault, data, report, onChanged }: { vault: Vault;
       </span>
     ) : null;
   const route = safeHref(report.routeUrl);
+  // The current words for the route in the person's language; the stored label (as shown then) when the route is gone.
+  const routeLabel = reportRouteLabel(report);
   const remove = async () => {
     setSaving(true);
     try {
@@ -112,16 +115,16 @@ export function ReportDetail({ vault, data, report, onChanged }: { vault: Vault;
         </dd>
         <dt>{t('repuHow')}</dt>
         <dd>{t(ORIGIN_KEYS[report.origin] ?? 'repuOriginByHand')}</dd>
-        {(report.routeLabel || route) && (
+        {(routeLabel || route) && (
           <>
             <dt>{t('repuRoute')}</dt>
             <dd>
               {route ? (
                 <a href={route} target="_blank" rel="noopener noreferrer">
-                  {showText(report.routeLabel ?? report.routeUrl ?? '')}
+                  {showText(routeLabel ?? report.routeUrl ?? '')}
                 </a>
               ) : (
-                showText(report.routeLabel ?? '')
+                showText(routeLabel ?? '')
               )}
             </dd>
           </>

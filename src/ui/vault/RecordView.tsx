@@ -15,6 +15,7 @@ import type { EvidenceRecord } from '../../model/evidence';
 import { personIndex } from '../../model/pattern';
 import type { Vault } from '../../vault/api';
 import { RecordReports } from '../reports/RecordReports';
+import { recordRoutesShown } from '../reports/route-words';
 import { authorKey } from '../../vault/author-key';
 import { bytesLabel, safeHref, utc } from '../format';
 import { BlurredMedia } from './Blur';
@@ -594,7 +595,7 @@ export function RecordView({ vault, id, people, blur, onBack, onDeleted, onChang
             <>
               <h3>{t('fieldReport')}</h3>
               <ul data-testid="report-routes">
-                {record.reportRoutes.map((r) => (
+                {recordRoutesShown(record).map((r) => (
                   <li key={r.id} data-route-id={r.id}>
                     {safeHref(r.url) ? <Link href={r.url}>{r.label}</Link> : <strong>{r.label}</strong>}
                     {r.steps ? ` — ${r.steps}` : ''}

@@ -3,7 +3,9 @@
  * captures the post, and opens the report route in a new tab only once the record is stored (the write is held back
  * by the test build's delay hook; the tab must appear after it, with the record already in the vault); the report is
  * logged with the item's permalink, which is also on the clipboard. With the write failing (quota), no tab opens and
- * the person is told. The route's host need not load (the replica server answers 404).
+ * the person is told. The route's host need not load (the replica server answers 404). The same from the right-click
+ * menu ("Capture and report this"): puppeteer cannot choose a browser menu item, so after a real right-click on a reply
+ * the test build's `test:menu-click` runs the background's own menus.onClicked listener for the tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
@@ -79,6 +81,35 @@ async function reportRows(vault: VaultPage): Promise<string> {
     db.close();
     return JSON.stringify(rows);
   });
+}
+
+/** A reply of the replica page by its permalink (status.truth.json), for the right-click. */
+const REPLY = (permalink: string) => `article:has(a[href="${new URL(permalink).pathname}"]) [data-testid="tweetText"]`;
+const REPLY_MENU = 'https://x.com/marta_lopez/status/2123719373091766306';
+const REPLY_MENU_FAIL = 'https://x.com/bob_okafor/status/2123725538718646307';
+
+/**
+ * Right-click on a reply (the content script notes the item under it), then the menu item "Capture and report this"
+ * through the test build's `test:menu-click`: the background's own menus.onClicked listener for that tab. Resolves
+ * with the background's answer once the flow ends (the chooser must be answered meanwhile).
+ */
+async function menuCaptureReport(site: SitePage, vault: VaultPage, reply: string): Promise<{ ok: boolean; result?: { ok: boolean } }> {
+  await site.page.bringToFront();
+  const text = await site.page.waitForSelector(REPLY(reply), { timeout: 10_000 });
+  await text!.scrollIntoView();
+  await text!.click({ button: 'right' });
+  return vault.page.evaluate(
+    async (url, menuItemId) => {
+      type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      return JSON.parse(JSON.stringify(await api.runtime.sendMessage({ type: 'test:menu-click', tabId: tab.id, menuItemId })));
+    },
+    STATUS,
+    'holdfast-capture-report',
+  ) as Promise<{ ok: boolean; result?: { ok: boolean } }>;
 }
 
 for (const browserName of browsersUnderTest()) {
@@ -158,6 +189,40 @@ for (const browserName of browsersUnderTest()) {
       expect((await openTabUrls(harness)).length).toBe(tabsBefore);
       expect((await openTabUrls(harness)).some((u) => tabTarget(u).startsWith('https://help.x.com'))).toBe(false);
       expect((await vault.raw()).records.length).toBe(1);
+    }, 30_000);
+
+    it('right-click "Capture and report this": the reply under the click is stored, then the route opens and the report is logged (origin context-menu)', async () => {
+      const before = await toastCount(site);
+      const stored = (await vault.raw()).records.length;
+      const answer = menuCaptureReport(site, vault, REPLY_MENU);
+      const option = await site.page.waitForSelector(ABUSE('threats'), { timeout: 10_000 });
+      await option!.click();
+      await waitForTab(harness, ROUTE);
+      // The record is in the vault when the route's tab is there.
+      const { records } = await vault.raw();
+      expect(records.length).toBe(stored + 1);
+      const rec = records.find((r) => r.permalink === REPLY_MENU)!;
+      expect(rec.kind).toBe('reply');
+      expect(await answer).toEqual({ ok: true, result: { ok: true } });
+      expect(await toastAfter(site, before, 'report:')).toBe('report:ok');
+      const rows = JSON.parse(await reportRows(vault)) as { origin: string; recordIds: string[]; routeUrl?: string }[];
+      const logged = rows.filter((r) => r.origin === 'context-menu');
+      expect(logged.map((r) => [r.recordIds, r.routeUrl])).toEqual([[[rec.id], ROUTE]]);
+      for (const p of await harness.browser.pages()) if (tabTarget(p.url()).startsWith(ROUTE)) await p.close();
+    }, 30_000);
+
+    it('right-click "Capture and report this" with the write failing: no route tab, the person is told', async () => {
+      const tabsBefore = (await openTabUrls(harness)).length;
+      await vault.testHook({ type: 'test:fail-next-write', code: 'quota' });
+      const before = await toastCount(site);
+      const answer = menuCaptureReport(site, vault, REPLY_MENU_FAIL);
+      await (await site.page.waitForSelector(ABUSE('threats'), { timeout: 10_000 }))!.click();
+      expect(await toastAfter(site, before, 'report:')).toBe('report:error:quota');
+      expect(await answer).toEqual({ ok: true, result: { ok: false } });
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await openTabUrls(harness)).length).toBe(tabsBefore);
+      expect((await vault.raw()).records.map((r) => r.permalink)).not.toContain(REPLY_MENU_FAIL);
+      expect((JSON.parse(await reportRows(vault)) as { origin: string }[]).filter((r) => r.origin === 'context-menu').length).toBe(1);
     }, 30_000);
   });
 }

@@ -7,6 +7,9 @@
  * menu ("Capture and report this"): puppeteer cannot choose a browser menu item, so after a real right-click on a reply
  * the test build's `test:menu-click` runs the background's own menus.onClicked listener for the tab.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import { openTabUrls, SitePage, settleInView, TOAST, VaultPage } from './pages';
@@ -110,6 +113,29 @@ async function menuCaptureReport(site: SitePage, vault: VaultPage, reply: string
     STATUS,
     'holdfast-capture-report',
   ) as Promise<{ ok: boolean; result?: { ok: boolean } }>;
+}
+
+/** The test build opens these Holdfast shadow roots when the page's root element carries this (shadow-mode.ts). */
+const OPEN_SHADOW = 'data-holdfast-test-open-shadow';
+
+/**
+ * axe-core (WCAG 2.1 A/AA, every impact) on one Holdfast element of a site page and what is inside its shadow roots.
+ * Returns the violations as "impact rule: target" lines and, as proof that axe looked inside, how many nodes each
+ * passed rule checked.
+ */
+async function axeIn(page: Page, selector: string): Promise<{ violations: string[]; passed: Record<string, number> }> {
+  if (!(await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe === 'object')))
+    await page.evaluate(`${readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')}\n;void 0`);
+  const json = await page.evaluate(async (sel) => {
+    type Result = { id: string; impact?: string; nodes: { target: unknown[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+    const result = await axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return JSON.stringify({
+      violations: result.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${JSON.stringify(n.target)}`)),
+      passed: Object.fromEntries(result.passes.map((p) => [p.id, p.nodes.length])),
+    });
+  }, selector);
+  return JSON.parse(json) as { violations: string[]; passed: Record<string, number> };
 }
 
 for (const browserName of browsersUnderTest()) {
@@ -223,6 +249,66 @@ for (const browserName of browsersUnderTest()) {
       expect((await openTabUrls(harness)).length).toBe(tabsBefore);
       expect((await vault.raw()).records.map((r) => r.permalink)).not.toContain(REPLY_MENU_FAIL);
       expect((JSON.parse(await reportRows(vault)) as { origin: string }[]).filter((r) => r.origin === 'context-menu').length).toBe(1);
+    }, 30_000);
+
+    it('axe-core inside the in-page chooser and the control menu (closed shadow roots, opened by the test build only when the test asks)', async () => {
+      await site.page.bringToFront();
+      const openMenu = async (): Promise<{ items: number | null }> => {
+        // ArrowDown on an item's capture control opens its menu (the closed-shadow button takes the focus).
+        const control = await site.control('reply', 4);
+        await settleInView(control);
+        await control.focus();
+        await site.page.keyboard.press('ArrowDown');
+        await site.page.waitForSelector('[data-holdfast-menu]', { timeout: 5000 });
+        return { items: await site.page.$eval('[data-holdfast-menu]', (h) => h.shadowRoot?.querySelectorAll('[role="menu"] [role="menuitem"]').length ?? null) };
+      };
+      const openChooser = async (): Promise<{ dialog: boolean; options: (string | null)[] }> => {
+        const report = (await site.page.$$(REPORT('reply')))[4]!;
+        await settleInView(report);
+        await report.focus();
+        await site.page.keyboard.press('Enter');
+        await site.page.waitForSelector('[data-testid="holdfast-report-chooser"]', { timeout: 5000 });
+        return {
+          dialog: await site.page.$eval('[data-testid="holdfast-report-chooser"]', (h) => !!h.shadowRoot?.querySelector('[role="dialog"]')),
+          options: await site.page.$$eval('[data-testid="holdfast-report-abuse"]', (hs) => hs.map((h) => h.shadowRoot?.querySelector('button')?.textContent ?? null)),
+        };
+      };
+      // Closed without Escape: two Escapes within 600 ms on Holdfast elements are the quick exit.
+      const closeMenu = () => site.page.keyboard.press('Tab');
+      const closeChooser = async () => {
+        await (await site.page.waitForSelector('[data-testid="holdfast-report-cancel"]'))!.click();
+        await site.page.waitForFunction(() => !document.querySelector('[data-testid="holdfast-report-chooser"]'), { timeout: 5000 });
+      };
+      // As shipped (and in every other test): the page cannot reach inside either.
+      expect(await openMenu()).toEqual({ items: null });
+      await closeMenu();
+      expect(await openChooser()).toEqual({ dialog: false, options: [null, null, null, null, null, null] });
+      await closeChooser();
+
+      await site.page.evaluate((a) => document.documentElement.setAttribute(a, ''), OPEN_SHADOW);
+      try {
+        const { items } = await openMenu();
+        expect(items).toBeGreaterThanOrEqual(2);
+        const menu = await axeIn(site.page, '[data-holdfast-menu]');
+        await closeMenu();
+        const chooserParts = await openChooser();
+        expect(chooserParts.dialog).toBe(true);
+        expect(chooserParts.options.filter((t) => !!t).length).toBe(6);
+        const chooser = await axeIn(site.page, '[data-testid="holdfast-report-chooser"]');
+        await closeChooser();
+        expect({ menu: menu.violations, chooser: chooser.violations }).toEqual({ menu: [], chooser: [] });
+        // axe looked inside: the menu's structure and its items' names and contrast; the dialog's name, the options'
+        // names, the contrast of the title, the note, the six options and Cancel.
+        expect(menu.passed['aria-required-children']).toBe(1);
+        expect(menu.passed['button-name']).toBe(items);
+        expect(menu.passed['aria-required-parent']).toBe(items);
+        expect(menu.passed['color-contrast']).toBeGreaterThanOrEqual(2);
+        expect(chooser.passed['aria-dialog-name']).toBe(1);
+        expect(chooser.passed['button-name']).toBe(7);
+        expect(chooser.passed['color-contrast']).toBe(9);
+      } finally {
+        await site.page.evaluate((a) => document.documentElement.removeAttribute(a), OPEN_SHADOW);
+      }
     }, 30_000);
   });
 }

@@ -154,6 +154,9 @@ export async function launchFirefox(server: ReplicaServer, extDir: string, downl
       'network.prefetch-next': false,
       'privacy.resistFingerprinting': false,
       'layout.css.devPixelsPerPx': '1.0',
+      // Headless Firefox closes a system notification the moment it is shown (notifications.onClosed, byUser): its
+      // own alert window keeps an extension's notification listed by notifications.getAll (reports.e2e reminders).
+      'alerts.useSystemBackend': false,
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,

@@ -2,7 +2,9 @@
  * A real install (issue #14): the vault survives a browser restart and an extension reload, in each browser.
  * One capture on the X replica, then: close the browser, start it again on the SAME profile folder → the record is
  * there, byte for byte, and the vault verifies; reload the extension (runtime.reload() from its own page, what an
- * update does) → the same again. Then the options page's "Before you remove Holdfast" (axe-core) and its
+ * update does) → the same again, and each time the reminder of a report stored before is still set as a browser alarm
+ * at the same time: the restarted background schedules it again from the vault (a build without that start-up step
+ * failed here in both browsers: neither keeps the alarm across this restart, nor across the reload). Then the options page's "Before you remove Holdfast" (axe-core) and its
  * "Export everything", which opens the vault page's export dialog for the whole vault.
  *
  * How the profile is kept:
@@ -21,10 +23,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browsersUnderTest, extensionDir, type Harness, installXpiIntoProfile, launch } from './browsers';
 import type { Page } from 'puppeteer-core';
-import { ExtensionPage, SitePage, VaultPage } from './pages';
+import { ExtensionPage, reportsSeedSource, SitePage, VaultPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const HOME = 'https://x.com/home';
+
+/**
+ * When the browser's alarm of that name is due (ms), read from an extension page; waits up to 10 s for it (a
+ * restarted background schedules reminders from the vault once it starts). Undefined when there is none.
+ */
+async function alarmAt(page: Page, name: string): Promise<number | undefined> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const at = await page.evaluate(async (n) => {
+      type Api = { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      return (await (g.browser ?? g.chrome)!.alarms.get(n))?.scheduledTime ?? null;
+    }, name);
+    if (at !== null || Date.now() > deadline) return at ?? undefined;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 for (const browserName of browsersUnderTest()) {
   describe(`the vault survives a restart and a reload — ${browserName}`, () => {
@@ -97,6 +116,23 @@ for (const browserName of browsersUnderTest()) {
       expect(before.records).toHaveLength(1);
       expect(record.platform).toBe('x');
       expect(before.artifacts.length).toBeGreaterThan(0);
+      // A report with a reminder in 5 days, stored through the vault's code and scheduled as the vault page does
+      // (reports:reminders). The browsers drop it at the restart and the reload: the background schedules it again.
+      const remindAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+      await vault.page.evaluate(await reportsSeedSource());
+      const reportId = (await vault.page.evaluate(
+        `(async () => { const s = globalThis.__hfReportsSeed; const r = await s.addReport(${JSON.stringify({ platform: 'x', origin: 'item', reportedAt: new Date().toISOString(), recordIds: [record.id], permalinks: [], remindAt })}); await s.done(); return r.id; })()`,
+      )) as string;
+      expect(
+        await vault.page.evaluate(async (m) => {
+          type Api = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; scheduled?: number }> } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          return (g.browser ?? g.chrome)!.runtime.sendMessage(m);
+        }, { type: 'reports:reminders', reminders: [{ id: reportId, remindAt }] }),
+      ).toEqual({ ok: true, scheduled: 1 });
+      const alarm = `holdfast-report-reminder:${reportId}`;
+      const due = Date.parse(remindAt);
+      expect(Math.abs((await alarmAt(vault.page, alarm))! - due)).toBeLessThanOrEqual(1000);
 
       // 1. Close the browser and start it again with the same profile.
       await harness.close();
@@ -108,6 +144,7 @@ for (const browserName of browsersUnderTest()) {
       expect(afterRestart.artifacts).toEqual(before.artifacts);
       for (const a of afterRestart.artifacts) expect(a.actualSha256, a.role).toBe(a.sha256);
       expect(await vault.verify()).toEqual({ ok: true, problems: [] });
+      expect(Math.abs((await alarmAt(vault.page, alarm))! - due)).toBeLessThanOrEqual(1000);
 
       // 2. Reload the extension, as an update does: it is unloaded (its pages close) and started again.
       await reloadExtension(harness, vault);
@@ -116,6 +153,7 @@ for (const browserName of browsersUnderTest()) {
       expect(afterReload.records).toEqual(before.records);
       expect(afterReload.artifacts).toEqual(before.artifacts);
       expect(await vault.verify()).toEqual({ ok: true, problems: [] });
+      expect(Math.abs((await alarmAt(vault.page, alarm))! - due)).toBeLessThanOrEqual(1000);
     });
 
     it('before removing: the options page says removal deletes the vault, and "Export everything" opens the vault page export of everything', async () => {

@@ -9,11 +9,46 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportEntry } from '../../src/model/report';
 import { browsersUnderTest, type Harness, launch } from './browsers';
 import type { SeedCapture } from './case-seed';
-import { ReportsPage } from './pages';
+import { ExtensionPage, ReportsPage } from './pages';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 const CAPTURE: SeedCapture = { platform: 'instagram', kind: 'comment', handle: 'quiet.watcher', text: 'Nice car. Blue suits you.', itemTime: '2026-11-15T12:30:00.000Z' };
 const HOSTILE_REF = '<img src=x onerror="document.title=\'PWNED\'">IG-42';
+const PASSPHRASE = 'harbour lantern cobalt 7';
+
+type Shown = { title: string; message: string } | null;
+interface BrowserNotification {
+  title?: string;
+  message?: string;
+  iconUrl?: string;
+}
+
+/** The browser's own list of the extension's notifications (Chromium: id → true; Firefox: id → its options). */
+function notificationsNow(page: ReportsPage): Promise<Record<string, true | BrowserNotification>> {
+  return page.page.evaluate(async () => {
+    type Api = { notifications: { getAll(): Promise<Record<string, unknown>> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return JSON.parse(JSON.stringify(await (g.browser ?? g.chrome)!.notifications.getAll()));
+  });
+}
+
+/** The browser's alarm of that name, read from the extension page (undefined when there is none). */
+function alarmNow(page: ReportsPage, name: string): Promise<{ name: string; scheduledTime: number } | undefined> {
+  return page.page.evaluate(async (n) => {
+    type Api = { alarms: { get(n: string): Promise<{ name: string; scheduledTime: number } | undefined> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return JSON.parse(JSON.stringify((await (g.browser ?? g.chrome)!.alarms.get(n)) ?? null)) ?? undefined;
+  }, name);
+}
+
+/** Sends a test-build hook from the extension page and returns the background's answer. */
+function hook<T>(page: ReportsPage, message: Record<string, unknown>): Promise<T> {
+  return page.page.evaluate(async (m) => {
+    type Api = { runtime: { sendMessage(msg: unknown): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return JSON.parse(JSON.stringify((await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) ?? null));
+  }, message) as Promise<T>;
+}
 
 for (const browserName of browsersUnderTest()) {
   describe(`reports (issue #14) — ${browserName}`, () => {
@@ -105,5 +140,103 @@ for (const browserName of browsersUnderTest()) {
       await check('the pile-on', `#/reports/pile-on/${postId}`, '[data-testid="pileon-account"]');
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     });
+
+    it('a reminder reaches a notification naming the platform; only "Holdfast reminder" in discreet mode and while locked; a click opens the report', async () => {
+      const name = `holdfast-report-reminder:${reportId}`;
+      /** Sets "remind me in 3 days" in the report's view; waits for the browser's alarm at that time. */
+      const remind = async () => {
+        await rp.reloadAt(`#/reports/${reportId}`, '[data-testid="report-remind-days"]');
+        await rp.setValue('report-remind-days', '3');
+        await rp.click('report-save');
+        // Reloaded first, so the reminder shown is the one just saved (a fired one was cleared).
+        const shown = await rp.page.waitForSelector('[data-testid="report-reminder"][data-remind-at]', { timeout: 15_000 });
+        const at = Date.parse(await shown!.evaluate((e) => e.getAttribute('data-remind-at') ?? ''));
+        expect(Math.abs(at - (Date.now() + 3 * 86_400_000))).toBeLessThan(120_000);
+        const deadline = Date.now() + 10_000;
+        let alarm = await alarmNow(rp, name);
+        while (Math.abs((alarm?.scheduledTime ?? 0) - at) > 1000 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          alarm = await alarmNow(rp, name);
+        }
+        expect(Math.abs((alarm?.scheduledTime ?? 0) - at)).toBeLessThanOrEqual(1000);
+      };
+      /** The alarm comes due (the same listener the browser calls); returns what the notification says. */
+      const fire = async (icon: 'icon' | 'neutral'): Promise<Shown> => {
+        const answer = await hook<{ ok: boolean; shown: Shown }>(rp, { type: 'test:fire-alarm', name });
+        expect(answer.ok).toBe(true);
+        expect(await alarmNow(rp, name)).toBeUndefined();
+        const all = await notificationsNow(rp);
+        expect(Object.keys(all)).toEqual([name]);
+        const n = all[name]!;
+        // Firefox lists each notification's options; Chromium only its id, so there the words are the ones the
+        // background handed to notifications.create.
+        if (n !== true) {
+          expect({ title: n.title, message: n.message }).toEqual(answer.shown);
+          expect(JSON.stringify(n)).not.toContain('IG-42');
+          expect(n.iconUrl).toBe(`${harness.extensionBase}${icon}/128.png`);
+        } else expect(harness.name).toBe('chromium');
+        return answer.shown;
+      };
+      const clearNotification = () => rp.page.evaluate(async (id) => {
+        type Api = { notifications: { clear(id: string): Promise<boolean> } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        await (g.browser ?? g.chrome)!.notifications.clear(id);
+      }, name);
+
+      await remind();
+      expect(await fire('icon')).toEqual({ title: 'Holdfast reminder', message: 'Time to check on your report to Instagram' });
+      // A click on it: the vault page on that report, in a new tab; the notification goes.
+      expect(await hook<{ ok: boolean }>(rp, { type: 'test:click-notification', id: name })).toEqual({ ok: true });
+      // The vault page on that report, in a new tab, as the extension's own pages see it (Firefox's WebDriver BiDi keeps
+      // reporting a tab the extension opened on its own page at about:blank).
+      const opened = await rp.page.waitForFunction(
+        async (url, id) => {
+          type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; getCurrent(): Promise<{ id?: number } | undefined>; remove(id: number): Promise<void> }; extension: { getViews(q: object): Window[] } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          const self = (await api.tabs.getCurrent())?.id;
+          const tabs = (await api.tabs.query({})).filter((t) => t.url === url && t.id !== self);
+          const view = api.extension.getViews({ type: 'tab' }).find((w) => w !== window && w.location.href === url);
+          if (!tabs[0]?.id || !view?.document.querySelector(`[data-testid="report-view"][data-report-id="${id}"]`)) return false;
+          await api.tabs.remove(tabs[0].id);
+          return tabs.length;
+        },
+        { timeout: 15_000, polling: 100 },
+        `${harness.extensionBase}vault.html#/reports/${reportId}`,
+        reportId,
+      );
+      expect(await opened.jsonValue()).toBe(1);
+      expect(await notificationsNow(rp)).toEqual({});
+
+      // Discreet mode, turned on in the options as a person does.
+      const options = await ExtensionPage.open(harness, 'options.html', '[data-testid="settings-discreet"]');
+      const discreet = async (on: boolean) => {
+        await options.page.bringToFront();
+        if ((await options.page.$eval('[data-testid="settings-discreet"]', (e) => (e as HTMLInputElement).checked)) !== on) await options.click('settings-discreet');
+        await options.click('settings-save');
+        // Stored where the background reads it (storage.local `settings`).
+        const stored = async () => ((await options.storage()).local.settings as { discreet?: boolean } | undefined)?.discreet;
+        for (let i = 0; i < 100 && (await stored()) !== on; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await stored()).toBe(on);
+      };
+      await discreet(true);
+      await remind();
+      expect(await fire('neutral')).toEqual({ title: 'Holdfast reminder', message: 'Holdfast reminder' });
+      await clearNotification();
+
+      // Discreet off, the vault locked: the report cannot be read, so the notification names nothing.
+      await discreet(false);
+      await remind();
+      await options.click('passphrase-set');
+      await options.fill('passphrase-new', PASSPHRASE);
+      await options.fill('passphrase-repeat', PASSPHRASE);
+      await options.click('passphrase-save');
+      await options.text('recovery-key', 60_000);
+      await options.click('recovery-done');
+      await options.click('lock-now');
+      await options.page.waitForSelector('[data-testid="encryption-state"][data-locked="true"]', { timeout: 15_000 });
+      expect(await fire('icon')).toEqual({ title: 'Holdfast reminder', message: 'Holdfast reminder' });
+      await clearNotification();
+    }, 90_000);
   });
 }

@@ -13,7 +13,7 @@ import { openVault } from '../../vault/vault';
 import { attachVault, backgroundLock, refreshDiscreet, startLockBackground, whenUnlocked } from '../../lock/background';
 import { quickExit } from '../../lock/quick-exit';
 import { clearSessionKey } from '../../lock/session';
-import { startReminders, syncReminderAlarms } from './reminders';
+import { type ReminderListeners, startReminders, syncReminderAlarms } from './reminders';
 import { parseReminders } from '../../reporting/reminders';
 import type { ToolInfo } from './record';
 import { captureItem, type CaptureServiceDeps, collectPagePayload } from './service';
@@ -255,10 +255,47 @@ async function handle(msg: AnyBackgroundMessage, sender: Sender): Promise<unknow
           testHooks.delayNextMs = testMsg.ms ?? 0;
           return { ok: true };
         }
+        const answer = await testHook(testMsg);
+        if (answer !== undefined) return answer;
       }
       return { ok: false, message: `Unknown message ${String(testMsg.type)}` };
     }
   }
+}
+
+/** The context menu's listener (menus.onClicked; the test build's `test:menu-click` calls this same function). */
+function onMenuClicked(info: { menuItemId: string | number }, tab?: Browser.tabs.Tab): Promise<unknown> {
+  if (!tab) return Promise.resolve(undefined);
+  if (info.menuItemId === 'holdfast-capture-report') return captureAndReportInTab(tab, 'context-menu', false);
+  return capturePageOfTab(tab, 'context-menu', info.menuItemId === 'holdfast-capture-page');
+}
+
+/** The reminder listeners startReminders registered (the test build's alarm and notification hooks call them). */
+let reminderListeners: ReminderListeners | null = null;
+
+/**
+ * Test builds only (dead code in release builds; extension pages only): what a person or the browser does that
+ * puppeteer cannot — a right-click menu item chosen on a tab, a reminder alarm coming due, a notification clicked —
+ * run through the very listeners the browser calls.
+ */
+async function testHook(msg: { type: string; tabId?: unknown; menuItemId?: unknown; name?: unknown; id?: unknown }): Promise<unknown> {
+  if (msg.type === 'test:menu-click') {
+    if (typeof msg.tabId !== 'number' || typeof msg.menuItemId !== 'string') return { ok: false, message: 'tabId and menuItemId' };
+    const tab = await browser.tabs.get(msg.tabId);
+    return { ok: true, result: await onMenuClicked({ menuItemId: msg.menuItemId }, tab) };
+  }
+  if (msg.type === 'test:fire-alarm') {
+    // As the browser does with a one-shot alarm that comes due: it is gone from the list, then the listener runs.
+    const alarm = typeof msg.name === 'string' ? await browser.alarms.get(msg.name) : undefined;
+    if (!alarm || !reminderListeners) return { ok: false, message: `no alarm ${String(msg.name)}` };
+    await browser.alarms.clear(alarm.name);
+    return { ok: true, shown: await reminderListeners.onAlarm(alarm) };
+  }
+  if (msg.type === 'test:click-notification') {
+    if (typeof msg.id !== 'string' || !reminderListeners) return { ok: false };
+    return { ok: await reminderListeners.onClicked(msg.id) };
+  }
+  return undefined;
 }
 
 export function startBackground(): void {
@@ -289,7 +326,7 @@ export function startBackground(): void {
   });
 
   // Issue #14: report reminders (alarms by report id, a notification that opens the report).
-  startReminders({ vault });
+  reminderListeners = startReminders({ vault });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isBackgroundMessage(raw)) return false;
@@ -314,14 +351,7 @@ export function startBackground(): void {
   };
   browser.runtime.onInstalled.addListener(createMenus);
   browser.runtime.onStartup?.addListener(createMenus);
-  menus.onClicked.addListener((info, tab) => {
-    if (!tab) return;
-    if (info.menuItemId === 'holdfast-capture-report') {
-      void captureAndReportInTab(tab, 'context-menu', false);
-      return;
-    }
-    void capturePageOfTab(tab, 'context-menu', info.menuItemId === 'holdfast-capture-page');
-  });
+  menus.onClicked.addListener(onMenuClicked);
 
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'capture-page') return;

@@ -87,7 +87,11 @@ describe('report reminders in the background', () => {
 
   it('wired: the alarm shows the notification, a click opens the vault page on the report', async () => {
     const { deps } = fakeVault([report('r1')]);
-    startReminders(deps);
+    const listeners = startReminders(deps);
+    // The listeners it hands back (the test build's hooks run these) are the ones the browser calls.
+    expect(fakeBrowser.alarms.onAlarm.hasListener(listeners.onAlarm)).toBe(true);
+    expect(fakeBrowser.notifications.onClicked.hasListener(listeners.onClicked)).toBe(true);
+    expect(await listeners.onAlarm({ name: 'holdfast-auto-lock' })).toBeNull();
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'holdfast-report-reminder:r1', scheduledTime: Date.now(), persistAcrossSessions: false } as Parameters<typeof fakeBrowser.alarms.onAlarm.trigger>[0]);
     for (let i = 0; i < 20 && !notifications()['holdfast-report-reminder:r1']; i++) await new Promise((r) => setTimeout(r, 5));
     expect(notifications()['holdfast-report-reminder:r1']).toBeDefined();

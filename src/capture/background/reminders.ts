@@ -99,12 +99,23 @@ export async function rescheduleFromVault(deps: ReminderDeps): Promise<boolean> 
   }
 }
 
+/** The listeners startReminders registers (the test build's hooks call these same functions: main.ts). */
+export interface ReminderListeners {
+  /** alarms.onAlarm: a reminder alarm shows its notification (other alarms: null). */
+  onAlarm(alarm: { name: string }): Promise<{ title: string; message: string } | null>;
+  /** notifications.onClicked: opens the vault page on the report (false for any other notification). */
+  onClicked(notificationId: string): Promise<boolean>;
+}
+
 /** Listens for reminder alarms and notification clicks; schedules from the vault once it can be read. */
-export function startReminders(deps: ReminderDeps): void {
+export function startReminders(deps: ReminderDeps): ReminderListeners {
   void rescheduleFromVault(deps);
   whenUnlocked(() => void rescheduleFromVault(deps));
-  alarmsApi()?.onAlarm.addListener((alarm) => {
-    if (reportIdOfAlarm(alarm.name)) void fireReminder(alarm.name, deps).catch(() => undefined);
-  });
-  notificationsApi()?.onClicked.addListener((id) => void openReminder(id).catch(() => undefined));
+  const listeners: ReminderListeners = {
+    onAlarm: (alarm) => (reportIdOfAlarm(alarm.name) ? fireReminder(alarm.name, deps).catch(() => null) : Promise.resolve(null)),
+    onClicked: (id) => openReminder(id).catch(() => false),
+  };
+  alarmsApi()?.onAlarm.addListener(listeners.onAlarm);
+  notificationsApi()?.onClicked.addListener(listeners.onClicked);
+  return listeners;
 }

@@ -9,6 +9,8 @@
  * control that opened it. Each dialog adds its own keys (arrows, Enter) through `onKey`.
  */
 
+import { ownShadowMode } from './shadow-mode';
+
 /** Events of the person's that must not reach the site while a dialog is open. */
 const ISOLATED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'dblclick', 'contextmenu', 'input', 'change', 'focusin', 'focusout'];
 
@@ -50,7 +52,7 @@ export function createModal(opts: ModalOptions): Modal {
   host.setAttribute('data-testid', opts.tag);
   host.setAttribute('data-state', 'open');
   host.style.cssText = 'position:fixed;inset:0;z-index:2147483003;';
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: ownShadowMode() });
   const style = document.createElement('style');
   style.textContent = opts.css;
   const backdrop = document.createElement('div');

@@ -14,6 +14,7 @@ import type { CaptureResult, ReportOpenRequest, ReportOpenResult } from '../../m
 import type { AbuseKind } from '../../model/report';
 import type { AbuseChoice } from '../../reporting/routes';
 import { createModal } from './modal';
+import { ownShadowMode } from './shadow-mode';
 
 const DIALOG_CSS = `
 :host { all: initial; }
@@ -88,7 +89,7 @@ export function chooseAbuse(opts: ChooserOptions = {}): Promise<AbuseChoice | nu
       const p = document.createElement(`holdfast-${testid.replace('holdfast-', '')}`);
       p.setAttribute('data-testid', testid);
       p.slot = slot;
-      const r = p.attachShadow({ mode: 'closed', delegatesFocus: true });
+      const r = p.attachShadow({ mode: ownShadowMode(), delegatesFocus: true });
       const s = document.createElement('style');
       s.textContent = PART_CSS;
       const b = document.createElement('button');

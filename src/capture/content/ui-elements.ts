@@ -4,6 +4,7 @@
  * absolutely/fixed positioned so the site's layout never shifts.
  */
 import type { ItemKind } from '../../model/evidence';
+import { ownShadowMode } from './shadow-mode';
 
 export const CONTROL_ATTR = 'data-holdfast-capture';
 /** Issue #14: an item's report control ("capture, then report"); its value is the item's kind. */
@@ -413,7 +414,7 @@ function openMenu(owner: HTMLElement, more: HTMLButtonElement, label: string, en
   host.setAttribute(MENU_ATTR, '');
   host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483002;';
   isolate(host);
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: ownShadowMode() });
   const style = document.createElement('style');
   style.textContent = MENU_CSS;
   const list = document.createElement('div');

@@ -660,12 +660,13 @@ export class CaptureControls {
     addSpacer();
     /** After a look in view (`seen`): only the part on screen, where every spot can be checked against what the page
      * shows there. */
-    const vw0 = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const vw = document.documentElement.clientWidth;
     const clipToView = () => {
       region.top = Math.max(region.top, 0);
-      region.bottom = Math.min(region.bottom, window.innerHeight);
+      region.bottom = Math.min(region.bottom, vh);
       region.left = Math.max(region.left, 0);
-      region.right = Math.min(region.right, vw0);
+      region.right = Math.min(region.right, vw);
     };
     const full = { ...region };
     if (seen) clipToView();
@@ -686,8 +687,6 @@ export class CaptureControls {
     const h = CONTROL_SIZE;
     const groupW = members.reduce((sum, m) => sum + m.width, 0) + GROUP_GAP * (members.length - 1);
     const itemW = entry.control.width;
-    const vh = window.innerHeight;
-    const vw = docEl.clientWidth;
     const onScreen = (b: Box) => b.top >= 0 && b.left >= 0 && b.bottom <= vh && b.right <= vw;
     /**
      * A spot found from the item's own content, checked on screen against the rest of the page too (a site may lay

@@ -22,7 +22,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RealTruth, REAL, realPages } from '../real/score';
 import { browsersUnderTest, type Harness, launch } from './browsers';
-import { TOAST } from './pages';
+import { settleInView, TOAST } from './pages';
 import { pinRealPage, type ReplicaServer, startReplicaServer } from './server';
 import { truthFiles } from './truth';
 import { readFileSync } from 'node:fs';
@@ -330,7 +330,7 @@ for (const browserName of browsersUnderTest()) {
       );
       expect(await code.jsonValue()).toBe('report:ok');
       // Pointer and focus gone: hidden again. Chromium only for now: in Firefox (puppeteer over BiDi) the group stayed
-      // shown after the pointer moved away (a known gap, not yet understood: :hover kept, or no pointerleave).
+      // shown after the pointer moved away and focus went elsewhere (a known gap, not yet understood).
       if (browserName !== 'chromium') return;
       await page.mouse.move(1, 1);
       // (Focus moved to a button of the test's own: blur() on a host whose focus is inside its shadow root is not
@@ -345,6 +345,42 @@ for (const browserName of browsersUnderTest()) {
       // Keyboard: focusing the item's control shows it too.
       await item.focus();
       await page.waitForFunction(() => (document.querySelector('[data-place-test="collapsed"]') as HTMLElement).style.display === 'block', { timeout: 5000, polling: 50 });
+    });
+
+    it('a control the pointer is on stays where it is while the site changes under it, and moves once the pointer leaves', async () => {
+      const status = pages.find((p) => p.name === 'x.com/status')!;
+      // (The test before opened the platform's report page in a tab of its own: this one must be in front, painted.)
+      await page.bringToFront();
+      await page.setViewport(SIZES[2]!);
+      await page.goto(status.url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('[data-holdfast-capture="post"]').length > 0, { timeout: 10_000, polling: 50 });
+      const host = (await page.$('[data-holdfast-capture="post"]'))!;
+      const settled = await settleInView(host);
+      const dbg = await host.evaluate((h) => JSON.stringify(h.getBoundingClientRect()));
+      expect(settled, dbg).toBe(true);
+      const boxOf = () => host.evaluate((h) => JSON.stringify(h.getBoundingClientRect()));
+      const at = await boxOf();
+      await host.hover();
+      // The site puts a link of its own where the control is and its item narrows (its controls are placed again).
+      await host.evaluate((h) => {
+        const item = h.closest('article') ?? h.parentElement!;
+        const r = h.getBoundingClientRect();
+        const i = item.getBoundingClientRect();
+        const a = document.createElement('a');
+        a.href = '#new';
+        a.textContent = 'new link';
+        a.setAttribute('data-place-test', 'link');
+        a.style.cssText = `position:absolute;left:${r.left - i.left}px;top:${r.top - i.top}px;width:${r.width}px;height:${r.height}px;display:block;background:#eee`;
+        if (getComputedStyle(item).position === 'static') (item as HTMLElement).style.position = 'relative';
+        item.append(a);
+        // (A change of width: what makes the controls of an item be placed again.)
+        (item as HTMLElement).style.width = `${i.width - 6}px`;
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await boxOf(), 'moved from under the pointer').toBe(at);
+      // The pointer leaves: the control goes to a spot the new link leaves free.
+      await page.mouse.move(1, 1);
+      await page.waitForFunction((before) => JSON.stringify(document.querySelector('[data-holdfast-capture="post"]')!.getBoundingClientRect()) !== before, { timeout: 5000, polling: 50 }, at);
     });
 
     it(`every page at ${SIZES.map((s) => s.name).join(', ')}: controls over a link, button, input, image or text of the site, counted and held to the known gaps`, async () => {

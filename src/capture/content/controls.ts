@@ -180,6 +180,7 @@ export class CaptureControls {
 
   start(): void {
     if (this.stopped) return;
+    this.listenForPointer();
     this.scan();
     this.observer = new MutationObserver((records) => this.note(records));
     this.observer.observe(document.documentElement, { childList: true, subtree: true });
@@ -234,6 +235,7 @@ export class CaptureControls {
     this.inView?.disconnect();
     this.inView = null;
     this.stopped = true;
+    this.stopListeningForPointer();
     this.observer?.disconnect();
     this.observer = null;
     this.clear();
@@ -785,8 +787,10 @@ export class CaptureControls {
         const root = regionRoot(at.entry, at.anchor);
         const a = root.getBoundingClientRect();
         const found: Box[] = [];
+        // (A collapsed group's other controls show only while the person asks for them, over whatever is there.)
+        const peekOnly = this.collapsedGroups.get(host) ?? [];
         for (const m of this.members(at.entry)) {
-          if (m.host.style.display === 'none') continue;
+          if (m.host.style.display === 'none' || peekOnly.includes(m)) continue;
           found.push(...blockersAt(document, boxOf(m.host.getBoundingClientRect()), isOwn, 0, root));
         }
         if (found.length === 0) continue;
@@ -814,6 +818,13 @@ export class CaptureControls {
   private move(p: Plan, checked = false): void {
     let x = p.x;
     const item = p.members[0]!;
+    // A control the person's pointer is on stays where it is: they are aiming at it, and a press that lands on the
+    // site instead is a lost click (Firefox may run a look only at the pointer's first move over a tab it has not
+    // repainted). The group is placed again once the pointer has left it.
+    if (this.underPointer(p.members)) {
+      this.placeWhenLeft(p);
+      return;
+    }
     this.placedAt.set(item.host, { entry: p.entry, anchor: p.anchor });
     if (!checked && typeof IntersectionObserver !== 'undefined') {
       this.inView ??= new IntersectionObserver(this.cameIntoView, { threshold: 1 });
@@ -856,6 +867,61 @@ export class CaptureControls {
     }
   }
 
+  /**
+   * The control the person's pointer is on, from one pair of listeners on the window (a pair per control would cost
+   * thousands on a long feed). Read from the events, not `:hover`: Firefox sets that only after the pointer's first
+   * events, and a placement can run between them.
+   */
+  private pointerOn: Element | null = null;
+  /** Groups not moved because the pointer was on them, placed again once it leaves: their item host → plan. */
+  private heldBack = new Map<HTMLElement, Plan>();
+  private onPointerOver = (e: PointerEvent): void => {
+    const t = e.target instanceof Element && isOwn(e.target) ? e.target : null;
+    this.pointerOn = t;
+    if (!t && this.heldBack.size > 0) this.placeHeldBack();
+  };
+  private onPointerOut = (e: PointerEvent): void => {
+    // Out of the document (the window's edge): nothing is under the pointer.
+    if (e.relatedTarget === null) {
+      this.pointerOn = null;
+      if (this.heldBack.size > 0) this.placeHeldBack();
+    }
+  };
+  private listeningForPointer = false;
+  private listenForPointer(): void {
+    if (this.listeningForPointer) return;
+    this.listeningForPointer = true;
+    window.addEventListener('pointerover', this.onPointerOver, { capture: true, passive: true });
+    window.addEventListener('pointerout', this.onPointerOut, { capture: true, passive: true });
+  }
+  private stopListeningForPointer(): void {
+    window.removeEventListener('pointerover', this.onPointerOver, true);
+    window.removeEventListener('pointerout', this.onPointerOut, true);
+    this.listeningForPointer = false;
+    this.pointerOn = null;
+    this.heldBack.clear();
+  }
+
+  private underPointer(members: Control[]): boolean {
+    const on = this.pointerOn;
+    return on !== null && members.some((m) => m.host === on || m.host.contains(on));
+  }
+
+  private placeWhenLeft(p: Plan): void {
+    this.heldBack.set(p.members[0]!.host, p);
+  }
+
+  /** The pointer left the controls: the groups it held back are placed again (what a look found is remembered). */
+  private placeHeldBack(): void {
+    const anchors: Element[] = [];
+    for (const [host, p] of this.heldBack) {
+      if (this.underPointer(p.members)) continue;
+      this.heldBack.delete(host);
+      if (host.isConnected) anchors.push(p.anchor);
+    }
+    if (anchors.length && !this.stopped) this.placeAll(anchors);
+  }
+
   /** Item controls whose collapsed group is shown now (pointer or focus on it). */
   private peeking = new WeakSet<HTMLElement>();
   /** A collapsed group's hidden members, by its item control's host. */
@@ -879,7 +945,8 @@ export class CaptureControls {
         if (!extra) return;
         const hosts = [item.host, ...extra.map((m) => m.host)];
         const active = document.activeElement;
-        if (hosts.some((h) => h === active || h.matches(':hover'))) return;
+        const on = this.pointerOn;
+        if (hosts.some((h) => h === active || (on !== null && (h === on || h.contains(on))))) return;
         this.peeking.delete(item.host);
         for (const m of extra) m.setShown(false);
       }, 400);

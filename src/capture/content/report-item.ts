@@ -33,7 +33,7 @@ button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor
   font: 14px/1.3 system-ui, sans-serif; background: #eff3f4; color: #0f1419; }
 button.cancel { width: auto; border-radius: 999px; font-weight: 600; }
 button:hover { background: #dde3e6; }
-button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+button:focus-visible { outline: 3px solid #14202e; outline-offset: 2px; box-shadow: 0 0 0 8px #ffbf47; }
 `;
 
 /** The options, in the order shown; the last is intimate images of a minor (Take It Down). */

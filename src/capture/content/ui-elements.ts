@@ -42,7 +42,7 @@ button.report { border-radius: 6px; background: #6b2d3f; }
 button.more { width: ${CHEVRON_WIDTH}px; border-radius: 0 12px 12px 0; margin-left: -1px; }
 button.main.with-more { border-radius: 12px 0 0 12px; }
 .row:hover button, button:focus-visible, button[aria-expanded="true"] { opacity: 1; }
-button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+button:focus-visible { outline: 3px solid #14202e; outline-offset: 1px; box-shadow: 0 0 0 7px #ffbf47; }
 button[aria-busy="true"] { opacity: 1; background: #6b5a2d; cursor: progress; }
 @media (prefers-reduced-motion: reduce) { button { transition: none; } }
 `;
@@ -397,7 +397,7 @@ const MENU_CSS = `
   border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.3); z-index: 2147483002; }
 [role="menuitem"] { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 8px 14px; cursor: pointer; }
 [role="menuitem"]:hover, [role="menuitem"]:focus { background: #e3ecf6; }
-[role="menuitem"]:focus-visible { outline: 3px solid #ffbf47; outline-offset: -3px; }
+[role="menuitem"]:focus-visible { outline: 3px solid #14202e; outline-offset: -3px; }
 `;
 
 let menuHost: HTMLElement | null = null;

@@ -36,11 +36,11 @@ label { display: flex; gap: 8px; align-items: center; padding: 4px 0; cursor: po
 label.field { flex-direction: column; align-items: stretch; gap: 2px; padding: 4px 0 4px 26px; font-size: 13px; color: #404a54; }
 input[type=date], input[type=number] { font: inherit; color: #0f1419; padding: 6px 8px; border: 1px solid #8b98a5; border-radius: 6px; max-width: 220px; }
 input[aria-invalid=true] { border-color: #8a1c1c; outline: 2px solid #8a1c1c; }
-input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+input:focus-visible { outline: 3px solid #14202e; outline-offset: 1px; box-shadow: 0 0 0 7px #ffbf47; }
 button { all: unset; box-sizing: border-box; cursor: pointer; padding: 8px 16px; border-radius: 999px; font: 600 14px/1.2 system-ui, sans-serif; }
 button.primary { background: #1f3550; color: #fff; }
 button.secondary { background: #eff3f4; color: #0f1419; }
-button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+button:focus-visible { outline: 3px solid #14202e; outline-offset: 2px; box-shadow: 0 0 0 8px #ffbf47; }
 `;
 
 

@@ -37,7 +37,7 @@ const STOP_CSS = `
 :host { all: initial; display: inline-block; }
 button { all: unset; box-sizing: border-box; cursor: pointer; padding: 6px 12px; border-radius: 6px; background: #fff;
   color: #1f3550; font: 600 13px/1.2 system-ui, sans-serif; }
-button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+button:focus-visible { outline: 3px solid #14202e; outline-offset: 1px; box-shadow: 0 0 0 7px #ffbf47; }
 button[disabled] { opacity: .5; cursor: default; }
 `;
 

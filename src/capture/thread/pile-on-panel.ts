@@ -26,13 +26,13 @@ export const PILE_CSS = `
 .pile ul { list-style: none; margin: 0; padding: 0; max-height: 220px; overflow: auto; }
 .pile li { margin: 2px 0; }
 .pile label { display: flex; gap: 6px; align-items: baseline; cursor: pointer; font-size: 13px; overflow-wrap: anywhere; }
-.pile input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.pile input:focus-visible { outline: 3px solid #14202e; outline-offset: 1px; box-shadow: 0 0 0 7px #ffbf47; }
 .pile .more { font-size: 12px; opacity: .9; }
 .pile .actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
 .pile button { all: unset; box-sizing: border-box; cursor: pointer; padding: 6px 10px; border-radius: 6px; background: #fff;
   color: #1f3550; font: 600 13px/1.2 system-ui, sans-serif; }
 .pile button.quiet { background: transparent; color: #fff; border: 1px solid #fff; }
-.pile button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.pile button:focus-visible { outline: 3px solid #14202e; outline-offset: 1px; box-shadow: 0 0 0 7px #ffbf47; }
 .pile .err { margin-top: 6px; font-size: 13px; }
 `;
 

@@ -106,7 +106,7 @@ export async function signStatement(key: CryptoKey, statement: unknown): Promise
 /** Whether `sig` (base64 r ‖ s) is the key's signature over the canonical JSON of `statement`; false for any malformed input. */
 export async function verifyStatement(key: CryptoKey, statement: unknown, sig: string): Promise<boolean> {
   const bytes = fromBase64(sig);
-  if (!bytes || bytes.byteLength !== 64) return false;
+  if (bytes?.byteLength !== 64) return false;
   try {
     return await globalThis.crypto.subtle.verify(SIGN, key, bytes as Uint8Array<ArrayBuffer>, statementBytes(statement) as Uint8Array<ArrayBuffer>);
   } catch {

@@ -3,6 +3,7 @@
  * No DOM, no extension API: runs in a service worker, an extension page, or Node (tests, with fake-indexeddb).
  */
 
+import type { SignedHead } from '../model/signature';
 import type { AccountRef, CaseSummary, Identifier, IncidentTime, JournalKind, Person, PersonSuggestion, RecordNote } from '../model/case';
 import type { ArtifactRef, ArtifactRole, EvidenceRecord } from '../model/evidence';
 import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
@@ -134,7 +135,8 @@ export type VerifyProblemCode =
   | 'artifact-missing'
   | 'artifact-hash' // stored bytes do not hash to the recorded sha256
   | 'artifact-size'
-  | 'custody-break';
+  | 'custody-break'
+  | 'signature'; // the signed chain head does not verify with the vault key, or names a head the chain no longer has
 
 export interface VerifyProblem {
   code: VerifyProblemCode;
@@ -361,5 +363,35 @@ export interface Vault extends CaseApi, ReportApi {
   custodyLog(): Promise<CustodyEvent[]>;
   /** Recomputes every hash: records, chain, artifacts, custody log. */
   verify(): Promise<VerifyReport>;
+
+  /**
+   * The vault's signing key (issue #15): its public key and fingerprint. Made at first use; undefined only while an
+   * encrypted vault without one yet is locked.
+   */
+  signingIdentity(): Promise<SigningIdentity | undefined>;
+  /** The last signed chain head (the current head is signed first if it is not yet and the vault can sign). */
+  signedHead(): Promise<SignedHead | undefined>;
+  /**
+   * Signs an export's statement (`type` must be 'holdfast-export-statement') with the vault key. VaultError 'locked'
+   * when the vault is encrypted and locked.
+   */
+  signExportStatement(statement: ExportStatementInput): Promise<{ signature: string; identity: SigningIdentity }>;
   close(): void;
+}
+
+export interface SigningIdentity {
+  algorithm: 'ECDSA-P256-SHA256';
+  /** SPKI (DER), base64. */
+  publicKey: string;
+  /** First 16 bytes of SHA-256 over the SPKI, 8 groups of 4 hex digits (model/signature.ts). */
+  fingerprint: string;
+  createdAt: string;
+  /** Earlier keys of this vault (replaced when encryption was turned on or off without the key at hand). */
+  previous: Array<{ publicKey: string; fingerprint: string; until: string }>;
+}
+
+/** What the vault agrees to sign for an export: any JSON object of this type (src/export/signing.ts builds it). */
+export interface ExportStatementInput {
+  type: 'holdfast-export-statement';
+  [key: string]: unknown;
 }

@@ -15,6 +15,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, unwrap 
 import type { CaseSummary, Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { ReportEntry } from '../model/report';
+import type { SignedHead } from '../model/signature';
 import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -96,6 +97,24 @@ export interface Keyring {
 export type DropKeyRow = SealedDropKey;
 
 /**
+ * The vault's signing key (issue #15; meta key 'signingKey', no schema change: meta holds any value). ECDSA P-256.
+ * A plain vault keeps the private key as a non-extractable CryptoKey (IndexedDB stores it as it is, it never leaves
+ * WebCrypto); an encrypted one keeps only its pkcs8 sealed with the data key's seal key (aad 'signing:<keyId>'),
+ * opened as a non-extractable key while unlocked. See vault.ts, "Signing".
+ */
+export interface SigningKeyRow {
+  spki: Uint8Array;
+  fingerprint: string;
+  createdAt: string;
+  privateKey?: CryptoKey;
+  sealed?: Uint8Array;
+  /** The keyring's keyId the key is sealed under. */
+  keyId?: string;
+  /** This vault's earlier keys, newest last: a key that could not be carried into a new mode was replaced. */
+  previous?: Array<{ spki: Uint8Array; fingerprint: string; until: string; endorsement?: string }>;
+}
+
+/**
  * A page of opened summaries, sealed with the data key as one blob (keys store, id `summary-pack:<i>`): a cache so an
  * encrypted vault's 10,000 summaries open with a few decryptions instead of 10,000. Each entry names the sealed row it
  * came from (its key and nonce); a row that changed since is opened on its own. Removed with the keys at the end of a
@@ -127,7 +146,7 @@ interface VaultSchema extends DBSchema {
   };
   artifacts: { key: string; value: ArtifactRow | ChunkedArtifactRow | (ArtifactMetaRow & { b?: Uint8Array; bytes?: Uint8Array }); indexes: { recordId: string; k: string } };
   chunks: { key: [string, number]; value: ChunkRow; indexes: { k: string } };
-  meta: { key: string; value: Head | number };
+  meta: { key: string; value: Head | number | SignedHead | SigningKeyRow };
   custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
   staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
   keys: { key: string; value: Keyring | DropKeyRow | SummaryPackRow };
@@ -220,6 +239,12 @@ export interface WriteTx {
   addNote(row: NoteRow): Promise<void>;
   putReport(row: ReportRow): Promise<void>;
   deleteReport(id: string): Promise<void>;
+  /** The signing key row (meta 'signingKey'). */
+  signing(): Promise<SigningKeyRow | undefined>;
+  putSigning(row: SigningKeyRow): Promise<void>;
+  /** The last signed chain head (meta 'headSig'). */
+  headSignature(): Promise<SignedHead | undefined>;
+  putHeadSignature(signed: SignedHead): Promise<void>;
   /** Replaces every summary pack with these. */
   replaceSummaryPacks(rows: SummaryPackRow[]): Promise<void>;
   /** Whether a person, note, record or report entry with this id exists. */
@@ -259,6 +284,10 @@ export interface ScannedRow {
 
 export interface Storage {
   heads(): Promise<Heads>;
+  /** The signing key row, if the vault has made one. */
+  signing(): Promise<SigningKeyRow | undefined>;
+  /** The last signed chain head, if any. */
+  headSignature(): Promise<SignedHead | undefined>;
   keyring(): Promise<Keyring | undefined>;
   /** Whether a key entry (keyring or drop key) exists. */
   hasKey(id: string): Promise<boolean>;
@@ -441,7 +470,7 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     }
   }
 
-  async function readHeads(get: (key: string) => Promise<Head | number | undefined>): Promise<Heads> {
+  async function readHeads(get: (key: string) => Promise<unknown>): Promise<Heads> {
     const [record, custody] = await Promise.all([get('head'), get('custodyHead')]);
     return { record: asHead(record), custody: asHead(custody) };
   }
@@ -500,6 +529,14 @@ export async function openStorage(name: string, migrations: readonly Migration[]
       },
       async addCustody(row) {
         await custody.add(row);
+      },
+      signing: async () => asSigning(await meta.get('signingKey')),
+      async putSigning(row) {
+        await meta.put(row, 'signingKey');
+      },
+      headSignature: async () => asSignedHead(await meta.get('headSig')),
+      async putHeadSignature(signed) {
+        await meta.put({ ...signed }, 'headSig');
       },
       async setHeads(heads) {
         if (heads.record) await meta.put({ ...heads.record }, 'head');
@@ -607,6 +644,10 @@ export async function openStorage(name: string, migrations: readonly Migration[]
 
   return {
     heads: () => read('be read', (d) => readHeads((key) => d.get('meta', key))),
+
+    signing: () => read('be read', async (d) => asSigning(await d.get('meta', 'signingKey'))),
+
+    headSignature: () => read('be read', async (d) => asSignedHead(await d.get('meta', 'headSig'))),
 
     keyring: () => read('be read', async (d) => (await d.get('keys', 'keyring')) as Keyring | undefined),
 
@@ -1047,9 +1088,20 @@ async function sessionOf(row: HeaderRow, keys: KeyLookup): Promise<StagingSessio
   return { id: h.session, startedAt: h.startedAt, updatedAt: h.updatedAt, meta: h.meta, files: h.files.map((f) => ({ ...f })), items: h.items };
 }
 
-function asHead(value: Head | number | undefined): Head {
-  if (value && typeof value === 'object' && typeof value.seq === 'number' && typeof value.hash === 'string') {
-    return { seq: value.seq, hash: value.hash };
+function asSigning(value: unknown): SigningKeyRow | undefined {
+  const row = value as SigningKeyRow | undefined;
+  return row && typeof row === 'object' && row.spki instanceof Uint8Array && typeof row.fingerprint === 'string' ? row : undefined;
+}
+
+function asSignedHead(value: unknown): SignedHead | undefined {
+  const h = value as SignedHead | undefined;
+  return h && typeof h === 'object' && typeof h.seq === 'number' && typeof h.hash === 'string' && typeof h.sig === 'string' ? h : undefined;
+}
+
+function asHead(value: unknown): Head {
+  const v = value as Head | undefined;
+  if (v && typeof v === 'object' && typeof v.seq === 'number' && typeof v.hash === 'string') {
+    return { seq: v.seq, hash: v.hash };
   }
   return { ...GENESIS };
 }

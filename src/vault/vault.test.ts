@@ -192,8 +192,10 @@ describe('verify', () => {
     const { vault, name, records } = await filledVault(3);
     await rawEdit(name, 'records', (s) => s.delete(records[2]?.id ?? ''));
     const report = await vault.verify();
-    expect(codes(report.problems)).toEqual(['head-mismatch']);
+    // The signed head (issue #15) names the same gap.
+    expect(codes(report.problems)).toEqual(['head-mismatch', 'signature']);
     expect(report.problems[0]?.message).toMatch(/#3/);
+    expect(report.problems[1]?.message).toMatch(/last signed chain head is record #3, but the chain ends at #2: record #3 is missing/);
   });
 
   it('detects the newest record removed and the head rewound to match, through the custody log', async () => {
@@ -201,8 +203,9 @@ describe('verify', () => {
     await rawEdit(name, 'records', (s) => s.delete(records[2]?.id ?? ''));
     await rawEdit(name, 'meta', (s) => s.put({ seq: 2, hash: records[1]?.chain.recordHash }, 'head'));
     const report = await vault.verify();
-    expect(codes(report.problems)).toEqual(['record-missing']);
+    expect(codes(report.problems)).toEqual(['record-missing', 'signature']);
     expect(report.problems[0]?.recordId).toBe(records[2]?.id);
+    expect(report.problems[1]).toMatchObject({ seq: 3, message: expect.stringMatching(/record #3 is missing/) });
   });
 
   it('detects two records whose positions were swapped', async () => {

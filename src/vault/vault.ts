@@ -30,6 +30,18 @@ import type { AccountRef, CaseSummary, Identifier, Person, PersonSuggestion, Rec
 import { type ArtifactRef, type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
 import { createSha256 } from '../model/sha256';
+import {
+  exportPrivateKey,
+  generateSigningKeyPair,
+  headStatement,
+  importPrivateKey,
+  importPublicKey,
+  keyFingerprint,
+  type SignedHead,
+  signStatement,
+  toBase64,
+  verifyStatement,
+} from '../model/signature';
 import { tombstoneContent } from '../model/tombstone';
 import {
   type AddedFileInput,
@@ -38,12 +50,14 @@ import {
   CUSTODY_ACTIONS,
   type CustodyAction,
   type CustodyEvent,
+  type ExportStatementInput,
   type JournalInput,
   type ListOptions,
   type LockState,
   type NewArtifact,
   type NewRecord,
   RECORD_ORIGIN_ACTIONS,
+  type SigningIdentity,
   type StagedArtifact,
   type StagedFileRef,
   type StagedItem,
@@ -76,7 +90,7 @@ import {
   takeAccount,
   withIdentifier,
 } from './case-file';
-import { blindKey, calibrateIterations, newDropKey, openDropKey, openJson, sealJson } from './crypto';
+import { blindKey, calibrateIterations, newDropKey, open as openSealed, openDropKey, openJson, seal, sealJson } from './crypto';
 import { computeCustodyHash, computeRecordHash, sha256Hex, sizedHasher, WHOLE_HASH_MAX } from './hashing';
 import { checkPassphrase, createKeyring, type HeldKey, holdDataKey, rewrapPassphrase, rewrapRecovery, unwrapDataKey } from './keyring';
 import { applyReportPatch, checkImportedReport, checkReportInput } from './report-file';
@@ -140,6 +154,7 @@ import {
   type KeyView,
   openStorage,
   type ScannedRow,
+  type SigningKeyRow,
   StaleHeadError,
   StaleKeyringError,
   type Storage,
@@ -235,6 +250,8 @@ class VaultService implements VaultImpl {
   private readonly foreign = new Map<string, CryptoKey>();
   private failures = 0;
   private lastCaseTime = 0;
+  /** The signing key opened in this context (a sealed one only while unlocked), by the row's fingerprint. */
+  private signer: { key: CryptoKey; fingerprint: string; sealed: boolean } | undefined;
   /**
    * Opens rows: the key a row names, if this context holds it. Unlocked, another context's drop key (a capture in
    * progress there, or written locked since this context unlocked) is opened from the keyring on first use.
@@ -340,6 +357,8 @@ class VaultService implements VaultImpl {
     this.failures = 0;
     this.held = held;
     await this.absorbDrops();
+    // Heads added while locked could not be signed: the current one is signed now.
+    await this.signHeadQuietly();
     return { sessionKey: held.raw.slice() };
   }
 
@@ -352,6 +371,7 @@ class VaultService implements VaultImpl {
     this.held?.raw.fill(0);
     this.held = undefined;
     this.foreign.clear();
+    if (this.signer?.sealed) this.signer = undefined;
   }
 
   async enableEncryption(passphrase: string, onProgress?: ConversionProgress): Promise<{ recoveryKey: string; sessionKey: Uint8Array }> {
@@ -423,7 +443,10 @@ class VaultService implements VaultImpl {
         await tx.putKeyring({ ...keyring, rev: keyring.rev + 1, converting: { to: 'plain', store: 0, done: 0, total } });
       });
     });
+    // The signing key, opened now as a non-extractable key, is kept in plaintext form once the vault is plain.
+    const carried = await this.openSigner().catch(() => undefined);
     await this.convert(onProgress);
+    if (carried) await this.keepSignerPlain(carried);
   }
 
   async resumeConversion(onProgress?: ConversionProgress): Promise<void> {
@@ -1167,6 +1190,7 @@ class VaultService implements VaultImpl {
       }
     }
     await checkCustody(custody, heads.custody, problems);
+    await this.signedHeadProblems(records, problems);
 
     return {
       ok: problems.length === 0,
@@ -1181,6 +1205,151 @@ class VaultService implements VaultImpl {
 
   close(): void {
     this.storage.close();
+  }
+
+  // ---- Signing (issue #15) ----
+  //
+  // One ECDSA P-256 key per vault, made at first use. A plain vault stores the private key as a non-extractable
+  // CryptoKey. An encrypted vault stores only its pkcs8 sealed with the data key (made extractable for that one
+  // export, then opened as a non-extractable key while unlocked). A plain vault's key cannot be sealed when
+  // encryption is turned on (it cannot be exported), so a new sealed key replaces it and the old key signs a
+  // statement naming the new one (`previous[].endorsement`); turning encryption off keeps the key, stored plain again.
+  // After every append the current record head is signed (meta 'headSig'); heads added while an encrypted vault is
+  // locked are signed at the next unlock (signing the newest head covers every record before it through the chain).
+
+  /** The signing key, opened or made; undefined while an encrypted vault is locked. */
+  private async openSigner(): Promise<{ key: CryptoKey; row: SigningKeyRow } | undefined> {
+    const [row, keyring] = await Promise.all([this.storage.signing(), this.storage.keyring()]);
+    const held = keyring && this.held?.keyId === keyring.keyId ? this.held : undefined;
+    if (keyring && !held) return undefined;
+    if (row && this.signer?.fingerprint === row.fingerprint) {
+      if (!keyring && row.privateKey) return { key: row.privateKey, row };
+      if (keyring && row.sealed && row.keyId === keyring.keyId) return { key: this.signer.key, row };
+    }
+    if (row && !keyring && row.privateKey) {
+      this.signer = { key: row.privateKey, fingerprint: row.fingerprint, sealed: false };
+      return { key: row.privateKey, row };
+    }
+    if (row && held && row.sealed && row.keyId === held.keyId) {
+      try {
+        const key = await importPrivateKey(await openSealed(held.keys.seal, row.sealed, signingAad(held.keyId)));
+        this.signer = { key, fingerprint: row.fingerprint, sealed: true };
+        return { key, row };
+      } catch {
+        // A sealed key that does not open with this vault's key was changed outside Holdfast: replaced below.
+      }
+    }
+    // No key yet, or one this mode cannot use (a plain key after encryption was turned on, a sealed one after it was
+    // turned off elsewhere): a new key, endorsed by the old one where this context can still sign with it.
+    const pair = await generateSigningKeyPair(!!held);
+    const fp = keyFingerprint(pair.spki);
+    const now = new Date().toISOString();
+    const previous = row ? [...(row.previous ?? [])] : [];
+    if (row) {
+      const oldKey = row.privateKey ?? (this.signer?.fingerprint === row.fingerprint ? this.signer.key : undefined);
+      const endorsement = oldKey ? await signStatement(oldKey, { type: 'holdfast-key-replaced', from: row.fingerprint, to: fp, at: now }) : undefined;
+      previous.push({ spki: row.spki, fingerprint: row.fingerprint, until: now, ...(endorsement && { endorsement }) });
+    }
+    const next: SigningKeyRow = held
+      ? { spki: pair.spki, fingerprint: fp, createdAt: now, sealed: await seal(held.keys.seal, await exportPrivateKey(pair.privateKey), signingAad(held.keyId)), keyId: held.keyId, previous }
+      : { spki: pair.spki, fingerprint: fp, createdAt: now, privateKey: pair.privateKey, previous };
+    const key = held ? await importPrivateKey(await openSealed(held.keys.seal, next.sealed as Uint8Array, signingAad(held.keyId))) : pair.privateKey;
+    const stored = await this.storage.write(async (tx) => {
+      const current = await tx.signing();
+      // Another context made or replaced the key meanwhile: use theirs.
+      if ((current?.fingerprint ?? undefined) !== (row?.fingerprint ?? undefined)) return false;
+      await tx.putSigning(next);
+      return true;
+    });
+    if (!stored) return this.openSigner();
+    this.signer = { key, fingerprint: fp, sealed: !!held };
+    return { key, row: next };
+  }
+
+  /** After a conversion to plaintext: the sealed key this context held is stored as a non-extractable key. */
+  private async keepSignerPlain(carried: { key: CryptoKey; row: SigningKeyRow }): Promise<void> {
+    if (await this.storage.keyring()) return;
+    await this.storage.write(async (tx) => {
+      const current = await tx.signing();
+      if (current?.fingerprint !== carried.row.fingerprint || !current.sealed) return;
+      const { sealed: _sealed, keyId: _keyId, ...rest } = current;
+      await tx.putSigning({ ...rest, privateKey: carried.key });
+    });
+    this.signer = { key: carried.key, fingerprint: carried.row.fingerprint, sealed: false };
+  }
+
+  /** Signs the current record head unless it is signed already; returns the stored signed head. */
+  private async signHead(): Promise<SignedHead | undefined> {
+    const [heads, signed] = await Promise.all([this.storage.heads(), this.storage.headSignature()]);
+    if (heads.record.seq === 0) return signed;
+    if (signed && signed.seq === heads.record.seq && signed.hash === heads.record.hash) return signed;
+    const signer = await this.openSigner();
+    if (!signer) return signed;
+    const next: SignedHead = { ...heads.record, sig: await signStatement(signer.key, headStatement(heads.record.seq, heads.record.hash)), at: new Date().toISOString() };
+    const stored = await this.storage.write(async (tx) => {
+      const now = await tx.expectHeads({});
+      if (now.record.seq !== next.seq || now.record.hash !== next.hash) return false; // moved on: the next append signs
+      await tx.putHeadSignature(next);
+      return true;
+    });
+    return stored ? next : this.storage.headSignature();
+  }
+
+  /** signHead for after a write: a signature that cannot be made now is made by a later write, unlock or export. */
+  private async signHeadQuietly(): Promise<void> {
+    await this.signHead().catch(() => undefined);
+  }
+
+  async signingIdentity(): Promise<SigningIdentity | undefined> {
+    const row = (await this.openSigner())?.row ?? (await this.storage.signing());
+    return row && identityOf(row);
+  }
+
+  async signedHead(): Promise<SignedHead | undefined> {
+    const run = this.queue.then(() => this.signHead());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async signExportStatement(statement: ExportStatementInput): Promise<{ signature: string; identity: SigningIdentity }> {
+    if (!statement || typeof statement !== 'object' || statement.type !== 'holdfast-export-statement') {
+      throw new VaultError('invalid', 'Only an export statement can be signed with the vault key.');
+    }
+    const signer = await this.openSigner();
+    if (!signer) throw lockedError();
+    return { signature: await signStatement(signer.key, statement), identity: identityOf(signer.row) };
+  }
+
+  /** Problems of the stored signed head: its signature, and whether the chain still reaches and holds it. */
+  private async signedHeadProblems(records: EvidenceRecord[], problems: VerifyProblem[]): Promise<void> {
+    const [signed, row] = await Promise.all([this.storage.headSignature(), this.storage.signing()]);
+    if (!signed) return;
+    const keys = row ? [row.spki, ...(row.previous ?? []).map((p) => p.spki)] : [];
+    let valid = false;
+    for (const spki of keys) {
+      if (await verifyStatement(await importPublicKey(spki), headStatement(signed.seq, signed.hash), signed.sig)) {
+        valid = true;
+        break;
+      }
+    }
+    if (!valid) {
+      problems.push({ code: 'signature', seq: signed.seq, message: `The signed chain head (record #${signed.seq}) does not verify with this vault’s key: it was changed outside Holdfast.` });
+      return;
+    }
+    const last = records.at(-1)?.seq ?? 0;
+    if (signed.seq > last) {
+      const from = last + 1;
+      problems.push({
+        code: 'signature',
+        seq: from,
+        message: `The last signed chain head is record #${signed.seq}, but the chain ends at #${last}: ${from === signed.seq ? `record #${from} is` : `records #${from} to #${signed.seq} are`} missing (removed outside Holdfast).`,
+      });
+      return;
+    }
+    const at = records.find((r) => r.seq === signed.seq);
+    if (at && at.chain.recordHash !== signed.hash) {
+      problems.push({ code: 'signature', seq: signed.seq, recordId: at.id, message: `Record #${signed.seq} is not the record whose chain head was signed: the chain was rewritten outside Holdfast.` });
+    }
   }
 
   // ---- Case file (issue #13) ----
@@ -1956,7 +2125,11 @@ class VaultService implements VaultImpl {
 
   /** Runs an append after the previous ones of this context, retrying while other contexts win. */
   private append<T>(attempt: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => retryOnStaleHead(attempt));
+    const run = this.queue.then(async () => {
+      const out = await retryOnStaleHead(attempt);
+      await this.signHeadQuietly();
+      return out;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -2162,6 +2335,18 @@ async function hashRecord(record: EvidenceRecord): Promise<string> {
  */
 function ownBytes(bytes: Uint8Array): Uint8Array {
   return bytes.slice();
+}
+
+const signingAad = (keyId: string) => `signing:${keyId}`;
+
+function identityOf(row: SigningKeyRow): SigningIdentity {
+  return {
+    algorithm: 'ECDSA-P256-SHA256',
+    publicKey: toBase64(row.spki),
+    fingerprint: row.fingerprint,
+    createdAt: row.createdAt,
+    previous: (row.previous ?? []).map((p) => ({ publicKey: toBase64(p.spki), fingerprint: p.fingerprint, until: p.until })),
+  };
 }
 
 function headOf(item: EvidenceRecord | CustodyEvent): Head {

@@ -57,7 +57,7 @@ describe('exportBundle', () => {
     const { manifest } = await exportFiles(vault);
     expect(validateSchema(schema as unknown as JsonSchema, manifest)).toEqual([]);
     expect(manifest.format).toBe('holdfast-evidence-bundle');
-    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.formatVersion).toBe(4);
     expect(manifest.language).toBe('en');
     expect(manifest.exportedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(manifest.records.map((r) => r.record.seq)).toEqual([1, 2, 3, 4, 5, 6]);

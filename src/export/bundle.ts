@@ -36,6 +36,7 @@ import { buildReportModel } from './report-model';
 import { DEFAULT_PDF_REPORT_OPTIONS, type PdfPictureLoader, type PdfReportOptions, renderPdfReport } from './report-pdf';
 import { reportTexts } from './report-texts';
 import { createSha256, sha256HexSync } from './sha256';
+import { buildStatement, signatureFileText } from './signing';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
 import { DEFAULT_VERIFY_LIMITS } from './verify';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
@@ -311,10 +312,17 @@ async function writeBundle(
   // 3. The custody event for this export, then the manifest (which names the custody log's new head).
   checkAbort();
   const deletedCount = selected.filter((r) => r.deleted).length;
+  // The vault signs its current head first (if a write left it unsigned); the export's entry names that head.
+  const last = all.at(-1);
+  const chainHead = last ? { seq: last.seq, hash: last.chain.recordHash } : { seq: 0, hash: GENESIS_HASH };
+  const [identity, signedHeadNow] = await Promise.all([vault.signingIdentity(), vault.signedHead()]);
+  if (!identity) throw new ExportError('failed', 'The vault cannot sign this export while it is locked. Unlock it and export again.');
+  // A head signed later than the records read (a capture saved meanwhile) is not this bundle's: left out.
+  const signedHead = signedHeadNow && all.find((r) => r.seq === signedHeadNow.seq)?.chain.recordHash === signedHeadNow.hash ? signedHeadNow : undefined;
   await vault.logCustody(
     'exported',
     undefined,
-    `export ${exportId}: ${selected.length} record(s), ${describeScope(scope)}${password ? ', encrypted' : ''}`,
+    `export ${exportId}: ${selected.length} record(s), ${describeScope(scope)}${password ? ', encrypted' : ''}; chain head #${chainHead.seq} ${chainHead.hash}`,
   );
   state.loggedExportId = exportId;
   const custody = await vault.custodyLog();
@@ -326,7 +334,6 @@ async function writeBundle(
       ? event
       : withheldCustodyEntry(event),
   );
-  const last = all.at(-1);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -360,7 +367,7 @@ async function writeBundle(
     chain: {
       genesis: GENESIS_HASH,
       records: chainRecords,
-      head: last ? { seq: last.seq, hash: last.chain.recordHash } : { seq: 0, hash: GENESIS_HASH },
+      head: chainHead,
     },
     custody: {
       file: FILES.custody,
@@ -379,8 +386,10 @@ async function writeBundle(
       FILES.reportsCsv,
       FILES.verify,
       FILES.certification,
+      FILES.signature,
       ...inertCopies,
     ],
+    signing: { file: FILES.signature, algorithm: identity.algorithm, publicKey: identity.publicKey, fingerprint: identity.fingerprint },
     warnings,
   };
   // Streamed a record at a time: the whole text of 10,000 records would be a string of some 40 MB.
@@ -417,6 +426,11 @@ async function writeBundle(
   await addStream(FILES.csv, incidentsCsv(manifest));
   await addText(FILES.verify, verifyText(manifest, filename, texts));
   await addText(FILES.certification, certificationText(manifest, texts));
+  // 6. The vault's signature over the manifest, the heads and every file so far; then SHA256SUMS over everything.
+  const statement = buildStatement(manifest, files, signedHead);
+  const { signature, identity: signer } = await vault.signExportStatement(statement);
+  if (signer.fingerprint !== identity.fingerprint) throw new ExportError('failed', 'The vault’s key changed during the export (encryption was turned on or off). Export again.');
+  await addText(FILES.signature, signatureFileText(signer, statement, signature));
   await addText(FILES.sums, sha256sums(files));
   checkAbort();
   await zip.close();

@@ -17,7 +17,7 @@ import { FILES, type Manifest } from './format';
 import { importBundle } from './import';
 import { type JsonSchema, validateSchema } from './json-schema';
 import { summaryOf } from './report-conduct';
-import { decode, HOSTILE_NAME, memorySink, seedCase, seedVault, tamper, unzipAll, withCase } from './test-support';
+import { decode, HOSTILE_NAME, memorySink, resign, seedCase, seedVault, tamper, unzipAll, withCase } from './test-support';
 import { type BundleReport, verifyBundle } from './verify';
 
 const enc = new TextEncoder();
@@ -85,7 +85,7 @@ afterAll(() => base.close());
 
 describe('format 2 bundle', () => {
   it('lists journal.csv, people.json and notes.json in the manifest with their hashes and in SHA256SUMS', async () => {
-    expect(manifest.formatVersion).toBe(3); // format 3 keeps every file of format 2
+    expect(manifest.formatVersion).toBe(4); // formats 3 and 4 keep every file of format 2
     expect(validateSchema(schema as unknown as JsonSchema, manifest)).toEqual([]);
     const sums = decode(files.get(FILES.sums));
     for (const key of ['journal', 'people', 'notes'] as const) {
@@ -179,7 +179,7 @@ describe('format 2 bundle', () => {
       m.custody = { ...m.custody, events: out.length, head: { seq: out.length, hash: prev } };
       f.set(FILES.manifest, enc.encode(JSON.stringify(m, null, 2)));
       // The case files' hashes are in the manifest, which changed: nothing else to redo but SHA256SUMS.
-      await resum(f);
+      await resign(f, vault); // the vault's own key: only the check under test fails
     });
     const report = await verifyBundle(rewritten);
     expect(report.problems).toEqual([]);
@@ -189,7 +189,7 @@ describe('format 2 bundle', () => {
       const i = lines.findIndex((e) => e.action === 'journal-edited');
       lines[i] = { ...lines[i]!, action: 'viewed' };
       f.set(FILES.custody, enc.encode(lines.map((e) => `${JSON.stringify(e)}\n`).join('')));
-      await resum(f);
+      await resign(f, vault); // the vault's own key: only the check under test fails
     });
     expect((await verifyBundle(missing)).problems.map((p) => p.message).join(' ')).toMatch(new RegExp(`no entry for record #${kase.v2.seq} coming into the vault`));
   });

@@ -9,13 +9,17 @@ import { authorKeysOf } from '../vault/author-key';
 
 export const BUNDLE_FORMAT = 'holdfast-evidence-bundle' as const;
 /**
+ * 4: signed (issue #15): SIGNATURE.json, the vault key's signature over a statement naming the manifest, the chain head,
+ * the custody head and every other file's SHA-256 (src/export/signing.ts); `signing` in the manifest names the key.
  * 3: reports to the platforms (issue #14): reports.json and reports.csv (listed with their hashes in `case`).
  * 2: the case file (issue #13): journal.csv, people.json, notes.json (listed with their hashes in `case`), journal
  * entries and added files as records, the 'person' scope by the vault's people, the report's language.
  * 1: captures only. The verifier and import read all three.
  */
-export const BUNDLE_FORMAT_VERSION = 3 as const;
-export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3];
+export const BUNDLE_FORMAT_VERSION = 4 as const;
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2, 3, 4];
+/** The first format whose bundles carry SIGNATURE.json: an older one verifies as unsigned, never as signed. */
+export const SIGNED_FORMAT_VERSION = 4;
 
 /** Fixed file names at the top of the bundle. */
 export const FILES = {
@@ -32,6 +36,7 @@ export const FILES = {
   notes: 'notes.json',
   reports: 'reports.json',
   reportsCsv: 'reports.csv',
+  signature: 'SIGNATURE.json',
 } as const;
 
 /** Files other than artifacts that a bundle of the current format has (SHA256SUMS lists all of them but itself). */
@@ -125,8 +130,8 @@ export interface CaseFileRef {
 
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
-  /** 3 when written now; 2 in bundles before issue #14 (no reports); 1 in older bundles (no `case`, `language`, case counts). */
-  formatVersion: 1 | 2 | 3;
+  /** 4 when written now (signed); 3 before issue #15; 2 before issue #14 (no reports); 1 in older bundles (no `case`, `language`, case counts). */
+  formatVersion: 1 | 2 | 3 | 4;
   /** Random id of this export; the custody log's 'exported' entry names it. */
   exportId: string;
   tool: { name: 'Holdfast'; version: string };
@@ -162,6 +167,8 @@ export interface Manifest {
    */
   chain: { genesis: string; records: ChainEntry[]; head: { seq: number; hash: string } };
   custody: { file: string; events: number; head: { seq: number; hash: string } };
+  /** Format 4: the vault key that signs SIGNATURE.json (SPKI base64 and its fingerprint, src/model/signature.ts). */
+  signing?: { file: 'SIGNATURE.json'; algorithm: 'ECDSA-P256-SHA256'; publicKey: string; fingerprint: string };
   /** The other files of the bundle (reports, CSV, instructions), besides artifacts, this manifest and SHA256SUMS. */
   files: string[];
   /** Plain-language notes about this export (e.g. a file missing from the vault, an image not embedded). */

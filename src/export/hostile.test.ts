@@ -9,7 +9,7 @@ import { openVault, type VaultImpl } from '../vault/vault';
 import { type ExportOptions, exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
 import { inertHtml } from './inert-html';
-import { captureArtifacts, decode, memorySink, newRecord, seedVault, tamper, unzipAll } from './test-support';
+import { captureArtifacts, decode, memorySink, newRecord, resign, seedVault, tamper, unzipAll } from './test-support';
 import { type BundleReport, verifyBundle } from './verify';
 
 const enc = new TextEncoder();
@@ -99,7 +99,7 @@ describe('every HTML file in a bundle is inert', () => {
     const { zip } = await exportFiles(vault);
     const badReport = await tamper(zip, async (f) => {
       f.set(FILES.reportHtml, enc.encode(`<!DOCTYPE html><html><head><script>alert(1)</script></head><body>report</body></html>`));
-      await resum(f);
+      await resign(f, vault); // the vault's own key: only the check under test fails
     });
     expect(codes(await verifyBundle(badReport))).toEqual(['html-not-inert']);
     const extra = await tamper(zip, async (f) => {
@@ -107,7 +107,7 @@ describe('every HTML file in a bundle is inert', () => {
       m.files.push('artifacts/extra.html');
       f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
       f.set('artifacts/extra.html', enc.encode(HOSTILE_PAGE));
-      await resum(f);
+      await resign(f, vault); // the vault's own key: only the check under test fails
     });
     expect(codes(await verifyBundle(extra))).toEqual(['html-not-inert']);
   });
@@ -180,7 +180,7 @@ describe('a scoped export reveals nothing outside its scope', () => {
       const l = lines[0]!;
       lines[0] = { seq: l.seq, withheld: true, prevHash: l.prevHash, hash: l.hash } as typeof l;
       f.set(FILES.custody, enc.encode(`${lines.map((x) => JSON.stringify(x)).join('\n')}\n`));
-      await resum(f);
+      await resign(f, vault); // the vault's own key: only the check under test fails
     });
     expect(codes(await verifyBundle(bad))).toEqual(['custody-break']);
   });

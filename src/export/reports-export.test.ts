@@ -132,7 +132,7 @@ afterAll(() => vault.close());
 
 describe('reports in a format-3 bundle', () => {
   it('lists reports.json and reports.csv with their hashes in the manifest and SHA256SUMS; it verifies', async () => {
-    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.formatVersion).toBe(4);
     expect(validateSchema(MANIFEST_SCHEMA as JsonSchema, manifest)).toEqual([]);
     const sums = decode(files.get(FILES.sums));
     for (const ref of [manifest.case!.reports!, manifest.case!.reportsCsv!]) {
@@ -271,7 +271,7 @@ describe('the verifier and reports', () => {
       f.set(FILES.manifest, enc.encode(JSON.stringify(m)));
       await resum(f);
     });
-    expect((await verifyBundle(unlisted)).problems.map((p) => p.message)).toContain('manifest.json of a format-3 bundle does not list reports.json.');
+    expect((await verifyBundle(unlisted)).problems.map((p) => p.message)).toContain('manifest.json of a format-4 bundle does not list reports.json.');
   });
 });
 

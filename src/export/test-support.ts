@@ -7,6 +7,9 @@ import { Writable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import type { EvidenceRecord } from '../model/evidence';
 import type { NewArtifact, NewRecord, Vault } from '../vault/api';
+import { sha256Hex } from '../vault/hashing';
+import { FILES, type Manifest } from './format';
+import { buildStatement, type SignatureFile, signatureFileText } from './signing';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -512,4 +515,23 @@ export function withCase<T extends Vault>(vault: T, data: { people: import('../m
       return typeof value === 'function' ? value.bind(target) : value;
     },
   }) as T & { restored: unknown[] };
+}
+
+/**
+ * Signs a rewritten bundle again with the vault's key, as only someone holding the unlocked vault can (issue #15):
+ * the statement is rebuilt from the files as they now are (SHA256SUMS recomputed after). For tests of checks other
+ * than the signature; the signed chain head the bundle carries is kept as it was.
+ */
+export async function resign(files: Map<string, Uint8Array>, vault: Vault): Promise<void> {
+  const manifest = JSON.parse(new TextDecoder().decode(files.get(FILES.manifest))) as Manifest;
+  const old = files.get(FILES.signature);
+  const signedHead = old ? (JSON.parse(new TextDecoder().decode(old)) as SignatureFile).statement.signedChainHead : undefined;
+  const list: Array<{ path: string; sha256: string; size: number }> = [];
+  for (const [path, bytes] of files) if (path !== FILES.sums && path !== FILES.signature) list.push({ path, sha256: await sha256Hex(bytes), size: bytes.byteLength });
+  const statement = buildStatement(manifest, list, signedHead);
+  const { signature, identity } = await vault.signExportStatement(statement);
+  files.set(FILES.signature, new TextEncoder().encode(signatureFileText(identity, statement, signature)));
+  const lines: string[] = [];
+  for (const [path, bytes] of files) if (path !== FILES.sums) lines.push(`${await sha256Hex(bytes)}  ${path}\n`);
+  files.set(FILES.sums, new TextEncoder().encode(lines.join('')));
 }

@@ -52,7 +52,7 @@ describe('the bundle with outside tools', () => {
     expect(result.status).toBe(0);
     const ok = result.stdout.trim().split('\n');
     expect(ok.every((l) => l.endsWith(': OK'))).toBe(true);
-    expect(ok).toHaveLength(live.length * 4 + 12); // + reports.json, reports.csv (format 3)
+    expect(ok).toHaveLength(live.length * 4 + 13); // + reports.json, reports.csv (format 3), SIGNATURE.json (format 4)
   });
 
   it('fails `sha256sum -c` when an unpacked file is changed', () => {
@@ -98,7 +98,7 @@ describe('the bundle with outside tools', () => {
     const raw = readFileSync(encryptedZip);
     let aes = 0;
     for (let i = raw.indexOf('PK\x03\x04'); i >= 0; i = raw.indexOf('PK\x03\x04', i + 4)) if (raw.readUInt16LE(i + 8) === 99) aes += 1;
-    expect(aes).toBe(live.length * 4 + 13);
+    expect(aes).toBe(live.length * 4 + 14);
     const blob = await openAsBlob(encryptedZip);
     expect((await verifyBundle(blob, { password: 'correct horse' })).ok).toBe(true);
     expect((await verifyBundle(blob, { password: 'wrong password' })).problems.map((p) => p.code)).toEqual(['password-wrong']);

@@ -6,7 +6,7 @@ import { openVault, type VaultImpl } from '../vault/vault';
 import { type ExportOptions, exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
 import { createSha256 } from './sha256';
-import { decode, memorySink, seedVault, tamper } from './test-support';
+import { decode, memorySink, resign, seedVault, tamper } from './test-support';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
 
 let vault: VaultImpl;
@@ -48,7 +48,8 @@ describe('verifyBundle on an intact bundle', () => {
     for (const source of [bundle, new Blob([bundle as BlobPart]), new Blob([bundle as BlobPart]).stream()]) {
       const report = await verifyBundle(source);
       expect(report.problems).toEqual([]);
-      expect(report).toMatchObject({ ok: true, fatal: false, records: 6, deleted: 1, artifacts: 15, files: 33, encrypted: false });
+      expect(report).toMatchObject({ ok: true, fatal: false, records: 6, deleted: 1, artifacts: 15, files: 34, encrypted: false });
+      expect(report.signature).toMatchObject({ status: 'signed', fingerprint: (await vault.signingIdentity())?.fingerprint });
       expect(report.missing).toEqual([]);
       expect(report.added).toEqual([]);
       expect(report.changed).toEqual([]);
@@ -136,7 +137,7 @@ describe('verifyBundle names what was tampered with', () => {
         m.records[1] = b;
         m.records[2] = a;
       });
-      await resum(files);
+      await resign(files, vault); // the vault's own key: only the check under test fails
     });
     const report = await verifyBundle(bad);
     expect(codes(report)).toEqual(['record-order']);
@@ -149,7 +150,7 @@ describe('verifyBundle names what was tampered with', () => {
       editManifest(files, (m) => {
         m.chain.records.reverse();
       });
-      await resum(files);
+      await resign(files, vault); // the vault's own key: only the check under test fails
     });
     const report = await verifyBundle(bad);
     expect(codes(report)).toEqual(['chain-break', 'head-mismatch']);
@@ -173,7 +174,7 @@ describe('verifyBundle names what was tampered with', () => {
       editManifest(files, (m) => {
         m.records[0]!.record.text = 'something harmless';
       });
-      await resum(files);
+      await resign(files, vault); // the vault's own key: only the check under test fails
     });
     const report = await verifyBundle(bad);
     expect(codes(report)).toEqual(['record-hash']);
@@ -187,7 +188,7 @@ describe('verifyBundle names what was tampered with', () => {
       r.text = 'edited';
       r.chain.recordHash = await computeRecordHash(r);
       files.set(FILES.manifest, enc.encode(JSON.stringify(manifest)));
-      await resum(files);
+      await resign(files, vault); // the vault's own key: only the check under test fails
     });
     const report = await verifyBundle(bad);
     expect(codes(report)).toEqual(['chain-break']);
@@ -200,7 +201,7 @@ describe('verifyBundle names what was tampered with', () => {
         const lines = decode(files.get(FILES.custody)).split('\n');
         lines[0] = lines[0]!.replace('"captured"', '"viewed"');
         files.set(FILES.custody, enc.encode(lines.join('\n')));
-        await resum(files);
+        await resign(files, vault); // the vault's own key: only the check under test fails
       }),
     );
     expect(codes(changed)).toEqual(['custody-break']);
@@ -210,7 +211,7 @@ describe('verifyBundle names what was tampered with', () => {
         const lines = decode(files.get(FILES.custody)).split('\n');
         lines.splice(2, 1);
         files.set(FILES.custody, enc.encode(lines.join('\n')));
-        await resum(files);
+        await resign(files, vault); // the vault's own key: only the check under test fails
       }),
     );
     expect(codes(removed)).toEqual(['custody-break']);

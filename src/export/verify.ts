@@ -34,6 +34,7 @@ import {
   ZipReader,
 } from '@zip.js/zip.js';
 import type { EvidenceRecord } from '../model/evidence';
+import { normalizeFingerprint } from '../model/signature';
 import { tombstoneContent } from '../model/tombstone';
 import { CUSTODY_ACTIONS as CUSTODY_ACTIONS_LIST, type CustodyEvent, RECORD_ORIGIN_ACTIONS } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
@@ -46,6 +47,7 @@ import { inertCopyPath, unsafePathReason } from './names';
 import { type ReportsFile, reportsCsvText, reportsFileProblems } from './platform-reports';
 import { REPORT_HTML_START, REPORT_HTML_STARTS } from './report-html';
 import { createSha256, type HasherFactory } from './sha256';
+import { checkSignature } from './signing';
 import { BundleReadError, type BundleSource, readerFor, ZIP_WORKER_OPTIONS } from './zip';
 
 export interface VerifyLimits {
@@ -83,6 +85,8 @@ export interface VerifyBundleOptions {
   hasher?: HasherFactory;
   /** Bytes checked so far out of the total uncompressed size. */
   onProgress?(done: number, total: number): void;
+  /** A fingerprint the signing key must have (typed by whoever checks, e.g. read from the vault page). */
+  expectFingerprint?: string;
   /**
    * Reads unencrypted files straight from where the ZIP is kept, bypassing zip.js's stream
    * pipeline (the CLI: large file reads, zlib's native inflate, native CRC-32). zip.js still parses
@@ -139,7 +143,13 @@ export type BundleProblemCode =
   | 'html-not-inert'
   | 'tombstone-content'
   | 'case-file' // journal.csv, people.json or notes.json does not match the manifest or the records
-  | 'journal-chain'; // a journal version that does not replace an earlier version of its entry
+  | 'journal-chain' // a journal version that does not replace an earlier version of its entry
+  // Format 4 (issue #15, src/export/signing.ts): SIGNATURE.json.
+  | 'signature-missing' // a format-4 bundle without SIGNATURE.json
+  | 'signature-invalid' // the signature does not verify (changed statement, other content, another key)
+  | 'signature-key' // the key is not the one the manifest names (swapped), or not the one expected
+  | 'signature-mismatch' // a file, the manifest or its exportedAt/exportedBy/counts/heads are not what was signed
+  | 'signed-head'; // the chain does not reach, or does not hold, the head the vault signed
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -170,6 +180,11 @@ export interface BundleReport {
   added: string[];
   changed: string[];
   problems: BundleProblem[];
+  /**
+   * The vault key's signature (format 4): 'signed' only when it verifies; 'unsigned' for a bundle of an older format;
+   * 'invalid' otherwise. `fingerprint` is the fingerprint of the key in SIGNATURE.json.
+   */
+  signature?: { status: 'signed' | 'unsigned' | 'invalid'; fingerprint?: string; signedHead?: { seq: number; hash: string } };
   checkedAt: string;
 }
 
@@ -600,6 +615,7 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   // 6. Hash every file once.
   let doneBytes = manifestEntry.uncompressedSize + (sumsEntry?.uncompressedSize ?? 0);
   let custodyText: string | undefined;
+  let signatureText: string | undefined;
   let reportStart: string | undefined;
   /** The case files' text (format 2), read as they are hashed. */
   const caseText = new Map<string, string>();
@@ -614,10 +630,11 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       changed.add(path);
     }
     try {
-      if (path === FILES.custody || casePaths.has(path)) {
+      if (path === FILES.custody || path === FILES.signature || casePaths.has(path)) {
         const bytes = await readAll(entry, limits.maxListBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
         if (path === FILES.custody) custodyText = new TextDecoder().decode(bytes);
+        else if (path === FILES.signature) signatureText = new TextDecoder().decode(bytes);
         else caseText.set(path, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       } else if (entry.uncompressedSize <= bufferLimit) {
         const bytes = await readAll(entry, limits.maxEntryBytes);
@@ -754,6 +771,15 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   else if (!missing.has(FILES.custody)) {
     problems.push({ code: 'file-missing', path: FILES.custody, message: 'custody-log.jsonl is missing from the bundle.' });
     missing.add(FILES.custody);
+  }
+
+  // 12. The vault key's signature (format 4): what it covers against the bundle as it is.
+  const expectFingerprint = options.expectFingerprint === undefined ? undefined : (normalizeFingerprint(options.expectFingerprint) ?? options.expectFingerprint);
+  const signed = await checkSignature(manifest, signatureText, actual, expectFingerprint, new Set([...changed, ...added, ...missing]));
+  report.signature = { status: signed.status, ...(signed.fingerprint && { fingerprint: signed.fingerprint }), ...(signed.signedHead && { signedHead: signed.signedHead }) };
+  for (const p of signed.problems) {
+    problems.push(p);
+    if (p.code === 'signature-missing') missing.add(FILES.signature);
   }
 
   return finish(false);
@@ -1037,6 +1063,20 @@ async function checkCustody(text: string, manifest: Manifest, problems: BundlePr
     problems.push({ code: 'custody-break', path, message: 'The custody log does not end with the entry recording this export.' });
   }
   const logged = new Set(events.filter((e) => RECORD_ORIGINS.has(e.action)).map((e) => e.recordId));
+  // Every record the log says came into the vault is still in the chain (tombstones included): one that is gone was
+  // removed from the bundle.
+  const chained = new Set(manifest.chain.records.map((e) => e.id));
+  for (const e of events) {
+    if (RECORD_ORIGINS.has(e.action) && e.recordId !== undefined && !chained.has(e.recordId)) {
+      problems.push({
+        code: 'custody-break',
+        path,
+        seq: e.seq,
+        recordId: e.recordId,
+        message: `Custody log entry #${e.seq} says record ${e.recordId} was ${e.action}, but that record is not in the bundle's chain: it was removed.`,
+      });
+    }
+  }
   for (const { record } of manifest.records) {
     if (!logged.has(record.id)) {
       problems.push({
@@ -1085,6 +1125,13 @@ export function formatBundleReport(report: BundleReport): string {
     lines.push(`Exported at:    ${report.exportedAt} (UTC)${report.exportedBy ? ` by ${report.exportedBy}` : ''}`);
     lines.push(`Made with:      Holdfast ${report.toolVersion}, format ${report.format} v${report.formatVersion}`);
   }
+  if (report.signature) {
+    const sig = report.signature;
+    if (sig.status === 'unsigned') lines.push('Signature:      none — unsigned (older format)');
+    else lines.push(`Signature:      ${sig.status === 'signed' ? 'signed by the vault key' : 'DOES NOT VERIFY'}`);
+    if (sig.fingerprint) lines.push(`Key fingerprint: ${sig.fingerprint} (compare it with the fingerprint on the vault page)`);
+    if (sig.signedHead) lines.push(`Signed head:    record #${sig.signedHead.seq} ${sig.signedHead.hash}`);
+  }
   lines.push(`Encrypted:      ${report.encrypted ? 'yes' : 'no'}`);
   lines.push(`Records:        ${report.records} (deleted: ${report.deleted})`);
   lines.push(`Captured files: ${report.artifacts}`);
@@ -1093,6 +1140,8 @@ export function formatBundleReport(report: BundleReport): string {
   if (report.ok) {
     lines.push('Every file matches SHA256SUMS and the hashes recorded at capture; every record matches its hash;');
     lines.push('the chain of records and the custody log are complete and in order.');
+    if (report.signature?.status === 'signed') lines.push('The vault key signed the manifest, the chain head, the custody head and every file as they are.');
+    if (report.signature?.status === 'unsigned') lines.push('This bundle is of an older format and carries no signature: it is NOT shown to come from a particular vault.');
     lines.push('');
     lines.push('RESULT: OK');
     return `${lines.join('\n')}\n`;

@@ -39,7 +39,13 @@ describe('a format-1 bundle (written before the case file existed)', () => {
   it('imports: its records, and no people or notes to restore', async () => {
     const vault = await openVault(freshDbName('v1-import'));
     try {
-      const result = await importBundle(vault, V1);
+      // Unsigned (older format): refused unless the person accepts it (issue #15); nothing written meanwhile.
+      const refused = await importBundle(vault, V1);
+      expect(refused).toMatchObject({ status: 'refused', refusal: 'unsigned', imported: [] });
+      expect(refused.reason).toMatch(/older format \(version 1\) and carries no signature/);
+      expect(refused.report.signature).toEqual({ status: 'unsigned' });
+      expect(await vault.count()).toBe(0);
+      const result = await importBundle(vault, V1, { acceptUnsigned: true });
       expect(result.status).toBe('imported');
       expect(result.imported).toHaveLength(6);
       expect(result.restored).toBeUndefined();
@@ -69,7 +75,8 @@ describe('a format-2 bundle (written before reports existed)', () => {
     expect(f.has(FILES.reports)).toBe(false);
     const target = await openVault(freshDbName('v2-import'));
     try {
-      const result = await importBundle(target, V2);
+      expect((await importBundle(target, V2)).refusal).toBe('unsigned');
+      const result = await importBundle(target, V2, { acceptUnsigned: true });
       expect(result.status).toBe('imported');
       expect(result.restored).toEqual({ people: 1, notes: 1 });
       expect(await target.reports()).toEqual([]);

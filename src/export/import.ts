@@ -39,6 +39,12 @@ export interface ImportOptions extends Pick<VerifyBundleOptions, 'password' | 'l
   onStoreProgress?(done: number, total: number): void;
   /** Called while the bundle is verified (bytes). */
   onVerifyProgress?(done: number, total: number): void;
+  /**
+   * Takes in a bundle of an older format that carries no signature (issue #15). Without it such a bundle is refused
+   * ('unsigned'): nothing shows it came from a particular vault, so the person has to choose to accept it. A bundle
+   * whose signature fails is refused whatever this says.
+   */
+  acceptUnsigned?: boolean;
   /** Largest single file this vault can store (default: the verifier's largest file, 2 GB). */
   maxStoredFileBytes?: number;
   /** Free space where the vault lives (extension pages: navigator.storage.estimate). */
@@ -53,6 +59,7 @@ export type ImportRefusal =
   | 'not-a-bundle'
   | 'format'
   | 'tampered'
+  | 'unsigned'
   | 'duplicate'
   | 'cannot-store'
   | 'no-import-support';
@@ -99,6 +106,12 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
     skipped: [],
   });
   if (!report.ok || !manifest) return refuse(refusalFor(report), reasonFor(report));
+  if (report.signature?.status !== 'signed' && !options.acceptUnsigned) {
+    return refuse(
+      'unsigned',
+      `This bundle is of an older format (version ${manifest.formatVersion}) and carries no signature, so nothing shows which vault it came from. Nothing was imported. To import it anyway, choose to accept an unsigned (older) bundle.`,
+    );
+  }
   if (!isImportTarget(vault)) return refuse('no-import-support', 'This vault cannot import records.');
   // The verifier refuses these too (tombstone-content); a deleted record's hash is never recomputed,
   // so whatever it carries would come in unverified.

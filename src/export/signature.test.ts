@@ -11,6 +11,7 @@ import { freshDbName } from '../vault/test-support';
 import { openVault, type VaultImpl } from '../vault/vault';
 import { exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
+import { importBundle } from './import';
 import { inertCopyPath } from './names';
 import type { SignatureFile } from './signing';
 import { decode, memorySink, resign, seedVault, tamper, unzipAll } from './test-support';
@@ -362,5 +363,27 @@ describe('unsigned and malformed signatures', () => {
       }),
     );
     expect(messages(badKey)).toMatch(/public key in SIGNATURE.json is not an ECDSA P-256 key/);
+  });
+});
+
+describe('import and the signature', () => {
+  it('refuses a bundle whose signature fails, even when unsigned bundles are accepted; takes the signed one', async () => {
+    const forged = await tamper(bundle, async (f) => {
+      await dropNewest(f, 1);
+    });
+    const target = await openVault(freshDbName('signature-import'));
+    try {
+      for (const acceptUnsigned of [false, true]) {
+        const result = await importBundle(target, forged, { acceptUnsigned });
+        expect(result).toMatchObject({ status: 'refused', refusal: 'tampered', imported: [] });
+        expect(result.reason).toMatch(/does not verify/);
+      }
+      expect(await target.count()).toBe(0);
+      const ok = await importBundle(target, bundle);
+      expect(ok.status).toBe('imported');
+      expect(ok.report.signature?.status).toBe('signed');
+    } finally {
+      target.close();
+    }
   });
 });

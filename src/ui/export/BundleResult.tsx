@@ -20,6 +20,15 @@ export function BundleResult({ report, t }: { report: BundleReport; t: (key: str
           {report.exportedAt} · Holdfast {report.toolVersion} · <code>{report.exportId}</code>
         </p>
       )}
+      {report.signature && (
+        <p data-testid="bundle-signature" data-signature={report.signature.status} data-fingerprint={report.signature.fingerprint ?? ''}>
+          {report.signature.status === 'signed'
+            ? t('sigBundleSigned', report.signature.fingerprint ?? '')
+            : report.signature.status === 'unsigned'
+              ? t('sigBundleUnsigned')
+              : t('sigBundleInvalid', report.signature.fingerprint ?? '—')}
+        </p>
+      )}
       {lists.map(([label, paths]) =>
         paths.length ? (
           <div key={label}>

@@ -21,6 +21,7 @@ type Phase = { step: 'checking'; percent: number } | { step: 'importing'; done: 
 export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
+  const [acceptUnsigned, setAcceptUnsigned] = useState(false);
   const [phase, setPhase] = useState<Phase | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +34,7 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
     try {
       const outcome = await importBundle(vault, file, {
         ...(password ? { password } : {}),
+        acceptUnsigned,
         onVerifyProgress: (done, total) => setPhase({ step: 'checking', percent: Math.floor((100 * done) / Math.max(total, 1)) }),
         onProgress: (done, total) => setPhase((p) => ({ step: 'importing', done, total, ...(p?.step === 'importing' && p.stored !== undefined && { stored: p.stored }) })),
         // Large files take a while: how much of all the files is stored so far, next to the record count.
@@ -74,6 +76,10 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
       <label>
         {t('verifyPassword')}
         <input type="password" autoComplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="import-password" />
+      </label>
+      <label>
+        <input type="checkbox" checked={acceptUnsigned} onChange={(e) => setAcceptUnsigned(e.currentTarget.checked)} data-testid="import-accept-unsigned" />{' '}
+        {t('sigImportAcceptUnsigned')}
       </label>
       <div class="hf-actions">
         {onClose && (

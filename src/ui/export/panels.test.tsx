@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -88,7 +90,12 @@ describe('VerifyPanel', () => {
     await click('[data-testid="verify-run"]');
     const result = await waitFor(() => $('[data-testid="bundle-result"]'));
     expect(result.dataset.ok).toBe('true');
-    expect(result.textContent).toContain('verifyOk|6|33');
+    expect(result.textContent).toContain('verifyOk|6|34');
+    // Issue #15: the vault key's fingerprint, to compare with the vault page.
+    const fingerprint = (await source.signingIdentity())!.fingerprint;
+    const signature = $('[data-testid="bundle-signature"]')!;
+    expect(signature.dataset.signature).toBe('signed');
+    expect(signature.textContent).toBe(`sigBundleSigned|${fingerprint}`);
   });
 
   it('names what is missing and added in a tampered bundle', async () => {
@@ -154,6 +161,22 @@ describe('ImportPanel', () => {
     expect(onDone).not.toHaveBeenCalled();
     expect(await target.count()).toBe(0);
     expect(await target.custodyLog()).toEqual([]);
+  });
+
+  it('refuses an unsigned (older) bundle unless the person ticks that they accept it', async () => {
+    const target = await emptyVault();
+    const older = new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'export', 'fixtures', 'bundle-format-1.zip')));
+    render(<ImportPanel vault={target} t={t} />, root);
+    await pick('[data-testid="import-file"]', older);
+    await click('[data-testid="import-run"]');
+    const refused = await waitFor(() => $('[data-testid="import-result"]'));
+    expect(refused.dataset.refusal).toBe('unsigned');
+    expect(await target.count()).toBe(0);
+    await click('[data-testid="import-accept-unsigned"]');
+    expect($<HTMLInputElement>('[data-testid="import-accept-unsigned"]')!.checked).toBe(true);
+    await click('[data-testid="import-run"]');
+    await waitFor(() => $('[data-testid="import-result"]')?.dataset.status === 'imported');
+    expect(await target.count()).toBeGreaterThan(0);
   });
 
   it('refuses an encrypted bundle without its password', async () => {

@@ -19,6 +19,7 @@ import { countKey, filterRows, isFiltered, prepareRows } from './records';
 import { parseRoute, type Route, routeKey, sectionOf } from './route';
 import { clearThumbnails } from './thumbs';
 import { useCaseData } from './useCaseData';
+import { VaultKey } from './VaultKey';
 import { ViewBoundary } from './ViewBoundary';
 import './vault.css';
 
@@ -223,6 +224,7 @@ export function App({ vault }: { vault: Vault }) {
         />
       )}
       </ViewBoundary>
+      <VaultKey vault={vault} />
     </main>
   );
 }

@@ -173,7 +173,9 @@ ${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('\n')}
 <dt>${escapeHtml(T.exportId)}</dt><dd class="mono">${escapeHtml(m.exportId)}</dd>
 <dt>${escapeHtml(T.chainHead)}</dt><dd class="hash">${escapeHtml(T.recordNo(m.chain.head.seq))}: ${escapeHtml(m.chain.head.hash)}</dd>
 <dt>${escapeHtml(T.custodyHead)}</dt><dd class="hash">${escapeHtml(T.entryNo(m.custody.head.seq))}: ${escapeHtml(m.custody.head.hash)}</dd>
+${m.signing ? `<dt>${escapeHtml(T.keyFingerprint)}</dt><dd class="mono" id="key-fingerprint">${escapeHtml(m.signing.fingerprint)}</dd>` : ''}
 </dl>
+${m.signing ? `<p>${escapeHtml(T.keyFingerprintNote)}</p>` : ''}
 ${m.warnings.length ? `<h3>${escapeHtml(T.notesAboutExport)}</h3><ul>${m.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('')}</ul>` : ''}
 </section>
 `;

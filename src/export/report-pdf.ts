@@ -628,6 +628,10 @@ export async function renderPdfReport(
   L.field(T.exportId, m.exportId, { mono: true });
   L.field(T.chainHead, `${T.recordNo(m.chain.head.seq)}: ${m.chain.head.hash}`, { mono: true });
   L.field(T.custodyHead, `${T.entryNo(m.custody.head.seq)}: ${m.custody.head.hash}`, { mono: true });
+  if (m.signing) {
+    L.field(T.keyFingerprint, m.signing.fingerprint, { mono: true });
+    L.text(T.keyFingerprintNote, { size: 9 });
+  }
   for (const w of m.warnings) L.text(w, { size: 9, color: DARK_RED });
 
   // Course of conduct

@@ -27,6 +27,11 @@ export interface ReportTexts {
   exportId: string;
   chainHead: string;
   custodyHead: string;
+  /** Issue #15: the vault key's fingerprint, and a plain sentence on how to compare it. */
+  keyFingerprint: string;
+  keyFingerprintNote: string;
+  /** The part of VERIFY.txt about the signature (format 4). */
+  verifySignature(fingerprint: string): string;
   recordNo(seq: number): string;
   entryNo(seq: number): string;
   notesAboutExport: string;
@@ -329,6 +334,22 @@ export const TEXTS_EN: ReportTexts = {
   exportId: 'Export id',
   chainHead: 'Chain head',
   custodyHead: 'Custody log head',
+  keyFingerprint: 'Vault key fingerprint',
+  keyFingerprintNote:
+    'Holdfast signed this export with the key of the vault it came from. Compare this fingerprint with the one shown on that vault’s page (or printed by holdfast-verify): all 32 letters and digits must be the same.',
+  verifySignature: (fp) => `SIGNATURE
+=========
+
+Holdfast signed this export with the key of the vault it came from (SIGNATURE.json: ECDSA P-256,
+covering manifest.json, the chain head, the custody log's head and the SHA-256 of every other file).
+The key's fingerprint is:
+
+    ${fp}
+
+Compare it with the fingerprint shown on the page of the vault this bundle came from: all 32 letters
+and digits must be the same. holdfast-verify checks the signature and prints the fingerprint on the
+line "Key fingerprint:". A bundle changed after export, even with SHA256SUMS recomputed, fails it.
+`,
   recordNo: (seq) => `record #${seq}`,
   entryNo: (seq) => `entry #${seq}`,
   notesAboutExport: 'Notes about this export',
@@ -626,6 +647,23 @@ export const TEXTS_ES: ReportTexts = {
   exportId: 'Identificador de la exportación',
   chainHead: 'Final de la cadena',
   custodyHead: 'Final del registro de custodia',
+  keyFingerprint: 'Huella de la clave de la bóveda',
+  keyFingerprintNote:
+    'Holdfast firmó esta exportación con la clave de la bóveda de la que viene. Compare esta huella con la que se muestra en la página de esa bóveda (o la que muestra holdfast-verify): las 32 letras y cifras deben ser iguales.',
+  verifySignature: (fp) => `FIRMA
+=====
+
+Holdfast firmó esta exportación con la clave de la bóveda de la que viene (SIGNATURE.json: ECDSA
+P-256, que cubre manifest.json, el final de la cadena, el final del registro de custodia y el
+SHA-256 de cada uno de los demás archivos). La huella de la clave es:
+
+    ${fp}
+
+Compárela con la huella que se muestra en la página de la bóveda de la que viene este paquete: las
+32 letras y cifras deben ser iguales. holdfast-verify comprueba la firma y muestra la huella en la
+línea "Key fingerprint:". Un paquete cambiado después de exportarlo, aunque se recalcule SHA256SUMS,
+no la pasa.
+`,
   recordNo: (seq) => `registro n.º ${seq}`,
   entryNo: (seq) => `entrada n.º ${seq}`,
   notesAboutExport: 'Notas sobre esta exportación',

@@ -3,6 +3,7 @@
  * signature (SIGNATURE.json) no longer holds. Each bundle is rewritten here as a forger without the vault's key would:
  * every hash the files carry recomputed, SHA256SUMS last.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, keyFingerprint, signStatement, toBase64 } from '../model/signature';
 import type { CustodyEvent } from '../vault/api';
@@ -117,6 +118,30 @@ describe('a signed bundle', () => {
     expect(sig.statement.files[FILES.sums]).toBeUndefined();
     expect(decode(files.get(FILES.sums))).toMatch(/ {2}SIGNATURE\.json\n/);
     expect(readCustody(files).at(-1)?.detail).toContain(`chain head #${m.chain.head.seq} ${m.chain.head.hash}`);
+  });
+});
+
+describe('the fingerprint shown to the person', () => {
+  it('is in report.html, report.pdf and VERIFY.txt, with a plain sentence on how to compare it', async () => {
+    const files = await unzipAll(bundle);
+    const html = decode(files.get(FILES.reportHtml));
+    expect(html).toContain(`<dd class="mono" id="key-fingerprint">${fingerprint}</dd>`);
+    expect(html).toContain('Compare this fingerprint with the one shown on that vault’s page');
+    const verify = decode(files.get(FILES.verify));
+    expect(verify).toContain(`    ${fingerprint}\r\n`);
+    expect(verify).toMatch(/Compare it with the fingerprint shown on the page of the vault this bundle came from/);
+    const pdf = spawnSync('pdftotext', ['-layout', '-', '-'], { input: files.get(FILES.reportPdf), encoding: 'utf8' });
+    expect(pdf.status).toBe(0);
+    expect(pdf.stdout).toContain(fingerprint);
+    expect(pdf.stdout).toMatch(/Vault key fingerprint/);
+  });
+
+  it('in Spanish too', async () => {
+    const mem = memorySink();
+    await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0', language: 'es' }, mem.sink);
+    const files = await unzipAll(mem.bytes());
+    expect(decode(files.get(FILES.reportHtml))).toContain('Huella de la clave de la bóveda');
+    expect(decode(files.get(FILES.verify))).toMatch(new RegExp(`FIRMA[\\s\\S]*${fingerprint}[\\s\\S]*Compárela con la huella`));
   });
 });
 

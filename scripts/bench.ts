@@ -13,6 +13,7 @@
  *     the vault page's button;
  *  8. the vault as a case file (issue #13, scripts/bench-case.ts): 10,000 captures + 5,000 journal entries — first
  *     paint, search keystroke → list, pattern charts, list scrolling (also the journal at 50,000), a 50 MB added file.
+ *  9. signing (issue #15, scripts/bench-signing.ts): a chain head signed, addRecord with signing, 10,000 heads verified.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -156,12 +157,18 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   };
 }
 
-/** `npm run bench -- --only click|stream|encryption|quick-exit|case` runs one part. */
+/** `npm run bench -- --only click|stream|encryption|quick-exit|case|signing` runs one part. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+/** Signing (issue #15, scripts/bench-signing.ts): Node only, in its own process (it installs fake-indexeddb). */
+function signingBench(): void {
+  execFileSync('npx', ['tsx', 'scripts/bench-signing.ts'], { cwd: ROOT, stdio: 'inherit' });
+}
 
 async function main() {
   console.log('# Holdfast benchmark');
   console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
+  if (ONLY === 'signing') return signingBench();
   const server = await startReplicaServer();
   const harness = await launch('chromium', server, 'test-grant');
   try {
@@ -193,6 +200,8 @@ async function main() {
     console.log('\n## Export');
     execFileSync('npx', ['tsx', 'scripts/bench-export.ts'], { cwd: ROOT, stdio: 'inherit' });
   }
+
+  signingBench();
 
   // The release build above replaced nothing under .output/test-grant, which this one loads.
   console.log('\n## Whole-thread capture (issue #4)');

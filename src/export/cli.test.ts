@@ -14,6 +14,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'holdfast-verify.mjs');
 let dir: string;
 const paths: Record<'good' | 'tampered' | 'encrypted' | 'garbage', string> = { good: '', tampered: '', encrypted: '', garbage: '' };
+let fingerprint = '';
 
 function verify(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0' }, plain.sink);
   const enc = memorySink();
   await exportBundle(vault, { scope: { type: 'all' }, toolVersion: '0.1.0', password: 'pa ss' }, enc.sink);
+  fingerprint = (await vault.signingIdentity())!.fingerprint;
   vault.close();
   const bad = await tamper(plain.bytes(), (files) => {
     files.delete(FILES.reportPdf);
@@ -54,6 +56,19 @@ describe('holdfast-verify', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('RESULT: OK');
     expect(r.out).toContain('Records:        6 (deleted: 1)');
+  });
+
+  it('prints the vault key fingerprint on a line containing the word fingerprint, and compares one it is given (issue #15)', () => {
+    const r = verify([paths.good]);
+    expect(r.out.split('\n').filter((l) => l.includes('fingerprint'))).toEqual([`Key fingerprint: ${fingerprint} (compare it with the fingerprint on the vault page)`]);
+    expect(r.out).toContain('Signature:      signed by the vault key');
+    expect(verify([paths.good, '--fingerprint', fingerprint.replace(/ /g, '-')]).code).toBe(0);
+    const other = verify([paths.good, '--fingerprint=0000 1111 2222 3333 4444 5555 6666 7777']);
+    expect(other.code).toBe(1);
+    expect(other.out).toContain(`[signature-key] This bundle is signed by the key with fingerprint ${fingerprint}, not by the expected 0000 1111 2222 3333 4444 5555 6666 7777.`);
+    const bad = verify([paths.good, '--fingerprint', 'abc']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--fingerprint needs the vault key's fingerprint/);
   });
 
   it('exits 1 and names what is missing for a tampered bundle', () => {

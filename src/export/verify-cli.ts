@@ -7,14 +7,17 @@
 import { createHash } from 'node:crypto';
 import { constants, openAsBlob, statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { normalizeFingerprint } from '../model/signature';
 import { openNodeEntryReader } from './node-entry-reader';
 import type { HasherFactory } from './sha256';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
 
-export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--json]
+export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--fingerprint <fingerprint>] [--json]
 
 Checks a Holdfast evidence bundle: every file against SHA256SUMS and the hashes recorded at
-capture, every record against its own hash, the chain of records and the custody log.
+capture, every record against its own hash, the chain of records and the custody log, and
+(format 4) the vault key's signature over all of it. Prints the key's fingerprint: compare it
+with the one on the vault page, or give it with --fingerprint to have it compared.
 The password may also be given in the environment variable HOLDFAST_BUNDLE_PASSWORD.
 
 Exit code: 0 everything holds, 1 something is missing, added or changed, 2 usage error or unreadable input.
@@ -40,12 +43,13 @@ const nodeSha256: HasherFactory = () => {
  * Checks a bundle file as holdfast-verify does: zip.js reads the directory, each file is read
  * straight from disk (zlib inflate, native CRC-32) and hashed once with node:crypto.
  */
-export async function verifyFile(path: string, options: { password?: string } = {}): Promise<BundleReport> {
+export async function verifyFile(path: string, options: { password?: string; expectFingerprint?: string } = {}): Promise<BundleReport> {
   const blob = await openAsBlob(path);
   const reader = await openNodeEntryReader(path);
   try {
     return await verifyBundle(blob, {
       ...(options.password ? { password: options.password } : {}),
+      ...(options.expectFingerprint !== undefined && { expectFingerprint: options.expectFingerprint }),
       hasher: nodeSha256,
       rawReader: reader.read,
     });
@@ -65,6 +69,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let file: string | undefined;
   let password = io.env.HOLDFAST_BUNDLE_PASSWORD;
   let json = false;
+  let fingerprint: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') {
@@ -80,6 +85,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       password = value;
     } else if (arg.startsWith('--password=')) password = arg.slice('--password='.length);
+    else if (arg === '--fingerprint' || arg.startsWith('--fingerprint=')) {
+      const value = arg === '--fingerprint' ? argv[++i] : arg.slice('--fingerprint='.length);
+      if (value === undefined || normalizeFingerprint(value) === undefined) {
+        io.err(`--fingerprint needs the vault key's fingerprint: 32 hex digits (spaces or dashes allowed).\n\n${USAGE}`);
+        return 2;
+      }
+      fingerprint = value;
+    }
     else if (arg.startsWith('-')) {
       io.err(`Unknown option ${arg}.\n\n${USAGE}`);
       return 2;
@@ -100,7 +113,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const report = await verifyFile(file, password ? { password } : {});
+  const report = await verifyFile(file, { ...(password ? { password } : {}), ...(fingerprint !== undefined && { expectFingerprint: fingerprint }) });
   io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatBundleReport(report));
   return exitCodeFor(report);
 }

@@ -9,6 +9,9 @@
 // 6. Extension pages (src/ui, src/entrypoints, src/lock) never turn text into markup: captured content is hostile, so no
 //    innerHTML/outerHTML/insertAdjacentHTML/document.write/srcdoc/dangerouslySetInnerHTML/DOMParser/createContextualFragment
 //    there; Preact renders text as text (issue #12).
+// 7. Signatures are made and checked in one place (issue #15): WebCrypto's sign/verify and the ECDSA algorithm appear only
+//    in src/model/signature.ts, which fixes what a signed statement is (canonical JSON with a `type`), so no other code
+//    can sign bytes of its own choosing with the vault key or check a signature another way.
 // Exit 1 with a list of violations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -41,6 +44,8 @@ const ALLOWED = {
 const NO_DOM_OR_EXTENSION = ['model', 'vault', 'help', SITE_LIST_LAYER];
 /** Rule 6: the folders whose code runs in extension pages, and the ways text becomes markup there. */
 const MARKUP_FREE = ['ui', 'entrypoints', 'lock'];
+const SIGNING_HOME = join('model', 'signature.ts');
+const SIGNING_CALLS = /\bsubtle\s*\.\s*(sign|verify)\s*\(|['"]ECDSA['"]/;
 const MARKUP_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|dangerouslySetInnerHTML|DOMParser|createContextualFragment)\b/;
 
 function* files(dir) {
@@ -89,6 +94,8 @@ for (const file of files(SRC)) {
     problems.push(`${rel}: src/${top} must not touch the DOM or the extension API`);
   if (!isTest && /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/.test(code.replace(/['"`][^'"`\n]*['"`]/g, '')))
     problems.push(`${rel}: opens a network connection; Holdfast sends nothing anywhere`);
+  if (!isTest && rel !== SIGNING_HOME && SIGNING_CALLS.test(code))
+    problems.push(`${rel}: signs or checks a signature outside src/model/signature.ts (${code.match(SIGNING_CALLS)?.[0]})`);
   if (MARKUP_FREE.includes(top) && !isTest && MARKUP_SINKS.test(code.replace(/['"`][^'"`\n]*['"`]/g, '')))
     problems.push(`${rel}: puts text into an extension page as markup (${code.match(MARKUP_SINKS)?.[0]}); render it as text`);
 }
@@ -102,4 +109,4 @@ if (problems.length) {
   console.error(`Architecture check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code, no markup from text in extension pages.');
+console.log('Architecture check: dependencies one-way, no import cycles, vault/model/site list free of DOM and extension API, no network code, no markup from text in extension pages, signatures only in model/signature.ts.');

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromBase64, headStatement, importPublicKey, keyFingerprint, type SignedHead, statementBytes, verifyStatement } from '../model/signature';
-import type { SigningKeyRow } from './storage';
+import { loadDump, type VaultDump } from './fixtures/fixture-io';
+import { MIGRATIONS } from './migrations/index';
+import { openStorage, type SigningKeyRow } from './storage';
 import { freshDbName, rawEdit, rawGet, sampleArtifact, sampleRecord } from './test-support';
 import { openVault, type VaultImpl } from './vault';
 
@@ -122,5 +126,41 @@ describe('vault signing key (issue #15)', () => {
     const { signature, identity } = await vault.signExportStatement(statement);
     expect(await verifyStatement(await importPublicKey(fromBase64(identity.publicKey)!), statement, signature)).toBe(true);
     expect(statementBytes(statement).byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('a vault from before issue #15 (the v6 fixtures, upgraded)', () => {
+  async function version6(which: 'v6-plain' | 'v6-encrypted'): Promise<{ name: string; about: Record<string, string> }> {
+    const dump = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', `${which}.json`), 'utf8')) as VaultDump;
+    const name = freshDbName();
+    const v6 = await openStorage(name, MIGRATIONS.slice(0, 6));
+    v6.close();
+    await loadDump(name, dump);
+    return { name, about: dump.about as Record<string, string> };
+  }
+
+  it('plain: no key until first use; then its current head is signed and verify holds', async () => {
+    const { name } = await version6('v6-plain');
+    expect(await rawGet(name, 'meta', 'signingKey')).toBeUndefined();
+    const { vault } = await newVault(name);
+    const signed = (await vault.signedHead())!;
+    const head = await rawGet<{ seq: number; hash: string }>(name, 'meta', 'head');
+    expect([signed.seq, signed.hash]).toEqual([head.seq, head.hash]);
+    expect(await headVerifies((await vault.signingIdentity())!.publicKey, signed)).toBe(true);
+    expect(await vault.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('encrypted and locked: nothing is signed (no key can be made) until it is unlocked', async () => {
+    const { name, about } = await version6('v6-encrypted');
+    const { vault } = await newVault(name);
+    expect(await vault.signingIdentity()).toBeUndefined();
+    expect(await vault.signedHead()).toBeUndefined();
+    expect(await rawGet(name, 'meta', 'signingKey')).toBeUndefined();
+    await vault.unlock({ passphrase: about.passphrase as string });
+    const row = await rawGet<SigningKeyRow>(name, 'meta', 'signingKey');
+    expect(row.sealed).toBeInstanceOf(Uint8Array);
+    expect(row.privateKey).toBeUndefined();
+    expect(await headVerifies((await vault.signingIdentity())!.publicKey, (await rawGet<SignedHead>(name, 'meta', 'headSig'))!)).toBe(true);
+    expect(await vault.verify()).toMatchObject({ ok: true });
   });
 });

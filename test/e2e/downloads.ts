@@ -1,6 +1,6 @@
 /** Downloaded export bundles in the browser tests: waiting for the ZIP, and checking it with the Node verifier. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -17,10 +17,18 @@ export async function waitForDownload(dir: string, timeout = 120_000): Promise<s
   throw new Error(`no bundle downloaded into ${dir}: ${readdirSync(dir).join(', ')}`);
 }
 
-/** Runs bin/holdfast-verify.mjs (built from src/export if missing) on a bundle: its exit status and output. */
+/** Whether bin/holdfast-verify.mjs is older than a source it is built from (an older build reads a newer format as unknown). */
+function staleVerifier(bin: string): boolean {
+  const built = statSync(bin).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? newer(join(dir, e.name)) : /\.ts$/.test(e.name) && statSync(join(dir, e.name)).mtimeMs > built));
+  return ['export', 'model', 'vault'].some((d) => newer(join(ROOT, 'src', d)));
+}
+
+/** Runs bin/holdfast-verify.mjs (built from src/export if missing or older than its sources) on a bundle: its exit status and output. */
 export function runVerifier(bundle: string, rebuild = false): { status: number | null; output: string } {
   const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
-  if (rebuild || !existsSync(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
+  if (rebuild || !existsSync(bin) || staleVerifier(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
   const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
   return { status: run.status, output: run.stdout + run.stderr };
 }

@@ -229,6 +229,8 @@ export interface CertificationInput {
   artifacts: number;
   headSeq: number;
   headHash: string;
+  /** Format 4: the fingerprint of the vault key that signed the bundle. */
+  fingerprint?: string;
 }
 
 const KIND_EN: Record<string, string> = {
@@ -592,7 +594,7 @@ and checked should sign it, and only after checking the hashes themselves.
 Bundle: export id ${c.exportId}, exported ${c.exportedAt} (UTC) with Holdfast ${c.version}
 Records in the bundle: ${c.records} (of which deleted: ${c.deleted}); files: ${c.artifacts}
 Hash chain head: record #${c.headSeq}, ${c.headHash}
-
+${c.fingerprint ? `Signed with the vault key whose fingerprint is: ${c.fingerprint}\n` : ''}
 I, ____________________________________ (full name), declare:
 
 1. I am ____________________________________ (position / qualification), and I am familiar
@@ -912,7 +914,7 @@ y solo después de comprobar ella misma las huellas.
 Paquete: identificador de exportación ${c.exportId}, exportado el ${c.exportedAt} (UTC) con Holdfast ${c.version}
 Registros en el paquete: ${c.records} (de ellos borrados: ${c.deleted}); archivos: ${c.artifacts}
 Final de la cadena de huellas: registro n.º ${c.headSeq}, ${c.headHash}
-
+${c.fingerprint ? `Firmado con la clave de la bóveda cuya huella es: ${c.fingerprint}\n` : ''}
 Yo, ____________________________________ (nombre completo), declaro:
 
 1. Que soy ____________________________________ (cargo / cualificación) y conozco cómo se

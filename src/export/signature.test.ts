@@ -130,6 +130,7 @@ describe('the fingerprint shown to the person', () => {
     const verify = decode(files.get(FILES.verify));
     expect(verify).toContain(`    ${fingerprint}\r\n`);
     expect(verify).toMatch(/Compare it with the fingerprint shown on the page of the vault this bundle came from/);
+    expect(decode(files.get(FILES.certification))).toContain(`Signed with the vault key whose fingerprint is: ${fingerprint}\r\n`);
     const pdf = spawnSync('pdftotext', ['-layout', '-', '-'], { input: files.get(FILES.reportPdf), encoding: 'utf8' });
     expect(pdf.status).toBe(0);
     expect(pdf.stdout).toContain(fingerprint);

@@ -85,6 +85,7 @@ export function certificationText(manifest: Manifest, texts: ReportTexts = TEXTS
       artifacts: manifest.counts.artifacts,
       headSeq: manifest.chain.head.seq,
       headHash: manifest.chain.head.hash,
+      ...(manifest.signing && { fingerprint: manifest.signing.fingerprint }),
     }),
   );
 }

@@ -1232,7 +1232,8 @@ class VaultService implements VaultImpl {
     }
     if (row && held && row.sealed && row.keyId === held.keyId) {
       try {
-        const key = await importPrivateKey(await openSealed(held.keys.seal, row.sealed, signingAad(held.keyId)));
+        const pkcs8 = await openSealed(held.keys.seal, row.sealed, signingAad(held.keyId));
+        const key = await importPrivateKey(pkcs8).finally(() => pkcs8.fill(0));
         this.signer = { key, fingerprint: row.fingerprint, sealed: true };
         return { key, row };
       } catch {
@@ -1250,10 +1251,21 @@ class VaultService implements VaultImpl {
       const endorsement = oldKey ? await signStatement(oldKey, { type: 'holdfast-key-replaced', from: row.fingerprint, to: fp, at: now }) : undefined;
       previous.push({ spki: row.spki, fingerprint: row.fingerprint, until: now, ...(endorsement && { endorsement }) });
     }
-    const next: SigningKeyRow = held
-      ? { spki: pair.spki, fingerprint: fp, createdAt: now, sealed: await seal(held.keys.seal, await exportPrivateKey(pair.privateKey), signingAad(held.keyId)), keyId: held.keyId, previous }
-      : { spki: pair.spki, fingerprint: fp, createdAt: now, privateKey: pair.privateKey, previous };
-    const key = held ? await importPrivateKey(await openSealed(held.keys.seal, next.sealed as Uint8Array, signingAad(held.keyId))) : pair.privateKey;
+    let next: SigningKeyRow;
+    let key: CryptoKey;
+    if (held) {
+      // The extractable key is exported once to be sealed; this context then uses a non-extractable copy of it.
+      const pkcs8 = await exportPrivateKey(pair.privateKey);
+      try {
+        next = { spki: pair.spki, fingerprint: fp, createdAt: now, sealed: await seal(held.keys.seal, pkcs8, signingAad(held.keyId)), keyId: held.keyId, previous };
+        key = await importPrivateKey(pkcs8);
+      } finally {
+        pkcs8.fill(0);
+      }
+    } else {
+      next = { spki: pair.spki, fingerprint: fp, createdAt: now, privateKey: pair.privateKey, previous };
+      key = pair.privateKey;
+    }
     const stored = await this.storage.write(async (tx) => {
       const current = await tx.signing();
       // Another context made or replaced the key meanwhile: use theirs.

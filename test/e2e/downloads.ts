@@ -26,9 +26,9 @@ function staleVerifier(bin: string): boolean {
 }
 
 /** Runs bin/holdfast-verify.mjs (built from src/export if missing or older than its sources) on a bundle: its exit status and output. */
-export function runVerifier(bundle: string, rebuild = false): { status: number | null; output: string } {
+export function runVerifier(bundle: string, rebuild = false, args: string[] = []): { status: number | null; output: string } {
   const bin = join(ROOT, 'bin', 'holdfast-verify.mjs');
   if (rebuild || !existsSync(bin) || staleVerifier(bin)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-verifier.mjs')]);
-  const run = spawnSync(process.execPath, [bin, bundle], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [bin, ...args, bundle], { encoding: 'utf8' });
   return { status: run.status, output: run.stdout + run.stderr };
 }

@@ -125,6 +125,19 @@ for (const browserName of browsersUnderTest()) {
       expect(run.status, run.output).toBe(0);
     });
 
+    it('the bundle is signed by this vault\'s key (issue #15): the fingerprint on the vault page is the one the verifier prints and accepts', async () => {
+      const shown = await vault.page.waitForSelector('[data-testid="vault-key-fingerprint"]', { timeout: 10_000 });
+      const fingerprint = (await shown!.evaluate((e) => e.getAttribute('data-fingerprint'))) ?? '';
+      expect(fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/i);
+      const run = runVerifier(bundle);
+      const line = run.output.split('\n').find((l) => /fingerprint/i.test(l)) ?? '';
+      expect(line, run.output).toContain(fingerprint);
+      expect(run.output).toMatch(/^Signature:.*\bsigned\b/im);
+      expect(runVerifier(bundle, false, ['--fingerprint', fingerprint]).status).toBe(0);
+      const other = fingerprint.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+      expect(runVerifier(bundle, false, ['--fingerprint', other]).status).toBe(1);
+    });
+
     it('the bundle imports into a fresh vault in this browser: every record, every file streamed in with its hash intact', async () => {
       const fresh = await launch(browserName, server, 'test-grant');
       try {

@@ -11,7 +11,9 @@
 //    there; Preact renders text as text (issue #12).
 // 7. Signatures are made and checked in one place (issue #15): WebCrypto's sign/verify and the ECDSA algorithm appear only
 //    in src/model/signature.ts, which fixes what a signed statement is (canonical JSON with a `type`), so no other code
-//    can sign bytes of its own choosing with the vault key or check a signature another way.
+//    can sign bytes of its own choosing with the vault key or check a signature another way. RFC 3161 time-stamp tokens
+//    (signed by a time-stamping authority, not by the vault) are read and checked in one place too: pkijs and asn1js are
+//    imported only by src/model/timestamp-token.ts.
 // Exit 1 with a list of violations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -45,6 +47,7 @@ const NO_DOM_OR_EXTENSION = ['model', 'vault', 'help', SITE_LIST_LAYER];
 /** Rule 6: the folders whose code runs in extension pages, and the ways text becomes markup there. */
 const MARKUP_FREE = ['ui', 'entrypoints', 'lock'];
 const SIGNING_HOME = join('model', 'signature.ts');
+const TOKEN_HOME = join('model', 'timestamp-token.ts');
 const SIGNING_CALLS = /\bsubtle\s*\.\s*(sign|verify)\s*\(|['"]ECDSA['"]/;
 const MARKUP_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|dangerouslySetInnerHTML|DOMParser|createContextualFragment)\b/;
 
@@ -84,6 +87,8 @@ for (const file of files(SRC)) {
       if (!allowed) problems.push(`${rel}: folder src/${top} is not in the architecture table`);
       else if (target !== top && target !== SITE_LIST_LAYER && !allowed.includes('*') && !allowed.includes(target) && !isTest)
         problems.push(`${rel}: src/${top} may not import from src/${target}`);
+    } else if (/^(pkijs|asn1js)$/.test(spec) && rel !== TOKEN_HOME && !isTest) {
+      problems.push(`${rel}: imports ${spec}; time-stamp tokens are read and checked only in src/model/timestamp-token.ts`);
     } else if (top === SITE_LIST_LAYER) {
       problems.push(`${rel}: the site list imports only itself (${spec})`);
     } else if (NO_DOM_OR_EXTENSION.includes(top) && /^(wxt|@wxt-dev|webextension-polyfill)/.test(spec)) {

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { speak } from '../../i18n/test-support';
+import { normalizeTrustedTime, readTrustedTime, TRUSTED_TIME_KEY } from '../../lock/trusted-time';
+import { normalizeTsaUrl, tsaDisplayName, tsaOriginPattern } from '../../model/tsa-authorities';
+import { TrustedTimeSection } from './TrustedTimeSection';
+
+let root: HTMLElement;
+let restore: () => void;
+let requested: string[][];
+let removed: string[][];
+let grant: boolean;
+beforeEach(() => {
+  fakeBrowser.reset();
+  restore = speak('en');
+  requested = [];
+  removed = [];
+  grant = true;
+  const perms = fakeBrowser.permissions as unknown as Record<string, unknown>;
+  perms.request = vi.fn(async (p: { origins: string[] }) => {
+    requested.push(p.origins);
+    return grant;
+  });
+  perms.remove = vi.fn(async (p: { origins: string[] }) => {
+    removed.push(p.origins);
+    return true;
+  });
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  restore();
+});
+
+async function waitFor<T>(check: () => T | undefined | null | false): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = check();
+    if (v) return v;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+  }
+  throw new Error('waitFor timed out');
+}
+const q = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const click = async (id: string) => {
+  await act(async () => {
+    q(id)!.click();
+  });
+};
+
+describe('trusted time setting (opt-in)', () => {
+  it('is off by default, says exactly what would be sent, and asks for nothing until the person turns it on', async () => {
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-off'));
+    expect(q('tsa-off')!.textContent).toBe('Off: nothing is sent anywhere.');
+    const sent = q('tsa-what-is-sent')!.textContent!;
+    expect(sent).toMatch(/only a SHA-256 hash of your vault's chain head/);
+    expect(sent).toMatch(/At most once a minute while you capture/);
+    expect(requested).toEqual([]);
+    expect(await readTrustedTime()).toEqual({ enabled: false, url: '' });
+  });
+
+  it('turned on with a listed authority: host access for that authority only, from the click; then off gives it back', async () => {
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    await click('tsa-choice-digicert');
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-on'));
+    expect(requested).toEqual([['http://timestamp.digicert.com/*']]);
+    expect(await readTrustedTime()).toEqual({ enabled: true, url: 'http://timestamp.digicert.com/' });
+    expect(q('tsa-on')!.textContent).toBe('On: the time of your captures is confirmed by DigiCert (http://timestamp.digicert.com/).');
+    await click('tsa-turn-off');
+    await waitFor(() => q('tsa-off'));
+    expect(removed).toEqual([['http://timestamp.digicert.com/*']]);
+    expect((await readTrustedTime()).enabled).toBe(false);
+  });
+
+  it('a typed address: refused unless http(s); stays off when the browser does not grant access', async () => {
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    await click('tsa-choice-other');
+    const input = await waitFor(() => q<HTMLInputElement>('tsa-url'));
+    for (const bad of ['ftp://tsa.example/', 'javascript:alert(1)', 'tsa.example', 'https://user:pw@tsa.example/']) {
+      await act(async () => {
+        input.value = bad;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await click('tsa-turn-on');
+      expect(q('tsa-error')!.textContent, bad).toBe('Type an address that starts with https:// or http://.');
+    }
+    expect(requested).toEqual([]);
+    grant = false;
+    await act(async () => {
+      input.value = 'https://tsa.example.org/rfc3161';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-error')?.textContent?.includes('did not allow'));
+    expect(requested).toEqual([['https://tsa.example.org/*']]);
+    expect((await readTrustedTime()).enabled).toBe(false);
+    grant = true;
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-on'));
+    expect(await readTrustedTime()).toEqual({ enabled: true, url: 'https://tsa.example.org/rfc3161' });
+  });
+});
+
+describe('trusted time storage and addresses', () => {
+  it('a stored value that is damaged or names no valid address is off', async () => {
+    expect(normalizeTrustedTime(undefined)).toEqual({ enabled: false, url: '' });
+    expect(normalizeTrustedTime({ enabled: true })).toEqual({ enabled: false, url: '' });
+    expect(normalizeTrustedTime({ enabled: true, url: 'file:///etc/passwd' })).toEqual({ enabled: false, url: '' });
+    expect(normalizeTrustedTime({ enabled: 'yes', url: 'https://freetsa.org/tsr' })).toEqual({ enabled: false, url: 'https://freetsa.org/tsr' });
+    await fakeBrowser.storage.local.set({ [TRUSTED_TIME_KEY]: { enabled: true, url: 'chrome-extension://abc/' } });
+    expect((await readTrustedTime()).enabled).toBe(false);
+  });
+
+  it('addresses, their permission pattern and the name shown', () => {
+    expect(normalizeTsaUrl(' http://timestamp.sectigo.com ')).toBe('http://timestamp.sectigo.com/');
+    expect(normalizeTsaUrl('https://tsa.example/#x')).toBeUndefined();
+    expect(normalizeTsaUrl(42)).toBeUndefined();
+    expect(tsaOriginPattern('https://freetsa.org:443/tsr')).toBe('https://freetsa.org/*');
+    expect(tsaDisplayName('https://freetsa.org/tsr')).toBe('FreeTSA');
+    expect(tsaDisplayName('https://tsa.example.org:8443/x')).toBe('tsa.example.org:8443');
+  });
+});

@@ -108,6 +108,22 @@ export interface TrustedTime {
   tsaCertificate: Uint8Array;
 }
 
+/** A token as the vault keeps it, with the chain head it covers (every record up to `seq`). */
+export interface StoredTimestamp {
+  /** The covered head: its seq and hash (64 hex, the imprint). */
+  seq: number;
+  hash: string;
+  /** The TimeStampResp as received (DER): what `openssl ts -verify -in` reads. */
+  token: Uint8Array;
+  genTime: string;
+  tsaName: string;
+  serial: string;
+  /** The authority's address it came from. */
+  url: string;
+  /** When it arrived (UTC ISO-8601, the computer's clock: informative). */
+  receivedAt: string;
+}
+
 export type TokenCheck = { ok: true; time: TrustedTime } | { ok: false; problem: string };
 
 export interface TokenExpectations {

@@ -42,6 +42,7 @@ import {
   toBase64,
   verifyStatement,
 } from '../model/signature';
+import { checkTimeStampToken, imprintOfHead, type StoredTimestamp } from '../model/timestamp-token';
 import { tombstoneContent } from '../model/tombstone';
 import {
   type AddedFileInput,
@@ -1330,6 +1331,45 @@ class VaultService implements VaultImpl {
     const signer = await this.openSigner();
     if (!signer) throw lockedError();
     return { signature: await signStatement(signer.key, statement), identity: identityOf(signer.row) };
+  }
+
+  async timestampTarget(): Promise<{ seq: number; hash: string } | undefined> {
+    const { record } = await this.storage.heads();
+    return record.seq === 0 ? undefined : { seq: record.seq, hash: record.hash };
+  }
+
+  async addTimestamp(head: { seq: number; hash: string }, reply: Uint8Array, from: { url: string; nonce?: string }): Promise<StoredTimestamp> {
+    if (!head || !Number.isInteger(head.seq) || head.seq < 1 || typeof head.hash !== 'string' || !/^[0-9a-f]{64}$/.test(head.hash)) {
+      throw new VaultError('invalid', 'A time-stamp covers a chain head: a seq from 1 and a 64-digit hash.');
+    }
+    const { record } = await this.storage.heads();
+    if (head.seq > record.seq) throw new VaultError('invalid', `The time-stamp names head #${head.seq}, past this vault's last record (#${record.seq}).`);
+    // The current head is compared directly; an older one (the chain moved on while the authority answered) by its
+    // record's chain hash when the record can be read (an encrypted vault's records cannot while locked: verify() checks
+    // every stored token against the chain once they can).
+    if (head.seq === record.seq && head.hash !== record.hash) throw new VaultError('invalid', `The time-stamp's head #${head.seq} is not this vault's head.`);
+    if (head.seq < record.seq) {
+      const rec = (await this.storage.listRecords({ beforeSeq: head.seq + 1, limit: 1, includeDeleted: true }, this.lookup).catch(() => []))[0];
+      if (rec && (rec.seq !== head.seq || rec.chain.recordHash !== head.hash)) throw new VaultError('invalid', `The time-stamp's head #${head.seq} is not a head of this vault's chain.`);
+    }
+    const checked = await checkTimeStampToken(reply, { sha256: imprintOfHead(head.hash), ...(from.nonce !== undefined ? { nonce: from.nonce } : {}) });
+    if (!checked.ok) throw new VaultError('invalid', `The time-stamp was not kept: ${checked.problem}.`);
+    const row: StoredTimestamp = {
+      seq: head.seq,
+      hash: head.hash,
+      token: reply.slice(),
+      genTime: checked.time.genTime,
+      tsaName: checked.time.tsaName,
+      serial: checked.time.serial,
+      url: from.url,
+      receivedAt: new Date().toISOString(),
+    };
+    await this.storage.putTimestamp(row);
+    return row;
+  }
+
+  timestamps(): Promise<StoredTimestamp[]> {
+    return this.storage.timestamps();
   }
 
   /** Problems of the stored signed head: its signature, and whether the chain still reaches and holds it. */

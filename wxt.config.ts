@@ -23,7 +23,12 @@ const testBuild = process.env.HOLDFAST_TEST === '1';
  * scripts, styles, fonts and workers; nothing remote, no inline script, no eval, no plugins, no <base>.
  * - img-src/media-src blob: data: — screenshots and stored images are shown from the vault as blob: URLs, small
  *   icons are data: URLs. connect-src 'self' blob: data: — reading the vault's own blobs and data: URLs (a
- *   captureVisibleTab image), never a remote host.
+ *   captureVisibleTab image) — and http: https: for trusted time only (issue #15, opt-in): the background POSTs a
+ *   chain head's hash to the time-stamping authority the person chose, listed or typed, so no fixed list of hosts can
+ *   be written here. What may reach the network is held in the code instead: one fetch in src/ (tsa-post.ts,
+ *   scripts/check-architecture.mjs rule 3) and in the built bundles (scripts/check-bundle-egress.mjs), called only
+ *   while trusted time is on, to a host the person granted from the options page (without that grant the browser's
+ *   CORS check stops the POST); the no-egress browser tests watch every request.
  * - style-src 'self' with no 'unsafe-inline': the pages load the bundled CSS file; Preact sets style objects through
  *   the CSSOM, which CSP does not govern.
  * - frame-ancestors is left out on purpose: no extension page is web-accessible (a web page cannot frame one), and
@@ -39,7 +44,7 @@ export const EXTENSION_CSP = [
   "font-src 'self'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob: data:",
-  "connect-src 'self' blob: data:",
+  "connect-src 'self' blob: data: https: http:",
   "worker-src 'self'",
   "frame-src 'self' blob:",
   "form-action 'none'",

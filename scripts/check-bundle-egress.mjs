@@ -80,6 +80,18 @@ const ALLOWED = [
       "modern-screenshot's fetch workers: created only when a workerUrl is given (Array.from({length: workerUrl ? n : " +
       '0})); Holdfast gives none, so there are none.',
   },
+  {
+    id: 'trusted-time-post',
+    api: 'fetch',
+    file: /^background\.js$/,
+    near: /application\/timestamp-query/,
+    max: 1,
+    why:
+      "Holdfast's own and only request (issue #15, trusted time, opt-in): src/capture/background/tsa-post.ts POSTs an " +
+      'RFC 3161 TimeStampReq, which it first checks is a request for a 32-byte SHA-256 hash (requestImprint), to the ' +
+      'time-stamping authority the person chose; the background calls it only while trusted time is on, and the browser ' +
+      'lets it through only to the authority whose host access the person granted from the options page.',
+  },
 ];
 
 const API = [

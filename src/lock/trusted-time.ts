@@ -34,3 +34,47 @@ export async function writeTrustedTime(next: TrustedTimeSetting): Promise<Truste
   await browser.storage.local.set({ [TRUSTED_TIME_KEY]: value });
   return value;
 }
+
+/**
+ * What the background last did about trusted time (storage.local `trustedTimeStatus`), for the vault page: when it last
+ * asked, the last problem in plain words (cleared by the next token), and the head it is waiting to have stamped.
+ */
+export interface TrustedTimeStatus {
+  /** ms since epoch of the last request (the once-a-minute limit counts from it). */
+  lastRequestAt?: number;
+  /** The last token kept (UTC ISO-8601). */
+  lastOkAt?: string;
+  /** The last failure, plainly worded, and when; absent once a token arrived after it. */
+  problem?: string;
+  problemAt?: string;
+  /** The authority asked. */
+  url?: string;
+  /** The head seq waiting for a token (absent when every record is covered). */
+  waitingSeq?: number;
+}
+
+export const TRUSTED_TIME_STATUS_KEY = 'trustedTimeStatus';
+
+export function normalizeTrustedTimeStatus(raw: unknown): TrustedTimeStatus {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const out: TrustedTimeStatus = {};
+  if (typeof r.lastRequestAt === 'number' && Number.isFinite(r.lastRequestAt)) out.lastRequestAt = r.lastRequestAt;
+  if (typeof r.lastOkAt === 'string') out.lastOkAt = r.lastOkAt;
+  if (typeof r.problem === 'string' && r.problem) out.problem = r.problem.slice(0, 500);
+  if (typeof r.problemAt === 'string') out.problemAt = r.problemAt;
+  if (typeof r.url === 'string') out.url = r.url;
+  if (typeof r.waitingSeq === 'number' && Number.isInteger(r.waitingSeq)) out.waitingSeq = r.waitingSeq;
+  return out;
+}
+
+export async function readTrustedTimeStatus(): Promise<TrustedTimeStatus> {
+  try {
+    return normalizeTrustedTimeStatus((await browser.storage.local.get(TRUSTED_TIME_STATUS_KEY))[TRUSTED_TIME_STATUS_KEY]);
+  } catch {
+    return {};
+  }
+}
+
+export async function writeTrustedTimeStatus(status: TrustedTimeStatus): Promise<void> {
+  await browser.storage.local.set({ [TRUSTED_TIME_STATUS_KEY]: normalizeTrustedTimeStatus(status) });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalTsa, makeLocalTsa } from '../../test/tsa/local-tsa';
-import { buildTimeStampRequest, certificatesFromPem, checkTimeStampToken, imprintOfHead } from './timestamp-token';
+import { buildTimeStampRequest, certificatesFromPem, checkTimeStampToken, imprintOfHead, requestImprint } from './timestamp-token';
 
 const HEAD = 'a3f1c2d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
 const OTHER = '00ffeeddccbbaa99887766554433221100f9e8d7c6b5a4938271605f4e3d2c1b';
@@ -31,6 +31,22 @@ describe('RFC 3161 request', () => {
     expect(() => buildTimeStampRequest(new Uint8Array(20))).toThrow(/32 bytes/);
     expect(() => imprintOfHead('abc')).toThrow(/64 lower-case hex/);
     expect(() => imprintOfHead(HEAD.toUpperCase())).toThrow(/64 lower-case hex/);
+  });
+
+  it('requestImprint reads back exactly the hash of a request it could have made, and nothing else', async () => {
+    const req = buildTimeStampRequest(imprintOfHead(HEAD));
+    expect(Buffer.from(requestImprint(req.der)!).toString('hex')).toBe(HEAD);
+    // Anything longer, shorter or re-encoded is refused: a byte appended, one taken off, a policy added by openssl.
+    expect(requestImprint(Uint8Array.of(...req.der, 0))).toBeUndefined();
+    expect(requestImprint(req.der.slice(0, -1))).toBeUndefined();
+    expect(requestImprint(new TextEncoder().encode('x'.repeat(60)))).toBeUndefined();
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const f = `${tsa.dir}/policy.tsq`;
+    execFileSync('openssl', ['ts', '-query', '-digest', HEAD, '-sha256', '-tspolicy', '1.2.3.4.1', '-cert', '-out', f]);
+    expect(requestImprint(new Uint8Array(readFileSync(f)))).toBeUndefined();
+    execFileSync('openssl', ['ts', '-query', '-digest', HEAD.slice(0, 40), '-sha1', '-cert', '-out', f]);
+    expect(requestImprint(new Uint8Array(readFileSync(f)))).toBeUndefined();
   });
 
   it('uses a fresh nonce each time', () => {

@@ -80,6 +80,26 @@ export function buildTimeStampRequest(sha256: Uint8Array, nonce: Uint8Array = ra
   return { der, nonce: normalizeIntegerHex(hex(nonce)) };
 }
 
+/**
+ * The imprint of a request if, and only if, `der` is exactly what buildTimeStampRequest makes: a version-1 TimeStampReq
+ * with a SHA-256 imprint of 32 bytes, a nonce, certReq, no policy and no extensions, in DER (re-encoding gives the same
+ * bytes). The network module checks every body with it, so nothing but a hash (and a random nonce) can leave.
+ */
+export function requestImprint(der: Uint8Array): Uint8Array | undefined {
+  try {
+    if (!(der instanceof Uint8Array) || der.byteLength < 40 || der.byteLength > 120) return undefined;
+    const req = TimeStampReq.fromBER(der.slice().buffer);
+    if (req.version !== 1 || req.reqPolicy !== undefined || req.extensions !== undefined || req.certReq !== true || !req.nonce) return undefined;
+    if (req.messageImprint.hashAlgorithm.algorithmId !== OID_SHA256) return undefined;
+    const imprint = new Uint8Array(req.messageImprint.hashedMessage.valueBlock.valueHexView);
+    if (imprint.byteLength !== 32) return undefined;
+    if (!sameBytes(new Uint8Array(req.toSchema().toBER(false)), der)) return undefined;
+    return imprint;
+  } catch {
+    return undefined;
+  }
+}
+
 function randomNonce(): Uint8Array {
   const n = globalThis.crypto.getRandomValues(new Uint8Array(8));
   n[0] = (n[0]! & 0x7f) | 0x01; // positive, and no leading zero byte, so it encodes as these 8 bytes

@@ -137,7 +137,8 @@ export type VerifyProblemCode =
   | 'artifact-hash' // stored bytes do not hash to the recorded sha256
   | 'artifact-size'
   | 'custody-break'
-  | 'signature'; // the signed chain head does not verify with the vault key, or names a head the chain no longer has
+  | 'signature' // the signed chain head does not verify with the vault key, or names a head the chain no longer has
+  | 'timestamp'; // a trusted-time token names a head the chain no longer has (records removed or rewritten), or does not hold
 
 export interface VerifyProblem {
   code: VerifyProblemCode;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalTsa, makeLocalTsa } from '../../test/tsa/local-tsa';
 import { buildTimeStampRequest, imprintOfHead } from '../model/timestamp-token';
-import { freshDbName, rawGet, sampleRecord } from './test-support';
+import { freshDbName, rawEdit, rawGet, sampleRecord } from './test-support';
 import { openVault, type VaultImpl } from './vault';
 
 let tsa: LocalTsa;
@@ -76,5 +76,19 @@ describe('trusted-time tokens in the vault (issue #15)', () => {
     await expect(vault.addTimestamp(head, good.reply.slice(0, 40), { url: 'u' })).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/was not kept/) });
     await expect(vault.addTimestamp(head, good.reply, { url: 'u', nonce: '01' })).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/nonce/) });
     expect(await vault.timestamps()).toEqual([]);
+  });
+
+  it("the vault's own check names a stored token edited by hand (it no longer holds)", async () => {
+    const { vault, name } = await vaultWith(3);
+    const head = (await vault.timestampTarget())!;
+    const s = stamp(head.hash);
+    await vault.addTimestamp(head, s.reply, { url: 'u' });
+    expect(await vault.verify()).toMatchObject({ ok: true });
+    // A stored token edited by hand no longer holds.
+    const row = await rawGet<{ token: Uint8Array }>(name, 'meta', 'tsa:000000000003');
+    await rawEdit(name, 'meta', (m) => m.put({ ...row, token: row.token.slice(0, 100) }, 'tsa:000000000003'));
+    const report = await vault.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems.find((p) => p.code === 'timestamp')?.message).toMatch(/The trusted-time token of head #3 does not hold/);
   });
 });

@@ -1192,6 +1192,7 @@ class VaultService implements VaultImpl {
     }
     await checkCustody(custody, heads.custody, problems);
     await this.signedHeadProblems(records, problems);
+    await this.timestampProblems(records, problems);
 
     return {
       ok: problems.length === 0,
@@ -1401,6 +1402,28 @@ class VaultService implements VaultImpl {
     const at = records.find((r) => r.seq === signed.seq);
     if (at && at.chain.recordHash !== signed.hash) {
       problems.push({ code: 'signature', seq: signed.seq, recordId: at.id, message: `Record #${signed.seq} is not the record whose chain head was signed: the chain was rewritten outside Holdfast.` });
+    }
+  }
+
+  /**
+   * Trusted time (issue #15): every stored token must name a head the chain still has and hold for its hash; a token past
+   * the chain's end shows records removed after an authority saw them.
+   */
+  private async timestampProblems(records: EvidenceRecord[], problems: VerifyProblem[]): Promise<void> {
+    const stamps = await this.storage.timestamps();
+    const last = records.at(-1)?.seq ?? 0;
+    for (const s of stamps) {
+      if (s.seq > last) {
+        problems.push({ code: 'timestamp', seq: s.seq, message: `${s.tsaName} confirmed chain head #${s.seq} at ${s.genTime}, but the chain ends at #${last}: records were removed outside Holdfast.` });
+        continue;
+      }
+      const at = records.find((r) => r.seq === s.seq);
+      if (at && at.chain.recordHash !== s.hash) {
+        problems.push({ code: 'timestamp', seq: s.seq, recordId: at.id, message: `Record #${s.seq} is not the one ${s.tsaName} confirmed at ${s.genTime}: the chain was rewritten outside Holdfast.` });
+        continue;
+      }
+      const checked = await checkTimeStampToken(s.token, { sha256: imprintOfHead(s.hash) });
+      if (!checked.ok) problems.push({ code: 'timestamp', seq: s.seq, message: `The trusted-time token of head #${s.seq} does not hold: ${checked.problem}.` });
     }
   }
 

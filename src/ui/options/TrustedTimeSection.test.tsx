@@ -111,6 +111,27 @@ describe('trusted time setting (opt-in)', () => {
   });
 });
 
+describe('trusted time when the browser will not ask', () => {
+  it('turns on when the request is refused but the host is held already, stays off when it is not', async () => {
+    const perms = fakeBrowser.permissions as unknown as Record<string, unknown>;
+    let held = true;
+    perms.request = vi.fn(async () => {
+      throw new Error('Cannot request origin permission since it was not declared in optional_permissions');
+    });
+    perms.contains = vi.fn(async () => held);
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    held = false;
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-error'));
+    expect((await readTrustedTime()).enabled).toBe(false);
+    held = true;
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-on'));
+    expect(await readTrustedTime()).toEqual({ enabled: true, url: 'https://freetsa.org/tsr' });
+  });
+});
+
 describe('trusted time storage and addresses', () => {
   it('a stored value that is damaged or names no valid address is off', async () => {
     expect(normalizeTrustedTime(undefined)).toEqual({ enabled: false, url: '' });

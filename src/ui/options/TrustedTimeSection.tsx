@@ -38,11 +38,14 @@ export function TrustedTimeSection() {
       return;
     }
     // Inside the click, before anything else is awaited: the browser only shows its prompt for a user gesture.
+    const origins = [tsaOriginPattern(url)];
     let granted = false;
     try {
-      granted = await browser.permissions.request({ origins: [tsaOriginPattern(url)] });
+      granted = await browser.permissions.request({ origins });
     } catch {
-      granted = false;
+      // A browser may refuse to ask for an origin it holds already from the manifest (a build granting all sites):
+      // then what counts is whether Holdfast can reach the authority.
+      granted = await browser.permissions.contains({ origins }).catch(() => false);
     }
     if (!granted) {
       setError(t('tsaPermissionDenied', tsaDisplayName(url)));

@@ -10,6 +10,7 @@ import { openVault, type VaultImpl } from '../vault/vault';
 import { exportBundle } from './bundle';
 import { FILES, type Manifest, timestampPath } from './format';
 import { decode, memorySink, resign, seedVault, tamper, unzipAll } from './test-support';
+import { importBundle } from './import';
 import { main } from './verify-cli';
 import { verifyBundle } from './verify';
 
@@ -143,5 +144,18 @@ describe('trusted time in an export (issue #15)', () => {
           m.trustedTime!.tokens[1]!.genTime = '2020-01-01T00:00:00Z';
         })) as Uint8Array<ArrayBuffer>]));
     expect(misstated.problems.find((p) => p.code === 'timestamp-head')?.message).toMatch(/manifest.json says .* at 2020-01-01T00:00:00Z, but the token says Holdfast Test TSA at /);
+  });
+
+  it('a bundle with tokens imports into another vault (the tokens are about the source chain and stay in the bundle)', async () => {
+    const target = await openVault(freshDbName('tsa-import'));
+    try {
+      const result = await importBundle(target, new Blob([bundle as Uint8Array<ArrayBuffer>]));
+      expect(result.status).toBe('imported');
+      expect(result.imported.length).toBeGreaterThan(0);
+      expect(await target.timestamps()).toEqual([]);
+      expect((await target.verify()).ok).toBe(true);
+    } finally {
+      target.close();
+    }
   });
 });

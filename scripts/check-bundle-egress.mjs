@@ -30,8 +30,8 @@ const ALLOWED = [
     max: 1,
     why:
       "Vite's modulepreload polyfill: fetches only the href of <link rel=modulepreload> elements of the extension's own " +
-      "HTML pages (Vite writes them, all relative 'self' chunk paths). The pages' CSP (connect-src 'self' blob: data:) " +
-      'forbids any other origin.',
+      "HTML pages (Vite writes them, all relative 'self' chunk paths), and no page has any other. (The pages' CSP " +
+      "connect-src also allows http(s) since trusted time, issue #15, so the CSP is no longer the reason here.)",
   },
   {
     id: 'zip.js-wasm-loader',
@@ -43,7 +43,8 @@ const ALLOWED = [
       "zip.js's zlib-WASM loader: fetch(new URL(wasmURI, baseURI)) — the default wasmURI is a relative path, i.e. the " +
       "extension's own origin, or a data: URI (decoded locally). Unreachable in practice: Holdfast's targets have " +
       'CompressionStream("deflate-raw"), which zip.js uses instead; and the extension CSP has no \'wasm-unsafe-eval\' ' +
-      "(WASM cannot compile) and connect-src 'self' blob: data: (no remote fetch).",
+      '(WASM cannot compile). (connect-src allows http(s) since trusted time, issue #15: the CSP no longer stops a ' +
+      'remote fetch, the relative or data: wasmURI does.)',
   },
   {
     id: 'zip.js-web-workers',

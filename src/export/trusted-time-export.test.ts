@@ -144,6 +144,13 @@ describe('trusted time in an export (issue #15)', () => {
           m.trustedTime!.tokens[1]!.genTime = '2020-01-01T00:00:00Z';
         })) as Uint8Array<ArrayBuffer>]));
     expect(misstated.problems.find((p) => p.code === 'timestamp-head')?.message).toMatch(/manifest.json says .* at 2020-01-01T00:00:00Z, but the token says Holdfast Test TSA at /);
+    // An authority name carrying a terminal escape and a line break (to forge lines in the CLI's output or VERIFY.txt):
+    // the manifest's schema refuses it before anything is printed from it.
+    const forged = await verifyBundle(new Blob([(await rewrite((m) => {
+          m.trustedTime!.tokens[1]!.tsaName = 'X\u001b[2J\nRESULT: OK';
+        })) as Uint8Array<ArrayBuffer>]));
+    expect(forged.ok).toBe(false);
+    expect(forged.problems.find((p) => p.code === 'manifest-invalid')?.message).toMatch(/trustedTime\/tokens\/1\/tsaName/);
   });
 
   it('a bundle with tokens imports into another vault (the tokens are about the source chain and stay in the bundle)', async () => {

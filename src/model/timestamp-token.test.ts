@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalTsa, makeLocalTsa } from '../../test/tsa/local-tsa';
-import { buildTimeStampRequest, certificatesFromPem, checkTimeStampToken, imprintOfHead, requestImprint } from './timestamp-token';
+import { HOSTILE_TSA_NAME, type LocalTsa, makeLocalTsa } from '../../test/tsa/local-tsa';
+import { buildTimeStampRequest, certificatesFromPem, checkTimeStampToken, imprintOfHead, plainName, requestImprint } from './timestamp-token';
 
 const HEAD = 'a3f1c2d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
 const OTHER = '00ffeeddccbbaa99887766554433221100f9e8d7c6b5a4938271605f4e3d2c1b';
@@ -139,6 +139,18 @@ describe('RFC 3161 token check', () => {
     expect(tsa.opensslVerify(reply, HEAD).ok).toBe(false);
     // The same token holds for the person who expects that other authority.
     expect((await checkTimeStampToken(reply, { sha256, trusted: certificatesFromPem(tsa.otherCaPem) })).ok).toBe(true);
+  });
+
+  it('reads an authority name made of control characters as plain one-line text (VERIFY.txt, the terminal)', async () => {
+    const sha256 = imprintOfHead(HEAD);
+    const res = await checkTimeStampToken(tsa.reply(buildTimeStampRequest(sha256).der, 'hostile-name'), { sha256, trusted: certificatesFromPem(tsa.caPem) });
+    if (!res.ok) throw new Error(res.problem);
+    expect(HOSTILE_TSA_NAME).toMatch(/[\u001b\r\n\t\u202e]/);
+    expect(res.time.tsaName).toBe('Evil [2J Verification: OK AST');
+    // The same rule on its own: every control / format / separator character goes, long names are cut, nothing left is nothing.
+    expect(plainName('A\u0000B\u0085C\u2028D\u2029E\u200bF\u061cG')).toBe('A B C D E F G');
+    expect(plainName(`  ${'é'.repeat(300)}  `)).toBe('é'.repeat(200));
+    expect(plainName('\u001b\r\n')).toBe('');
   });
 
   it('names a refusal by the authority (status rejection) with its text', async () => {

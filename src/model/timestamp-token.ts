@@ -201,8 +201,21 @@ function tokenOf(bytes: Uint8Array): ContentInfo | string {
 }
 
 function nameOf(cert: Certificate): string {
-  const pick = (oid: string) => cert.subject.typesAndValues.find((tv) => tv.type === oid)?.value.valueBlock.value as string | undefined;
+  const pick = (oid: string) => {
+    const value = cert.subject.typesAndValues.find((tv) => tv.type === oid)?.value.valueBlock.value;
+    return typeof value === 'string' ? plainName(value) || undefined : undefined;
+  };
   return pick(OID_COMMON_NAME) ?? pick(OID_ORGANIZATION) ?? 'an unnamed time-stamping authority';
+}
+
+/**
+ * An authority's name as plain one-line text: the name comes from a certificate the authority chose (an address the
+ * person typed may be anyone's), and it is written into VERIFY.txt and printed by holdfast-verify in a terminal, so
+ * control and format characters (escape sequences, CR/LF, tabs, bidi overrides, line separators) become a space and
+ * the name is cut at 200 characters.
+ */
+export function plainName(name: string): string {
+  return [...name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim()].slice(0, 200).join('');
 }
 
 function sameBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): boolean {

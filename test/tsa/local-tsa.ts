@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContentInfo, PKIStatusInfo, TimeStampResp } from 'pkijs';
 
-export type TsaCertKind = 'good' | 'expired' | 'future' | 'no-eku' | 'other-ca';
+export type TsaCertKind = 'good' | 'expired' | 'future' | 'no-eku' | 'other-ca' | 'hostile-name';
+
+/** The common name of the `hostile-name` TSA: a terminal escape, CR/LF, a tab and a right-to-left override. */
+export const HOSTILE_TSA_NAME = 'Evil\u001b[2J\r\nVerification: OK\t\u202eAST';
 
 export interface LocalTsa {
   dir: string;
@@ -95,7 +98,7 @@ export function makeLocalTsa(): LocalTsa {
     writeFileSync(join(dir, `${name}.conf`), CA_CONF(dir, name));
   }
   const issue = (name: string, cn: string, ca: string, ext: string, dates: string[]) => {
-    run(dir, ['req', '-new', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`]);
+    run(dir, ['req', '-new', '-utf8', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`]);
     run(dir, ['ca', '-batch', '-config', `${ca}.conf`, '-in', `${name}.csr`, '-out', `${name}.pem`, '-extfile', 'ext.cnf', '-extensions', ext, '-notext', ...dates]);
   };
   const day = 86_400_000;
@@ -105,6 +108,7 @@ export function makeLocalTsa(): LocalTsa {
   issue('expired', 'Expired Test TSA', 'ca', 'tsa', ['-startdate', stamp(now - 400 * day), '-enddate', stamp(now - 30 * day)]);
   issue('future', 'Future Test TSA', 'ca', 'tsa', ['-startdate', stamp(now + 30 * day), '-enddate', stamp(now + 400 * day)]);
   issue('other-ca', 'Unknown Test TSA', 'otherca', 'tsa', ['-days', '365']);
+  issue('hostile-name', HOSTILE_TSA_NAME, 'ca', 'tsa', ['-days', '365']);
   // openssl ts -reply refuses a signer without the timeStamping purpose, so this one is signed with it and its
   // certificate swapped by the caller of replyWithoutEku (below) — see reply().
   issue('no-eku', 'Codesigning Not TSA', 'ca', 'tsa_no_eku', ['-days', '365']);

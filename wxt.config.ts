@@ -29,6 +29,14 @@ const testBuild = process.env.HOLDFAST_TEST === '1';
  *   scripts/check-architecture.mjs rule 3) and in the built bundles (scripts/check-bundle-egress.mjs), called only
  *   while trusted time is on, to a host the person granted from the options page (without that grant the browser's
  *   CORS check stops the POST); the no-egress browser tests watch every request.
+ *   Why a scheme and not a list of hosts (measured 2026-12-07 on the test builds, connect-src edited in the built
+ *   manifests, test/e2e/trusted-time.e2e.test.ts): both browsers apply connect-src to the background — Chromium's MV3
+ *   service worker and Firefox's MV2 background page — and a granted host permission does not lift it. With
+ *   "connect-src 'self' blob: data:" the POST never left (no token, in Chromium and Firefox ESR); with the authority's
+ *   exact origin added (https://tsa.holdfast.test) the test passed in both. A manifest's CSP is fixed at install and no
+ *   API widens it at run time, so the only narrower choice is to drop typed addresses and list the three authorities
+ *   of src/model/tsa-authorities.ts (https://freetsa.org http://timestamp.digicert.com http://timestamp.sectigo.com);
+ *   that would lose the authority a court or an organisation may require, so the scheme stays.
  * - style-src 'self' with no 'unsafe-inline': the pages load the bundled CSS file; Preact sets style objects through
  *   the CSSOM, which CSP does not govern.
  * - frame-ancestors is left out on purpose: no extension page is web-accessible (a web page cannot frame one), and

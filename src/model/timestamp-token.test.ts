@@ -145,7 +145,7 @@ describe('RFC 3161 token check', () => {
     const sha256 = imprintOfHead(HEAD);
     const res = await checkTimeStampToken(tsa.reply(buildTimeStampRequest(sha256).der, 'hostile-name'), { sha256, trusted: certificatesFromPem(tsa.caPem) });
     if (!res.ok) throw new Error(res.problem);
-    expect(HOSTILE_TSA_NAME).toMatch(/[\u001b\r\n\t\u202e]/);
+    for (const c of ['\u001b', '\r', '\n', '\t', '\u202e']) expect(HOSTILE_TSA_NAME).toContain(c);
     expect(res.time.tsaName).toBe('Evil [2J Verification: OK AST');
     // The same rule on its own: every control / format / separator character goes, long names are cut, nothing left is nothing.
     expect(plainName('A\u0000B\u0085C\u2028D\u2029E\u200bF\u061cG')).toBe('A B C D E F G');

@@ -129,8 +129,15 @@ export default defineConfig({
             gecko: {
               id: 'holdfast@holdfast.invalid',
               strict_min_version: '128.0',
-              // Firefox's built-in data-consent declaration: Holdfast collects and transmits nothing.
-              data_collection_permissions: { required: ['none'] },
+              // Firefox's built-in data consent (extensionworkshop.com "Firefox built-in consent for data collection and
+              // transmission"; the add-on policies count as transmission any data "handled outside of the add-on or the
+              // local browser"). Nothing is required. Trusted time (issue #15, opt-in) sends a SHA-256 hash of the
+              // chain head, which is computed from captured posts: of the taxonomy's categories, website content is
+              // what it is made from (a hash of data counts as that data), so it is declared optional and asked for,
+              // with the authority's host, from the click that turns trusted time on (src/lock/trusted-time.ts); the
+              // background sends nothing while it is not granted. The test builds that grant everything at install
+              // leave it out: a headless browser cannot answer the consent prompt.
+              data_collection_permissions: grantAllUrls ? { required: ['none'] } : { required: ['none'], optional: ['websiteContent'] },
             },
           },
         }

@@ -36,6 +36,46 @@ export async function writeTrustedTime(next: TrustedTimeSetting): Promise<Truste
 }
 
 /**
+ * Firefox's built-in data consent (issue #15): the hash trusted time sends is made from captured website content, so the
+ * Firefox manifest declares that category as optional (wxt.config.ts) and the click that turns trusted time on asks for
+ * it with the authority's host, in one prompt. Chromium has no such consent; a build that does not declare it (Chromium,
+ * the test builds that grant everything at install) asks for the host alone.
+ */
+export const TSA_DATA_COLLECTION: readonly string[] = ['websiteContent'];
+
+type GeckoManifest = { browser_specific_settings?: { gecko?: { data_collection_permissions?: { optional?: unknown } } } };
+
+/** Whether this build's manifest declares trusted time's optional data collection (Firefox). */
+export function declaresTsaDataCollection(manifest?: unknown): boolean {
+  let m = manifest;
+  if (m === undefined) {
+    try {
+      m = browser.runtime.getManifest();
+    } catch {
+      return false;
+    }
+  }
+  const optional = (m as GeckoManifest | undefined)?.browser_specific_settings?.gecko?.data_collection_permissions?.optional;
+  return Array.isArray(optional) && TSA_DATA_COLLECTION.every((c) => optional.includes(c));
+}
+
+/** What turning trusted time on asks for (and turning it off gives back): the authority's host, and in Firefox the consent. */
+export function trustedTimePermissions(originPattern: string, manifest?: unknown): { origins: string[]; data_collection?: string[] } {
+  return { origins: [originPattern], ...(declaresTsaDataCollection(manifest) && { data_collection: [...TSA_DATA_COLLECTION] }) };
+}
+
+/**
+ * The setting the background acts on: the stored one, but off when this build declares the data consent and the person
+ * has withdrawn it since (Firefox: about:addons → Permissions and data). Nothing is sent then.
+ */
+export async function readTrustedTimeInEffect(manifest?: unknown): Promise<TrustedTimeSetting> {
+  const setting = await readTrustedTime();
+  if (!setting.enabled || !declaresTsaDataCollection(manifest)) return setting;
+  const consented = await browser.permissions.contains({ data_collection: [...TSA_DATA_COLLECTION] } as never).catch(() => false);
+  return consented ? setting : { ...setting, enabled: false };
+}
+
+/**
  * What the background last did about trusted time (storage.local `trustedTimeStatus`), for the vault page: when it last
  * asked, the last problem in plain words (cleared by the next token), and the head it is waiting to have stamped.
  */

@@ -23,7 +23,7 @@ import { type ReportDeps, ReportSessions } from './report';
 import { PileOnTabs } from './pile-on-open';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 import { itemScreen } from './item-stitch';
-import { readTrustedTime, readTrustedTimeStatus, writeTrustedTimeStatus } from '../../lock/trusted-time';
+import { readTrustedTimeInEffect, readTrustedTimeStatus, writeTrustedTimeStatus } from '../../lock/trusted-time';
 import { stampNow, TRUSTED_TIME_ALARM, type TrustedTimeDeps } from './trusted-time';
 import { postTimeStampQuery } from './tsa-post';
 
@@ -46,7 +46,8 @@ function vault(): Promise<Vault> {
 
 /** Issue #15: trusted time (opt-in) — after a capture, the chain head is stamped (at most once a minute, trusted-time.ts). */
 const trustedTime: TrustedTimeDeps = {
-  setting: readTrustedTime,
+  // Off, too, when Firefox's data consent for it was withdrawn in about:addons.
+  setting: () => readTrustedTimeInEffect(),
   vault,
   post: (url, query) => postTimeStampQuery(url, query),
   readStatus: readTrustedTimeStatus,

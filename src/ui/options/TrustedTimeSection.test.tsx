@@ -4,7 +4,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { speak } from '../../i18n/test-support';
-import { normalizeTrustedTime, readTrustedTime, TRUSTED_TIME_KEY } from '../../lock/trusted-time';
+import {
+  declaresTsaDataCollection,
+  normalizeTrustedTime,
+  readTrustedTime,
+  readTrustedTimeInEffect,
+  TRUSTED_TIME_KEY,
+  trustedTimePermissions,
+} from '../../lock/trusted-time';
 import { normalizeTsaUrl, tsaDisplayName, tsaOriginPattern } from '../../model/tsa-authorities';
 import { TrustedTimeSection } from './TrustedTimeSection';
 
@@ -149,5 +156,68 @@ describe('trusted time storage and addresses', () => {
     expect(tsaOriginPattern('https://freetsa.org:443/tsr')).toBe('https://freetsa.org/*');
     expect(tsaDisplayName('https://freetsa.org/tsr')).toBe('FreeTSA');
     expect(tsaDisplayName('https://tsa.example.org:8443/x')).toBe('tsa.example.org:8443');
+  });
+});
+
+describe('trusted time and Firefox data consent (a build whose manifest declares it optional)', () => {
+  const FIREFOX = { manifest_version: 2, browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'], optional: ['websiteContent'] } } } };
+  let asked: Array<Record<string, unknown>>;
+  let gaveBack: Array<Record<string, unknown>>;
+  let consented: boolean;
+  beforeEach(() => {
+    asked = [];
+    gaveBack = [];
+    consented = true;
+    const perms = fakeBrowser.permissions as unknown as Record<string, unknown>;
+    perms.request = vi.fn(async (p: Record<string, unknown>) => {
+      asked.push(p);
+      return grant;
+    });
+    perms.remove = vi.fn(async (p: Record<string, unknown>) => {
+      gaveBack.push(p);
+      return true;
+    });
+    perms.contains = vi.fn(async (p: { data_collection?: string[] }) => (p.data_collection ? consented : true));
+    (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => FIREFOX;
+  });
+
+  it('reads the declaration from the manifest: Firefox yes; Chromium, the grant-all test build and odd values no', () => {
+    expect(declaresTsaDataCollection(FIREFOX)).toBe(true);
+    expect(declaresTsaDataCollection({ manifest_version: 3 })).toBe(false);
+    expect(declaresTsaDataCollection({ browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } })).toBe(false);
+    expect(declaresTsaDataCollection({ browser_specific_settings: { gecko: { data_collection_permissions: { optional: 'websiteContent' } } } })).toBe(false);
+    expect(declaresTsaDataCollection(null)).toBe(false);
+    expect(trustedTimePermissions('https://freetsa.org/*', FIREFOX)).toEqual({ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] });
+    expect(trustedTimePermissions('https://freetsa.org/*', { manifest_version: 3 })).toEqual({ origins: ['https://freetsa.org/*'] });
+  });
+
+  it('says Firefox will ask, asks for the host and the consent in one prompt, and gives both back when turned off', async () => {
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    expect(q('tsa-data-consent')!.textContent).toMatch(/Firefox will also ask you to allow "website content"/);
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-on'));
+    expect(asked).toEqual([{ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] }]);
+    await click('tsa-turn-off');
+    await waitFor(() => q('tsa-off'));
+    expect(gaveBack).toEqual([{ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] }]);
+  });
+
+  it('stays off when the person declines the prompt', async () => {
+    grant = false;
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-error'));
+    expect((await readTrustedTime()).enabled).toBe(false);
+  });
+
+  it('the background treats trusted time as off once the consent is withdrawn (about:addons), on while it holds', async () => {
+    await fakeBrowser.storage.local.set({ [TRUSTED_TIME_KEY]: { enabled: true, url: 'https://freetsa.org/tsr' } });
+    expect(await readTrustedTimeInEffect()).toEqual({ enabled: true, url: 'https://freetsa.org/tsr' });
+    consented = false;
+    expect(await readTrustedTimeInEffect()).toEqual({ enabled: false, url: 'https://freetsa.org/tsr' });
+    // A build without the declaration (Chromium) does not ask the browser about it.
+    expect(await readTrustedTimeInEffect({ manifest_version: 3 })).toEqual({ enabled: true, url: 'https://freetsa.org/tsr' });
   });
 });

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
-import { readTrustedTime, type TrustedTimeSetting, writeTrustedTime } from '../../lock/trusted-time';
+import { declaresTsaDataCollection, readTrustedTime, type TrustedTimeSetting, trustedTimePermissions, writeTrustedTime } from '../../lock/trusted-time';
 import { listedTsa, normalizeTsaUrl, TSA_AUTHORITIES, TSA_LIST_CHECKED, tsaDisplayName, tsaOriginPattern } from '../../model/tsa-authorities';
 
 const OTHER = 'other';
@@ -38,14 +38,15 @@ export function TrustedTimeSection() {
       return;
     }
     // Inside the click, before anything else is awaited: the browser only shows its prompt for a user gesture.
-    const origins = [tsaOriginPattern(url)];
+    // Firefox: the host and the data consent (the hash is made from captured content) in one prompt.
+    const wanted = trustedTimePermissions(tsaOriginPattern(url));
     let granted = false;
     try {
-      granted = await browser.permissions.request({ origins });
+      granted = await browser.permissions.request(wanted as never);
     } catch {
       // A browser may refuse to ask for an origin it holds already from the manifest (a build granting all sites):
       // then what counts is whether Holdfast can reach the authority.
-      granted = await browser.permissions.contains({ origins }).catch(() => false);
+      granted = await browser.permissions.contains(wanted as never).catch(() => false);
     }
     if (!granted) {
       setError(t('tsaPermissionDenied', tsaDisplayName(url)));
@@ -60,7 +61,7 @@ export function TrustedTimeSection() {
     setSetting(await writeTrustedTime({ enabled: false, url: before }));
     setError(null);
     // Give the host access back (it was asked for this authority only); the setting is off whatever the browser answers.
-    if (before) await browser.permissions.remove({ origins: [tsaOriginPattern(before)] }).catch(() => false);
+    if (before) await browser.permissions.remove(trustedTimePermissions(tsaOriginPattern(before)) as never).catch(() => false);
   };
 
   return (
@@ -69,6 +70,11 @@ export function TrustedTimeSection() {
       <p data-testid="tsa-what-is-sent">
         <strong>{t('tsaWhatIsSent')}</strong>
       </p>
+      {declaresTsaDataCollection() && (
+        <p class="muted" data-testid="tsa-data-consent">
+          {t('tsaDataConsent')}
+        </p>
+      )}
       {setting.enabled ? (
         <>
           <p class="status ok" role="status" data-testid="tsa-on">

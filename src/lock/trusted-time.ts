@@ -59,9 +59,27 @@ export function declaresTsaDataCollection(manifest?: unknown): boolean {
   return Array.isArray(optional) && TSA_DATA_COLLECTION.every((c) => optional.includes(c));
 }
 
+/**
+ * Whether this browser has the built-in data consent (Firefox 140 and later; the manifest allows Firefox 128): then
+ * permissions.getAll() lists `data_collection`, the feature test Mozilla documents. An older Firefox ignores the
+ * declaration and would refuse a request naming it.
+ */
+export async function dataConsentSupported(): Promise<boolean> {
+  try {
+    return Array.isArray(((await browser.permissions.getAll()) as { data_collection?: unknown }).data_collection);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether turning trusted time on must ask for the data consent: this build declares it and this browser has it. */
+export async function asksTsaDataConsent(manifest?: unknown): Promise<boolean> {
+  return declaresTsaDataCollection(manifest) && (await dataConsentSupported());
+}
+
 /** What turning trusted time on asks for (and turning it off gives back): the authority's host, and in Firefox the consent. */
-export function trustedTimePermissions(originPattern: string, manifest?: unknown): { origins: string[]; data_collection?: string[] } {
-  return { origins: [originPattern], ...(declaresTsaDataCollection(manifest) && { data_collection: [...TSA_DATA_COLLECTION] }) };
+export function trustedTimePermissions(originPattern: string, withConsent: boolean): { origins: string[]; data_collection?: string[] } {
+  return { origins: [originPattern], ...(withConsent && { data_collection: [...TSA_DATA_COLLECTION] }) };
 }
 
 /**
@@ -70,7 +88,7 @@ export function trustedTimePermissions(originPattern: string, manifest?: unknown
  */
 export async function readTrustedTimeInEffect(manifest?: unknown): Promise<TrustedTimeSetting> {
   const setting = await readTrustedTime();
-  if (!setting.enabled || !declaresTsaDataCollection(manifest)) return setting;
+  if (!setting.enabled || !(await asksTsaDataConsent(manifest))) return setting;
   const consented = await browser.permissions.contains({ data_collection: [...TSA_DATA_COLLECTION] } as never).catch(() => false);
   return consented ? setting : { ...setting, enabled: false };
 }

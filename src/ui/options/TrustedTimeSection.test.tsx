@@ -164,6 +164,7 @@ describe('trusted time and Firefox data consent (a build whose manifest declares
   let asked: Array<Record<string, unknown>>;
   let gaveBack: Array<Record<string, unknown>>;
   let consented: boolean;
+  let supported: boolean;
   beforeEach(() => {
     asked = [];
     gaveBack = [];
@@ -178,6 +179,9 @@ describe('trusted time and Firefox data consent (a build whose manifest declares
       return true;
     });
     perms.contains = vi.fn(async (p: { data_collection?: string[] }) => (p.data_collection ? consented : true));
+    // Firefox 140+: getAll() lists data_collection (Mozilla's feature test for the built-in consent).
+    perms.getAll = vi.fn(async () => ({ origins: [], permissions: [], ...(supported && { data_collection: consented ? ['websiteContent'] : [] }) }));
+    supported = true;
     (fakeBrowser.runtime as unknown as Record<string, unknown>).getManifest = () => FIREFOX;
   });
 
@@ -187,13 +191,13 @@ describe('trusted time and Firefox data consent (a build whose manifest declares
     expect(declaresTsaDataCollection({ browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } })).toBe(false);
     expect(declaresTsaDataCollection({ browser_specific_settings: { gecko: { data_collection_permissions: { optional: 'websiteContent' } } } })).toBe(false);
     expect(declaresTsaDataCollection(null)).toBe(false);
-    expect(trustedTimePermissions('https://freetsa.org/*', FIREFOX)).toEqual({ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] });
-    expect(trustedTimePermissions('https://freetsa.org/*', { manifest_version: 3 })).toEqual({ origins: ['https://freetsa.org/*'] });
+    expect(trustedTimePermissions('https://freetsa.org/*', true)).toEqual({ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] });
+    expect(trustedTimePermissions('https://freetsa.org/*', false)).toEqual({ origins: ['https://freetsa.org/*'] });
   });
 
   it('says Firefox will ask, asks for the host and the consent in one prompt, and gives both back when turned off', async () => {
     render(<TrustedTimeSection />, root);
-    await waitFor(() => q('tsa-turn-on'));
+    await waitFor(() => q('tsa-data-consent'));
     expect(q('tsa-data-consent')!.textContent).toMatch(/Firefox will also ask you to allow "website content"/);
     await click('tsa-turn-on');
     await waitFor(() => q('tsa-on'));
@@ -201,6 +205,18 @@ describe('trusted time and Firefox data consent (a build whose manifest declares
     await click('tsa-turn-off');
     await waitFor(() => q('tsa-off'));
     expect(gaveBack).toEqual([{ origins: ['https://freetsa.org/*'], data_collection: ['websiteContent'] }]);
+  });
+
+  it('a Firefox older than the built-in consent (128-139: getAll() has no data_collection) is asked for the host alone', async () => {
+    supported = false;
+    render(<TrustedTimeSection />, root);
+    await waitFor(() => q('tsa-turn-on'));
+    expect(q('tsa-data-consent')).toBeNull();
+    await click('tsa-turn-on');
+    await waitFor(() => q('tsa-on'));
+    expect(asked).toEqual([{ origins: ['https://freetsa.org/*'] }]);
+    consented = false;
+    expect((await readTrustedTimeInEffect()).enabled).toBe(true);
   });
 
   it('stays off when the person declines the prompt', async () => {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
-import { declaresTsaDataCollection, readTrustedTime, type TrustedTimeSetting, trustedTimePermissions, writeTrustedTime } from '../../lock/trusted-time';
+import { asksTsaDataConsent, readTrustedTime, type TrustedTimeSetting, trustedTimePermissions, writeTrustedTime } from '../../lock/trusted-time';
 import { listedTsa, normalizeTsaUrl, TSA_AUTHORITIES, TSA_LIST_CHECKED, tsaDisplayName, tsaOriginPattern } from '../../model/tsa-authorities';
 
 const OTHER = 'other';
@@ -16,8 +16,11 @@ export function TrustedTimeSection() {
   const [choice, setChoice] = useState<string>(TSA_AUTHORITIES[0]!.id);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** Firefox's data consent is asked for with the host (known before the click: the prompt needs the click's gesture). */
+  const [consent, setConsent] = useState(false);
 
   useEffect(() => {
+    void asksTsaDataConsent().then(setConsent);
     void readTrustedTime().then((s) => {
       setSetting(s);
       if (s.url) {
@@ -39,7 +42,7 @@ export function TrustedTimeSection() {
     }
     // Inside the click, before anything else is awaited: the browser only shows its prompt for a user gesture.
     // Firefox: the host and the data consent (the hash is made from captured content) in one prompt.
-    const wanted = trustedTimePermissions(tsaOriginPattern(url));
+    const wanted = trustedTimePermissions(tsaOriginPattern(url), consent);
     let granted = false;
     try {
       granted = await browser.permissions.request(wanted as never);
@@ -61,7 +64,7 @@ export function TrustedTimeSection() {
     setSetting(await writeTrustedTime({ enabled: false, url: before }));
     setError(null);
     // Give the host access back (it was asked for this authority only); the setting is off whatever the browser answers.
-    if (before) await browser.permissions.remove(trustedTimePermissions(tsaOriginPattern(before)) as never).catch(() => false);
+    if (before) await browser.permissions.remove(trustedTimePermissions(tsaOriginPattern(before), consent) as never).catch(() => false);
   };
 
   return (
@@ -70,7 +73,7 @@ export function TrustedTimeSection() {
       <p data-testid="tsa-what-is-sent">
         <strong>{t('tsaWhatIsSent')}</strong>
       </p>
-      {declaresTsaDataCollection() && (
+      {consent && (
         <p class="muted" data-testid="tsa-data-consent">
           {t('tsaDataConsent')}
         </p>

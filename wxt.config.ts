@@ -23,7 +23,20 @@ const testBuild = process.env.HOLDFAST_TEST === '1';
  * scripts, styles, fonts and workers; nothing remote, no inline script, no eval, no plugins, no <base>.
  * - img-src/media-src blob: data: — screenshots and stored images are shown from the vault as blob: URLs, small
  *   icons are data: URLs. connect-src 'self' blob: data: — reading the vault's own blobs and data: URLs (a
- *   captureVisibleTab image), never a remote host.
+ *   captureVisibleTab image) — and http: https: for trusted time only (issue #15, opt-in): the background POSTs a
+ *   chain head's hash to the time-stamping authority the person chose, listed or typed, so no fixed list of hosts can
+ *   be written here. What may reach the network is held in the code instead: one fetch in src/ (tsa-post.ts,
+ *   scripts/check-architecture.mjs rule 3) and in the built bundles (scripts/check-bundle-egress.mjs), called only
+ *   while trusted time is on, to a host the person granted from the options page (without that grant the browser's
+ *   CORS check stops the POST); the no-egress browser tests watch every request.
+ *   Why a scheme and not a list of hosts (measured 2026-12-07 on the test builds, connect-src edited in the built
+ *   manifests, test/e2e/trusted-time.e2e.test.ts): both browsers apply connect-src to the background — Chromium's MV3
+ *   service worker and Firefox's MV2 background page — and a granted host permission does not lift it. With
+ *   "connect-src 'self' blob: data:" the POST never left (no token, in Chromium and Firefox ESR); with the authority's
+ *   exact origin added (https://tsa.holdfast.test) the test passed in both. A manifest's CSP is fixed at install and no
+ *   API widens it at run time, so the only narrower choice is to drop typed addresses and list the three authorities
+ *   of src/model/tsa-authorities.ts (https://freetsa.org http://timestamp.digicert.com http://timestamp.sectigo.com);
+ *   that would lose the authority a court or an organisation may require, so the scheme stays.
  * - style-src 'self' with no 'unsafe-inline': the pages load the bundled CSS file; Preact sets style objects through
  *   the CSSOM, which CSP does not govern.
  * - frame-ancestors is left out on purpose: no extension page is web-accessible (a web page cannot frame one), and
@@ -39,7 +52,7 @@ export const EXTENSION_CSP = [
   "font-src 'self'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob: data:",
-  "connect-src 'self' blob: data:",
+  "connect-src 'self' blob: data: https: http:",
   "worker-src 'self'",
   "frame-src 'self' blob:",
   "form-action 'none'",
@@ -116,8 +129,15 @@ export default defineConfig({
             gecko: {
               id: 'holdfast@holdfast.invalid',
               strict_min_version: '128.0',
-              // Firefox's built-in data-consent declaration: Holdfast collects and transmits nothing.
-              data_collection_permissions: { required: ['none'] },
+              // Firefox's built-in data consent (extensionworkshop.com "Firefox built-in consent for data collection and
+              // transmission"; the add-on policies count as transmission any data "handled outside of the add-on or the
+              // local browser"). Nothing is required. Trusted time (issue #15, opt-in) sends a SHA-256 hash of the
+              // chain head, which is computed from captured posts: of the taxonomy's categories, website content is
+              // what it is made from (a hash of data counts as that data), so it is declared optional and asked for,
+              // with the authority's host, from the click that turns trusted time on (src/lock/trusted-time.ts); the
+              // background sends nothing while it is not granted. The test builds that grant everything at install
+              // leave it out: a headless browser cannot answer the consent prompt.
+              data_collection_permissions: grantAllUrls ? { required: ['none'] } : { required: ['none'], optional: ['websiteContent'] },
             },
           },
         }

@@ -30,8 +30,8 @@ const ALLOWED = [
     max: 1,
     why:
       "Vite's modulepreload polyfill: fetches only the href of <link rel=modulepreload> elements of the extension's own " +
-      "HTML pages (Vite writes them, all relative 'self' chunk paths). The pages' CSP (connect-src 'self' blob: data:) " +
-      'forbids any other origin.',
+      "HTML pages (Vite writes them, all relative 'self' chunk paths), and no page has any other. (The pages' CSP " +
+      "connect-src also allows http(s) since trusted time, issue #15, so the CSP is no longer the reason here.)",
   },
   {
     id: 'zip.js-wasm-loader',
@@ -43,7 +43,8 @@ const ALLOWED = [
       "zip.js's zlib-WASM loader: fetch(new URL(wasmURI, baseURI)) — the default wasmURI is a relative path, i.e. the " +
       "extension's own origin, or a data: URI (decoded locally). Unreachable in practice: Holdfast's targets have " +
       'CompressionStream("deflate-raw"), which zip.js uses instead; and the extension CSP has no \'wasm-unsafe-eval\' ' +
-      "(WASM cannot compile) and connect-src 'self' blob: data: (no remote fetch).",
+      '(WASM cannot compile). (connect-src allows http(s) since trusted time, issue #15: the CSP no longer stops a ' +
+      'remote fetch, the relative or data: wasmURI does.)',
   },
   {
     id: 'zip.js-web-workers',
@@ -79,6 +80,18 @@ const ALLOWED = [
     why:
       "modern-screenshot's fetch workers: created only when a workerUrl is given (Array.from({length: workerUrl ? n : " +
       '0})); Holdfast gives none, so there are none.',
+  },
+  {
+    id: 'trusted-time-post',
+    api: 'fetch',
+    file: /^background\.js$/,
+    near: /application\/timestamp-query/,
+    max: 1,
+    why:
+      "Holdfast's own and only request (issue #15, trusted time, opt-in): src/capture/background/tsa-post.ts POSTs an " +
+      'RFC 3161 TimeStampReq, which it first checks is a request for a 32-byte SHA-256 hash (requestImprint), to the ' +
+      'time-stamping authority the person chose; the background calls it only while trusted time is on, and the browser ' +
+      'lets it through only to the authority whose host access the person granted from the options page.',
   },
 ];
 

@@ -14,11 +14,15 @@ interface Table {
   api: string[];
   hosts: string[];
   optional: string[];
+  /** Firefox's built-in data consent (browser_specific_settings.gecko.data_collection_permissions.optional). */
+  dataCollection: string[];
 }
 interface Asked {
   api: string[];
   hosts: string[];
   optional: string[];
+  /** undefined for a manifest without Firefox's settings (Chromium). */
+  dataCollection?: string[];
 }
 
 /** The permission table under "### Permissions and why": backticked names in the first column. */
@@ -30,11 +34,12 @@ function readTable(readme: string): Table {
     .split('\n')
     .slice(1)
     .filter((l, i, all) => l.startsWith('|') && all.slice(0, i).every((p) => p.startsWith('|')));
-  const table: Table = { api: [], hosts: [], optional: [] };
+  const table: Table = { api: [], hosts: [], optional: [], dataCollection: [] };
   for (const row of rows.slice(2)) {
     const first = row.split('|')[1]?.trim() ?? '';
     const names = [...first.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
-    if (first.startsWith('host access')) table.hosts.push(...names);
+    if (first.startsWith('Firefox data consent')) table.dataCollection.push(...names);
+    else if (first.startsWith('host access')) table.hosts.push(...names);
     else if (first.startsWith('optional')) table.optional.push(...names);
     else table.api.push(...names);
   }
@@ -49,7 +54,8 @@ function askedBy(m: Record<string, unknown>): Asked {
   const perms = (m.permissions as string[] | undefined) ?? [];
   const hosts = [...((m.host_permissions as string[] | undefined) ?? []), ...perms.filter(isHost)];
   const optional = [...((m.optional_host_permissions as string[] | undefined) ?? []), ...((m.optional_permissions as string[] | undefined) ?? [])];
-  return { api: perms.filter((p) => !isHost(p)), hosts: hosts.map(hostOf), optional };
+  const gecko = (m.browser_specific_settings as { gecko?: { data_collection_permissions?: { optional?: string[] } } } | undefined)?.gecko;
+  return { api: perms.filter((p) => !isHost(p)), hosts: hosts.map(hostOf), optional, ...(gecko && { dataCollection: gecko.data_collection_permissions?.optional ?? [] }) };
 }
 
 /** Every difference between the table and a manifest, in words (empty when they match). */
@@ -62,6 +68,7 @@ function differences(table: Table, asked: Asked): string[] {
   cmp('permission', table.api, asked.api);
   cmp('host', table.hosts, asked.hosts);
   cmp('optional permission', table.optional, asked.optional);
+  if (asked.dataCollection) cmp('optional data collection', table.dataCollection, asked.dataCollection);
   return out;
 }
 
@@ -84,6 +91,7 @@ describe('README permission table', () => {
     expect(t.api).toContain('activeTab');
     expect(t.hosts).toEqual(HOST_PERMISSIONS.map(hostOf));
     expect(t.optional).toEqual(['<all_urls>']);
+    expect(t.dataCollection).toEqual(['websiteContent']);
   });
 
   it.each(['chrome', 'firefox'] as const)('matches the %s manifest wxt.config.ts writes', async (browser) => {
@@ -104,7 +112,7 @@ describe('README permission table', () => {
   });
 
   it('names each difference when the table and a manifest disagree (a row too many, one missing, a host changed)', () => {
-    const asked: Asked = { api: ['storage', 'alarms'], hosts: ['x.com'], optional: ['<all_urls>'] };
+    const asked: Asked = { api: ['storage', 'alarms'], hosts: ['x.com'], optional: ['<all_urls>'], dataCollection: ['websiteContent', 'healthInfo'] };
     const readme = [
       '### Permissions and why',
       '| permission | why |',
@@ -112,6 +120,7 @@ describe('README permission table', () => {
       '| host access to `x.com`, `evil.example` | sites |',
       '| `storage`, `tabs` | vault |',
       '| optional `<all_urls>` | pictures |',
+      '| Firefox data consent: optional `websiteContent` | trusted time |',
       '',
       '| `alarms` | a later table is not this one |',
     ].join('\n');
@@ -119,6 +128,7 @@ describe('README permission table', () => {
       'permission alarms is asked for but not in the README table',
       'permission tabs is in the README table but not asked for',
       'host evil.example is in the README table but not asked for',
+      'optional data collection healthInfo is asked for but not in the README table',
     ]);
     expect(() => readTable('# no such section')).toThrow(/Permissions and why/);
   });

@@ -11,6 +11,7 @@ import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import type { Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { ReportEntry } from '../model/report';
+import type { StoredTimestamp } from '../model/timestamp-token';
 import type { Vault } from '../vault/api';
 import { sha256Hex } from '../vault/hashing';
 import { journalCsv, notesFile, peopleFile } from './case-files';
@@ -24,8 +25,10 @@ import {
   FILES,
   type Manifest,
   type ManifestRecord,
+  type ManifestTimestamp,
   type ReportLanguage,
   selectRecords,
+  timestampPath,
   type WithheldCustodyEntry,
 } from './format';
 import { inertHtml } from './inert-html';
@@ -334,6 +337,19 @@ async function writeBundle(
       ? event
       : withheldCustodyEntry(event),
   );
+  // Trusted time (issue #15): the tokens of heads in this chain that cover a selected record, and the newest one (it
+  // covers the chain's tail). Tokens are public: a head's hash and the authority's signature.
+  const stamps: StoredTimestamp[] = typeof vault.timestamps === 'function' ? await vault.timestamps() : [];
+  const inChain = stamps.filter((t) => t.seq <= chainHead.seq && all.find((r) => r.seq === t.seq)?.chain.recordHash === t.hash);
+  const tokenSeqs = new Set<number>();
+  for (const r of selected) {
+    const covering = inChain.find((t) => t.seq >= r.seq);
+    if (covering) tokenSeqs.add(covering.seq);
+  }
+  if (inChain.length) tokenSeqs.add(inChain.at(-1)!.seq);
+  const tokens = inChain.filter((t) => tokenSeqs.has(t.seq));
+  const trustedTime: ManifestTimestamp[] = tokens.map((t) => ({ file: timestampPath(t.seq), seq: t.seq, hash: t.hash, genTime: t.genTime, tsaName: t.tsaName, url: t.url }));
+  for (const t of tokens) await addBytes(timestampPath(t.seq), t.token, 'application/timestamp-reply');
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -388,8 +404,10 @@ async function writeBundle(
       FILES.certification,
       FILES.signature,
       ...inertCopies,
+      ...trustedTime.map((t) => t.file),
     ],
     signing: { file: FILES.signature, algorithm: identity.algorithm, publicKey: identity.publicKey, fingerprint: identity.fingerprint },
+    ...(trustedTime.length ? { trustedTime: { tokens: trustedTime } } : {}),
     warnings,
   };
   // Streamed a record at a time: the whole text of 10,000 records would be a string of some 40 MB.

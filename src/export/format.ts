@@ -86,6 +86,21 @@ export interface ManifestRecord {
   artifacts: ManifestArtifact[];
 }
 
+/** One trusted-time token in a bundle: the head it covers and what the authority said (checked again by the verifier). */
+export interface ManifestTimestamp {
+  file: string;
+  seq: number;
+  hash: string;
+  genTime: string;
+  tsaName: string;
+  url: string;
+}
+
+/** Where a head's token goes in a bundle. */
+export function timestampPath(seq: number): string {
+  return `trusted-time/head-${String(seq).padStart(6, '0')}.tsr`;
+}
+
 export interface ChainEntry {
   seq: number;
   id: string;
@@ -169,6 +184,11 @@ export interface Manifest {
   custody: { file: string; events: number; head: { seq: number; hash: string } };
   /** Format 4: the vault key that signs SIGNATURE.json (SPKI base64 and its fingerprint, src/model/signature.ts). */
   signing?: { file: 'SIGNATURE.json'; algorithm: 'ECDSA-P256-SHA256'; publicKey: string; fingerprint: string };
+  /**
+   * Trusted time (issue #15, opt-in; format 4): RFC 3161 tokens of chain heads, each a .tsr file (the TimeStampResp as the
+   * authority sent it) listed in `files`, in SHA256SUMS and under the signature. A token for head #n covers records 1…n.
+   */
+  trustedTime?: { tokens: ManifestTimestamp[] };
   /** The other files of the bundle (reports, CSV, instructions), besides artifacts, this manifest and SHA256SUMS. */
   files: string[];
   /** Plain-language notes about this export (e.g. a file missing from the vault, an image not embedded). */

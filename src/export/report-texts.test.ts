@@ -5,12 +5,14 @@ import { REPORT_LANGUAGES } from './format';
 import { REPORT_TEXTS, reportTexts, TEXTS_EN, TEXTS_ES } from './report-texts';
 
 const SAMPLE_ARGS = ['1', '2', '3', '4', '5'];
+const SAMPLE_TOKEN = { file: 'trusted-time/head-000003.tsr', seq: 3, hash: 'ab'.repeat(32), genTime: '2026-12-07T12:00:00Z', tsaName: 'FreeTSA', url: 'https://freetsa.org/tsr' };
 
 /** Every text of a table, functions called with sample arguments. */
 function rendered(texts: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(texts)) {
     if (typeof value === 'string') out[key] = value;
+    else if (key === 'verifyTrustedTime') out[key] = String((value as (t: unknown[]) => unknown)([SAMPLE_TOKEN]));
     else if (typeof value === 'function' && key !== 'verifyText' && key !== 'certificationText') out[key] = String((value as (...a: string[]) => unknown)(...SAMPLE_ARGS));
   }
   return out;

@@ -32,6 +32,8 @@ export interface ReportTexts {
   keyFingerprintNote: string;
   /** The part of VERIFY.txt about the signature (format 4). */
   verifySignature(fingerprint: string): string;
+  /** Issue #15: the part of VERIFY.txt about trusted time (RFC 3161 tokens), when the bundle carries any. */
+  verifyTrustedTime(tokens: readonly { file: string; seq: number; hash: string; genTime: string; tsaName: string; url: string }[]): string;
   recordNo(seq: number): string;
   entryNo(seq: number): string;
   notesAboutExport: string;
@@ -352,6 +354,23 @@ Compare it with the fingerprint shown on the page of the vault this bundle came 
 and digits must be the same. holdfast-verify checks the signature and prints the fingerprint on the
 line "Key fingerprint:". A bundle changed after export, even with SHA256SUMS recomputed, fails it.
 `,
+  verifyTrustedTime: (tokens) => `TRUSTED TIME (RFC 3161)
+=======================
+
+Trusted time was on in this vault: an independent time-stamping authority signed the time at which
+it saw a chain head. Holdfast sent it only that head's SHA-256 hash. A token for head #n shows that
+records #1 to #n existed, exactly as they are, no later than the time it names.
+
+${tokens.map((t) => `  ${t.file}: head #${t.seq}, ${t.tsaName}, ${t.genTime} (${t.url})`).join('\n')}
+
+holdfast-verify checks each token itself (the authority's signature, that it names the head's hash,
+the time). To check one with OpenSSL, get the certificate of the authority's CA from the authority
+itself (its web site), save it as tsa-ca.pem, and run, with the head's hash as the digest:
+
+${tokens.map((t) => `  openssl ts -verify -digest ${t.hash} -in ${t.file} -CAfile tsa-ca.pem`).join('\n')}
+
+"Verification: OK" means the authority signed that hash at that time.
+`,
   recordNo: (seq) => `record #${seq}`,
   entryNo: (seq) => `entry #${seq}`,
   notesAboutExport: 'Notes about this export',
@@ -665,6 +684,25 @@ Compárela con la huella que se muestra en la página de la bóveda de la que vi
 32 letras y cifras deben ser iguales. holdfast-verify comprueba la firma y muestra la huella en la
 línea "Key fingerprint:". Un paquete cambiado después de exportarlo, aunque se recalcule SHA256SUMS,
 no la pasa.
+`,
+  verifyTrustedTime: (tokens) => `HORA DE CONFIANZA (RFC 3161)
+============================
+
+La hora de confianza estaba activada en esta bóveda: una autoridad de sellado de tiempo
+independiente firmó la hora a la que vio un final de la cadena. Holdfast solo le envió el hash
+SHA-256 de ese final. Un sello del final n.º n muestra que los registros n.º 1 a n.º n existían, tal
+como están, no más tarde de la hora que indica.
+
+${tokens.map((t) => `  ${t.file}: final n.º ${t.seq}, ${t.tsaName}, ${t.genTime} (${t.url})`).join('\n')}
+
+holdfast-verify comprueba cada sello por sí mismo (la firma de la autoridad, que nombra el hash del
+final, la hora). Para comprobar uno con OpenSSL, obtenga el certificado de la CA de la autoridad en
+la propia autoridad (su sitio web), guárdelo como tsa-ca.pem y ejecute, con el hash del final como
+digest:
+
+${tokens.map((t) => `  openssl ts -verify -digest ${t.hash} -in ${t.file} -CAfile tsa-ca.pem`).join('\n')}
+
+"Verification: OK" significa que la autoridad firmó ese hash a esa hora.
 `,
   recordNo: (seq) => `registro n.º ${seq}`,
   entryNo: (seq) => `entrada n.º ${seq}`,

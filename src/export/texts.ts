@@ -69,7 +69,9 @@ export function verifyText(manifest: Manifest, bundleName: string, texts: Report
       encrypted: manifest.encrypted,
       bundleName,
       caseFiles: manifest.case !== undefined,
-    }) + (manifest.signing ? `\n${texts.verifySignature(manifest.signing.fingerprint)}` : ''),
+    }) +
+      (manifest.signing ? `\n${texts.verifySignature(manifest.signing.fingerprint)}` : '') +
+      (manifest.trustedTime?.tokens.length ? `\n${texts.verifyTrustedTime(manifest.trustedTime.tokens)}` : ''),
   );
 }
 

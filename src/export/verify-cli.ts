@@ -7,17 +7,22 @@
 import { createHash } from 'node:crypto';
 import { constants, openAsBlob, statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { normalizeFingerprint } from '../model/signature';
+import { certificatesFromPem } from '../model/timestamp-token';
 import { openNodeEntryReader } from './node-entry-reader';
 import type { HasherFactory } from './sha256';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
 
-export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--fingerprint <fingerprint>] [--json]
+export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--fingerprint <fingerprint>] [--tsa-ca <file.pem>] [--json]
 
 Checks a Holdfast evidence bundle: every file against SHA256SUMS and the hashes recorded at
 capture, every record against its own hash, the chain of records and the custody log, and
 (format 4) the vault key's signature over all of it. Prints the key's fingerprint: compare it
 with the one on the vault page, or give it with --fingerprint to have it compared.
+Trusted-time tokens (RFC 3161) in the bundle are checked too: the authority's signature, that each
+names its chain head's hash, and its time. --tsa-ca names a PEM file of the time-stamping
+authorities (or their CAs) you trust: a token signed by any other is then a problem.
 The password may also be given in the environment variable HOLDFAST_BUNDLE_PASSWORD.
 
 Exit code: 0 everything holds, 1 something is missing, added or changed, 2 usage error or unreadable input.
@@ -43,13 +48,14 @@ const nodeSha256: HasherFactory = () => {
  * Checks a bundle file as holdfast-verify does: zip.js reads the directory, each file is read
  * straight from disk (zlib inflate, native CRC-32) and hashed once with node:crypto.
  */
-export async function verifyFile(path: string, options: { password?: string; expectFingerprint?: string } = {}): Promise<BundleReport> {
+export async function verifyFile(path: string, options: { password?: string; expectFingerprint?: string; trustedTsa?: Uint8Array[] } = {}): Promise<BundleReport> {
   const blob = await openAsBlob(path);
   const reader = await openNodeEntryReader(path);
   try {
     return await verifyBundle(blob, {
       ...(options.password ? { password: options.password } : {}),
       ...(options.expectFingerprint !== undefined && { expectFingerprint: options.expectFingerprint }),
+      ...(options.trustedTsa && { trustedTsa: options.trustedTsa }),
       hasher: nodeSha256,
       rawReader: reader.read,
     });
@@ -70,6 +76,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let password = io.env.HOLDFAST_BUNDLE_PASSWORD;
   let json = false;
   let fingerprint: string | undefined;
+  let trustedTsa: Uint8Array[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') {
@@ -93,7 +100,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       fingerprint = value;
     }
-    else if (arg.startsWith('-')) {
+    else if (arg === '--tsa-ca' || arg.startsWith('--tsa-ca=')) {
+      const value = arg === '--tsa-ca' ? argv[++i] : arg.slice('--tsa-ca='.length);
+      let certs: Uint8Array[] = [];
+      try {
+        certs = value ? certificatesFromPem(readFileSync(value, 'utf8')) : [];
+      } catch (error) {
+        io.err(`Cannot read ${value}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 2;
+      }
+      if (certs.length === 0) {
+        io.err(`--tsa-ca needs a PEM file holding at least one certificate (-----BEGIN CERTIFICATE-----).\n\n${USAGE}`);
+        return 2;
+      }
+      trustedTsa = [...(trustedTsa ?? []), ...certs];
+    } else if (arg.startsWith('-')) {
       io.err(`Unknown option ${arg}.\n\n${USAGE}`);
       return 2;
     } else if (file === undefined) file = arg;
@@ -113,7 +134,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const report = await verifyFile(file, { ...(password ? { password } : {}), ...(fingerprint !== undefined && { expectFingerprint: fingerprint }) });
+  const report = await verifyFile(file, {
+    ...(password ? { password } : {}),
+    ...(fingerprint !== undefined && { expectFingerprint: fingerprint }),
+    ...(trustedTsa && { trustedTsa }),
+  });
   io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatBundleReport(report));
   return exitCodeFor(report);
 }

@@ -35,6 +35,7 @@ import {
 } from '@zip.js/zip.js';
 import type { EvidenceRecord } from '../model/evidence';
 import { normalizeFingerprint } from '../model/signature';
+import { checkTimeStampToken, imprintOfHead } from '../model/timestamp-token';
 import { tombstoneContent } from '../model/tombstone';
 import { CUSTODY_ACTIONS as CUSTODY_ACTIONS_LIST, type CustodyEvent, RECORD_ORIGIN_ACTIONS } from '../vault/api';
 import { computeCustodyHash, computeRecordHash } from '../vault/hashing';
@@ -95,6 +96,12 @@ export interface VerifyBundleOptions {
    * Its chunks need only be valid during the `onChunk` call.
    */
   rawReader?: RawEntryReader;
+  /**
+   * Trusted time (issue #15): the certificates (DER) of the time-stamping authorities or their CAs the checker trusts.
+   * Given, a token signed by any other authority is a problem; absent, any authority whose certificate is in the token
+   * is accepted and named.
+   */
+  trustedTsa?: Uint8Array[];
 }
 
 /** Where an unencrypted file's data lies in the ZIP and what it must give (see `rawReader`). */
@@ -149,7 +156,10 @@ export type BundleProblemCode =
   | 'signature-invalid' // the signature does not verify (changed statement, other content, another key)
   | 'signature-key' // the key is not the one the manifest names (swapped), or not the one expected
   | 'signature-mismatch' // a file, the manifest or its exportedAt/exportedBy/counts/heads are not what was signed
-  | 'signed-head'; // the chain does not reach, or does not hold, the head the vault signed
+  | 'signed-head' // the chain does not reach, or does not hold, the head the vault signed
+  // Trusted time (issue #15, RFC 3161 tokens).
+  | 'timestamp-invalid' // a token that does not hold: damaged, another hash, bad signature or certificate, unknown TSA
+  | 'timestamp-head'; // a token's head is not a head of this bundle's chain, or the manifest's account of it differs
 
 export interface BundleProblem {
   code: BundleProblemCode;
@@ -185,6 +195,8 @@ export interface BundleReport {
    * 'invalid' otherwise. `fingerprint` is the fingerprint of the key in SIGNATURE.json.
    */
   signature?: { status: 'signed' | 'unsigned' | 'invalid'; fingerprint?: string; signedHead?: { seq: number; hash: string } };
+  /** Trusted time (issue #15): each token that holds — the head it covers, the authority, its time. */
+  trustedTime?: Array<{ file: string; seq: number; tsaName: string; genTime: string }>;
   checkedAt: string;
 }
 
@@ -622,6 +634,9 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
   const casePaths = new Set(
     manifest.case ? [manifest.case.journal.path, manifest.case.people.path, manifest.case.notes.path, manifest.case.reports?.path, manifest.case.reportsCsv?.path].filter((p): p is string => typeof p === 'string') : [],
   );
+  /** Trusted-time tokens (issue #15), read as they are hashed. */
+  const tokenPaths = new Set((manifest.trustedTime?.tokens ?? []).map((t) => t.file));
+  const tokenBytes = new Map<string, Uint8Array>();
   const bufferLimit = options.hasher ? 0 : 64 * 1024 * 1024;
   for (const [path, entry] of byPath) {
     if (path === FILES.manifest || path === FILES.sums) continue;
@@ -630,10 +645,11 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
       changed.add(path);
     }
     try {
-      if (path === FILES.custody || path === FILES.signature || casePaths.has(path)) {
+      if (path === FILES.custody || path === FILES.signature || casePaths.has(path) || tokenPaths.has(path)) {
         const bytes = await readAll(entry, limits.maxListBytes);
         actual.set(path, { sha256: await digestHex(bytes), size: bytes.byteLength });
-        if (path === FILES.custody) custodyText = new TextDecoder().decode(bytes);
+        if (tokenPaths.has(path)) tokenBytes.set(path, bytes);
+        else if (path === FILES.custody) custodyText = new TextDecoder().decode(bytes);
         else if (path === FILES.signature) signatureText = new TextDecoder().decode(bytes);
         else caseText.set(path, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       } else if (entry.uncompressedSize <= bufferLimit) {
@@ -782,7 +798,52 @@ export async function inspectBundle(source: BundleSource, options: VerifyBundleO
     if (p.code === 'signature-missing') missing.add(FILES.signature);
   }
 
+  // 13. Trusted time (issue #15): each token checked by itself against the head it names, and that head against the chain.
+  if (manifest.trustedTime) report.trustedTime = await checkTimestamps(manifest, tokenBytes, missing, options.trustedTsa, problems);
+
   return finish(false);
+}
+
+async function checkTimestamps(
+  manifest: Manifest,
+  tokenBytes: Map<string, Uint8Array>,
+  missing: Set<string>,
+  trusted: Uint8Array[] | undefined,
+  problems: BundleProblem[],
+): Promise<NonNullable<BundleReport['trustedTime']>> {
+  const held: NonNullable<BundleReport['trustedTime']> = [];
+  const chain = new Map(manifest.chain.records.map((c) => [c.seq, c.recordHash]));
+  for (const t of manifest.trustedTime?.tokens ?? []) {
+    const where = { path: t.file, seq: t.seq };
+    if (!manifest.files.includes(t.file)) {
+      problems.push({ code: 'timestamp-head', ...where, message: `${t.file} is named as a trusted-time token but not listed among the bundle's files.` });
+      continue;
+    }
+    if (chain.get(t.seq) !== t.hash) {
+      problems.push({ code: 'timestamp-head', ...where, message: `${t.file} time-stamps head #${t.seq} ${t.hash}, which is not a head of this bundle's chain.` });
+      continue;
+    }
+    const bytes = tokenBytes.get(t.file);
+    if (!bytes) {
+      if (!missing.has(t.file)) problems.push({ code: 'timestamp-invalid', ...where, message: `${t.file} (the trusted-time token of head #${t.seq}) is missing from the bundle.` });
+      continue;
+    }
+    const checked = await checkTimeStampToken(bytes, { sha256: imprintOfHead(t.hash), ...(trusted ? { trusted } : {}) });
+    if (!checked.ok) {
+      problems.push({ code: 'timestamp-invalid', ...where, message: `${t.file} (trusted time of head #${t.seq}) does not hold: ${checked.problem}.` });
+      continue;
+    }
+    if (checked.time.genTime !== t.genTime || checked.time.tsaName !== t.tsaName) {
+      problems.push({
+        code: 'timestamp-head',
+        ...where,
+        message: `manifest.json says ${t.file} was confirmed by ${t.tsaName} at ${t.genTime}, but the token says ${checked.time.tsaName} at ${checked.time.genTime}.`,
+      });
+      continue;
+    }
+    held.push({ file: t.file, seq: t.seq, tsaName: checked.time.tsaName, genTime: checked.time.genTime });
+  }
+  return held;
 }
 
 function checkCaseFiles(
@@ -1132,6 +1193,7 @@ export function formatBundleReport(report: BundleReport): string {
     if (sig.fingerprint) lines.push(`Key fingerprint: ${sig.fingerprint} (compare it with the fingerprint on the vault page)`);
     if (sig.signedHead) lines.push(`Signed head:    record #${sig.signedHead.seq} ${sig.signedHead.hash}`);
   }
+  for (const t of report.trustedTime ?? []) lines.push(`Trusted time:   records #1-#${t.seq} existed by ${t.genTime}, confirmed by ${t.tsaName} (RFC 3161, ${t.file})`);
   lines.push(`Encrypted:      ${report.encrypted ? 'yes' : 'no'}`);
   lines.push(`Records:        ${report.records} (deleted: ${report.deleted})`);
   lines.push(`Captured files: ${report.artifacts}`);

@@ -4,6 +4,7 @@
  */
 
 import type { SignedHead } from '../model/signature';
+import type { StoredTimestamp } from '../model/timestamp-token';
 import type { AccountRef, CaseSummary, Identifier, IncidentTime, JournalKind, Person, PersonSuggestion, RecordNote } from '../model/case';
 import type { ArtifactRef, ArtifactRole, EvidenceRecord } from '../model/evidence';
 import type { ReportEntry, ReportInput, ReportPatch } from '../model/report';
@@ -136,7 +137,8 @@ export type VerifyProblemCode =
   | 'artifact-hash' // stored bytes do not hash to the recorded sha256
   | 'artifact-size'
   | 'custody-break'
-  | 'signature'; // the signed chain head does not verify with the vault key, or names a head the chain no longer has
+  | 'signature' // the signed chain head does not verify with the vault key, or names a head the chain no longer has
+  | 'timestamp'; // a trusted-time token names a head the chain no longer has (records removed or rewritten), or does not hold
 
 export interface VerifyProblem {
   code: VerifyProblemCode;
@@ -376,6 +378,17 @@ export interface Vault extends CaseApi, ReportApi {
    * when the vault is encrypted and locked.
    */
   signExportStatement(statement: ExportStatementInput): Promise<{ signature: string; identity: SigningIdentity }>;
+
+  /** The chain head trusted time would stamp now (issue #15): the current record head, undefined while the vault is empty. */
+  timestampTarget(): Promise<{ seq: number; hash: string } | undefined>;
+  /**
+   * Keeps an RFC 3161 reply for a chain head after checking it (status, imprint = the head's hash, the CMS signature, the
+   * TSA certificate's validity and key usage, the nonce when given). VaultError 'invalid' with the plain problem when it
+   * does not hold, or when the head is not (or no longer) a head of this chain.
+   */
+  addTimestamp(head: { seq: number; hash: string }, reply: Uint8Array, from: { url: string; nonce?: string }): Promise<StoredTimestamp>;
+  /** Stored tokens, ascending by the head seq they cover; a record is covered by the first token whose seq is ≥ its own. */
+  timestamps(): Promise<StoredTimestamp[]>;
   close(): void;
 }
 

@@ -16,6 +16,7 @@ import type { CaseSummary, Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
 import type { ReportEntry } from '../model/report';
 import type { SignedHead } from '../model/signature';
+import type { StoredTimestamp } from '../model/timestamp-token';
 import { type CustodyEvent, type StagedItem, type StagingSession, VaultError } from './api';
 import type { KdfParams, SealedDropKey } from './crypto';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -146,7 +147,7 @@ interface VaultSchema extends DBSchema {
   };
   artifacts: { key: string; value: ArtifactRow | ChunkedArtifactRow | (ArtifactMetaRow & { b?: Uint8Array; bytes?: Uint8Array }); indexes: { recordId: string; k: string } };
   chunks: { key: [string, number]; value: ChunkRow; indexes: { k: string } };
-  meta: { key: string; value: Head | number | SignedHead | SigningKeyRow };
+  meta: { key: string; value: Head | number | SignedHead | SigningKeyRow | StoredTimestamp };
   custody: { key: number; value: CustodyRow; indexes: { recordId: string; k: string } };
   staging: { key: StagingKey; value: StagingRow; indexes: { startedAt: string; sort: [string, string]; k: string } };
   keys: { key: string; value: Keyring | DropKeyRow | SummaryPackRow };
@@ -288,6 +289,10 @@ export interface Storage {
   signing(): Promise<SigningKeyRow | undefined>;
   /** The last signed chain head, if any. */
   headSignature(): Promise<SignedHead | undefined>;
+  /** RFC 3161 tokens (issue #15, trusted time), ascending by the head seq they cover (meta 'tsa:<seq>'). */
+  timestamps(): Promise<StoredTimestamp[]>;
+  /** Stores a token under the head it covers (its own transaction; replaces one for the same seq). */
+  putTimestamp(row: StoredTimestamp): Promise<void>;
   keyring(): Promise<Keyring | undefined>;
   /** Whether a key entry (keyring or drop key) exists. */
   hasKey(id: string): Promise<boolean>;
@@ -648,6 +653,17 @@ export async function openStorage(name: string, migrations: readonly Migration[]
     signing: () => read('be read', async (d) => asSigning(await d.get('meta', 'signingKey'))),
 
     headSignature: () => read('be read', async (d) => asSignedHead(await d.get('meta', 'headSig'))),
+
+    timestamps: () =>
+      read('be read', async (d) => {
+        const rows = await d.getAll('meta', IDBKeyRange.bound(TIMESTAMP_PREFIX, `${TIMESTAMP_PREFIX}\uffff`));
+        return rows.map(asTimestamp).filter((r): r is StoredTimestamp => !!r).sort((a, b) => a.seq - b.seq);
+      }),
+
+    putTimestamp: (row) =>
+      read('save this', async (d) => {
+        await d.put('meta', row, timestampKey(row.seq));
+      }),
 
     keyring: () => read('be read', async (d) => (await d.get('keys', 'keyring')) as Keyring | undefined),
 
@@ -1091,6 +1107,19 @@ async function sessionOf(row: HeaderRow, keys: KeyLookup): Promise<StagingSessio
 function asSigning(value: unknown): SigningKeyRow | undefined {
   const row = value as SigningKeyRow | undefined;
   return row && typeof row === 'object' && row.spki instanceof Uint8Array && typeof row.fingerprint === 'string' ? row : undefined;
+}
+
+/**
+ * Trusted-time tokens live in meta (no schema change, like the signing key): key 'tsa:' + the covered head's seq,
+ * zero-padded so keys sort by seq. Plaintext in an encrypted vault too: a token holds only the head's hash (already in
+ * plaintext as meta.head) and the authority's time, certificate and signature.
+ */
+const TIMESTAMP_PREFIX = 'tsa:';
+const timestampKey = (seq: number) => `${TIMESTAMP_PREFIX}${String(seq).padStart(12, '0')}`;
+
+function asTimestamp(value: unknown): StoredTimestamp | undefined {
+  const t = value as StoredTimestamp | undefined;
+  return t && typeof t === 'object' && Number.isInteger(t.seq) && typeof t.hash === 'string' && t.token instanceof Uint8Array && typeof t.genTime === 'string' ? t : undefined;
 }
 
 function asSignedHead(value: unknown): SignedHead | undefined {

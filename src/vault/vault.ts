@@ -42,6 +42,7 @@ import {
   toBase64,
   verifyStatement,
 } from '../model/signature';
+import { checkTimeStampToken, imprintOfHead, type StoredTimestamp } from '../model/timestamp-token';
 import { tombstoneContent } from '../model/tombstone';
 import {
   type AddedFileInput,
@@ -1191,6 +1192,7 @@ class VaultService implements VaultImpl {
     }
     await checkCustody(custody, heads.custody, problems);
     await this.signedHeadProblems(records, problems);
+    await this.timestampProblems(records, problems);
 
     return {
       ok: problems.length === 0,
@@ -1332,6 +1334,45 @@ class VaultService implements VaultImpl {
     return { signature: await signStatement(signer.key, statement), identity: identityOf(signer.row) };
   }
 
+  async timestampTarget(): Promise<{ seq: number; hash: string } | undefined> {
+    const { record } = await this.storage.heads();
+    return record.seq === 0 ? undefined : { seq: record.seq, hash: record.hash };
+  }
+
+  async addTimestamp(head: { seq: number; hash: string }, reply: Uint8Array, from: { url: string; nonce?: string }): Promise<StoredTimestamp> {
+    if (!head || !Number.isInteger(head.seq) || head.seq < 1 || typeof head.hash !== 'string' || !/^[0-9a-f]{64}$/.test(head.hash)) {
+      throw new VaultError('invalid', 'A time-stamp covers a chain head: a seq from 1 and a 64-digit hash.');
+    }
+    const { record } = await this.storage.heads();
+    if (head.seq > record.seq) throw new VaultError('invalid', `The time-stamp names head #${head.seq}, past this vault's last record (#${record.seq}).`);
+    // The current head is compared directly; an older one (the chain moved on while the authority answered) by its
+    // record's chain hash when the record can be read (an encrypted vault's records cannot while locked: verify() checks
+    // every stored token against the chain once they can).
+    if (head.seq === record.seq && head.hash !== record.hash) throw new VaultError('invalid', `The time-stamp's head #${head.seq} is not this vault's head.`);
+    if (head.seq < record.seq) {
+      const rec = (await this.storage.listRecords({ beforeSeq: head.seq + 1, limit: 1, includeDeleted: true }, this.lookup).catch(() => []))[0];
+      if (rec && (rec.seq !== head.seq || rec.chain.recordHash !== head.hash)) throw new VaultError('invalid', `The time-stamp's head #${head.seq} is not a head of this vault's chain.`);
+    }
+    const checked = await checkTimeStampToken(reply, { sha256: imprintOfHead(head.hash), ...(from.nonce !== undefined ? { nonce: from.nonce } : {}) });
+    if (!checked.ok) throw new VaultError('invalid', `The time-stamp was not kept: ${checked.problem}.`);
+    const row: StoredTimestamp = {
+      seq: head.seq,
+      hash: head.hash,
+      token: reply.slice(),
+      genTime: checked.time.genTime,
+      tsaName: checked.time.tsaName,
+      serial: checked.time.serial,
+      url: from.url,
+      receivedAt: new Date().toISOString(),
+    };
+    await this.storage.putTimestamp(row);
+    return row;
+  }
+
+  timestamps(): Promise<StoredTimestamp[]> {
+    return this.storage.timestamps();
+  }
+
   /** Problems of the stored signed head: its signature, and whether the chain still reaches and holds it. */
   private async signedHeadProblems(records: EvidenceRecord[], problems: VerifyProblem[]): Promise<void> {
     const [signed, row] = await Promise.all([this.storage.headSignature(), this.storage.signing()]);
@@ -1361,6 +1402,28 @@ class VaultService implements VaultImpl {
     const at = records.find((r) => r.seq === signed.seq);
     if (at && at.chain.recordHash !== signed.hash) {
       problems.push({ code: 'signature', seq: signed.seq, recordId: at.id, message: `Record #${signed.seq} is not the record whose chain head was signed: the chain was rewritten outside Holdfast.` });
+    }
+  }
+
+  /**
+   * Trusted time (issue #15): every stored token must name a head the chain still has and hold for its hash; a token past
+   * the chain's end shows records removed after an authority saw them.
+   */
+  private async timestampProblems(records: EvidenceRecord[], problems: VerifyProblem[]): Promise<void> {
+    const stamps = await this.storage.timestamps();
+    const last = records.at(-1)?.seq ?? 0;
+    for (const s of stamps) {
+      if (s.seq > last) {
+        problems.push({ code: 'timestamp', seq: s.seq, message: `${s.tsaName} confirmed chain head #${s.seq} at ${s.genTime}, but the chain ends at #${last}: records were removed outside Holdfast.` });
+        continue;
+      }
+      const at = records.find((r) => r.seq === s.seq);
+      if (at && at.chain.recordHash !== s.hash) {
+        problems.push({ code: 'timestamp', seq: s.seq, recordId: at.id, message: `Record #${s.seq} is not the one ${s.tsaName} confirmed at ${s.genTime}: the chain was rewritten outside Holdfast.` });
+        continue;
+      }
+      const checked = await checkTimeStampToken(s.token, { sha256: imprintOfHead(s.hash) });
+      if (!checked.ok) problems.push({ code: 'timestamp', seq: s.seq, message: `The trusted-time token of head #${s.seq} does not hold: ${checked.problem}.` });
     }
   }
 

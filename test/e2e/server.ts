@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,8 +24,16 @@ export const REPLICA_HOSTS = [
       .filter((e) => e.isDirectory() && e.name.includes('.'))
       .map((e) => e.name),
     'example.org',
+    // Issue #15: a made-up host for a local time-stamping authority; it answers only while a test registers a handler.
+    'tsa.holdfast.test',
   ]),
 ];
+
+/** Issue #15 (trusted-time.e2e): the local time-stamping authority's host name. */
+export const TSA_HOST = 'tsa.holdfast.test';
+
+/** A test's own answer for one host (a POST endpoint such as a TSA): called with the request body. */
+export type DynamicHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +57,10 @@ export interface LoggedRequest {
   known: boolean;
   origin?: string;
   referer?: string;
+  /** Set for requests to a host with a dynamic handler (issue #15): what was sent. */
+  method?: string;
+  contentType?: string;
+  body?: Buffer;
 }
 
 export interface ReplicaServer {
@@ -58,6 +70,8 @@ export interface ReplicaServer {
   proxied: string[];
   /** SPKI SHA-256 (base64) of the throwaway certificate, for --ignore-certificate-errors-spki-list. */
   spki: string;
+  /** Answers every request to `host` with `handler` (undefined: back to static replicas). */
+  handle(host: string, handler: DynamicHandler | undefined): void;
   close(): Promise<void>;
 }
 
@@ -123,9 +137,31 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
   const { key, cert, spki } = makeCert();
   const requests: LoggedRequest[] = [];
   const proxied: string[] = [];
+  const dynamic = new Map<string, DynamicHandler>();
   const https = createHttpsServer({ key, cert }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
+    const handler = dynamic.get(host);
+    if (handler) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        requests.push({
+          host,
+          path,
+          status: 200,
+          known: true,
+          method: req.method ?? '',
+          contentType: String(req.headers['content-type'] ?? ''),
+          body,
+          ...(req.headers.origin ? { origin: String(req.headers.origin) } : {}),
+          ...(req.headers.referer ? { referer: String(req.headers.referer) } : {}),
+        });
+        handler(req, res, body);
+      });
+      return;
+    }
     const file = resolveReplica(host, path);
     const entry: LoggedRequest = {
       host,
@@ -179,6 +215,10 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     requests,
     proxied,
     spki,
+    handle(host, handler) {
+      if (handler) dynamic.set(host, handler);
+      else dynamic.delete(host);
+    },
     async close() {
       for (const s of sockets) s.destroy();
       await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => proxy.close(r))]);

@@ -23,6 +23,9 @@ import { type ReportDeps, ReportSessions } from './report';
 import { PileOnTabs } from './pile-on-open';
 import { recoverInterruptedThreads, threadAbort, threadBegin, threadFinish, threadSegment } from './thread-service';
 import { itemScreen } from './item-stitch';
+import { readTrustedTimeInEffect, readTrustedTimeStatus, writeTrustedTimeStatus } from '../../lock/trusted-time';
+import { stampNow, TRUSTED_TIME_ALARM, type TrustedTimeDeps } from './trusted-time';
+import { postTimeStampQuery } from './tsa-post';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -41,9 +44,28 @@ function vault(): Promise<Vault> {
   return vaultPromise;
 }
 
+/** Issue #15: trusted time (opt-in) — after a capture, the chain head is stamped (at most once a minute, trusted-time.ts). */
+const trustedTime: TrustedTimeDeps = {
+  // Off, too, when Firefox's data consent for it was withdrawn in about:addons.
+  setting: () => readTrustedTimeInEffect(),
+  vault,
+  post: (url, query) => postTimeStampQuery(url, query),
+  readStatus: readTrustedTimeStatus,
+  writeStatus: writeTrustedTimeStatus,
+  async schedule(at) {
+    await browser.alarms.create(TRUSTED_TIME_ALARM, { when: at });
+  },
+  now: () => Date.now(),
+};
+/** Never awaited by a capture: its outcome is kept for the vault page, a failure retried by the alarm. */
+function kickTrustedTime(): void {
+  void stampNow(trustedTime).catch(() => undefined);
+}
+
 /** Issue #12: a capture written while the vault is locked is sealed for the next unlock; the toast says so. */
 async function markLocked(result: CaptureResult): Promise<CaptureResult> {
   if (!result.ok) return result;
+  kickTrustedTime();
   try {
     if ((await backgroundLock()?.lockState())?.locked) return { ...result, locked: true };
   } catch {
@@ -291,6 +313,11 @@ async function testHook(msg: { type: string; tabId?: unknown; menuItemId?: unkno
     await browser.alarms.clear(alarm.name);
     return { ok: true, shown: await reminderListeners.onAlarm(alarm) };
   }
+  if (msg.type === 'test:trusted-time-alarm') {
+    // The trusted-time alarm coming due (the browser's own would come a minute later): the same pass it runs.
+    await browser.alarms.clear(TRUSTED_TIME_ALARM);
+    return { ok: true, outcome: await stampNow(trustedTime) };
+  }
   if (msg.type === 'test:click-notification') {
     if (typeof msg.id !== 'string' || !reminderListeners) return { ok: false };
     return { ok: await reminderListeners.onClicked(msg.id) };
@@ -327,6 +354,12 @@ export function startBackground(): void {
 
   // Issue #14: report reminders (alarms by report id, a notification that opens the report).
   reminderListeners = startReminders({ vault });
+
+  // Issue #15: trusted time's retry / once-a-minute alarm, and a head left unstamped when the browser last closed.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRUSTED_TIME_ALARM) kickTrustedTime();
+  });
+  browser.runtime.onStartup?.addListener(kickTrustedTime);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
     if (!isBackgroundMessage(raw)) return false;

@@ -1,7 +1,9 @@
 /** Shows a bundle check: the verdict, then exactly what is missing, added or changed, and every problem. */
 import type { BundleReport } from '../../export/verify';
+import { TrustedTimeResult } from './TrustedTimeResult';
 
-export function BundleResult({ report, t }: { report: BundleReport; t: (key: string, ...subs: string[]) => string }) {
+/** `authoritiesNamed`: the person gave the time-stamping authorities they trust (so an unknown one is a problem). */
+export function BundleResult({ report, t, authoritiesNamed }: { report: BundleReport; t: (key: string, ...subs: string[]) => string; authoritiesNamed?: boolean }) {
   const lists: [string, string[]][] = [
     [t('verifyMissing'), report.missing],
     [t('verifyAdded'), report.added],
@@ -29,6 +31,7 @@ export function BundleResult({ report, t }: { report: BundleReport; t: (key: str
               : t('sigBundleInvalid', report.signature.fingerprint ?? '—')}
         </p>
       )}
+      <TrustedTimeResult report={report} t={t} authoritiesNamed={authoritiesNamed ?? false} />
       {lists.map(([label, paths]) =>
         paths.length ? (
           <div key={label}>

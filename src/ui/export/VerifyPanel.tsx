@@ -1,6 +1,7 @@
 /** Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page. */
 import { useState } from 'preact/hooks';
 import { type BundleReport, verifyBundle } from '../../export/verify';
+import { certificatesFromPem } from '../../model/timestamp-token';
 import { BundleResult } from './BundleResult';
 import { EXPORT_STYLE } from './style';
 
@@ -15,15 +16,28 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
   const [percent, setPercent] = useState<number | null>(null);
   const [report, setReport] = useState<BundleReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Trusted time (issue #15): the authorities (or their CAs) the person trusts, as holdfast-verify --tsa-ca. */
+  const [tsaCa, setTsaCa] = useState<File | null>(null);
+  const [named, setNamed] = useState(false);
 
   const run = async () => {
     if (!file) return;
     setReport(null);
     setError(null);
+    let trustedTsa: Uint8Array[] | undefined;
+    if (tsaCa) {
+      trustedTsa = certificatesFromPem(await tsaCa.text().catch(() => ''));
+      if (trustedTsa.length === 0) {
+        setError(t('tsaCheckCaEmpty', tsaCa.name));
+        return;
+      }
+    }
+    setNamed(trustedTsa !== undefined);
     setPercent(0);
     try {
       const result = await verifyBundle(file, {
         ...(password ? { password } : {}),
+        ...(trustedTsa && { trustedTsa }),
         onProgress: (done, total) => setPercent(Math.floor((100 * done) / Math.max(total, 1))),
       });
       setReport(result);
@@ -55,6 +69,22 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
         {t('verifyPassword')}
         <input type="password" autoComplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="verify-password" />
       </label>
+      <label>
+        {t('tsaCheckCaLabel')}
+        <input
+          type="file"
+          accept=".pem,.crt,.cer,application/x-pem-file"
+          aria-describedby="hf-verify-tsa-ca-hint"
+          data-testid="verify-tsa-ca"
+          onChange={(e) => {
+            setTsaCa(e.currentTarget.files?.[0] ?? null);
+            setReport(null);
+          }}
+        />
+      </label>
+      <p class="muted hf-small" id="hf-verify-tsa-ca-hint">
+        {t('tsaCheckCaHint')}
+      </p>
       <div class="hf-actions">
         {onClose && (
           <button type="button" onClick={onClose}>
@@ -72,7 +102,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
             {error}
           </p>
         )}
-        {report && <BundleResult report={report} t={t} />}
+        {report && <BundleResult report={report} t={t} authoritiesNamed={named} />}
       </div>
     </section>
   );

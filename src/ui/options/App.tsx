@@ -8,6 +8,7 @@ import { useLockState } from '../lock/useLockState';
 import { BeforeRemoveSection } from './BeforeRemoveSection';
 import { PassphraseSection } from './PassphraseSection';
 import { SettingsSection } from './SettingsSection';
+import { TrustedTimeSection } from './TrustedTimeSection';
 
 export function App({ vault }: { vault: Vault | null }) {
   const [allUrls, setAllUrls] = useState<boolean | null>(null);
@@ -49,6 +50,10 @@ export function App({ vault }: { vault: Vault | null }) {
             {t('optionsExactEnable')}
           </button>
         )}
+      </section>
+      <section aria-labelledby="trusted-time">
+        <h2 id="trusted-time">{t('tsaTitle')}</h2>
+        <TrustedTimeSection />
       </section>
       <section aria-labelledby="storage">
         <h2 id="storage">{t('optionsStorageTitle')}</h2>

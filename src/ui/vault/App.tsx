@@ -19,6 +19,7 @@ import { countKey, filterRows, isFiltered, prepareRows } from './records';
 import { parseRoute, type Route, routeKey, sectionOf } from './route';
 import { clearThumbnails } from './thumbs';
 import { useCaseData } from './useCaseData';
+import { TrustedTimeStatusLine } from './TrustedTime';
 import { VaultKey } from './VaultKey';
 import { ViewBoundary } from './ViewBoundary';
 import './vault.css';
@@ -224,6 +225,7 @@ export function App({ vault }: { vault: Vault }) {
         />
       )}
       </ViewBoundary>
+      <TrustedTimeStatusLine />
       <VaultKey vault={vault} />
     </main>
   );

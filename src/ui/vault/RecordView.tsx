@@ -21,6 +21,7 @@ import { bytesLabel, safeHref, utc } from '../format';
 import { BlurredMedia } from './Blur';
 import { itemKindLabel, journalKindLabel } from './RecordList';
 import { localOffset, localTime, type MediaKind, safeDownloadName, sniffMedia } from './records';
+import { TrustedTimeNote } from './TrustedTime';
 import { useArtifactUrl } from './useArtifactUrl';
 
 const MAX_HTML_PREVIEW = 200_000;
@@ -495,6 +496,7 @@ export function RecordView({ vault, id, people, blur, onBack, onDeleted, onChang
       <h2 id="record-title" tabIndex={-1}>
         #{record.seq} · {title}
       </h2>
+      <TrustedTimeNote vault={vault} seq={record.seq} />
       {record.deleted && <p class="warn">{t('recDeletedAt', localTime(record.deleted.at))}</p>}
       <div class="toolbar">
         {link && !isCase && (

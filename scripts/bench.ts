@@ -87,6 +87,8 @@ interface StreamCost {
   fullScans?: number;
   taskMs: number;
   controls?: number;
+  /** Drawing's parts (placement): plans made and their time, beside checks, lines made, the pass after them, looks. */
+  drawParts?: Record<string, number>;
 }
 
 async function streamingCost(harness: Harness, url: string, kind: string, total = 2000): Promise<StreamCost> {
@@ -102,7 +104,7 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   const stats = async () => {
     for (const c of contexts.filter((c) => c.auxData?.type === 'isolated')) {
       const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__holdfastStats ? JSON.stringify(globalThis.__holdfastStats()) : ""', contextId: c.id, returnByValue: true });
-      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; findTimeMs: number; styleTimeMs: number; attachTimeMs: number; noteTimeMs: number; drawTimeMs: number; scans: number; fullScans: number; controls: number; controlsAdded: number };
+      if (r.result.value) return JSON.parse(r.result.value as string) as { scanTimeMs: number; findTimeMs: number; styleTimeMs: number; attachTimeMs: number; noteTimeMs: number; drawTimeMs: number; drawParts?: Record<string, number>; scans: number; fullScans: number; controls: number; controlsAdded: number };
     }
     return undefined;
   };
@@ -154,6 +156,9 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
     fullScans: s1.fullScans - s0.fullScans,
     controls: s1.controls,
     taskMs: t1 - t0,
+    ...(s1.drawParts && {
+      drawParts: Object.fromEntries(Object.entries(s1.drawParts).map(([k, v]) => [k, v - (s0.drawParts?.[k] ?? 0)])),
+    }),
   };
 }
 
@@ -246,7 +251,7 @@ async function streamBench(harness: Harness): Promise<void> {
     const r = all[Math.floor((all.length - 1) / 2)]!;
     const spread = `${all[0]!.perItemMs.toFixed(4)}–${all[all.length - 1]!.perItemMs.toFixed(4)}`;
     console.log(
-      `${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item [${spread}], ${r.perUnitMs.toFixed(4)} ms per unit appended   (${r.items} items in 2,000 appended units; scans alone ${r.scanPerItemMs?.toFixed(4)} ms per item: ${r.scanMs?.toFixed(0)} ms in ${r.scans} scans, ${r.fullScans} of them whole-page — adapter ${r.findMs?.toFixed(0)} ms, style reads ${r.styleMs?.toFixed(0)} ms, controls ${r.attachMs?.toFixed(0)} ms; observer callbacks ${r.noteMs?.toFixed(0)} ms; drawing ${r.drawMs?.toFixed(0)} ms; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`,
+      `${label.padEnd(26)} ${r.perItemMs.toFixed(4)} ms per item [${spread}], ${r.perUnitMs.toFixed(4)} ms per unit appended   (${r.items} items in 2,000 appended units; scans alone ${r.scanPerItemMs?.toFixed(4)} ms per item: ${r.scanMs?.toFixed(0)} ms in ${r.scans} scans, ${r.fullScans} of them whole-page — adapter ${r.findMs?.toFixed(0)} ms, style reads ${r.styleMs?.toFixed(0)} ms, controls ${r.attachMs?.toFixed(0)} ms; observer callbacks ${r.noteMs?.toFixed(0)} ms; drawing ${r.drawMs?.toFixed(0)} ms${r.drawParts ? ` [${Object.entries(r.drawParts).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}]` : ''}; controls live at end ${r.controls}; whole-tab task time ${r.taskMs.toFixed(0)} ms)`,
     );
   }
 }

@@ -360,6 +360,7 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       styleTimeMs: runtime.controls?.styleTimeMs ?? 0,
       noteTimeMs: runtime.controls?.noteTimeMs ?? 0,
       drawTimeMs: drawing.timeMs,
+      drawParts: { ...drawing.parts },
       attachTimeMs: runtime.controls?.attachTimeMs ?? 0,
       scans: runtime.controls?.scans ?? 0,
       fullScans: runtime.controls?.fullScans ?? 0,

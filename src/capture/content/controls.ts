@@ -551,7 +551,10 @@ export class CaptureControls {
             set.delete(el);
             continue;
           }
+          const t0 = performance.now();
           const plan = this.plan(entry, anchor);
+          drawing.parts.planMs += performance.now() - t0;
+          drawing.parts.plans++;
           if (plan) plans.push(plan);
         }
       }
@@ -590,7 +593,12 @@ export class CaptureControls {
       if (this.spacersMade !== spacersBefore && !this.spacerFrame) {
         this.spacerFrame = requestAnimationFrame(() => {
           this.spacerFrame = 0;
-          if (!this.stopped) this.placeAll([...this.byAnchor.keys()]);
+          if (this.stopped) return;
+          const t0 = performance.now();
+          const n0 = drawing.parts.plans;
+          this.placeAll([...this.byAnchor.keys()]);
+          drawing.parts.afterSpacerMs += performance.now() - t0;
+          drawing.parts.afterSpacerPlans += drawing.parts.plans - n0;
         });
       }
     } catch {
@@ -723,17 +731,23 @@ export class CaptureControls {
       { x: region.right - itemW, y: region.top - GROUP_GAP - h },
       { x: region.right - itemW, y: region.bottom + GROUP_GAP },
     ].filter((c) => c.x >= bounds.left && c.x + itemW <= bounds.right && c.y >= bounds.top && c.y + h <= bounds.bottom);
+    const tb = performance.now();
     for (const c of beside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
       if (!onScreen(box)) continue;
-      if (blockersAt(document, box, isOwn, 6).length === 0) return done(c, members.length > 1);
+      if (blockersAt(document, box, isOwn, 6).length === 0) {
+        drawing.parts.besideMs += performance.now() - tb;
+        return done(c, members.length > 1);
+      }
     }
+    drawing.parts.besideMs += performance.now() - tb;
     // Nothing free in or beside the item (an item that is all image, link or text, like a grid tile or a post on a
     // narrow window): a line of its own at the item's top, in the site's flow, and the search again.
     if (!spaced && !entry.spacer) {
       const outer = root.matches(SITE_CONTROLS) ? root : wrapper;
       entry.spacer = makeSpacer(groupW);
       this.spacersMade++;
+      drawing.parts.spacers++;
       if (outer) outer.before(entry.spacer);
       else root.prepend(entry.spacer);
       return this.plan(entry, anchor, true, seen);
@@ -776,6 +790,7 @@ export class CaptureControls {
    */
   private cameIntoView = (entries: IntersectionObserverEntry[]): void => {
     const started = performance.now();
+    drawing.parts.looks += entries.length;
     try {
       const again: [Plan, boolean][] = [];
       for (const e of entries) {
@@ -807,6 +822,7 @@ export class CaptureControls {
       // Never into the page.
     } finally {
       drawing.timeMs += performance.now() - started;
+      drawing.parts.lookMs += performance.now() - started;
     }
   };
   private inView: IntersectionObserver | null = null;

@@ -145,7 +145,11 @@ function parts(): { sheet: CSSStyleSheet | null; rows: Map<Look, HTMLElement> } 
  */
 let nearViewport: IntersectionObserver | null = null;
 /** Main-thread time spent drawing controls as they near the viewport (ms), for the benchmark. */
-export const drawing = { timeMs: 0 };
+export const drawing = {
+  timeMs: 0,
+  /** Its parts (bench only): groups planned and their time, the "beside" checks, lines made, the pass after a line, looks. */
+  parts: { plans: 0, planMs: 0, besideMs: 0, spacers: 0, afterSpacerMs: 0, afterSpacerPlans: 0, looks: 0, lookMs: 0 },
+};
 /** Every control not drawn yet, by its host (the near-viewport observer and the early-click listener look here). */
 const undrawn = new WeakMap<Element, Control>();
 

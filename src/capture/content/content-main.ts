@@ -8,22 +8,23 @@
  * dressing the page with controls that can no longer capture.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from './quiet-context';
 import { kindLabel, t } from '../../i18n/t';
 import { sendToBackground } from '../../messaging/client';
-import type { ItemKind } from '../../model/evidence';
 import type { AnyContentMessage, CaptureBound, CaptureResult, ItemCapturePayload } from '../../messaging/protocol';
-import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { captureTarget, isPageTarget, pageTarget } from './capture-item';
-import { loadThreadCapture } from '../thread/load';
-import { threadSupportFor } from '../thread/support';
-import { CaptureControls } from './controls';
-import { type ControlHandle, createControl, drawing, OWN_ELEMENTS_SELECTOR, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
-import { followDiscreet, installPanelQuickExit } from './discretion';
-import { chooseAbuse, copyText, runReportFlow } from './report-item';
+import type { ItemKind } from '../../model/evidence';
+import type { AbuseChoice } from '../../reporting/routes';
 import { needsAbuseChoice, routeItemOf } from '../../reporting/routes';
 import { routeTableFor } from '../../sites/routes';
-import type { AbuseChoice } from '../../reporting/routes';
+import type { CaptureTarget, SiteAdapter } from '../../sites/types';
+import { loadThreadCapture } from '../thread/load';
+import { threadSupportFor } from '../thread/support';
+import { captureTarget, isPageTarget, pageTarget } from './capture-item';
+import { CaptureControls } from './controls';
+import { followDiscreet, installPanelQuickExit } from './discretion';
+import { hitTests } from './placement';
+import type { ContentScriptContext } from './quiet-context';
+import { chooseAbuse, copyText, runReportFlow } from './report-item';
+import { type ControlHandle, createControl, drawing, OWN_ELEMENTS_SELECTOR, setControlsDiscreet, stopDrawingControls, Toast } from './ui-elements';
 
 const CAPTURE_TIMEOUT_MS = 45_000;
 /**
@@ -360,7 +361,7 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       styleTimeMs: runtime.controls?.styleTimeMs ?? 0,
       noteTimeMs: runtime.controls?.noteTimeMs ?? 0,
       drawTimeMs: drawing.timeMs,
-      drawParts: { ...drawing.parts },
+      drawParts: { ...drawing.parts, ...hitTests },
       attachTimeMs: runtime.controls?.attachTimeMs ?? 0,
       scans: runtime.controls?.scans ?? 0,
       fullScans: runtime.controls?.fullScans ?? 0,

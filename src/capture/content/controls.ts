@@ -62,6 +62,8 @@ interface Plan {
   x: number;
   y: number;
   collapsed: boolean;
+  /** The spot was on screen when planned, and what the page shows there was looked at then (no look in view needed). */
+  seenFree?: boolean;
 }
 
 /** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
@@ -652,9 +654,13 @@ export class CaptureControls {
       right: Math.max(docEl.clientWidth, docEl.scrollWidth) - window.scrollX,
       bottom: Math.max(docEl.clientHeight, docEl.scrollHeight) - window.scrollY,
     };
+    const tq0 = performance.now();
     const obstacles = siteObstacles(root, region, isOwn);
+    const tq1 = performance.now();
+    drawing.parts.siteMs += tq1 - tq0;
     // The rows next to it, where their content runs over this one (a saved or virtualised feed).
     const next = neighbourObstacles(root, region, isOwn);
+    drawing.parts.nextMs += performance.now() - tq1;
     obstacles.all.push(...next.all);
     obstacles.controls.push(...next.controls);
     for (const b of this.paintedOver.get(anchor) ?? []) obstacles.all.push({ left: a.left + b.left, top: a.top + b.top, right: a.left + b.right, bottom: a.top + b.bottom });
@@ -704,19 +710,21 @@ export class CaptureControls {
      * screen cannot be checked: it is kept (a control that moved as it came into view could move from under the
      * person's pointer; a known gap: such a spot may lie under something the site lays over the item).
      */
-    const search = (w: number): { x: number; y: number } | null => {
+    const search = (w: number): { x: number; y: number; seenFree?: boolean } | null => {
       for (let tries = 0; tries < 4; tries++) {
         const spot = findSpot({ region, obstacles: obstacles.all, width: w, height: h, bounds });
         if (!spot) return null;
         const box = { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h };
         if (!onScreen(box)) return spot;
+        const ts0 = performance.now();
         const blockers = blockersAt(document, box, isOwn, 0, root);
-        if (blockers.length === 0) return spot;
+        drawing.parts.searchMs += performance.now() - ts0;
+        if (blockers.length === 0) return { ...spot, seenFree: true };
         obstacles.all.push(...blockers);
       }
       return null;
     };
-    const done = (spot: { x: number; y: number }, collapsed: boolean): Plan => {
+    const done = (spot: { x: number; y: number; seenFree?: boolean }, collapsed: boolean): Plan => {
       const origins = members.map((m, i) => (i === 0 || m.host.style.display === 'none' ? origin : m.staticOrigin()));
       return { entry, anchor, members, origin, origins, ...spot, collapsed };
     };
@@ -737,7 +745,7 @@ export class CaptureControls {
       if (!onScreen(box)) continue;
       if (blockersAt(document, box, isOwn, 6).length === 0) {
         drawing.parts.besideMs += performance.now() - tb;
-        return done(c, members.length > 1);
+        return done({ ...c, seenFree: true }, members.length > 1);
       }
     }
     drawing.parts.besideMs += performance.now() - tb;
@@ -842,7 +850,10 @@ export class CaptureControls {
       return;
     }
     this.placedAt.set(item.host, { entry: p.entry, anchor: p.anchor });
-    if (!checked && typeof IntersectionObserver !== 'undefined') {
+    // A spot seen free on screen as it was chosen needs no second look; one chosen off screen (or the least covering,
+    // not free) is looked at once it is wholly in view.
+    if (p.seenFree) this.inView?.unobserve(item.host);
+    else if (!checked && typeof IntersectionObserver !== 'undefined') {
       this.inView ??= new IntersectionObserver(this.cameIntoView, { threshold: 1 });
       this.inView.unobserve(item.host);
       this.inView.observe(item.host);

@@ -199,6 +199,9 @@ function skipSubtree(walker: TreeWalker, el: Element): Node | null {
   return null;
 }
 
+/** Hit tests made while placing (bench figure). */
+export const hitTests = { hits: 0 };
+
 /**
  * What the site shows at a spot on screen, from whatever part of the page (beside the item, or another item laid over
  * it, as a saved virtualised list does): sampled with elementsFromPoint on a grid over the spot (3 × 3, or points
@@ -220,6 +223,7 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
   const itemBox = item?.getBoundingClientRect();
   for (const x of xs) {
     for (const y of ys) {
+      hitTests.hits++;
       const stack = doc.elementsFromPoint(x, y);
       // (Only where the point is in the item's box: beside it, the page's own containers are there by right.)
       if (item && itemBox && x >= itemBox.left && x <= itemBox.right && y >= itemBox.top && y <= itemBox.bottom) {

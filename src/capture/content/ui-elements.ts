@@ -148,7 +148,7 @@ let nearViewport: IntersectionObserver | null = null;
 export const drawing = {
   timeMs: 0,
   /** Its parts (bench only): groups planned and their time, the "beside" checks, lines made, the pass after a line, looks. */
-  parts: { plans: 0, planMs: 0, besideMs: 0, spacers: 0, afterSpacerMs: 0, afterSpacerPlans: 0, looks: 0, lookMs: 0 },
+  parts: { plans: 0, planMs: 0, besideMs: 0, spacers: 0, afterSpacerMs: 0, afterSpacerPlans: 0, looks: 0, lookMs: 0, siteMs: 0, nextMs: 0, searchMs: 0 },
 };
 /** Every control not drawn yet, by its host (the near-viewport observer and the early-click listener look here). */
 const undrawn = new WeakMap<Element, Control>();

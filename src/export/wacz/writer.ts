@@ -32,14 +32,9 @@ import { createSha256, sha256HexSync } from '../sha256';
 import { isPrecompressed } from '../zip';
 import { StreamingZipWriter } from '../zip-writer';
 import { gzipMember } from './gzip-member';
+import { WACZ_FILES, WACZ_VERSION } from './layout';
 
-export const WACZ_VERSION = '1.1.1';
-export const WACZ_FILES = {
-  index: 'indexes/index.cdx',
-  pages: 'pages/pages.jsonl',
-  datapackage: 'datapackage.json',
-  digest: 'datapackage-digest.json',
-} as const;
+export { WACZ_FILES, WACZ_VERSION };
 /** A WARC file is closed after the capture that takes it past this size (the ZIP writer keeps one file below 4 GiB). */
 export const MAX_WARC_BYTES = 2 * 1024 ** 3;
 /** Artifacts larger than this are streamed from the vault (read twice: warcio counts the payload before its headers). */

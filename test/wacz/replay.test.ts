@@ -41,6 +41,23 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
     expect(missing.text).not.toContain('A different page');
   }, 60_000);
 
+  it('sees scripts that run in the replay (positive control: ReplayWeb.page runs an archived page\'s scripts)', async () => {
+    const url = 'https://x.com/scripted/status/2';
+    const scripted = join(dir, 'scripted.wacz');
+    const html = '<!doctype html><p>Scripted page</p><script>window.__hostileRan = 1; document.documentElement.setAttribute("data-hostile-ran", "1"); alert("ran"); fetch("https://x.com/__hostile/beacon");</script>';
+    writeFileSync(scripted, await buildWacz({ pages: [{ url, ts: '2026-12-01T10:00:00Z', title: 'Scripted', html }] }));
+    const result = await replayText(scripted, url, {
+      waitForText: 'Scripted page',
+      settleMs: 500,
+      probe: () => ({ ran: (window as unknown as { __hostileRan?: number }).__hostileRan ?? 0, attr: document.documentElement.hasAttribute('data-hostile-ran') }),
+    });
+    expect(result.probe).toEqual({ ran: 1, attr: true });
+    expect(result.dialogs).toEqual(['ran']);
+    // The beacon goes to the service worker (answered from the archive), so it shows among the page's requests only.
+    expect(result.pageRequests.some((u) => u.includes('__hostile/beacon'))).toBe(true);
+    expect(result.outside).toEqual([]);
+  }, 40_000);
+
   it('fails when anything on the page asks for a remote resource', async () => {
     await expect(replayText(wacz, URL_A, { waitForText: 'regret', extraHead: '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/replaywebpage/ui.css">' })).rejects.toThrow(
       /requests tried to leave loopback: https:\/\/cdn\.jsdelivr\.net\/npm\/replaywebpage\/ui\.css/,

@@ -148,6 +148,12 @@ export interface ReplayResult {
   outside: string[];
   /** Chromium's own service requests the guard refused (Google time, update and account hosts), not the page's. */
   browserOwn: string[];
+  /** Every URL the page, its frames (the replay included: answered by the service worker) and workers asked for. */
+  pageRequests: string[];
+  /** Messages of alert/confirm/prompt dialogs any frame opened (dismissed). */
+  dialogs: string[];
+  /** What `opts.probe` returned in the replay frame, after the text appeared. */
+  probe?: unknown;
   ms: number;
 }
 
@@ -158,6 +164,10 @@ export interface ReplayOptions {
   timeoutMs?: number;
   /** Markup added to the embedding page's head (the harness's own test: a remote stylesheet must be caught). */
   extraHead?: string;
+  /** Run in the replay frame once its text is there (e.g. read a canary a hostile script would set). */
+  probe?: () => unknown;
+  /** How long to wait after the text appears before probing, for late scripts and timers (default 0). */
+  settleMs?: number;
 }
 
 /** First request lines of Chromium's own services (as the e2e no-egress tests tell them apart). */
@@ -214,6 +224,11 @@ export async function replayText(waczPath: string, url: string, opts: ReplayOpti
   try {
     const page = await browser.newPage();
     page.on('request', (r) => void fromPage.push(r.url()));
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss().catch(() => undefined);
+    });
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
     let text = '';
@@ -228,6 +243,10 @@ export async function replayText(waczPath: string, url: string, opts: ReplayOpti
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+    let probe: unknown;
+    const frame = page.frames().find((f) => isReplayFrame(f, url));
+    if (frame && opts.settleMs) await new Promise((r) => setTimeout(r, opts.settleMs));
+    if (frame && opts.probe) probe = await frame.evaluate(opts.probe);
     const loopback = /^(https?|wss?):\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
     const pageOutside = fromPage.filter((u) => /^(https?|wss?):/.test(u) && !loopback.test(u));
     // The guard also sees Chromium's own services (time, updates, accounts), which no page asked for: those are
@@ -239,7 +258,7 @@ export async function replayText(waczPath: string, url: string, opts: ReplayOpti
       throw new Error(`no replay of ${url} within ${timeout} ms; frames: ${frames.join(', ')}; served: ${server.requests.join(', ')}; outside: ${outside.join(', ')}`);
     }
     if (outside.length) throw new Error(`requests tried to leave loopback: ${outside.join(' | ')}`);
-    return { text, frameUrl, served: [...server.requests], outside, browserOwn, ms: Date.now() - started };
+    return { text, frameUrl, served: [...server.requests], outside, browserOwn, pageRequests: [...fromPage], dialogs, probe, ms: Date.now() - started };
   } finally {
     await browser.close().catch(() => undefined);
     await guard.close();

@@ -105,3 +105,76 @@ for (const browserName of browsersUnderTest()) {
     }
   });
 }
+
+const HOSTILE_POST = 'https://x.com/hostile/scripts.html';
+const HOSTILE_PAGE = 'https://example.org/hostile/page.html';
+const canary = () => ({
+  ran: (window as unknown as { __hostileRan?: number }).__hostileRan ?? 0,
+  attr: document.documentElement.hasAttribute('data-hostile-ran'),
+});
+
+// Captured HTML is hostile (test/replicas/x.com/hostile/, example.org/hostile/: every trick that runs sets
+// window.__hostileRan / data-hostile-ran and calls https://x.com/__hostile/beacon). ReplayWeb.page runs an archived
+// page's scripts (test/wacz/replay.test.ts proves it), so whatever a WACZ holds at an item's URL must be inert.
+if (browsersUnderTest().includes('chromium')) {
+  describe('WACZ export of hostile captures — chromium', () => {
+    let server: ReplicaServer;
+    let harness: Harness;
+    let vault: VaultPage;
+    let wacz: string;
+    let records: EvidenceRecord[];
+
+    beforeAll(async () => {
+      server = await startReplicaServer();
+      harness = await launch('chromium', server, 'test-grant');
+      vault = await VaultPage.open(harness);
+      const site = await SitePage.open(harness, HOSTILE_POST);
+      // Positive control: on the live page the hostile scripts run.
+      await site.page.waitForFunction(() => ((window as unknown as { __hostileRan?: number }).__hostileRan ?? 0) > 0, { timeout: 10_000 });
+      await site.waitForControls('post', 1);
+      expect((await site.capture('post', 0)).code).toMatch(/^ok/);
+      await site.close();
+      const other = await SitePage.open(harness, HOSTILE_PAGE);
+      try {
+        await other.page.bringToFront();
+        const result = (await vault.page.evaluate(async () => {
+          type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          const [tab] = await api.tabs.query({ url: 'https://example.org/*' });
+          return api.runtime.sendMessage({ type: 'capture:page', tabId: tab!.id });
+        })) as { ok: boolean };
+        expect(result.ok).toBe(true);
+      } finally {
+        await other.close();
+      }
+      records = (await vault.raw()).records;
+      expect(records).toHaveLength(2);
+      await vault.reload();
+      await vault.page.click('[data-testid="export-vault"]');
+      await vault.page.waitForSelector('[data-testid="export-format"]');
+      await vault.page.select('[data-testid="export-format"]', 'wacz');
+      await vault.page.click('[data-testid="export-confirm"]');
+      wacz = await waitForDownload(harness.downloadDir, 120_000, '.wacz');
+    });
+    afterAll(async () => {
+      await harness?.close();
+      await server?.close();
+    });
+
+    it('validates, and each hostile capture replays in ReplayWeb.page with no script run, no dialog and no beacon', async () => {
+      const report = await validateWacz(wacz);
+      expect(report.problems).toEqual([]);
+      const seen = [];
+      for (const r of records) {
+        const result = await replayText(wacz, itemUrl(r), { settleMs: 1_500, probe: canary, timeoutMs: 25_000 });
+        const beacons = result.pageRequests.filter((u) => u.includes('__hostile'));
+        console.log(`[wacz e2e hostile] ${itemUrl(r)}: canary ${JSON.stringify(result.probe)}, dialogs ${result.dialogs.length}, beacons ${beacons.length}, text ${squash(result.text).length} chars`);
+        expect(result.text.trim().length, itemUrl(r)).toBeGreaterThan(0);
+        expect(result.outside).toEqual([]);
+        seen.push({ url: itemUrl(r), canary: result.probe, dialogs: result.dialogs, beacons: beacons.length });
+      }
+      expect(seen).toEqual(records.map((r) => ({ url: itemUrl(r), canary: { ran: 0, attr: false }, dialogs: [], beacons: 0 })));
+    });
+  });
+}

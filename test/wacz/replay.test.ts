@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inertHtml } from '../../src/export/inert-html';
 import { buildWacz } from './build';
 import { replayText } from './replay';
 
@@ -56,6 +57,22 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
     // The beacon goes to the service worker (answered from the archive), so it shows among the page's requests only.
     expect(result.pageRequests.some((u) => u.includes('__hostile/beacon'))).toBe(true);
     expect(result.outside).toEqual([]);
+  }, 40_000);
+
+  it('replays the inert copy of that page (src/export/inert-html.ts) with its text and no script run', async () => {
+    const url = 'https://x.com/scripted/status/3';
+    const inert = join(dir, 'inert.wacz');
+    const hostile = '<!doctype html><p>Scripted page</p><img src="x" onerror="window.__hostileRan = 2"><script>window.__hostileRan = 1; document.documentElement.setAttribute("data-hostile-ran", "1"); alert("ran"); fetch("https://x.com/__hostile/beacon");</script>';
+    writeFileSync(inert, await buildWacz({ pages: [{ url, ts: '2026-12-01T10:00:00Z', title: 'Inert', html: inertHtml(hostile) }] }));
+    const result = await replayText(inert, url, {
+      waitForText: 'Scripted page',
+      settleMs: 500,
+      probe: () => ({ ran: (window as unknown as { __hostileRan?: number }).__hostileRan ?? 0, attr: document.documentElement.hasAttribute('data-hostile-ran') }),
+    });
+    expect(result.text).toContain('Scripted page');
+    expect(result.probe).toEqual({ ran: 0, attr: false });
+    expect(result.dialogs).toEqual([]);
+    expect(result.pageRequests.filter((u) => u.includes('__hostile'))).toEqual([]);
   }, 40_000);
 
   it('fails when anything on the page asks for a remote resource', async () => {

@@ -23,8 +23,10 @@
  *    the `hash` string under `publicKey` (base64 DER SPKI), with no property but those the spec lists.
  * and pages.jsonl as `validate_pages_jsonl_file` reads it: JSON on every line, a header with `format` and `id`, then
  * pages with `url` and `ts` (and here: `ts` an RFC 3339 date, `url` absolute http(s)).
- * Beyond py-wacz, because replay depends on it: each CDXJ index line names a WARC in the archive, and its
- * offset/length lands on a WARC record (gzip member or plain) for that URL.
+ * Beyond py-wacz: every WARC record's WARC-Block-Digest and WARC-Payload-Digest (hex or base32, as Python warcio's
+ * `warcio check` verifies them; the exporter computes its own digests, so they get an independent look), and,
+ * because replay depends on it, each CDXJ index line names a WARC in the archive and its offset/length lands on a
+ * WARC record (gzip member or plain) for that URL.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
@@ -266,7 +268,8 @@ export async function validateWacz(source: string | Uint8Array): Promise<WaczRep
   // pages.jsonl (validate_pages_jsonl_file)
   if (files.has('pages/pages.jsonl')) checkPages(files.get('pages/pages.jsonl')!, report);
 
-  // Beyond py-wacz: the index points at WARC records.
+  // Beyond py-wacz: every WARC record's digests (as Python warcio's `check` does), and the index points at records.
+  for (const w of warcs) checkWarc(w, files.get(w)!, report);
   for (const idx of indexes) checkIndex(idx, files, report);
 
   // WACZ 1.1.1 "Zip Compression": archive/ and *.cdx.gz stored (a remark, as py-wacz's check_compression is not run by validate).
@@ -384,6 +387,99 @@ function checkPages(bytes: Uint8Array, report: WaczReport): void {
     report.pages.push({ url: obj.url, ts: obj.ts, title: typeof obj.title === 'string' ? obj.title : undefined, id: typeof obj.id === 'string' ? obj.id : undefined });
   }
   report.notes.push(`${report.pages.length} pages listed`);
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** A WARC digest value (hex, or base32 as older tools write it) as lowercase hex, or undefined. */
+function digestHex(value: string, bytes: number): string | undefined {
+  if (new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value)) return value.toLowerCase();
+  const v = value.toUpperCase().replace(/=+$/, '');
+  if (!/^[A-Z2-7]+$/.test(v)) return undefined;
+  let bits = 0;
+  let acc = 0;
+  const out: number[] = [];
+  for (const c of v) {
+    acc = (acc << 5) | BASE32.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((acc >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return out.length === bytes ? Buffer.from(out).toString('hex') : undefined;
+}
+
+const DIGEST_BYTES: Record<string, [string, number]> = { sha256: ['sha256', 32], 'sha-256': ['sha256', 32], sha1: ['sha1', 20], 'sha-1': ['sha1', 20] };
+
+/** Checks one digest header against bytes; a problem string, or undefined when it matches (or is absent). */
+function digestProblem(header: string | undefined, bytes: Uint8Array): string | undefined {
+  if (header === undefined) return undefined;
+  const m = /^([A-Za-z0-9-]+):(.+)$/.exec(header.trim());
+  const algo = m ? DIGEST_BYTES[m[1]!.toLowerCase()] : undefined;
+  if (!m || !algo) return `unreadable digest ${JSON.stringify(header)}`;
+  const want = digestHex(m[2]!, algo[1]);
+  const actual = createHash(algo[0]).update(bytes).digest('hex');
+  return want === actual ? undefined : `digest ${header.trim()} but the bytes hash to ${m[1]}:${actual}`;
+}
+
+/**
+ * Walks a WARC file record by record (a .warc.gz as its gzip members inflated together): each record's
+ * Content-Length fits, WARC-Block-Digest matches the block and WARC-Payload-Digest the payload (an HTTP response's
+ * body; the whole block for other records).
+ */
+function checkWarc(path: string, raw: Uint8Array, report: WaczReport): void {
+  const problem = (m: string): void => {
+    report.problems.push(`${path}: ${m}`);
+  };
+  let data = raw;
+  if (path.endsWith('.gz')) {
+    try {
+      data = new Uint8Array(gunzipSync(raw));
+    } catch {
+      problem('is not gzip');
+      return;
+    }
+  }
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let p = 0;
+  let n = 0;
+  let digests = 0;
+  while (p < buf.byteLength) {
+    n++;
+    const headEnd = buf.indexOf('\r\n\r\n', p, 'latin1');
+    const head = headEnd < 0 ? '' : buf.toString('utf8', p, headEnd);
+    if (!/^WARC\/1\.[01]\r\n/.test(`${head}\r\n`)) {
+      problem(`record ${n} at byte ${p} does not start with a WARC/1.x header`);
+      return;
+    }
+    const field = (name: string) => new RegExp(`\r\n${name}:[ \t]*([^\r\n]*)`, 'i').exec(head)?.[1];
+    const length = Number(field('Content-Length'));
+    const blockStart = headEnd + 4;
+    if (!Number.isInteger(length) || length < 0 || blockStart + length > buf.byteLength) {
+      problem(`record ${n} (${field('WARC-Type') ?? '?'} ${field('WARC-Target-URI') ?? ''}): Content-Length ${field('Content-Length')} does not fit the file`);
+      return;
+    }
+    const block = data.subarray(blockStart, blockStart + length);
+    const where = `record ${n} (${field('WARC-Type') ?? '?'} ${field('WARC-Target-URI') ?? ''})`;
+    const b = digestProblem(field('WARC-Block-Digest'), block);
+    if (b) problem(`${where}: block ${b}`);
+    let payload = block;
+    if (/^application\/http/i.test(field('Content-Type') ?? '')) {
+      const httpEnd = Buffer.from(block.buffer, block.byteOffset, block.byteLength).indexOf('\r\n\r\n', 0, 'latin1');
+      payload = httpEnd < 0 ? new Uint8Array(0) : block.subarray(httpEnd + 4);
+    }
+    const pl = digestProblem(field('WARC-Payload-Digest'), payload);
+    if (pl) problem(`${where}: payload ${pl}`);
+    if (!b && !pl && (field('WARC-Block-Digest') || field('WARC-Payload-Digest'))) digests++;
+    p = blockStart + length;
+    if (buf.toString('latin1', p, p + 4) !== '\r\n\r\n') {
+      problem(`${where}: not followed by the two CRLFs that end a record`);
+      return;
+    }
+    p += 4;
+  }
+  report.notes.push(`${path}: ${n} records, ${digests} with digests that match`);
 }
 
 function checkIndex(path: string, files: Map<string, Uint8Array>, report: WaczReport): void {

@@ -96,7 +96,7 @@ for (const browserName of browsersUnderTest()) {
         for (const r of records) {
           const expected = squash(r.text ?? '').slice(0, 60);
           expect(expected.length, `record ${r.id} has text`).toBeGreaterThan(10);
-          const result = await replayText(wacz, itemUrl(r), { waitForText: expected.slice(0, 20), timeoutMs: 25_000 });
+          const result = await replayText(wacz, itemUrl(r), { waitForText: expected.slice(0, 20), timeoutMs: 60_000 });
           console.log(`[wacz e2e] replay of ${itemUrl(r)}: ${result.ms} ms, ${result.served.length} local requests, ${result.outside.length} outside`);
           expect(squash(result.text)).toContain(expected);
           expect(result.outside).toEqual([]);
@@ -167,7 +167,7 @@ if (browsersUnderTest().includes('chromium')) {
       expect(report.problems).toEqual([]);
       const seen = [];
       for (const r of records) {
-        const result = await replayText(wacz, itemUrl(r), { settleMs: 1_500, probe: canary, timeoutMs: 25_000 });
+        const result = await replayText(wacz, itemUrl(r), { settleMs: 1_500, probe: canary, timeoutMs: 60_000 });
         const beacons = result.pageRequests.filter((u) => u.includes('__hostile'));
         console.log(`[wacz e2e hostile] ${itemUrl(r)}: canary ${JSON.stringify(result.probe)}, dialogs ${result.dialogs.length}, beacons ${beacons.length}, text ${squash(result.text).length} chars`);
         expect(result.text.trim().length, itemUrl(r)).toBeGreaterThan(0);

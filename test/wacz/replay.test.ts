@@ -32,15 +32,16 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
     expect(result.outside).toEqual([]);
     expect(result.served.some((r) => r.startsWith('GET /replay/sw.js'))).toBe(true);
     expect(result.served.some((r) => /^GET \/archive\.wacz \[bytes=/.test(r))).toBe(true);
-    expect(result.ms).toBeLessThan(30_000);
-  }, 40_000);
+    // About 2 s on an idle machine (Chromium launch included); the bound leaves room for a loaded 2-core one.
+    expect(result.ms).toBeLessThan(60_000);
+  }, 150_000);
 
   it('shows the other page at its own URL, and not the text of a page at a URL the WACZ does not hold', async () => {
     expect((await replayText(wacz, URL_B, { waitForText: 'different' })).text).toContain('A different page');
-    const missing = await replayText(wacz, 'https://x.com/nobody/status/9', { timeoutMs: 10_000 });
+    const missing = await replayText(wacz, 'https://x.com/nobody/status/9', {});
     expect(missing.text).not.toContain('regret');
     expect(missing.text).not.toContain('A different page');
-  }, 60_000);
+  }, 240_000);
 
   it('sees scripts that run in the replay (positive control: ReplayWeb.page runs an archived page\'s scripts)', async () => {
     const url = 'https://x.com/scripted/status/2';
@@ -57,7 +58,7 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
     // The beacon goes to the service worker (answered from the archive), so it shows among the page's requests only.
     expect(result.pageRequests.some((u) => u.includes('__hostile/beacon'))).toBe(true);
     expect(result.outside).toEqual([]);
-  }, 40_000);
+  }, 150_000);
 
   it('replays the inert copy of that page (src/export/inert-html.ts) with its text and no script run', async () => {
     const url = 'https://x.com/scripted/status/3';
@@ -73,11 +74,11 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
     expect(result.probe).toEqual({ ran: 0, attr: false });
     expect(result.dialogs).toEqual([]);
     expect(result.pageRequests.filter((u) => u.includes('__hostile'))).toEqual([]);
-  }, 40_000);
+  }, 150_000);
 
   it('fails when anything on the page asks for a remote resource', async () => {
     await expect(replayText(wacz, URL_A, { waitForText: 'regret', extraHead: '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/replaywebpage/ui.css">' })).rejects.toThrow(
       /requests tried to leave loopback: https:\/\/cdn\.jsdelivr\.net\/npm\/replaywebpage\/ui\.css/,
     );
-  }, 40_000);
+  }, 150_000);
 });

@@ -185,7 +185,7 @@ function isReplayFrame(frame: Frame, url: string): boolean {
  */
 export async function replayText(waczPath: string, url: string, opts: ReplayOptions = {}): Promise<ReplayResult> {
   const started = Date.now();
-  const timeout = opts.timeoutMs ?? 25_000;
+  const timeout = opts.timeoutMs ?? 60_000;
   const server = await serveReplay(waczPath, url, opts.ts, opts.extraHead);
   const guard = await startGuardProxy();
   const userDataDir = mkdtempSync(join(tmpdir(), 'holdfast-replay-'));

@@ -14,6 +14,7 @@ import { openVault, type VaultImpl } from '../../vault/vault';
 import { decode, memorySink, newRecord, seedVault, unzipAll } from '../test-support';
 import { ExportError } from '../bundle';
 import { artifactUrn, type DataPackage, type DataPackageDigest, exportWacz, recordUrn, WACZ_FILES, type WaczResult } from './writer';
+import { validateWacz } from '../../../test/wacz/validate';
 import { gzipMember } from './gzip-member';
 
 let vault: VaultImpl;
@@ -77,6 +78,16 @@ describe('exportWacz', () => {
     expect(digest.hash).toBe(`sha256:${sha256HexSync(files.get(WACZ_FILES.datapackage)!)}`);
     expect(Object.keys(digest.signedData).sort()).toEqual(['created', 'hash', 'publicKey', 'signature', 'software']);
     expect(digest.signedData.hash).toBe(digest.hash);
+  });
+
+  it('passes the port of py-wacz validate (test/wacz/validate.ts), signature included', async () => {
+    const report = await validateWacz(wacz);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.version).toBe('1.1.1');
+    expect(report.signature).toBe('valid');
+    expect(report.curve).toBe('prime256v1'); // P-256, as Node names it
+    expect(report.pages.length).toBe(result.pages);
   });
 
   it('stores the WARC in the ZIP without deflating it (a replay tool reads records by byte range)', () => {

@@ -37,8 +37,13 @@ import { WACZ_FILES, WACZ_VERSION } from './layout';
 export { WACZ_FILES, WACZ_VERSION };
 /** A WARC file is closed after the capture that takes it past this size (the ZIP writer keeps one file below 4 GiB). */
 export const MAX_WARC_BYTES = 2 * 1024 ** 3;
-/** Artifacts larger than this are streamed from the vault (read twice: warcio counts the payload before its headers). */
+/** Artifacts larger than this are read from the vault as a stream (a large import is stored in chunks). */
 const STREAM_ARTIFACT_BYTES = 8 * 1024 * 1024;
+/**
+ * warcio counts a payload before it writes the record's headers, so it keeps the payload meanwhile. Up to this size it
+ * does (one vault read); a larger file is read from the vault twice instead (counted, then written), never held whole.
+ */
+const HOLD_ARTIFACT_BYTES = 64 * 1024 * 1024;
 
 export interface WaczOptions {
   scope: ExportScope;
@@ -50,6 +55,8 @@ export interface WaczOptions {
   now?: Date;
   /** Tests: a smaller WARC size limit. */
   maxWarcBytes?: number;
+  /** Tests: a smaller size past which a file is read from the vault twice rather than held (HOLD_ARTIFACT_BYTES). */
+  holdArtifactBytes?: number;
 }
 
 export interface WaczResult {
@@ -181,6 +188,7 @@ async function writeWacz(
   const exportId = globalThis.crypto.randomUUID();
   const software = `Holdfast ${options.toolVersion}`;
   const maxWarcBytes = options.maxWarcBytes ?? MAX_WARC_BYTES;
+  const holdArtifactBytes = options.holdArtifactBytes ?? HOLD_ARTIFACT_BYTES;
 
   const all = (await vault.list({ includeDeleted: true })).sort((a, b) => a.seq - b.seq);
   const selected = selectRecords(all, options.scope).filter((r) => !r.deleted);
@@ -220,7 +228,7 @@ async function writeWacz(
     const members = async function* (): AsyncGenerator<Uint8Array> {
       const emit = async function* (record: WARCRecord, deflate: boolean, entry?: Omit<CdxEntry, 'length' | 'offset' | 'filename'>, buffer?: RereadBuffer) {
         const start = offset;
-        const serializer = new WARCSerializer(record, { gzip: false }, buffer);
+        const serializer = buffer ? new WARCSerializer(record, { gzip: false }, buffer) : new WARCSerializer(record, { gzip: false });
         for await (const chunk of gzipMember(serializer, deflate)) {
           offset += chunk.byteLength;
           yield chunk;
@@ -253,13 +261,14 @@ async function writeWacz(
               yield* emit(warc, !isPrecompressed(artifact.mediaType), { key: urn, ts: cdxTimestamp(date), url: urn, mime: mimeOf(artifact.mediaType), digest, recordId: record.id });
             }
           } else {
-            // Never held whole: warcio reads the stream once to count it, then the buffer reads it again to write it.
+            // Up to HOLD_ARTIFACT_BYTES warcio keeps the chunks it counted; past it, it counts one read and writes another.
             const reader = await vault.readArtifact(artifact.id);
             if (!reader) continue;
             const urn = artifactUrn(record, artifact);
             const digest = `sha256:${artifact.sha256}`;
             const warc = resourceRecord(urn, date, artifact.mediaType, digest, streamChunks(reader.stream()));
-            yield* emit(warc, false, { key: urn, ts: cdxTimestamp(date), url: urn, mime: mimeOf(artifact.mediaType), digest, recordId: record.id }, new RereadBuffer(() => streamChunks(reader.stream())));
+            const buffer = artifact.size > holdArtifactBytes ? new RereadBuffer(() => streamChunks(reader.stream())) : undefined;
+            yield* emit(warc, false, { key: urn, ts: cdxTimestamp(date), url: urn, mime: mimeOf(artifact.mediaType), digest, recordId: record.id }, buffer);
           }
         }
         const json = enc.encode(`${JSON.stringify(record, null, 2)}\n`);

@@ -26,7 +26,7 @@ beforeAll(async () => {
 describe('ReplayWeb.page harness (local, headless Chromium)', () => {
   it('shows the text of a page held in a WACZ, with nothing fetched beyond loopback', async () => {
     const result = await replayText(wacz, URL_A, { waitForText: 'regret' });
-    console.log(`replay: ${result.ms} ms, frame ${result.frameUrl}, ${result.served.length} requests served locally, ${result.outside.length} outside, ${result.browserOwn.length} of Chromium's own refused`);
+    console.log(`replay: ${result.ms} ms, ${result.reloads} reloads, frame ${result.frameUrl}, ${result.served.length} requests served locally, ${result.outside.length} outside, ${result.browserOwn.length} of Chromium's own refused`);
     expect(result.text).toContain('You will regret posting that, Marisol.');
     expect(result.text).not.toContain('A different page');
     expect(result.outside).toEqual([]);
@@ -39,6 +39,7 @@ describe('ReplayWeb.page harness (local, headless Chromium)', () => {
   it('shows the other page at its own URL, and not the text of a page at a URL the WACZ does not hold', async () => {
     expect((await replayText(wacz, URL_B, { waitForText: 'different' })).text).toContain('A different page');
     const missing = await replayText(wacz, 'https://x.com/nobody/status/9', {});
+    expect(missing.text).toContain('Archived Page Not Found');
     expect(missing.text).not.toContain('regret');
     expect(missing.text).not.toContain('A different page');
   }, 240_000);

@@ -11,7 +11,8 @@ import { fromBase64, keyFingerprint } from '../../model/signature';
 import { sha256HexSync } from '../sha256';
 import { freshDbName } from '../../vault/test-support';
 import { openVault, type VaultImpl } from '../../vault/vault';
-import { decode, memorySink, newRecord, seedVault, unzipAll } from '../test-support';
+import { captureArtifacts, decode, memorySink, newRecord, seedVault, unzipAll } from '../test-support';
+import { verifyWacz } from './verify-wacz';
 import { ExportError } from '../bundle';
 import { artifactUrn, type DataPackage, type DataPackageDigest, exportWacz, recordUrn, WACZ_FILES, type WaczResult } from './writer';
 import { validateWacz } from '../../../test/wacz/validate';
@@ -216,14 +217,21 @@ describe('a large file in the WACZ', () => {
     try {
       const big = new Uint8Array(9 * 1024 * 1024 + 123);
       for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+      await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/0' }), captureArtifacts(1, '<p>before</p>'));
       const rec = await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/1' }), [
         { role: 'import', mediaType: 'video/mp4', filename: 'clip.mp4', bytes: big },
       ]);
+      await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/2' }), captureArtifacts(2, '<p>after</p>'));
       // Held while warcio counts it (the default up to 64 MB), and read from the vault twice (past the limit).
       for (const holdArtifactBytes of [undefined, 1024 * 1024]) {
         const mem = memorySink();
         await exportWacz(v, { scope: { type: 'all' }, toolVersion: '0.1.0', ...(holdArtifactBytes && { holdArtifactBytes }) }, mem.sink);
         const f = await unzipAll(mem.bytes());
+        // Held in one WARC with the others, or (a capture past the limit) a WARC of its own, streamed, between two.
+        expect([...f.keys()].filter((k) => k.startsWith('archive/'))).toEqual(holdArtifactBytes ? ['archive/data.warc.gz', 'archive/data-2.warc.gz', 'archive/data-3.warc.gz'] : ['archive/data.warc.gz']);
+        const checked = await verifyWacz(mem.bytes());
+        expect(checked.problems).toEqual([]);
+        expect((await validateWacz(mem.bytes())).problems).toEqual([]);
         const line = cdxLines(f).find((l) => l.json.url === artifactUrn(rec, rec.artifacts[0]!))!;
         const { record, payload } = await recordAt(f, line);
         expect(record.warcType).toBe('resource');

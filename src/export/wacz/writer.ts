@@ -14,9 +14,11 @@
  *   datapackage-digest.json     the hash of datapackage.json and signedData {hash, created, software, signature, publicKey}.
  *
  * What goes into the WARC for each live selected record (deleted records have nothing left to archive):
- *   - its HTML snapshot as a `response` record at the item's URL (permalink, else the page URL), WARC-Date = capture
- *     time, bytes exactly as captured (they are evidence; replay tools sandbox them, and nothing here renders them);
- *   - every other artifact (screenshot, structured record JSON, transcript, segments, imported or added files) as a
+ *   - an inert copy of its HTML snapshot (src/export/inert-html.ts, as the zip bundle's page.html) as a `response`
+ *     record at the item's URL (permalink, else the page URL), WARC-Date = capture time, WARC-Refers-To-Target-URI
+ *     naming the captured bytes: replay tools (ReplayWeb.page) run an archived page's scripts, and captured pages are
+ *     hostile; the captured bytes themselves, unchanged, as a `resource` record at their urn: (below);
+ *   - every artifact (the captured HTML, screenshot, structured record JSON, transcript, segments, imported or added files) as a
  *     `resource` record at urn:holdfast:<role>:<record id>:<artifact id>, with its media type;
  *   - the vault record itself (the JSON its chain hash covers) as a `resource` at urn:holdfast:record:<record id>.
  * warcio writes the records; the digests are computed here (pure JS SHA-256: warcio's own hasher is WebAssembly, which
@@ -26,10 +28,11 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { getSurt } from 'warcio/utils';
 import type { ArtifactRef, EvidenceRecord } from '../../model/evidence';
 import type { SigningIdentity, Vault } from '../../vault/api';
+import { sha256Hex } from '../../vault/hashing';
 import { ExportError } from '../bundle';
 import { describeScope, type ExportScope, selectRecords } from '../format';
+import { inertHtml } from '../inert-html';
 import { safeSegment } from '../names';
-import { sha256Hex } from '../../vault/hashing';
 import { createSha256, sha256HexSync } from '../sha256';
 import { isPrecompressed } from '../zip';
 import { StreamingZipWriter } from '../zip-writer';
@@ -260,8 +263,23 @@ async function writeWacz(
             if (!stored) continue;
             if (asResponse) {
               snapshot = true;
-              const { record: warc, digest, mime } = responseRecord(url, date, artifact.mediaType, stored.bytes);
+              // What a replay tool shows at the item's URL is the inert copy (as the zip bundle's page.html): replay
+              // tools such as ReplayWeb.page run an archived page's scripts, and captured pages are hostile. The
+              // captured bytes follow, unchanged, as a resource record under their urn: (the evidence, hashed).
+              const inert = enc.encode(inertHtml(new TextDecoder().decode(stored.bytes)));
+              const { record: warc, digest, mime } = responseRecord(url, date, 'text/html; charset=utf-8', inert);
+              warc.warcHeaders.headers.set('WARC-Refers-To-Target-URI', artifactUrn(record, artifact));
               yield* emit(warc, true, { key: getSurt(url), ts: cdxTimestamp(date), url, mime, status: '200', digest, recordId: record.id });
+              const urn = artifactUrn(record, artifact);
+              const capturedDigest = `sha256:${stored.bytes.byteLength <= 64 * 1024 ? sha256HexSync(stored.bytes) : await sha256Hex(stored.bytes)}`;
+              yield* emit(resourceRecord(urn, date, artifact.mediaType, capturedDigest, [stored.bytes]), true, {
+                key: urn,
+                ts: cdxTimestamp(date),
+                url: urn,
+                mime: mimeOf(artifact.mediaType),
+                digest: capturedDigest,
+                recordId: record.id,
+              });
             } else {
               const urn = artifactUrn(record, artifact);
               // WebCrypto's hop to another thread costs more than hashing a small file here.

@@ -387,7 +387,7 @@ function warcinfo(filename: string, software: string, created: string): WARCReco
       software,
       format: 'WARC File Format 1.1',
       isPartOf: 'Holdfast evidence export',
-      description: 'Captures from a Holdfast vault. Each capture: its HTML snapshot as a response at the item URL; screenshots, the structured record and other files as resource records at urn:holdfast:<role>:<record id>:<artifact id>; the vault record at urn:holdfast:record:<record id>.',
+      description: 'Captures from a Holdfast vault. Each capture: an inert copy of its HTML snapshot (no script) as a response at the item URL; the captured HTML, screenshots, the structured record and other files as resource records at urn:holdfast:<role>:<record id>:<artifact id>; the vault record at urn:holdfast:record:<record id>.',
     },
   );
 }

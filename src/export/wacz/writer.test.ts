@@ -3,19 +3,22 @@
  * (read back with warcio's own parser), and the datapackage signature checked with WebCrypto the way the WACZ signing
  * spec and wabac.js check it (ECDSA SHA-256 over the UTF-8 of `hash`, base64 r‖s, publicKey = base64 SPKI).
  */
+
 import { gunzipSync } from 'node:zlib';
-import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WARCParser } from 'warcio';
+import { validateWacz } from '../../../test/wacz/validate';
 import type { EvidenceRecord } from '../../model/evidence';
 import { fromBase64, keyFingerprint } from '../../model/signature';
-import { sha256HexSync } from '../sha256';
 import { freshDbName } from '../../vault/test-support';
 import { openVault, type VaultImpl } from '../../vault/vault';
-import { decode, memorySink, newRecord, seedVault, unzipAll } from '../test-support';
 import { ExportError } from '../bundle';
-import { artifactUrn, type DataPackage, type DataPackageDigest, exportWacz, recordUrn, WACZ_FILES, type WaczResult } from './writer';
-import { validateWacz } from '../../../test/wacz/validate';
+import { inertHtml } from '../inert-html';
+import { sha256HexSync } from '../sha256';
+import { captureArtifacts, decode, memorySink, newRecord, seedVault, unzipAll } from '../test-support';
 import { gzipMember } from './gzip-member';
+import { verifyWacz } from './verify-wacz';
+import { artifactUrn, type DataPackage, type DataPackageDigest, exportWacz, recordUrn, WACZ_FILES, type WaczResult } from './writer';
 
 let vault: VaultImpl;
 let live: EvidenceRecord[];
@@ -119,8 +122,9 @@ describe('exportWacz', () => {
     const keys = lines.map((l) => `${l.key} ${l.ts}`);
     expect(keys).toEqual([...keys].sort());
     const artifacts = live.flatMap((r) => r.artifacts);
-    // Every artifact and every record JSON is in the index, once.
-    expect(lines.length).toBe(artifacts.length + live.length);
+    // Every artifact and every record JSON is in the index, once; an HTML snapshot also has its inert copy at the URL.
+    const snapshots = live.filter((r) => r.artifacts.some((a) => a.role === 'html')).length;
+    expect(lines.length).toBe(artifacts.length + live.length + snapshots);
     for (const line of lines) {
       const { record, payload } = await recordAt(files, line);
       expect(record.warcTargetURI).toBe(line.json.url);
@@ -132,31 +136,42 @@ describe('exportWacz', () => {
     }
   });
 
-  it('puts each HTML snapshot, exactly as captured, in a response at the item URL; other files and the record under urn:', async () => {
+  it('puts an inert copy of each HTML snapshot in a response at the item URL, the captured bytes and other files and the record under urn:', async () => {
     const lines = cdxLines(files);
     for (const rec of live) {
       for (const artifact of rec.artifacts) {
         const stored = (await vault.getArtifact(artifact.id))!;
-        const url = artifact.role === 'html' ? (rec.permalink ?? rec.pageUrl) : artifactUrn(rec, artifact);
-        const line = lines.find((l) => l.json.recordId === rec.id && l.json.url === new URL(url).href.replace(/^urn:/, 'urn:'))!;
-        expect(line, `${rec.id} ${artifact.role}`).toBeTruthy();
-        const { record, payload } = await recordAt(files, line);
-        expect(record.warcType).toBe(artifact.role === 'html' ? 'response' : 'resource');
+        // Every artifact, the HTML snapshot too, is kept byte for byte as a resource at its urn:.
+        const kept = lines.find((l) => l.json.recordId === rec.id && l.json.url === artifactUrn(rec, artifact))!;
+        expect(kept, `${rec.id} ${artifact.role}`).toBeTruthy();
+        const { record, payload } = await recordAt(files, kept);
+        expect(record.warcType).toBe('resource');
         expect(Buffer.from(payload).equals(Buffer.from(stored.bytes))).toBe(true);
-        if (artifact.role === 'html') {
-          expect(record.httpHeaders?.statusCode).toBe(200);
-          expect(record.httpHeaders?.headers.get('Content-Type')).toMatch(/^text\/html/);
-          expect(line.json.status).toBe('200');
-        } else {
-          expect(record.warcContentType).toBe(artifact.mediaType);
-        }
+        expect(record.warcContentType).toBe(artifact.mediaType);
+        if (artifact.role !== 'html') continue;
+        // What a replay tool shows at the item's URL: the inert copy, naming the captured bytes it was made from.
+        const url = new URL(rec.permalink ?? rec.pageUrl).href;
+        const line = lines.find((l) => l.json.recordId === rec.id && l.json.url === url)!;
+        expect(line, `${rec.id} response`).toBeTruthy();
+        const response = await recordAt(files, line);
+        expect(response.record.warcType).toBe('response');
+        expect(response.record.httpHeaders?.statusCode).toBe(200);
+        expect(response.record.httpHeaders?.headers.get('Content-Type')).toMatch(/^text\/html/);
+        expect(response.record.warcHeaders.headers.get('WARC-Refers-To-Target-URI')).toBe(artifactUrn(rec, artifact));
+        expect(line.json.status).toBe('200');
+        const html = decode(response.payload);
+        expect(html).toBe(inertHtml(decode(stored.bytes)));
+        expect(html.startsWith('<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy"')).toBe(true);
+        expect(html).not.toMatch(/<script/i);
       }
       const json = lines.find((l) => l.json.url === recordUrn(rec))!;
       const { payload } = await recordAt(files, json);
       expect(JSON.parse(decode(payload))).toEqual(JSON.parse(JSON.stringify(rec)));
     }
-    // The hostile snapshot went in as captured.
-    expect(lines.some((l) => l.key.startsWith('com,x)/alice_harasser/status/1860000000000000001'))).toBe(true);
+    // The hostile snapshot is there at its URL, inert, and as captured under its urn:.
+    const hostile = lines.find((l) => l.key.startsWith('com,x)/alice_harasser/status/1860000000000000001'));
+    expect(hostile).toBeTruthy();
+    expect(decode((await recordAt(files, hostile!)).payload)).not.toMatch(/<script|onerror=/i);
   });
 
   it('lists each capture with a snapshot in pages.jsonl with its title and time', () => {
@@ -216,14 +231,21 @@ describe('a large file in the WACZ', () => {
     try {
       const big = new Uint8Array(9 * 1024 * 1024 + 123);
       for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+      await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/0' }), captureArtifacts(1, '<p>before</p>'));
       const rec = await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/1' }), [
         { role: 'import', mediaType: 'video/mp4', filename: 'clip.mp4', bytes: big },
       ]);
+      await v.addRecord(newRecord({ platform: 'x', kind: 'post', permalink: 'https://x.com/a/status/2' }), captureArtifacts(2, '<p>after</p>'));
       // Held while warcio counts it (the default up to 64 MB), and read from the vault twice (past the limit).
       for (const holdArtifactBytes of [undefined, 1024 * 1024]) {
         const mem = memorySink();
         await exportWacz(v, { scope: { type: 'all' }, toolVersion: '0.1.0', ...(holdArtifactBytes && { holdArtifactBytes }) }, mem.sink);
         const f = await unzipAll(mem.bytes());
+        // Held in one WARC with the others, or (a capture past the limit) a WARC of its own, streamed, between two.
+        expect([...f.keys()].filter((k) => k.startsWith('archive/'))).toEqual(holdArtifactBytes ? ['archive/data.warc.gz', 'archive/data-2.warc.gz', 'archive/data-3.warc.gz'] : ['archive/data.warc.gz']);
+        const checked = await verifyWacz(mem.bytes());
+        expect(checked.problems).toEqual([]);
+        expect((await validateWacz(mem.bytes())).problems).toEqual([]);
         const line = cdxLines(f).find((l) => l.json.url === artifactUrn(rec, rec.artifacts[0]!))!;
         const { record, payload } = await recordAt(f, line);
         expect(record.warcType).toBe('resource');

@@ -6,16 +6,19 @@
  * Layout (docs/export-format.md, "WACZ"):
  *   archive/data.warc.gz        WARC/1.1, one gzip member per record; stored in the ZIP (never deflated again), so a
  *                               CDXJ offset is a byte range that a replay tool reads straight out of the ZIP. Past
- *                               MAX_WARC_BYTES the next capture starts archive/data-2.warc.gz (and so on).
+ *                               MAX_WARC_BYTES (16 MB) the next capture starts archive/data-2.warc.gz (and so on);
+ *                               a capture with more than 64 MB of files has a WARC file of its own.
  *   indexes/index.cdx           CDXJ, sorted by SURT key then time, with offset, length and filename of every record.
  *   pages/pages.jsonl           {"format":"json-pages-1.0",…}, then one line per capture with an HTML snapshot.
  *   datapackage.json            profile data-package, wacz_version 1.1.1, every file above with sha256 and bytes.
  *   datapackage-digest.json     the hash of datapackage.json and signedData {hash, created, software, signature, publicKey}.
  *
  * What goes into the WARC for each live selected record (deleted records have nothing left to archive):
- *   - its HTML snapshot as a `response` record at the item's URL (permalink, else the page URL), WARC-Date = capture
- *     time, bytes exactly as captured (they are evidence; replay tools sandbox them, and nothing here renders them);
- *   - every other artifact (screenshot, structured record JSON, transcript, segments, imported or added files) as a
+ *   - an inert copy of its HTML snapshot (src/export/inert-html.ts, as the zip bundle's page.html) as a `response`
+ *     record at the item's URL (permalink, else the page URL), WARC-Date = capture time, WARC-Refers-To-Target-URI
+ *     naming the captured bytes: replay tools (ReplayWeb.page) run an archived page's scripts, and captured pages are
+ *     hostile; the captured bytes themselves, unchanged, as a `resource` record at their urn: (below);
+ *   - every artifact (the captured HTML, screenshot, structured record JSON, transcript, segments, imported or added files) as a
  *     `resource` record at urn:holdfast:<role>:<record id>:<artifact id>, with its media type;
  *   - the vault record itself (the JSON its chain hash covers) as a `resource` at urn:holdfast:record:<record id>.
  * warcio writes the records; the digests are computed here (pure JS SHA-256: warcio's own hasher is WebAssembly, which
@@ -25,8 +28,10 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { getSurt } from 'warcio/utils';
 import type { ArtifactRef, EvidenceRecord } from '../../model/evidence';
 import type { SigningIdentity, Vault } from '../../vault/api';
+import { sha256Hex } from '../../vault/hashing';
 import { ExportError } from '../bundle';
 import { describeScope, type ExportScope, selectRecords } from '../format';
+import { inertHtml } from '../inert-html';
 import { safeSegment } from '../names';
 import { createSha256, sha256HexSync } from '../sha256';
 import { isPrecompressed } from '../zip';
@@ -35,8 +40,11 @@ import { gzipMember } from './gzip-member';
 import { WACZ_FILES, WACZ_VERSION } from './layout';
 
 export { WACZ_FILES, WACZ_VERSION };
-/** A WARC file is closed after the capture that takes it past this size (the ZIP writer keeps one file below 4 GiB). */
-export const MAX_WARC_BYTES = 2 * 1024 ** 3;
+/**
+ * A WARC file is closed after the capture that takes it past this size. It is held in memory until then and hashed
+ * with WebCrypto in one call, so this also bounds the export's memory (with HOLD_ARTIFACT_BYTES).
+ */
+export const MAX_WARC_BYTES = 16 * 1024 * 1024;
 /** Artifacts larger than this are read from the vault as a stream (a large import is stored in chunks). */
 const STREAM_ARTIFACT_BYTES = 8 * 1024 * 1024;
 /**
@@ -218,12 +226,15 @@ async function writeWacz(
     files.push({ path, sha256: sha256HexSync(bytes), size: bytes.byteLength });
   };
 
-  // 1. The WARC file(s): records a capture at a time, each WARC record one gzip member.
+  // 1. The WARC file(s): records a capture at a time, each WARC record one gzip member. A file is held in memory up to
+  // about MAX_WARC_BYTES and hashed with WebCrypto in one call (native; pure-JS SHA-256 is the export's bottleneck);
+  // a capture with more than HOLD_ARTIFACT_BYTES of files gets a WARC file of its own, streamed and hashed as it goes.
+  const streamed = (record: EvidenceRecord) => record.artifacts.reduce((n, a) => n + a.size, 0) > holdArtifactBytes;
   let next = 0;
   for (let part = 1; next < selected.length; part++) {
     const filename = part === 1 ? 'data.warc.gz' : `data-${part}.warc.gz`;
     const path = `archive/${filename}`;
-    const hasher = createSha256();
+    const alone = streamed(selected[next]!);
     let offset = 0;
     const members = async function* (): AsyncGenerator<Uint8Array> {
       const emit = async function* (record: WARCRecord, deflate: boolean, entry?: Omit<CdxEntry, 'length' | 'offset' | 'filename'>, buffer?: RereadBuffer) {
@@ -238,7 +249,7 @@ async function writeWacz(
       };
       yield* emit(warcinfo(filename, software, exportedAt), true);
       // At least one capture per file, however large, so every file moves the export on.
-      for (let inFile = 0; next < selected.length && (inFile === 0 || offset < maxWarcBytes); inFile++) {
+      for (let inFile = 0; next < selected.length && (inFile === 0 || (!alone && offset < maxWarcBytes && !streamed(selected[next]!))); inFile++) {
         checkAbort();
         const record = selected[next++]!;
         const url = originalUrl(record);
@@ -252,11 +263,27 @@ async function writeWacz(
             if (!stored) continue;
             if (asResponse) {
               snapshot = true;
-              const { record: warc, digest, mime } = responseRecord(url, date, artifact.mediaType, stored.bytes);
+              // What a replay tool shows at the item's URL is the inert copy (as the zip bundle's page.html): replay
+              // tools such as ReplayWeb.page run an archived page's scripts, and captured pages are hostile. The
+              // captured bytes follow, unchanged, as a resource record under their urn: (the evidence, hashed).
+              const inert = enc.encode(inertHtml(new TextDecoder().decode(stored.bytes)));
+              const { record: warc, digest, mime } = responseRecord(url, date, 'text/html; charset=utf-8', inert);
+              warc.warcHeaders.headers.set('WARC-Refers-To-Target-URI', artifactUrn(record, artifact));
               yield* emit(warc, true, { key: getSurt(url), ts: cdxTimestamp(date), url, mime, status: '200', digest, recordId: record.id });
+              const urn = artifactUrn(record, artifact);
+              const capturedDigest = `sha256:${stored.bytes.byteLength <= 64 * 1024 ? sha256HexSync(stored.bytes) : await sha256Hex(stored.bytes)}`;
+              yield* emit(resourceRecord(urn, date, artifact.mediaType, capturedDigest, [stored.bytes]), true, {
+                key: urn,
+                ts: cdxTimestamp(date),
+                url: urn,
+                mime: mimeOf(artifact.mediaType),
+                digest: capturedDigest,
+                recordId: record.id,
+              });
             } else {
               const urn = artifactUrn(record, artifact);
-              const digest = `sha256:${sha256HexSync(stored.bytes)}`;
+              // WebCrypto's hop to another thread costs more than hashing a small file here.
+              const digest = `sha256:${stored.bytes.byteLength <= 64 * 1024 ? sha256HexSync(stored.bytes) : await sha256Hex(stored.bytes)}`;
               const warc = resourceRecord(urn, date, artifact.mediaType, digest, [stored.bytes]);
               yield* emit(warc, !isPrecompressed(artifact.mediaType), { key: urn, ts: cdxTimestamp(date), url: urn, mime: mimeOf(artifact.mediaType), digest, recordId: record.id });
             }
@@ -279,6 +306,17 @@ async function writeWacz(
         tick();
       }
     };
+    if (!alone) {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of members()) chunks.push(chunk);
+      const bytes = joinChunks(chunks, offset);
+      chunks.length = 0;
+      const sha256 = await sha256Hex(bytes);
+      await zip.addBytes(path, bytes, 0);
+      files.push({ path, sha256, size: offset });
+      continue;
+    }
+    const hasher = createSha256();
     const iterator = members();
     const source = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -349,7 +387,7 @@ function warcinfo(filename: string, software: string, created: string): WARCReco
       software,
       format: 'WARC File Format 1.1',
       isPartOf: 'Holdfast evidence export',
-      description: 'Captures from a Holdfast vault. Each capture: its HTML snapshot as a response at the item URL; screenshots, the structured record and other files as resource records at urn:holdfast:<role>:<record id>:<artifact id>; the vault record at urn:holdfast:record:<record id>.',
+      description: 'Captures from a Holdfast vault. Each capture: an inert copy of its HTML snapshot (no script) as a response at the item URL; the captured HTML, screenshots, the structured record and other files as resource records at urn:holdfast:<role>:<record id>:<artifact id>; the vault record at urn:holdfast:record:<record id>.',
     },
   );
 }
@@ -394,6 +432,16 @@ function pageTitle(record: EvidenceRecord): string {
   const base = record.pageTitle?.trim() || `${record.platform} ${record.kind}`;
   const who = record.author?.handle ? ` @${record.author.handle}` : '';
   return `#${record.seq} ${base}${who}`.slice(0, 300);
+}
+
+function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  return out;
 }
 
 async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {

@@ -14,6 +14,8 @@
  *  8. the vault as a case file (issue #13, scripts/bench-case.ts): 10,000 captures + 5,000 journal entries — first
  *     paint, search keystroke → list, pattern charts, list scrolling (also the journal at 50,000), a 50 MB added file.
  *  9. signing (issue #15, scripts/bench-signing.ts): a chain head signed, addRecord with signing, 10,000 heads verified.
+ * 10. WACZ export (issue #15, scripts/bench-wacz.ts): about 1 GB of captures with large resources exported as WACZ —
+ *     MB/s and peak extra memory — and holdfast-verify's check of it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -162,7 +164,7 @@ async function streamingCost(harness: Harness, url: string, kind: string, total 
   };
 }
 
-/** `npm run bench -- --only click|stream|encryption|quick-exit|case|signing` runs one part. */
+/** `npm run bench -- --only click|stream|encryption|quick-exit|case|signing|wacz` runs one part. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 /** Signing (issue #15, scripts/bench-signing.ts): Node only, in its own process (it installs fake-indexeddb). */
@@ -170,10 +172,16 @@ function signingBench(): void {
   execFileSync('npx', ['tsx', 'scripts/bench-signing.ts'], { cwd: ROOT, stdio: 'inherit' });
 }
 
+/** WACZ export (issue #15, scripts/bench-wacz.ts): Node only, in its own process (fake-indexeddb, --expose-gc). */
+function waczBench(): void {
+  execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-wacz.ts'], { cwd: ROOT, stdio: 'inherit' });
+}
+
 async function main() {
   console.log('# Holdfast benchmark');
   console.log(`machine: ${(await import('node:os')).cpus().length} cores, node ${process.version}`);
   if (ONLY === 'signing') return signingBench();
+  if (ONLY === 'wacz') return waczBench();
   const server = await startReplicaServer();
   const harness = await launch('chromium', server, 'test-grant');
   try {
@@ -207,6 +215,7 @@ async function main() {
   }
 
   signingBench();
+  waczBench();
 
   // The release build above replaced nothing under .output/test-grant, which this one loads.
   console.log('\n## Whole-thread capture (issue #4)');

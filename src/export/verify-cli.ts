@@ -13,8 +13,10 @@ import { certificatesFromPem } from '../model/timestamp-token';
 import { openNodeEntryReader } from './node-entry-reader';
 import type { HasherFactory } from './sha256';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
+import { formatWaczReport, looksLikeWacz, verifyWacz, type WaczReport } from './wacz/verify-wacz';
+import { ZIP_WORKER_OPTIONS } from './zip';
 
-export const USAGE = `Usage: holdfast-verify <bundle.zip> [--password <password>] [--fingerprint <fingerprint>] [--tsa-ca <file.pem>] [--json]
+export const USAGE = `Usage: holdfast-verify <bundle.zip | export.wacz> [--password <password>] [--fingerprint <fingerprint>] [--tsa-ca <file.pem>] [--json]
 
 Checks a Holdfast evidence bundle: every file against SHA256SUMS and the hashes recorded at
 capture, every record against its own hash, the chain of records and the custody log, and
@@ -24,6 +26,9 @@ Trusted-time tokens (RFC 3161) in the bundle are checked too: the authority's si
 names its chain head's hash, and its time. --tsa-ca names a PEM file of the time-stamping
 authorities (or their CAs) you trust: a token signed by any other is then a problem.
 The password may also be given in the environment variable HOLDFAST_BUNDLE_PASSWORD.
+A WACZ web archive (Holdfast's "Web archive (.wacz)" export) is checked too: every file against the
+size and SHA-256 in datapackage.json, datapackage.json against datapackage-digest.json, and the
+signature over it (WACZ signing spec); its key's fingerprint is printed and honours --fingerprint.
 
 Exit code: 0 everything holds, 1 something is missing, added or changed, 2 usage error or unreadable input.
 `;
@@ -64,9 +69,28 @@ export async function verifyFile(path: string, options: { password?: string; exp
   }
 }
 
+/** Checks a WACZ file (holdfast-verify on a .wacz): node:crypto hashes each file as zip.js reads it. */
+export async function verifyWaczFile(path: string, options: { expectFingerprint?: string } = {}): Promise<WaczReport> {
+  return verifyWacz(await openAsBlob(path), { hasher: nodeSha256, ...(options.expectFingerprint !== undefined && { expectFingerprint: options.expectFingerprint }) });
+}
+
+/** Whether the file is a WACZ: named .wacz, or a ZIP with datapackage.json and no manifest.json. */
+export async function isWaczFile(path: string): Promise<boolean> {
+  if (/\.wacz$/i.test(path)) return true;
+  try {
+    const { BlobReader, ZipReader } = await import('@zip.js/zip.js');
+    const zip = new ZipReader(new BlobReader(await openAsBlob(path)), { ...ZIP_WORKER_OPTIONS, filenameValidation: 'tolerant' });
+    const names = (await zip.getEntries()).map((e) => e.filename);
+    await zip.close();
+    return looksLikeWacz(names);
+  } catch {
+    return false; // not a readable ZIP: the bundle check says so
+  }
+}
+
 const UNREADABLE = new Set(['unreadable', 'password-required', 'password-wrong']);
 
-export function exitCodeFor(report: BundleReport): 0 | 1 | 2 {
+export function exitCodeFor(report: BundleReport | WaczReport): 0 | 1 | 2 {
   if (report.ok) return 0;
   return report.fatal && report.problems.some((p) => UNREADABLE.has(p.code)) ? 2 : 1;
 }
@@ -133,6 +157,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
+  }
+  if (await isWaczFile(file)) {
+    const wacz = await verifyWaczFile(file, fingerprint !== undefined ? { expectFingerprint: fingerprint } : {});
+    io.out(json ? `${JSON.stringify(wacz, null, 2)}\n` : formatWaczReport(wacz));
+    return exitCodeFor(wacz);
   }
   const report = await verifyFile(file, {
     ...(password ? { password } : {}),

@@ -11,7 +11,9 @@ import {
   signStatement,
   statementBytes,
   toBase64,
+  signWaczDigest,
   verifyStatement,
+  verifyWaczDigest,
 } from './signature';
 
 describe('keyFingerprint', () => {
@@ -86,5 +88,26 @@ describe('signStatement / verifyStatement', () => {
     const ms = (performance.now() - t0) / n;
     console.log(`[signature] signing a chain head: ${ms.toFixed(3)} ms each (${n} heads)`);
     expect(ms).toBeGreaterThan(0);
+  });
+});
+
+describe('signWaczDigest / verifyWaczDigest (WACZ signing spec, anonymous signature)', () => {
+  it('signs the UTF-8 text of the hash; Node reads it as an IEEE P1363 ECDSA signature with SHA-256', async () => {
+    const { privateKey, publicKey, spki } = await generateSigningKeyPair(false);
+    const hash = `sha256:${'0f'.repeat(32)}`;
+    const sig = await signWaczDigest(privateKey, hash);
+    expect(fromBase64(sig)!.byteLength).toBe(64);
+    const node = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    expect(nodeVerify('sha256', Buffer.from(hash, 'utf8'), { key: node, dsaEncoding: 'ieee-p1363' }, Buffer.from(sig, 'base64'))).toBe(true);
+    expect(await verifyWaczDigest(publicKey, hash, sig)).toBe(true);
+    expect(await verifyWaczDigest(publicKey, `sha256:${'1f'.repeat(32)}`, sig)).toBe(false);
+    expect(await verifyWaczDigest(publicKey, hash, 'not base64')).toBe(false);
+    expect(await verifyWaczDigest(publicKey, hash, toBase64(new Uint8Array(70)))).toBe(false);
+  });
+  it('refuses to sign anything but "sha256:" and 64 lower-case hex digits', async () => {
+    const { privateKey } = await generateSigningKeyPair(false);
+    for (const text of ['{"type":"holdfast-chain-head"}', 'sha256:abc', `sha512:${'0'.repeat(64)}`, `sha256:${'0'.repeat(64)} `]) {
+      await expect(signWaczDigest(privateKey, text)).rejects.toThrow(TypeError);
+    }
   });
 });

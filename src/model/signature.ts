@@ -7,6 +7,10 @@
  * - A signature is WebCrypto's ECDSA output: r ‖ s, 64 bytes (IEEE P1363, not DER), base64.
  * - What is signed is always the canonical JSON (sorted keys, no whitespace) of an object whose `type` names what it is
  *   (a chain head, an export statement), so a signature over one kind of statement can never stand for another.
+ *   One exception, fixed by a format that is not ours: a WACZ's datapackage-digest.json (WACZ signing spec 0.1.0,
+ *   "anonymous signature") signs the UTF-8 text of its `hash`, "sha256:" and 64 hex digits, exactly as wabac.js and
+ *   py-wacz verify it. Only text of that shape is signed that way (it can never be the canonical JSON of a statement,
+ *   which starts with "{"), so the vault key still cannot sign bytes of another's choosing.
  */
 import { createSha256 } from './sha256';
 
@@ -109,6 +113,31 @@ export async function verifyStatement(key: CryptoKey, statement: unknown, sig: s
   if (bytes?.byteLength !== 64) return false;
   try {
     return await globalThis.crypto.subtle.verify(SIGN, key, bytes as Uint8Array<ArrayBuffer>, statementBytes(statement) as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
+  }
+}
+
+/** The one shape of text a WACZ digest signature covers: "sha256:" and 64 lower-case hex digits. */
+export const WACZ_DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
+/**
+ * Signs a WACZ datapackage hash ("sha256:<hex>", the `hash` of datapackage-digest.json) as the WACZ signing spec wants:
+ * ECDSA with SHA-256 over the UTF-8 bytes of that text; base64 of WebCrypto's r ‖ s (what wabac.js hands to
+ * crypto.subtle.verify, and py-wacz's DSS 'fips-186-3' in its default binary encoding reads). TypeError for other text.
+ */
+export async function signWaczDigest(key: CryptoKey, hash: string): Promise<string> {
+  if (typeof hash !== 'string' || !WACZ_DIGEST_PATTERN.test(hash)) throw new TypeError('signWaczDigest: only "sha256:" and 64 hex digits are signed');
+  const sig = await globalThis.crypto.subtle.sign(SIGN, key, new TextEncoder().encode(hash));
+  return toBase64(new Uint8Array(sig));
+}
+
+/** Whether `sig` (base64 r ‖ s) is the key's WACZ signature over `hash`; false for any malformed input. */
+export async function verifyWaczDigest(key: CryptoKey, hash: string, sig: string): Promise<boolean> {
+  const bytes = fromBase64(sig);
+  if (bytes?.byteLength !== 64 || typeof hash !== 'string' || !WACZ_DIGEST_PATTERN.test(hash)) return false;
+  try {
+    return await globalThis.crypto.subtle.verify(SIGN, key, bytes as Uint8Array<ArrayBuffer>, new TextEncoder().encode(hash));
   } catch {
     return false;
   }

@@ -378,6 +378,12 @@ export interface Vault extends CaseApi, ReportApi {
    * when the vault is encrypted and locked.
    */
   signExportStatement(statement: ExportStatementInput): Promise<{ signature: string; identity: SigningIdentity }>;
+  /**
+   * Signs a WACZ export's datapackage hash ("sha256:" + 64 hex digits, nothing else) with the vault key, as the WACZ
+   * signing spec's anonymous signature (model/signature.ts signWaczDigest). VaultError 'invalid' for other text,
+   * 'locked' when the vault is encrypted and locked.
+   */
+  signWaczDigest(hash: string): Promise<{ signature: string; identity: SigningIdentity }>;
 
   /** The chain head trusted time would stamp now (issue #15): the current record head, undefined while the vault is empty. */
   timestampTarget(): Promise<{ seq: number; hash: string } | undefined>;

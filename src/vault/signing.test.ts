@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromBase64, headStatement, importPublicKey, keyFingerprint, type SignedHead, statementBytes, verifyStatement } from '../model/signature';
+import { fromBase64, headStatement, importPublicKey, keyFingerprint, type SignedHead, statementBytes, verifyStatement, verifyWaczDigest } from '../model/signature';
 import { loadDump, type VaultDump } from './fixtures/fixture-io';
 import { MIGRATIONS } from './migrations/index';
 import { openStorage, type SigningKeyRow } from './storage';
@@ -126,6 +126,18 @@ describe('vault signing key (issue #15)', () => {
     const { signature, identity } = await vault.signExportStatement(statement);
     expect(await verifyStatement(await importPublicKey(fromBase64(identity.publicKey)!), statement, signature)).toBe(true);
     expect(statementBytes(statement).byteLength).toBeGreaterThan(0);
+  });
+
+  it('signs a WACZ datapackage hash, and no other text that way', async () => {
+    const { vault } = await newVault();
+    const hash = `sha256:${'ab'.repeat(32)}`;
+    const { signature, identity } = await vault.signWaczDigest(hash);
+    const key = await importPublicKey(fromBase64(identity.publicKey)!);
+    expect(await verifyWaczDigest(key, hash, signature)).toBe(true);
+    expect(await verifyWaczDigest(key, `sha256:${'cd'.repeat(32)}`, signature)).toBe(false);
+    for (const other of ['{"type":"holdfast-export-statement"}', `sha256:${'AB'.repeat(32)}`, `sha256:${'ab'.repeat(32)}\n`, 'sha256:', '']) {
+      await expect(vault.signWaczDigest(other)).rejects.toMatchObject({ code: 'invalid' });
+    }
   });
 });
 

@@ -39,8 +39,10 @@ import {
   keyFingerprint,
   type SignedHead,
   signStatement,
+  signWaczDigest,
   toBase64,
   verifyStatement,
+  WACZ_DIGEST_PATTERN,
 } from '../model/signature';
 import { checkTimeStampToken, imprintOfHead, type StoredTimestamp } from '../model/timestamp-token';
 import { tombstoneContent } from '../model/tombstone';
@@ -1332,6 +1334,15 @@ class VaultService implements VaultImpl {
     const signer = await this.openSigner();
     if (!signer) throw lockedError();
     return { signature: await signStatement(signer.key, statement), identity: identityOf(signer.row) };
+  }
+
+  async signWaczDigest(hash: string): Promise<{ signature: string; identity: SigningIdentity }> {
+    if (typeof hash !== 'string' || !WACZ_DIGEST_PATTERN.test(hash)) {
+      throw new VaultError('invalid', 'Only a WACZ datapackage hash ("sha256:" and 64 hex digits) can be signed that way with the vault key.');
+    }
+    const signer = await this.openSigner();
+    if (!signer) throw lockedError();
+    return { signature: await signWaczDigest(signer.key, hash), identity: identityOf(signer.row) };
   }
 
   async timestampTarget(): Promise<{ seq: number; hash: string } | undefined> {

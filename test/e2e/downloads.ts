@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The first finished .zip in the browser's download folder (none still being written). */
-export async function waitForDownload(dir: string, timeout = 120_000): Promise<string> {
+/** The first finished file ending in `ext` (a .zip bundle unless told) in the browser's download folder (none still being written). */
+export async function waitForDownload(dir: string, timeout = 120_000, ext = '.zip'): Promise<string> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
-    const done = readdirSync(dir).filter((f) => f.endsWith('.zip'));
+    const done = readdirSync(dir).filter((f) => f.endsWith(ext));
     const partial = readdirSync(dir).some((f) => /\.(crdownload|part)$/.test(f));
     if (done.length && !partial) return join(dir, done[0]!);
     await new Promise((r) => setTimeout(r, 200));

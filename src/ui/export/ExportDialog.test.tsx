@@ -151,6 +151,52 @@ describe('ExportDialog', () => {
     expect((await verifyBundle(bytes, { password: 'secret one' })).ok).toBe(true);
   });
 
+  it('offers zip (the default) and wacz as formats; a WACZ of the selected records is a signed web archive', async () => {
+    const [first] = await vault.list({ limit: 1 });
+    const { onDone } = mount({ selectedIds: [first!.id] });
+    const select = $<HTMLSelectElement>('[data-testid="export-format"]')!;
+    expect(select.tagName).toBe('SELECT');
+    expect([...select.options].map((o) => o.value)).toEqual(['zip', 'wacz']);
+    expect(select.value).toBe('zip');
+    expect(root.textContent).toContain('waczFormatZipHelp');
+    await act(async () => {
+      select.value = 'wacz';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(root.textContent).toContain('waczFormatWaczHelp');
+    await click('[data-testid="export-scope-selected"]');
+    await click('[data-testid="export-confirm"]');
+    await waitFor(() => onDone.mock.calls.length > 0);
+    const [blob, filename] = onDone.mock.calls[0]!;
+    expect(filename).toMatch(/^holdfast-export-.*\.wacz$/);
+    const files = await unzipAll(await bytesOf(blob));
+    expect([...files.keys()]).toContain('datapackage-digest.json');
+    const pages = decode(files.get('pages/pages.jsonl')).trim().split('\n').slice(1).map((l) => JSON.parse(l) as { id: string });
+    expect(pages.map((p) => p.id)).toEqual([first!.id]);
+  });
+
+  it('refuses WACZ with a password and says why, instead of dropping the password', async () => {
+    const { onDone } = mount();
+    await type('[data-testid="export-password"]', 'secret');
+    await type('[data-testid="export-password-repeat"]', 'secret');
+    const select = $<HTMLSelectElement>('[data-testid="export-format"]')!;
+    await act(async () => {
+      select.value = 'wacz';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect($('[data-testid="export-wacz-password"]')?.textContent).toBe('waczNoPassword');
+    expect($<HTMLButtonElement>('[data-testid="export-confirm"]')!.disabled).toBe(true);
+    await click('[data-testid="export-confirm"]');
+    expect(onDone).not.toHaveBeenCalled();
+    // Clearing the password lifts the refusal; choosing zip again does too.
+    await act(async () => {
+      select.value = 'zip';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect($('[data-testid="export-wacz-password"]')).toBeNull();
+    expect($<HTMLButtonElement>('[data-testid="export-confirm"]')!.disabled).toBe(false);
+  });
+
   it('offers the selected records when the page passes them', async () => {
     const [first] = await vault.list({ limit: 1 });
     const { onDone } = mount({ selectedIds: [first!.id] });

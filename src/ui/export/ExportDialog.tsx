@@ -4,12 +4,16 @@
  * date range, or the selected records), the language of the report, an optional password, the exporter's name,
  * progress and plain errors. The bundle is built in this page (exportBundle) into a Blob that the caller offers as a
  * download. Pictures are reduced for the reports here (OffscreenCanvas), so report.html stays small.
+ * Format (issue #15): the Holdfast bundle (zip, the default) or a WACZ web archive (exportWacz) for web-archive tools;
+ * a WACZ cannot be password-encrypted (replay tools could not open it), so a password and WACZ together are refused
+ * with that explanation rather than the password being dropped.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExportError, exportBundle } from '../../export/bundle';
 import { type ExportScope, type PersonAccount, REPORT_LANGUAGES, type ReportLanguage } from '../../export/format';
 import type { Person } from '../../model/case';
 import { blobSink } from '../../export/sinks';
+import { exportWacz } from '../../export/wacz/writer';
 import type { EvidenceRecord } from '../../model/evidence';
 import type { Vault } from '../../vault/api';
 import { type AccountChoice, accountsIn, localDaysToUtc } from './accounts';
@@ -34,6 +38,8 @@ export interface ExportDialogProps {
 }
 
 type ScopeChoice = 'all' | 'people' | 'person' | 'dates' | 'selected';
+/** What the export writes: the Holdfast bundle (ZIP) or a WACZ web archive. */
+export type ExportFormat = 'zip' | 'wacz';
 
 /** The report language to start with: Spanish when the browser speaks Spanish, else English. */
 export function defaultReportLanguage(uiLanguage: string | undefined): ReportLanguage {
@@ -69,10 +75,13 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [name, setName] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('zip');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const running = progress !== null;
+  /** WACZ files cannot be encrypted: with a password typed, the combination is refused (never silently unencrypted). */
+  const waczWithPassword = format === 'wacz' && password !== '';
 
   useEffect(() => {
     if (choice !== 'person' || records !== null) return;
@@ -131,6 +140,10 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
 
   const confirm = async () => {
     setError(null);
+    if (waczWithPassword) {
+      setError(t('waczNoPassword'));
+      return;
+    }
     if (password !== repeat) {
       setError(t('exportPasswordMismatch'));
       return;
@@ -145,6 +158,16 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
     const sink = blobSink();
     setProgress({ done: 0, total: 1 });
     try {
+      if (format === 'wacz') {
+        const wacz = await exportWacz(
+          vault,
+          { scope: chosen, toolVersion, signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) },
+          sink.writable,
+        );
+        setProgress(null);
+        onDone(sink.blob(), wacz.filename);
+        return;
+      }
       const result = await exportBundle(
         vault,
         {
@@ -269,6 +292,14 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
         </fieldset>
         <fieldset disabled={running}>
           <label>
+            {t('waczFormat')}
+            <select value={format} onChange={(e) => setFormat(e.currentTarget.value === 'wacz' ? 'wacz' : 'zip')} data-testid="export-format">
+              <option value="zip">{t('waczFormatZip')}</option>
+              <option value="wacz">{t('waczFormatWacz')}</option>
+            </select>
+          </label>
+          <p class="muted hf-small">{format === 'wacz' ? t('waczFormatWaczHelp') : t('waczFormatZipHelp')}</p>
+          <label>
             {t('exportCaseLanguage')}
             <select value={language} onChange={(e) => setLanguage(e.currentTarget.value as ReportLanguage)} data-testid="export-language">
               {REPORT_LANGUAGES.map((l) => (
@@ -294,6 +325,11 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
             </label>
           )}
           <p class="muted hf-small">{t('exportPasswordHelp')}</p>
+          {waczWithPassword && (
+            <p class="status bad" role="status" data-testid="export-wacz-password">
+              {t('waczNoPassword')}
+            </p>
+          )}
         </fieldset>
         <div aria-live="polite">
           {progress && (
@@ -311,7 +347,7 @@ export function ExportDialog({ vault, toolVersion, t, onDone, onCancel, selected
           <button type="button" onClick={cancel} data-testid="export-cancel">
             {running ? t('exportStop') : t('exportCancel')}
           </button>
-          <button type="button" class="primary" onClick={confirm} disabled={running} data-testid="export-confirm">
+          <button type="button" class="primary" onClick={confirm} disabled={running || waczWithPassword} data-testid="export-confirm">
             {t('exportConfirm')}
           </button>
         </div>

@@ -7,6 +7,7 @@
  * report.html, report.pdf, incidents.csv, VERIFY.txt, CERTIFICATION-TEMPLATE.txt, SHA256SUMS.
  * SHA256SUMS comes last because it lists the hash of every other file, computed while writing.
  */
+
 import { Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
 import type { Person, RecordNote } from '../model/case';
 import { type EvidenceRecord, GENESIS_HASH } from '../model/evidence';
@@ -40,6 +41,7 @@ import { DEFAULT_PDF_REPORT_OPTIONS, type PdfPictureLoader, type PdfReportOption
 import { reportTexts } from './report-texts';
 import { createSha256, sha256HexSync } from './sha256';
 import { buildStatement, signatureFileText } from './signing';
+import { countingStream } from './sinks';
 import { certificationText, incidentsCsv, sha256sums, verifyText } from './texts';
 import { DEFAULT_VERIFY_LIMITS } from './verify';
 import { isPrecompressed, ZIP_WORKER_OPTIONS } from './zip';
@@ -108,26 +110,12 @@ export async function exportBundle(
   options: ExportOptions,
   sink: WritableStream<Uint8Array>,
 ): Promise<ExportResult> {
-  const out = sink.getWriter();
-  let written = 0;
-  const counted = new WritableStream<Uint8Array>({
-    async write(chunk) {
-      written += chunk.byteLength;
-      await out.ready;
-      await out.write(chunk);
-    },
-    async close() {
-      await out.close();
-    },
-    async abort(reason) {
-      await out.abort(reason);
-    },
-  });
+  const { writable: counted, written: bytesWritten, abort: abortSink } = countingStream(sink);
   const state: ExportState = {};
   try {
-    return await writeBundle(vault, options, counted, () => written, state);
+    return await writeBundle(vault, options, counted, bytesWritten, state);
   } catch (error) {
-    await out.abort(error).catch(() => undefined);
+    await abortSink(error).catch(() => undefined);
     if (state.loggedExportId) {
       // The custody log already says this export was made; say that it did not finish.
       const why = options.signal?.aborted ? 'it was stopped' : 'it failed';

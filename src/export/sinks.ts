@@ -48,3 +48,30 @@ export function blobSink(type = 'application/zip', partBytes = 8 * 1024 * 1024):
     size: () => total,
   };
 }
+
+/**
+ * A pass-through to `sink` that counts the bytes written (the export's size, known without re-reading it); `abort`
+ * aborts the sink itself (an export that failed part-way leaves no file that looks whole).
+ */
+export function countingStream(sink: WritableStream<Uint8Array>): {
+  writable: WritableStream<Uint8Array>;
+  written(): number;
+  abort(reason: unknown): Promise<void>;
+} {
+  const out = sink.getWriter();
+  let written = 0;
+  const writable = new WritableStream<Uint8Array>({
+    async write(chunk) {
+      written += chunk.byteLength;
+      await out.ready;
+      await out.write(chunk);
+    },
+    async close() {
+      await out.close();
+    },
+    async abort(reason) {
+      await out.abort(reason);
+    },
+  });
+  return { writable, written: () => written, abort: (reason) => out.abort(reason) };
+}

@@ -24,6 +24,7 @@
  * warcio writes the records; the digests are computed here (pure JS SHA-256: warcio's own hasher is WebAssembly, which
  * the extension pages' CSP does not allow) and handed to it, so it never hashes.
  */
+
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { getSurt } from 'warcio/utils';
 import type { ArtifactRef, EvidenceRecord } from '../../model/evidence';
@@ -34,6 +35,7 @@ import { describeScope, type ExportScope, selectRecords } from '../format';
 import { inertHtml } from '../inert-html';
 import { safeSegment } from '../names';
 import { createSha256, sha256HexSync } from '../sha256';
+import { countingStream } from '../sinks';
 import { isPrecompressed } from '../zip';
 import { StreamingZipWriter } from '../zip-writer';
 import { gzipMember } from './gzip-member';
@@ -150,29 +152,15 @@ export function waczFilename(exportedAt: string): string {
 }
 
 export async function exportWacz(vault: Vault, options: WaczOptions, sink: WritableStream<Uint8Array>): Promise<WaczResult> {
-  const out = sink.getWriter();
-  let written = 0;
-  const counted = new WritableStream<Uint8Array>({
-    async write(chunk) {
-      written += chunk.byteLength;
-      await out.ready;
-      await out.write(chunk);
-    },
-    async close() {
-      await out.close();
-    },
-    async abort(reason) {
-      await out.abort(reason);
-    },
-  });
+  const { writable: counted, written: bytesWritten, abort: abortSink } = countingStream(sink);
   let loggedExportId: string | undefined;
   try {
     const result = await writeWacz(vault, options, counted, (id) => {
       loggedExportId = id;
     });
-    return { ...result, bytes: written };
+    return { ...result, bytes: bytesWritten() };
   } catch (error) {
-    await out.abort(error).catch(() => undefined);
+    await abortSink(error).catch(() => undefined);
     if (loggedExportId) {
       const why = options.signal?.aborted ? 'it was stopped' : 'it failed';
       await vault.logCustody('exported', undefined, `WACZ export ${loggedExportId} did not finish (${why}); no complete file was saved`).catch(() => undefined);

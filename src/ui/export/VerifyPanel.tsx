@@ -1,8 +1,14 @@
-/** Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page. */
+/**
+ * Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page.
+ * A WACZ web archive (issue #15) is checked too, recognised as holdfast-verify recognises it (named .wacz, or a ZIP with
+ * datapackage.json and no manifest.json); both read the picked File in slices, never the whole file into memory.
+ */
 import { useState } from 'preact/hooks';
 import { type BundleReport, verifyBundle } from '../../export/verify';
+import { isWaczSource, verifyWacz, type WaczReport } from '../../export/wacz/verify-wacz';
 import { BundleResult } from './BundleResult';
 import { EXPORT_STYLE } from './style';
+import { WaczResult } from './WaczResult';
 
 export interface VerifyPanelProps {
   t: (key: string, ...subs: string[]) => string;
@@ -14,17 +20,24 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
   const [password, setPassword] = useState('');
   const [percent, setPercent] = useState<number | null>(null);
   const [report, setReport] = useState<BundleReport | null>(null);
+  const [wacz, setWacz] = useState<WaczReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = async () => {
     if (!file) return;
     setReport(null);
+    setWacz(null);
     setError(null);
     setPercent(0);
+    const onProgress = (done: number, total: number) => setPercent(Math.floor((100 * done) / Math.max(total, 1)));
     try {
+      if (await isWaczSource(file, file.name)) {
+        setWacz(await verifyWacz(file, { onProgress }));
+        return;
+      }
       const result = await verifyBundle(file, {
         ...(password ? { password } : {}),
-        onProgress: (done, total) => setPercent(Math.floor((100 * done) / Math.max(total, 1))),
+        onProgress,
       });
       setReport(result);
     } catch (err) {
@@ -43,11 +56,12 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
         {t('verifyFile')}
         <input
           type="file"
-          accept=".zip,application/zip"
+          accept=".zip,application/zip,.wacz"
           data-testid="verify-file"
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
             setReport(null);
+            setWacz(null);
           }}
         />
       </label>
@@ -73,6 +87,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
           </p>
         )}
         {report && <BundleResult report={report} t={t} />}
+        {wacz && <WaczResult report={wacz} t={t} />}
       </div>
     </section>
   );

@@ -52,6 +52,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
       <style>{EXPORT_STYLE}</style>
       <h2 id="hf-verify-title">{t('verifyTitle')}</h2>
       <p class="muted">{t('verifyIntro')}</p>
+      <p class="muted">{t('waczCheckIntro')}</p>
       <label>
         {t('verifyFile')}
         <input

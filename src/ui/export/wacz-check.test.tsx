@@ -96,6 +96,7 @@ describe('VerifyPanel on a WACZ', () => {
   it('lets the person pick a .wacz', () => {
     render(<VerifyPanel t={t} />, root);
     expect($<HTMLInputElement>('[data-testid="verify-file"]')!.accept.split(',')).toContain('.wacz');
+    expect($('[data-testid="verify-panel"]')!.textContent).toContain('waczCheckIntro');
   });
 
   it('says a good WACZ is verified, what was checked, and shows the vault key fingerprint as for a zip bundle', async () => {

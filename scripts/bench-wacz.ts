@@ -5,18 +5,21 @@
  *    vault into the WARC), a 2 MB random screenshot and a small HTML snapshot; exported as WACZ to a file on disk:
  *    throughput (MB of captured bytes per second, and MB/s written) and the peak extra memory while exporting (RSS,
  *    JS heap and ArrayBuffers above the level just before the export, sampled every 20 ms);
- *  - holdfast-verify's check of that WACZ (node:crypto hashing), for scale.
+ *  - holdfast-verify's check of that WACZ (node:crypto hashing), for scale;
+ *  - the vault page's *Check a bundle* path on it: verifyWacz on the file as a Blob (read in slices, as a picked File
+ *    is) with the default streamed pure-JS SHA-256 the page uses, its speed and peak extra memory.
  * Targets from the issue: ≥ 50 MB/s with ≤ 300 MB extra memory. HOLDFAST_BENCH_SCALE scales the vault (e.g. 0.1).
  * fake-indexeddb keeps the vault in memory, hence memory as growth over the level before the export. For a cleaner
  * baseline run it as `node --expose-gc --import tsx scripts/bench-wacz.ts` (a GC runs before the measurement).
  */
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileSink, newRecord } from '../src/export/test-support';
 import { verifyWaczFile } from '../src/export/verify-cli';
+import { verifyWacz } from '../src/export/wacz/verify-wacz';
 import { exportWacz } from '../src/export/wacz/writer';
 import { openVault } from '../src/vault/vault';
 
@@ -90,6 +93,14 @@ export async function waczBench(): Promise<void> {
     const report = await verifyWaczFile(file);
     const vs = (performance.now() - t) / 1000;
     console.log(`holdfast-verify of it: ${fmt(vs, 2)} s (${fmt(size / vs)} MB/s), ${report.ok ? 'OK' : `PROBLEMS: ${report.problems.map((p) => p.code).join(', ')}`}, fingerprint ${report.signature?.fingerprint}`);
+    const pageMemory = sampler();
+    t = performance.now();
+    const inPage = await verifyWacz(await openAsBlob(file));
+    const ps = (performance.now() - t) / 1000;
+    const pm = pageMemory.stop();
+    console.log(
+      `vault page's Check a bundle on it (verifyWacz on a Blob, pure-JS SHA-256): ${fmt(ps, 2)} s (${fmt(size / ps)} MB/s), ${inPage.ok ? 'OK' : `PROBLEMS: ${inPage.problems.map((p) => p.code).join(', ')}`}; peak extra memory RSS +${fmt(pm.rss)} MB, ArrayBuffers +${fmt(pm.buffers)} MB`,
+    );
   } finally {
     vault.close();
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { type ExportOptions, exportBundle } from './bundle';
 import { FILES, type Manifest } from './format';
 import { type ImportResult, importBundle } from './import';
 import { createSha256 } from './sha256';
+import { exportWacz } from './wacz/writer';
 import { decode, memorySink, patchBytes, patchDeclaredSize, resign, seedVault, tamper, unzipAll, zipAll } from './test-support';
 
 const enc = new TextEncoder();
@@ -138,6 +139,23 @@ describe('importBundle refuses bad input and leaves the vault untouched', () => 
     expect(await snapshot(target)).toEqual(before);
     return result;
   }
+
+  it('a WACZ web archive (issue #15): refused as what it is, not a vault backup, even renamed or with its WARC gone', async () => {
+    const vault = await openVault(freshDbName('import-wacz-source'));
+    await seedVault(vault);
+    const mem = memorySink();
+    await exportWacz(vault, { scope: { type: 'all' }, toolVersion: '0.1.0' }, mem.sink);
+    vault.close();
+    const wacz = mem.bytes();
+    const result = await expectRefused(new File([wacz as BlobPart], 'export.zip'), 'wacz', {}, /WACZ web archive.*not as a vault backup.*Import the Holdfast bundle \(\.zip\)/);
+    expect(result.report.problems.map((p) => p.code)).toEqual(['manifest-missing']);
+    const files = await unzipAll(wacz);
+    files.delete('archive/data.warc.gz');
+    await expectRefused(await zipAll(files), 'wacz');
+    // A ZIP with neither manifest.json nor datapackage.json is still just not a bundle.
+    files.delete('datapackage.json');
+    await expectRefused(await zipAll(files), 'not-a-bundle');
+  });
 
   it('a damaged or truncated ZIP', async () => {
     await expectRefused(enc.encode('PK\u0003\u0004 definitely not a zip'), 'unreadable');

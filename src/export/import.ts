@@ -15,6 +15,7 @@ import type { Vault } from '../vault/api';
 import type { NotesFile, PeopleFile } from './case-files';
 import { type ReportsFile, reportEntriesOf } from './platform-reports';
 import { ArtifactReadError, type BundleReport, inspectBundle, type OpenedBundle, type VerifyBundleOptions } from './verify';
+import { isWaczSource } from './wacz/verify-wacz';
 import type { BundleSource } from './zip';
 
 /**
@@ -62,7 +63,9 @@ export type ImportRefusal =
   | 'unsigned'
   | 'duplicate'
   | 'cannot-store'
-  | 'no-import-support';
+  | 'no-import-support'
+  /** A WACZ web archive (datapackage.json, no manifest.json): made for web-archive tools, it is not a vault backup. */
+  | 'wacz';
 
 export interface ImportResult {
   status: 'imported' | 'refused' | 'partial';
@@ -105,7 +108,15 @@ export async function importBundle(vault: Vault, source: BundleSource, options: 
     relinked: 0,
     skipped: [],
   });
-  if (!report.ok || !manifest) return refuse(refusalFor(report), reasonFor(report));
+  if (!report.ok || !manifest) {
+    if (report.problems.some((p) => p.code === 'manifest-missing') && (await isWaczSource(source))) {
+      return refuse(
+        'wacz',
+        'This is a WACZ web archive: it is made for web-archive tools such as ReplayWeb.page, not as a vault backup, and it does not hold what a vault needs to take records back. Nothing was imported. Import the Holdfast bundle (.zip) exported from the vault instead.',
+      );
+    }
+    return refuse(refusalFor(report), reasonFor(report));
+  }
   if (report.signature?.status !== 'signed' && !options.acceptUnsigned) {
     return refuse(
       'unsigned',

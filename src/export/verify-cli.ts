@@ -13,8 +13,7 @@ import { certificatesFromPem } from '../model/timestamp-token';
 import { openNodeEntryReader } from './node-entry-reader';
 import type { HasherFactory } from './sha256';
 import { type BundleReport, formatBundleReport, verifyBundle } from './verify';
-import { formatWaczReport, looksLikeWacz, verifyWacz, type WaczReport } from './wacz/verify-wacz';
-import { ZIP_WORKER_OPTIONS } from './zip';
+import { formatWaczReport, isWaczSource, verifyWacz, type WaczReport } from './wacz/verify-wacz';
 
 export const USAGE = `Usage: holdfast-verify <bundle.zip | export.wacz> [--password <password>] [--fingerprint <fingerprint>] [--tsa-ca <file.pem>] [--json]
 
@@ -74,18 +73,9 @@ export async function verifyWaczFile(path: string, options: { expectFingerprint?
   return verifyWacz(await openAsBlob(path), { hasher: nodeSha256, ...(options.expectFingerprint !== undefined && { expectFingerprint: options.expectFingerprint }) });
 }
 
-/** Whether the file is a WACZ: named .wacz, or a ZIP with datapackage.json and no manifest.json. */
+/** Whether the file is a WACZ: named .wacz, or a ZIP with datapackage.json and no manifest.json (as the vault's check decides). */
 export async function isWaczFile(path: string): Promise<boolean> {
-  if (/\.wacz$/i.test(path)) return true;
-  try {
-    const { BlobReader, ZipReader } = await import('@zip.js/zip.js');
-    const zip = new ZipReader(new BlobReader(await openAsBlob(path)), { ...ZIP_WORKER_OPTIONS, filenameValidation: 'tolerant' });
-    const names = (await zip.getEntries()).map((e) => e.filename);
-    await zip.close();
-    return looksLikeWacz(names);
-  } catch {
-    return false; // not a readable ZIP: the bundle check says so
-  }
+  return isWaczSource(await openAsBlob(path), path);
 }
 
 const UNREADABLE = new Set(['unreadable', 'password-required', 'password-wrong']);

@@ -162,6 +162,42 @@ for (const browserName of browsersUnderTest()) {
       }
     });
 
+    it('a WACZ exported from the vault page is checked by its Check a bundle (issue #15): verified, the fingerprint of the vault page; import refuses it', async () => {
+      const fingerprint = await vault.page.$eval('[data-testid="vault-key-fingerprint"]', (e) => e.getAttribute('data-fingerprint'));
+      await vault.page.click('[data-testid="export-vault"]');
+      await vault.page.waitForSelector('[data-testid="export-format"]');
+      await vault.page.select('[data-testid="export-format"]', 'wacz');
+      await vault.page.click('[data-testid="export-confirm"]');
+      const wacz = await waitForDownload(harness.downloadDir, 120_000, '.wacz');
+      await vault.reload();
+      await vault.page.click('[data-testid="verify-bundle"]');
+      const picker = (await vault.page.waitForSelector('[data-testid="verify-file"]')) as ElementHandle<HTMLInputElement>;
+      expect(await picker.evaluate((e) => e.accept)).toContain('.wacz');
+      await picker.uploadFile(wacz);
+      await vault.page.waitForFunction(() => !(document.querySelector('[data-testid="verify-run"]') as HTMLButtonElement | null)?.disabled, { timeout: 15_000 });
+      await vault.page.click('[data-testid="verify-run"]');
+      const result = await vault.page.waitForSelector('[data-testid="wacz-result"]', { timeout: 60_000 });
+      expect(await result!.evaluate((e) => [e.getAttribute('data-ok'), e.getAttribute('data-problems')])).toEqual(['true', '']);
+      expect(await vault.page.$eval('[data-testid="wacz-counts"] [data-count="warcs"]', (e) => e.textContent)).toMatch(/\b1\b/);
+      expect(await vault.page.$eval('[data-testid="wacz-counts"] [data-count="pages"]', (e) => e.textContent)).toMatch(new RegExp(`\\b${records.length}\\b`));
+      const signature = await vault.page.$eval('[data-testid="bundle-signature"]', (e) => [e.getAttribute('data-signature'), e.getAttribute('data-fingerprint'), e.textContent]);
+      expect(signature[0]).toBe('signed');
+      expect(signature[1]).toBe(fingerprint);
+      expect(signature[2]).toContain(fingerprint);
+      // Import says plainly that a WACZ is not a vault backup, and adds nothing.
+      const before = (await vault.raw()).records.length;
+      await vault.reload();
+      await vault.page.click('[data-testid="import-bundle"]');
+      const input = (await vault.page.waitForSelector('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(wacz);
+      await vault.page.waitForFunction(() => !(document.querySelector('[data-testid="import-run"]') as HTMLButtonElement | null)?.disabled, { timeout: 15_000 });
+      await vault.page.click('[data-testid="import-run"]');
+      const refused = await vault.page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 });
+      expect(await refused!.evaluate((e) => [e.getAttribute('data-status'), e.getAttribute('data-refusal')])).toEqual(['refused', 'wacz']);
+      expect(await refused!.evaluate((e) => e.textContent)).toContain('ReplayWeb.page');
+      expect((await vault.raw()).records).toHaveLength(before);
+    });
+
     if (browserName === 'chromium') {
       it('report.html loads with no network request and no script', async () => {
         const html = readFileSync(join(dir, 'report.html'), 'utf8');

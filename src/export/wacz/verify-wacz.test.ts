@@ -15,7 +15,7 @@ import { openVault } from '../../vault/vault';
 import { sha256HexSync } from '../sha256';
 import { decode, memorySink, seedVault, unzipAll, zipAll } from '../test-support';
 import { WACZ_FILES } from './layout';
-import { formatWaczReport, verifyWacz, type WaczReport } from './verify-wacz';
+import { formatWaczReport, isWaczSource, verifyWacz, type WaczReport } from './verify-wacz';
 import { type DataPackage, type DataPackageDigest, exportWacz } from './writer';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -169,6 +169,28 @@ describe('verifyWacz', () => {
     const none = await verifyWacz(await rewrite((f) => void f.delete(WACZ_FILES.digest)));
     expect(codes(none)).toEqual(['digest-missing']);
     expect(none.signature?.status).toBe('unsigned');
+  });
+
+  it('counts the resources it checked and reports progress over their bytes', async () => {
+    const seen: [number, number][] = [];
+    const report = await verifyWacz(wacz, { onProgress: (done, total) => void seen.push([done, total]) });
+    const pkg = readJson<DataPackage>(await unzipAll(wacz), WACZ_FILES.datapackage);
+    expect(report.resources).toBe(pkg.resources.length);
+    expect(seen).toHaveLength(pkg.resources.length);
+    const total = pkg.resources.reduce((n, r) => n + r.bytes, 0);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.every(([done], i) => i === 0 || done > seen[i - 1]![0])).toBe(true);
+    expect(formatWaczReport(report)).toContain(`Resources:      ${pkg.resources.length}`);
+  });
+
+  it('isWaczSource decides as holdfast-verify does: named .wacz, or datapackage.json and no manifest.json', async () => {
+    expect(await isWaczSource(wacz)).toBe(true);
+    expect(await isWaczSource(new Blob([wacz as BlobPart]))).toBe(true);
+    expect(await isWaczSource(await rewrite((f) => void f.set('manifest.json', enc.encode('{}'))))).toBe(false);
+    expect(await isWaczSource(await rewrite((f) => void f.delete(WACZ_FILES.datapackage)))).toBe(false);
+    expect(await isWaczSource(enc.encode('not a zip'))).toBe(false);
+    expect(await isWaczSource(enc.encode('not a zip'), 'Export.WACZ')).toBe(true);
+    expect(await isWaczSource(new Blob([wacz as BlobPart]).stream())).toBe(false);
   });
 
   it('refuses what is not a ZIP, or a ZIP without datapackage.json', async () => {

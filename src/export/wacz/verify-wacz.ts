@@ -53,6 +53,8 @@ export interface WaczReport {
   software?: string;
   title?: string;
   files: number;
+  /** Resources datapackage.json lists that were found and hashed (WARCs, index, pages, …). */
+  resources: number;
   warcs: number;
   indexLines: number;
   pages: number;
@@ -65,6 +67,8 @@ export interface VerifyWaczOptions {
   expectFingerprint?: string;
   hasher?: HasherFactory;
   maxBytes?: number;
+  /** Called as the listed resources are hashed (bytes done, bytes in all of them). */
+  onProgress?(done: number, total: number): void;
 }
 
 interface Resource {
@@ -81,9 +85,26 @@ export function looksLikeWacz(names: readonly string[]): boolean {
   return names.includes(WACZ_FILES.datapackage) && !names.includes('manifest.json');
 }
 
+/**
+ * Whether a file is a WACZ, as holdfast-verify decides: named .wacz, or a ZIP with datapackage.json and no manifest.json.
+ * Reads only the ZIP's central directory (a few KB at the end of the file), never the files in it.
+ */
+export async function isWaczSource(source: BundleSource, name?: string): Promise<boolean> {
+  if (name !== undefined && /\.wacz$/i.test(name)) return true;
+  if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) return false; // cannot be read twice
+  try {
+    const zip = new ZipReader(await readerFor(source, Number.MAX_SAFE_INTEGER), { ...ZIP_WORKER_OPTIONS, filenameValidation: 'tolerant' });
+    const names = (await zip.getEntries()).map((e) => e.filename);
+    await zip.close();
+    return looksLikeWacz(names);
+  } catch {
+    return false; // not a readable ZIP: the bundle check says so
+  }
+}
+
 export async function verifyWacz(source: BundleSource, options: VerifyWaczOptions = {}): Promise<WaczReport> {
   const problems: WaczProblem[] = [];
-  const report: WaczReport = { kind: 'wacz', ok: false, fatal: false, files: 0, warcs: 0, indexLines: 0, pages: 0, problems, checkedAt: new Date().toISOString() };
+  const report: WaczReport = { kind: 'wacz', ok: false, fatal: false, files: 0, resources: 0, warcs: 0, indexLines: 0, pages: 0, problems, checkedAt: new Date().toISOString() };
   const problem = (code: WaczProblemCode, message: string, path?: string) => problems.push({ code, message, ...(path !== undefined && { path }) });
   const fatal = (code: WaczProblemCode, message: string): WaczReport => {
     problem(code, message);
@@ -152,7 +173,13 @@ export async function verifyWacz(source: BundleSource, options: VerifyWaczOption
   // 2. Every resource: present, size, hash.
   const listed = new Set<string>([WACZ_FILES.datapackage, WACZ_FILES.digest]);
   const warcSizes = new Map<string, number>();
-  for (const [i, raw] of (pkg.resources as Resource[]).entries()) {
+  const resources = pkg.resources as Resource[];
+  let doneBytes = 0;
+  const totalBytes = resources.reduce((n, r) => {
+    const entry = r && typeof r === 'object' && typeof r.path === 'string' ? byPath.get(r.path) : undefined;
+    return n + (entry?.uncompressedSize ?? 0);
+  }, 0);
+  for (const [i, raw] of resources.entries()) {
     const r = raw && typeof raw === 'object' ? raw : {};
     if (typeof r.path !== 'string' || typeof r.hash !== 'string' || typeof r.bytes !== 'number') {
       problem('datapackage-invalid', `Resource ${i + 1} of datapackage.json lacks a path, a hash or a size.`);
@@ -179,7 +206,11 @@ export async function verifyWacz(source: BundleSource, options: VerifyWaczOption
     } catch (error) {
       problem('file-changed', `${path} cannot be read (damaged in the ZIP): ${errorText(error)}.`, path);
       continue;
+    } finally {
+      doneBytes += entry.uncompressedSize;
+      options.onProgress?.(doneBytes, totalBytes);
     }
+    report.resources++;
     const expected = r.hash.replace(/^sha256:/, '');
     if (!r.hash.startsWith('sha256:')) problem('datapackage-invalid', `${path}'s hash in datapackage.json is not a sha256 hash.`, path);
     else if (actual.sha256 !== expected) problem('file-changed', `${path} has changed: its SHA-256 is ${actual.sha256}, datapackage.json says ${expected}.`, path);
@@ -305,6 +336,7 @@ export function formatWaczReport(report: WaczReport): string {
   lines.push(`WARC files:     ${report.warcs}`);
   lines.push(`Index lines:    ${report.indexLines}`);
   lines.push(`Pages:          ${report.pages}`);
+  lines.push(`Resources:      ${report.resources} (listed in datapackage.json and checked)`);
   lines.push(`Files in ZIP:   ${report.files}`);
   lines.push('');
   if (report.ok) {

@@ -111,7 +111,7 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
           <div data-testid="import-result" data-status={result.status} data-refusal={result.refusal ?? ''}>
             {result.status === 'refused' ? (
               <p class="status bad" role="alert">
-                <strong>{t('importRefused')}</strong> {result.reason}
+                <strong>{t('importRefused')}</strong> {result.refusal === 'wacz' ? t('waczCheckImportRefused') : result.reason}
               </p>
             ) : (
               <div class={`status ${result.status === 'imported' ? 'ok' : 'bad'}`}>
@@ -129,7 +129,7 @@ export function ImportPanel({ vault, t, onDone, onClose }: ImportPanelProps) {
                 {(result.restored?.reports ?? 0) > 0 && <p data-testid="import-restored-reports">{t('repvImportRestoredReports', String(result.restored?.reports))}</p>}
               </div>
             )}
-            {result.status === 'refused' && result.report.problems.length > 0 && <BundleResult report={result.report} t={t} />}
+            {result.status === 'refused' && result.refusal !== 'wacz' && result.report.problems.length > 0 && <BundleResult report={result.report} t={t} />}
           </div>
         )}
       </div>

@@ -1,9 +1,15 @@
-/** Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page. */
+/**
+ * Check a bundle file in the browser: pick it, give the password if it has one, read the result. Nothing leaves the page.
+ * A WACZ web archive (issue #15) is checked too, recognised as holdfast-verify recognises it (named .wacz, or a ZIP with
+ * datapackage.json and no manifest.json); both read the picked File in slices, never the whole file into memory.
+ */
 import { useState } from 'preact/hooks';
 import { type BundleReport, verifyBundle } from '../../export/verify';
+import { isWaczSource, verifyWacz, type WaczReport } from '../../export/wacz/verify-wacz';
 import { certificatesFromPem } from '../../model/timestamp-token';
 import { BundleResult } from './BundleResult';
 import { EXPORT_STYLE } from './style';
+import { WaczResult } from './WaczResult';
 
 export interface VerifyPanelProps {
   t: (key: string, ...subs: string[]) => string;
@@ -15,6 +21,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
   const [password, setPassword] = useState('');
   const [percent, setPercent] = useState<number | null>(null);
   const [report, setReport] = useState<BundleReport | null>(null);
+  const [wacz, setWacz] = useState<WaczReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** Trusted time (issue #15): the authorities (or their CAs) the person trusts, as holdfast-verify --tsa-ca. */
   const [tsaCa, setTsaCa] = useState<File | null>(null);
@@ -23,6 +30,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
   const run = async () => {
     if (!file) return;
     setReport(null);
+    setWacz(null);
     setError(null);
     let trustedTsa: Uint8Array[] | undefined;
     if (tsaCa) {
@@ -34,11 +42,16 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
     }
     setNamed(trustedTsa !== undefined);
     setPercent(0);
+    const onProgress = (done: number, total: number) => setPercent(Math.floor((100 * done) / Math.max(total, 1)));
     try {
+      if (await isWaczSource(file, file.name)) {
+        setWacz(await verifyWacz(file, { onProgress }));
+        return;
+      }
       const result = await verifyBundle(file, {
         ...(password ? { password } : {}),
         ...(trustedTsa && { trustedTsa }),
-        onProgress: (done, total) => setPercent(Math.floor((100 * done) / Math.max(total, 1))),
+        onProgress,
       });
       setReport(result);
     } catch (err) {
@@ -53,15 +66,17 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
       <style>{EXPORT_STYLE}</style>
       <h2 id="hf-verify-title">{t('verifyTitle')}</h2>
       <p class="muted">{t('verifyIntro')}</p>
+      <p class="muted">{t('waczCheckIntro')}</p>
       <label>
         {t('verifyFile')}
         <input
           type="file"
-          accept=".zip,application/zip"
+          accept=".zip,application/zip,.wacz"
           data-testid="verify-file"
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
             setReport(null);
+            setWacz(null);
           }}
         />
       </label>
@@ -103,6 +118,7 @@ export function VerifyPanel({ t, onClose }: VerifyPanelProps) {
           </p>
         )}
         {report && <BundleResult report={report} t={t} authoritiesNamed={named} />}
+        {wacz && <WaczResult report={wacz} t={t} />}
       </div>
     </section>
   );

@@ -62,7 +62,11 @@ describe('runReportFlow', () => {
     const f = flow(ok, opened, 'rec-0');
     let calls = 0;
     const open = f.deps.open;
-    f.deps.open = async (req) => (++calls === 1 ? (f.requests.push(req), { ok: false, code: 'not-captured', message: 'forgotten' }) : open(req));
+    f.deps.open = async (req) => {
+      if (++calls > 1) return open(req);
+      f.requests.push(req);
+      return { ok: false, code: 'not-captured', message: 'forgotten' };
+    };
     expect(await runReportFlow(f.deps, input)).toBe('opened');
     expect(f.requests.map((r) => r.recordIds)).toEqual([['rec-0'], ['rec-1']]);
     expect(f.events).toEqual(['capture', 'stored', 'remember:rec-1', 'open']);

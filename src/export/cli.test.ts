@@ -13,7 +13,7 @@ import { memorySink, seedVault, tamper } from './test-support';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'holdfast-verify.mjs');
 let dir: string;
-const paths: Record<'good' | 'tampered' | 'encrypted' | 'garbage', string> = { good: '', tampered: '', encrypted: '', garbage: '' };
+const paths: Record<'good' | 'tampered' | 'encrypted' | 'garbage' | 'escapes', string> = { good: '', tampered: '', encrypted: '', garbage: '', escapes: '' };
 let fingerprint = '';
 
 function verify(args: string[], env: Record<string, string> = {}) {
@@ -36,7 +36,15 @@ beforeAll(async () => {
   const bad = await tamper(plain.bytes(), (files) => {
     files.delete(FILES.reportPdf);
   });
+  // A forged manifest whose exportedBy would clear the terminal, move up a line and print a false verdict, then turn
+  // the rest of the line around.
+  const escapes = await tamper(plain.bytes(), (files) => {
+    const manifest = JSON.parse(new TextDecoder().decode(files.get(FILES.manifest)!));
+    manifest.exportedBy = 'Examiner\u001b[2J\u001b[1A\rRESULT: OK\u009b2K\u202eko';
+    files.set(FILES.manifest, new TextEncoder().encode(JSON.stringify(manifest)));
+  });
   for (const [key, bytes] of [
+    ['escapes', escapes],
     ['good', plain.bytes()],
     ['tampered', bad],
     ['encrypted', enc.bytes()],
@@ -51,6 +59,17 @@ afterAll(() => {
 });
 
 describe('holdfast-verify', () => {
+  it('prints what a forged bundle says as text: no escape sequence, carriage return or bidi control reaches the terminal', () => {
+    for (const args of [[paths.escapes], ['--json', paths.escapes]]) {
+      const r = verify(args);
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).toContain('Examiner');
+      expect(r.out).not.toMatch(/[\u001b\r\u009b\u202e]/);
+      if (args[0] === '--json') expect(JSON.parse(r.out).exportedBy).toBe('Examiner\u001b[2J\u001b[1A\rRESULT: OK\u009b2K\u202eko');
+      else expect(r.out).toContain('Examiner\ufffd[2J\ufffd[1A\ufffdRESULT: OK\ufffd2K\ufffdko');
+    }
+  });
+
   it('exits 0 and says OK for an intact bundle', () => {
     const r = verify([paths.good]);
     expect(r.code).toBe(0);

@@ -5,9 +5,8 @@
  * Bundled for Node into bin/holdfast-verify.mjs by scripts/build-verifier.mjs (entry: cli.ts).
  */
 import { createHash } from 'node:crypto';
-import { constants, openAsBlob, statSync } from 'node:fs';
+import { constants, openAsBlob, readFileSync, statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { normalizeFingerprint } from '../model/signature';
 import { certificatesFromPem } from '../model/timestamp-token';
 import { openNodeEntryReader } from './node-entry-reader';
@@ -150,7 +149,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (await isWaczFile(file)) {
     const wacz = await verifyWaczFile(file, fingerprint !== undefined ? { expectFingerprint: fingerprint } : {});
-    io.out(json ? `${JSON.stringify(wacz, null, 2)}\n` : formatWaczReport(wacz));
+    io.out(json ? jsonForTerminal(wacz) : textForTerminal(formatWaczReport(wacz)));
     return exitCodeFor(wacz);
   }
   const report = await verifyFile(file, {
@@ -158,6 +157,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     ...(fingerprint !== undefined && { expectFingerprint: fingerprint }),
     ...(trustedTsa && { trustedTsa }),
   });
-  io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatBundleReport(report));
+  io.out(json ? jsonForTerminal(report) : textForTerminal(formatBundleReport(report)));
   return exitCodeFor(report);
+}
+
+/**
+ * What a bundle says is shown as text, never as terminal commands: a forged bundle's fields (exportedBy, a record's
+ * title, an authority's name…) could carry escape sequences that clear the screen or rewrite the lines above (a
+ * forged "RESULT: OK"), or bidirectional controls that reorder them. Every control character but line ends and tabs,
+ * and every bidi control, becomes U+FFFD in the text report.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function textForTerminal(text: string): string {
+  return text.replace(UNSAFE, '\ufffd');
+}
+
+/** The JSON report with the same characters written as \u escapes (JSON.stringify leaves C1 and bidi controls raw). */
+export function jsonForTerminal(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

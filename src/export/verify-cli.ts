@@ -167,7 +167,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  * forged "RESULT: OK"), or bidirectional controls that reorder them. Every control character but line ends and tabs,
  * and every bidi control, becomes U+FFFD in the text report.
  */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /(?![\t\n])[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 export function textForTerminal(text: string): string {
   return text.replace(UNSAFE, '\ufffd');
 }

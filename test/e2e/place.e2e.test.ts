@@ -61,6 +61,8 @@ const SIZES = [
 
 interface Sweep {
   checked: number;
+  /** Controls that wait veiled (nowhere free): clipped away, shown while their item is hovered or focused. */
+  veiled: number;
   violating: number;
   covered: number;
   samples: string[];
@@ -97,7 +99,7 @@ async function sweep(page: Page): Promise<Sweep> {
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}${el.getAttribute('aria-label') ? `"${el.getAttribute('aria-label')!.slice(0, 20)}"` : ''}`;
     const hosts = Array.from(document.querySelectorAll<HTMLElement>(HOST)).filter((h) => h.getAttribute('data-holdfast-capture') !== 'page');
     const done = new Set<Element>();
-    const out = { checked: 0, violating: 0, covered: 0, samples: [] as string[] };
+    const out = { checked: 0, veiled: 0, violating: 0, covered: 0, samples: [] as string[] };
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const visible = (r: DOMRect) => r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= vh && r.right <= vw;
@@ -177,6 +179,7 @@ async function sweep(page: Page): Promise<Sweep> {
       for (const [h] of boxes) {
         done.add(h);
         out.checked++;
+        if (h.hasAttribute('data-holdfast-veiled')) out.veiled++;
         const what = hits.get(h);
         if (!what) continue;
         out.violating++;
@@ -347,6 +350,56 @@ for (const browserName of browsersUnderTest()) {
       await page.waitForFunction(() => (document.querySelector('[data-place-test="collapsed"]') as HTMLElement).style.display === 'block', { timeout: 5000, polling: 50 });
     });
 
+    it('with nowhere free, an item control waits veiled: not painted, takes no press; shown while its item is hovered or focus is in it', async () => {
+      // A real-structure X profile saved without its style sheets, at 360 px: rows laid at fixed offsets run several
+      // deep over one another, and some posts have no spot free of the site in them, beside them or on a line made for
+      // their controls.
+      const p = pages.find((x) => x.name === 'real/x.com/x-profile-en-2024-logged-out')!;
+      await page.bringToFront();
+      if (p.file) pinRealPage(p.url, p.file);
+      await page.setViewport(SIZES[0]!);
+      await page.goto(p.url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('[data-holdfast-capture="post"]').length > 0, { timeout: 10_000, polling: 50 });
+      const found = await page.evaluate(async () => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        for (const h of document.querySelectorAll<HTMLElement>('[data-holdfast-capture="post"]')) {
+          h.scrollIntoView({ block: 'center' });
+          for (let i = 0; i < 6 && !h.hasAttribute('data-holdfast-veiled'); i++) await frame();
+          if (h.hasAttribute('data-holdfast-veiled')) {
+            h.setAttribute('data-place-test', 'veiled');
+            return true;
+          }
+        }
+        return false;
+      });
+      expect(found, 'a post whose control waits veiled at 360 px').toBe(true);
+      const host = (await page.$('[data-place-test="veiled"]'))!;
+      const state = () =>
+        host.evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return { clip: (h as HTMLElement).style.clipPath, onTop: top === h || !!top?.closest('[data-holdfast-capture]') };
+        });
+      // At rest: clipped away, and a press at its spot reaches the site, not Holdfast.
+      await page.mouse.move(1, 1);
+      await page.waitForFunction(() => (document.querySelector('[data-place-test="veiled"]') as HTMLElement).style.clipPath !== '', { timeout: 5000, polling: 50 });
+      expect(await state()).toEqual({ clip: 'inset(50%)', onTop: false });
+      // The pointer on the item: shown, and what is painted at its middle (a press lands on it).
+      const box = (await host.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(() => (document.querySelector('[data-place-test="veiled"]') as HTMLElement).style.clipPath === '', { timeout: 5000, polling: 50 });
+      expect(await state()).toEqual({ clip: '', onTop: true });
+      // Pointer gone: veiled again (Chromium only, as above: Firefox over BiDi kept hover after the pointer left).
+      if (browserName === 'chromium') {
+        await page.mouse.move(1, 1);
+        await page.waitForFunction(() => (document.querySelector('[data-place-test="veiled"]') as HTMLElement).style.clipPath === 'inset(50%)', { timeout: 5000, polling: 50 });
+        // Keyboard: it is still in the tab order; focus on it shows it.
+        await host.focus();
+        await page.waitForFunction(() => (document.querySelector('[data-place-test="veiled"]') as HTMLElement).style.clipPath === '', { timeout: 5000, polling: 50 });
+        expect((await state()).onTop).toBe(true);
+      }
+    });
+
     it('a control the pointer is on stays where it is while the site changes under it, and moves once the pointer leaves', async () => {
       const status = pages.find((p) => p.name === 'x.com/status')!;
       // (The test before opened the platform's report page in a tab of its own: this one must be in front, painted.)
@@ -388,7 +441,7 @@ for (const browserName of browsersUnderTest()) {
       // tab behind another gets no animation frames, and the sweep waits for them).
       for (const other of await harness.browser.pages()) if (other !== page) await other.close().catch(() => undefined);
       await page.bringToFront();
-      const totals = { pages: 0, checks: 0, controls: 0, violating: 0, covered: 0, violatingReal: 0 };
+      const totals = { pages: 0, checks: 0, controls: 0, veiled: 0, violating: 0, covered: 0, violatingReal: 0 };
       const report: string[] = [];
       const timing: string[] = [];
       for (const p of pages) {
@@ -405,6 +458,7 @@ for (const browserName of browsersUnderTest()) {
           const s = await sweep(page);
           totals.checks++;
           totals.controls += s.checked;
+          totals.veiled += s.veiled;
           totals.violating += s.violating;
           if (p.file) totals.violatingReal += s.violating;
           totals.covered += s.covered;
@@ -414,28 +468,27 @@ for (const browserName of browsersUnderTest()) {
         if (process.env.HOLDFAST_PLACE_TIMING) process.stderr.write(`${timing[timing.length - 1]}\n`);
       }
       console.log(
-        `place (${browserName}): ${totals.pages} pages × ${SIZES.length} sizes = ${totals.checks} checks, ${totals.controls} controls checked, ${totals.violating} over site content, ${totals.covered} site controls covered at their centre`,
+        `place (${browserName}): ${totals.pages} pages × ${SIZES.length} sizes = ${totals.checks} checks, ${totals.controls} controls checked (${totals.veiled} veiled: nowhere free), ${totals.violating} over site content, ${totals.covered} site controls covered at their centre`,
       );
       if (report.length) console.log(report.join('\n'));
       if (only) expect(report).toEqual([]);
       expect(totals.controls).toBeGreaterThan(totals.pages * SIZES.length);
       // Known gaps, held as ceilings so that nothing gets worse (HOLDFAST_PLACE_ONLY requires zero). Where nothing in
-      // or beside an item is free, its controls get a line of their own in the item's flow, and a group placed off
-      // screen is looked at again once in view; what is left: real-structure pages saved without their style sheets
-      // whose rows keep the fixed offsets of a virtualised feed, so that one X post is drawn over the next (no spot
-      // in the item shows nothing of the site), and, in Firefox only, one Instagram replica comment at 768 px under
-      // the "more posts" grid laid over it.
+      // or beside an item is free, its controls get a line of their own in the item's flow; a group placed off screen
+      // is looked at again once in view; and where even then nothing in view is free (real-structure X pages saved
+      // without their style sheets, whose rows keep the fixed offsets of a virtualised feed, so that one post is drawn
+      // over the next several), the item's control waits veiled: clipped away, shown while its item is hovered or
+      // focused (the test above).
       // Measured (controls over the site / checked; site controls covered at their centre):
       // - at 2279695 (fixed offsets), Chromium: 2,180 / 3,018 (476 on the replicas), 198 covered;
       // - the first placement (ed43d7f): Chromium 587 / 2,435 (16 on the replicas), 10; Firefox 566 / 2,390 (21), 8;
-      // - now: Chromium 32 / 2,632 (0 on the replicas), 0; Firefox 64 / 2,635 (1), 0. (A last resort that used any
-      //   spot of a tall item, on screen or not, measured 8 and 22 but put controls thousands of px down the item,
-      //   under rows the saved page paints over it, where they could not be pressed: real.e2e failed in Firefox.)
+      // - before veiling: Chromium 32 / 2,632 (0 on the replicas), 0; Firefox 64 / 2,635 (1), 0;
+      // - with veiling, on a machine running CI beside it: Chromium 0 / 2,626, 0; Firefox 7 / 2,724 (4 on the
+      //   replicas: Instagram's Portuguese DMs at 1280 px; 3 on an Italian X search page at 200 %), 0.
       if (!only) {
-        // (Firefox under CI's load: 5 on the replicas, the carousel comment and one tall post of x.com/home at four
-        // sizes, placed before it was looked at in view.)
+        // (Firefox under CI's load has put a few controls on the replicas before they were looked at in view.)
         expect(totals.violating - totals.violatingReal, 'controls over the site on replica pages').toBeLessThanOrEqual(8);
-        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(90);
+        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(20);
         expect(totals.covered, 'site controls covered at their centre').toBe(0);
       }
     }, 600_000);

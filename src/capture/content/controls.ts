@@ -7,8 +7,8 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { blockersAt, type Box, findSpot, leastCovering, neighbourObstacles, SITE_CONTROLS, siteObstacles } from './placement';
-import { type Control, type ControlHandle, CONTROL_ATTR, CONTROL_SIZE, createControl, drawing, type MenuEntry, REPORT_ATTR, SPACER_TAG } from './ui-elements';
+import { type Box, blockersAt, findSpot, leastCovering, neighbourObstacles, SITE_CONTROLS, siteObstacles } from './placement';
+import { CONTROL_ATTR, CONTROL_SIZE, type Control, type ControlHandle, createControl, drawing, type MenuEntry, REPORT_ATTR, SPACER_TAG, VEIL_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
   label(target: CaptureTarget): string;
@@ -64,6 +64,8 @@ interface Plan {
   collapsed: boolean;
   /** The spot was on screen when planned, and what the page shows there was looked at then (no look in view needed). */
   seenFree?: boolean;
+  /** Nothing free anywhere in view, in, beside or on a line made for it: the item's control waits veiled (see veil). */
+  veiled?: boolean;
 }
 
 /** Beyond this many added subtrees between two scans, one full scan is cheaper than tracking them. */
@@ -568,6 +570,8 @@ export class CaptureControls {
       const vw = document.documentElement.clientWidth;
       const again: Plan[] = [];
       for (const p of plans) {
+        // (A veiled control is clipped away: what the page shows at its spot is the site, by design.)
+        if (p.veiled) continue;
         for (const m of p.collapsed ? p.members.slice(0, 1) : p.members) {
           if (m.host.style.display === 'none') continue;
           const r = m.host.getBoundingClientRect();
@@ -724,7 +728,7 @@ export class CaptureControls {
       }
       return null;
     };
-    const done = (spot: { x: number; y: number; seenFree?: boolean }, collapsed: boolean): Plan => {
+    const done = (spot: { x: number; y: number; seenFree?: boolean; veiled?: boolean }, collapsed: boolean): Plan => {
       const origins = members.map((m, i) => (i === 0 || m.host.style.display === 'none' ? origin : m.staticOrigin()));
       return { entry, anchor, members, origin, origins, ...spot, collapsed };
     };
@@ -778,7 +782,8 @@ export class CaptureControls {
     }
     Object.assign(region, full);
     // Still nothing (a layout that lays the site's things over that line): the spot inside it that covers least,
-    // until a better one can be checked on screen.
+    // until a better one can be checked on screen. Once looked at on screen (`seen`) and still nothing, the control
+    // waits there veiled: it covers nothing until the person's pointer or focus is on the item (see veil).
     const clampX = (x: number) => Math.max(bounds.left, Math.min(x, bounds.right - itemW));
     const clampY = (y: number) => Math.max(bounds.top, Math.min(y, bounds.bottom - h));
     const inside = [
@@ -786,7 +791,10 @@ export class CaptureControls {
       { x: clampX(region.right - 2 - itemW), y: clampY(region.bottom - 2 - h) },
       { x: clampX(region.left + 2), y: clampY(region.top + 2) },
     ];
-    return done(leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), members.length > 1);
+    // (A control veiled before stays veiled while it is placed again off a look: it comes back only where a free spot
+    // is found.)
+    const veiled = seen || entry.control.host.hasAttribute(VEIL_ATTR);
+    return done({ ...leastCovering(inside, itemW, h, obstacles.controls, obstacles.all), veiled }, members.length > 1);
   }
 
   /**
@@ -879,6 +887,7 @@ export class CaptureControls {
       item.setShown(true);
       item.moveTo(p.origin, x, p.y);
       this.placedHosts.add(item.host);
+      this.veil(item.host, regionRoot(p.entry, p.anchor), p.veiled === true);
       return;
     }
     this.collapsedGroups.delete(item.host);
@@ -892,6 +901,49 @@ export class CaptureControls {
       this.placedHosts.add(m.host);
       x += m.width + GROUP_GAP;
     }
+    this.veil(item.host, regionRoot(p.entry, p.anchor), p.veiled === true);
+  }
+
+  /** Item roots whose control is listened for to lift its veil. */
+  private veilListening = new WeakSet<Element>();
+  private veiledHost = new WeakMap<Element, HTMLElement>();
+
+  /**
+   * Where a page leaves no free spot at all for an item's control — looked at on screen: in the item, beside it, on a
+   * line made in its flow, anywhere in its part on screen (a saved X page without its style sheets, where rows laid at
+   * fixed offsets run several deep over one another) — the control waits at the spot that covers least, veiled: clipped
+   * away (`clip-path`, which hit testing honours too: it takes no click and is not painted), still in the tab order and
+   * the accessibility tree. It shows while the person's pointer is on the item or focus is in it (Tab reaches it;
+   * Alt+Shift+E and the right-click menu capture the item too). A later placement that finds a free spot lifts it.
+   */
+  private veil(host: HTMLElement, root: Element, on: boolean): void {
+    if (!on) {
+      if (host.hasAttribute(VEIL_ATTR)) {
+        host.removeAttribute(VEIL_ATTR);
+        host.style.clipPath = '';
+      }
+      return;
+    }
+    host.setAttribute(VEIL_ATTR, '');
+    const asked = () => root.matches(':hover') || root.contains(document.activeElement);
+    host.style.clipPath = asked() ? '' : 'inset(50%)';
+    this.veiledHost.set(root, host);
+    if (this.veilListening.has(root)) return;
+    this.veilListening.add(root);
+    // (The item's control of the moment: a site that re-renders the item gets a new one.)
+    const lift = () => {
+      const h = this.veiledHost.get(root);
+      if (h?.hasAttribute(VEIL_ATTR)) h.style.clipPath = '';
+    };
+    const restore = () =>
+      setTimeout(() => {
+        const h = this.veiledHost.get(root);
+        if (h?.hasAttribute(VEIL_ATTR) && !asked()) h.style.clipPath = 'inset(50%)';
+      }, 400);
+    root.addEventListener('pointerenter', lift);
+    root.addEventListener('focusin', lift);
+    root.addEventListener('pointerleave', restore);
+    root.addEventListener('focusout', restore);
   }
 
   /**

@@ -14,6 +14,8 @@ export const TOAST_ATTR = 'data-holdfast-toast';
 export const MENU_ATTR = 'data-holdfast-menu';
 /** The element name of the empty line made in an item's flow for its controls (controls.ts), when nothing else was free. */
 export const SPACER_TAG = 'holdfast-spacer';
+/** On an item control that waits veiled (nowhere free to put it): shown while the item is hovered or focused. */
+export const VEIL_ATTR = 'data-holdfast-veiled';
 export const OWN_ELEMENTS_SELECTOR = `[${CONTROL_ATTR}],[${REPORT_ATTR}],[${TOAST_ATTR}],[${MENU_ATTR}],${SPACER_TAG}`;
 
 /** A control's size (CSS px): 24 × 24, the smallest target size WCAG 2.2 asks for; the menu chevron beside it. */

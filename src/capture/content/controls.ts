@@ -791,6 +791,13 @@ export class CaptureControls {
       { x: clampX(region.right - 2 - itemW), y: clampY(region.bottom - 2 - h) },
       { x: clampX(region.left + 2), y: clampY(region.top + 2) },
     ];
+    // First, those spots as the page paints them: the obstacles read from the item's tree include what its scrollers
+    // clip away (a carousel's next slide) and boxes wider than what they show; a spot on screen where the page shows
+    // nothing of the site covers nothing, and needs no veil.
+    for (const c of inside) {
+      const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
+      if (onScreen(box) && blockersAt(document, box, isOwn, 0, root).length === 0) return done({ ...c, seenFree: true }, members.length > 1);
+    }
     // (A control veiled before stays veiled while it is placed again off a look: it comes back only where a free spot
     // is found.)
     const veiled = seen || entry.control.host.hasAttribute(VEIL_ATTR);
@@ -812,9 +819,17 @@ export class CaptureControls {
       for (const e of entries) {
         if (e.intersectionRatio < 0.99) continue;
         const host = e.target as HTMLElement;
-        this.inView?.unobserve(host);
         const at = this.placedAt.get(host);
-        if (!at || !host.isConnected || this.stopped) continue;
+        if (!at || !host.isConnected || this.stopped) {
+          this.inView?.unobserve(host);
+          continue;
+        }
+        // The report is of a moment that may have passed (the page scrolled or was resized before this task ran):
+        // what is painted can only be looked at where the control is on screen now; off it, it stays observed and is
+        // looked at when it next comes into view.
+        const hr = host.getBoundingClientRect();
+        if (hr.top < 0 || hr.left < 0 || hr.bottom > window.innerHeight || hr.right > document.documentElement.clientWidth) continue;
+        this.inView?.unobserve(host);
         const root = regionRoot(at.entry, at.anchor);
         const a = root.getBoundingClientRect();
         const found: Box[] = [];

@@ -214,7 +214,8 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
   const out: Box[] = [];
   const grid = (from: number, to: number): number[] => {
     const n = step > 0 ? Math.max(2, Math.ceil((to - from) / step) + 1) : 3;
-    return Array.from({ length: n }, (_, i) => from + 1 + ((to - from - 2) * i) / (n - 1));
+    // (From half a pixel inside each edge: a line of text that runs a pixel into the box is hit at its edge row.)
+    return Array.from({ length: n }, (_, i) => from + 0.5 + ((to - from - 1) * i) / (n - 1));
   };
   const xs = grid(box.left, box.right);
   const ys = grid(box.top, box.bottom);

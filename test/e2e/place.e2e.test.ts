@@ -103,9 +103,14 @@ async function sweep(page: Page): Promise<Sweep> {
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const visible = (r: DOMRect) => r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= vh && r.right <= vw;
-    const checkVisible = () => {
+    /** Checks every control wholly on screen not checked yet; with `grace`, a control found over the site is left
+     * unchecked and returned, to be checked again a moment later (`only`): the look at a control that came into view is
+     * an IntersectionObserver report, which a loaded browser may deliver a few frames late — still long before a
+     * person could aim at the control. */
+    const checkVisible = (grace: boolean, only?: HTMLElement[]): HTMLElement[] => {
+      const deferred: HTMLElement[] = [];
       const boxes: [HTMLElement, DOMRect][] = [];
-      for (const h of hosts) {
+      for (const h of only ?? hosts) {
         if (done.has(h) || !h.isConnected) continue;
         const r = h.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) {
@@ -115,7 +120,7 @@ async function sweep(page: Page): Promise<Sweep> {
         if (!visible(r) || getComputedStyle(h).display === 'none') continue;
         boxes.push([h, r]);
       }
-      if (boxes.length === 0) return;
+      if (boxes.length === 0) return deferred;
       const hits = new Map<HTMLElement, string[]>();
       const add = (h: HTMLElement, what: string) => {
         const list = hits.get(h) ?? [];
@@ -177,6 +182,10 @@ async function sweep(page: Page): Promise<Sweep> {
         }
       }
       for (const [h] of boxes) {
+        if (grace && hits.has(h)) {
+          deferred.push(h);
+          continue;
+        }
         done.add(h);
         out.checked++;
         if (h.hasAttribute('data-holdfast-veiled')) out.veiled++;
@@ -191,6 +200,14 @@ async function sweep(page: Page): Promise<Sweep> {
             `${h.getAttribute('data-holdfast-capture') ?? `report:${h.getAttribute('data-holdfast-report')}`} at ${at(hr)} in ${at(pr)} over ${[...new Set(what)].slice(0, 3).join(', ')}`,
           );
       }
+      return deferred;
+    };
+    const check = async () => {
+      const again = checkVisible(true);
+      if (again.length === 0) return;
+      await new Promise((r) => setTimeout(r, 150));
+      await frame();
+      checkVisible(false, again);
     };
     // Each control not checked yet is brought to the middle of the viewport (the window or its inner scroller), and
     // every control then wholly on screen is checked.
@@ -202,12 +219,12 @@ async function sweep(page: Page): Promise<Sweep> {
     };
     window.scrollTo(0, 0);
     await settle();
-    checkVisible();
+    await check();
     for (const h of hosts) {
       if (done.has(h)) continue;
       h.scrollIntoView({ block: 'center', inline: 'nearest' });
       await settle();
-      checkVisible();
+      await check();
       done.add(h);
     }
     return out;
@@ -436,13 +453,14 @@ for (const browserName of browsersUnderTest()) {
       await page.waitForFunction((before) => JSON.stringify(document.querySelector('[data-holdfast-capture="post"]')!.getBoundingClientRect()) !== before, { timeout: 5000, polling: 50 }, at);
     });
 
-    it(`every page at ${SIZES.map((s) => s.name).join(', ')}: controls over a link, button, input, image or text of the site, counted and held to the known gaps`, async () => {
+    it(`every page at ${SIZES.map((s) => s.name).join(', ')}: no control over a link, button, input, image or text of the site`, async () => {
       // The report test above opened the platform's route in a new tab: the page must be the one in front again (a
       // tab behind another gets no animation frames, and the sweep waits for them).
       for (const other of await harness.browser.pages()) if (other !== page) await other.close().catch(() => undefined);
       await page.bringToFront();
-      const totals = { pages: 0, checks: 0, controls: 0, veiled: 0, violating: 0, covered: 0, violatingReal: 0 };
+      const totals = { pages: 0, checks: 0, controls: 0, veiled: 0, violating: 0, covered: 0 };
       const report: string[] = [];
+      const veiledAt: string[] = [];
       const timing: string[] = [];
       for (const p of pages) {
         const t0 = Date.now();
@@ -460,8 +478,8 @@ for (const browserName of browsersUnderTest()) {
           totals.controls += s.checked;
           totals.veiled += s.veiled;
           totals.violating += s.violating;
-          if (p.file) totals.violatingReal += s.violating;
           totals.covered += s.covered;
+          if (s.veiled) veiledAt.push(`${p.name} @${size.name}: ${s.veiled}`);
           if (s.violating) report.push(`${p.name} @${size.name}: ${s.violating}/${s.checked} — ${s.samples.join('; ')}`);
         }
         timing.push(`${p.name} ${Date.now() - t0}ms`);
@@ -470,27 +488,25 @@ for (const browserName of browsersUnderTest()) {
       console.log(
         `place (${browserName}): ${totals.pages} pages × ${SIZES.length} sizes = ${totals.checks} checks, ${totals.controls} controls checked (${totals.veiled} veiled: nowhere free), ${totals.violating} over site content, ${totals.covered} site controls covered at their centre`,
       );
+      if (veiledAt.length) console.log(`veiled: ${veiledAt.join('; ')}`);
       if (report.length) console.log(report.join('\n'));
-      if (only) expect(report).toEqual([]);
       expect(totals.controls).toBeGreaterThan(totals.pages * SIZES.length);
-      // Known gaps, held as ceilings so that nothing gets worse (HOLDFAST_PLACE_ONLY requires zero). Where nothing in
-      // or beside an item is free, its controls get a line of their own in the item's flow; a group placed off screen
-      // is looked at again once in view; and where even then nothing in view is free (real-structure X pages saved
-      // without their style sheets, whose rows keep the fixed offsets of a virtualised feed, so that one post is drawn
-      // over the next several), the item's control waits veiled: clipped away, shown while its item is hovered or
-      // focused (the test above).
+      // Where nothing in or beside an item is free, its controls get a line of their own in the item's flow; a group
+      // placed off screen is looked at again once in view; and where even then the page shows something at every spot
+      // in view (real-structure X and Instagram pages saved without their style sheets, whose rows keep the fixed
+      // offsets of a virtualised feed, so that one post is drawn over the next several; a replica column squeezed to
+      // 32 px at 360 px), the item's control waits veiled: clipped away, shown while its item is hovered or focused
+      // (the test above).
       // Measured (controls over the site / checked; site controls covered at their centre):
       // - at 2279695 (fixed offsets), Chromium: 2,180 / 3,018 (476 on the replicas), 198 covered;
       // - the first placement (ed43d7f): Chromium 587 / 2,435 (16 on the replicas), 10; Firefox 566 / 2,390 (21), 8;
       // - before veiling: Chromium 32 / 2,632 (0 on the replicas), 0; Firefox 64 / 2,635 (1), 0;
-      // - with veiling, on a machine running CI beside it: Chromium 0 / 2,626, 0; Firefox 7 / 2,724 (4 on the
-      //   replicas: Instagram's Portuguese DMs at 1280 px; 3 on an Italian X search page at 200 %), 0.
-      if (!only) {
-        // (Firefox under CI's load has put a few controls on the replicas before they were looked at in view.)
-        expect(totals.violating - totals.violatingReal, 'controls over the site on replica pages').toBeLessThanOrEqual(8);
-        expect(totals.violatingReal, 'controls over the site on real-structure pages').toBeLessThanOrEqual(20);
-        expect(totals.covered, 'site controls covered at their centre').toBe(0);
-      }
+      // - with veiling (c1fbe26): Chromium 0 / 2,626; Firefox 3 / 2,647, all on an Italian X search page at 200 %: a
+      //   look run after the page had scrolled on (it saw the control off screen, so nothing over it), and a line of
+      //   text one pixel into the control that the look's points missed;
+      // - now, both browsers at once on 2 cores: Chromium 0 / 2,634 (88 veiled), Firefox 0 / 2,634 (71 veiled), 0.
+      expect(report, 'controls over a link, button, input, image or text of the site').toEqual([]);
+      expect(totals.covered, 'site controls covered at their centre').toBe(0);
     }, 600_000);
   });
 }

@@ -260,6 +260,11 @@ export class CaptureControls {
       spacer?.remove();
     }
     this.attached.clear();
+    // (The listeners that lift a veil are on the site's items, which outlive the controls.)
+    this.veilListeners.abort();
+    this.veilListeners = new AbortController();
+    this.veilListening = new WeakSet();
+    this.veiledHost = new WeakMap();
     for (const { control } of this.threadControls.values()) control.host.remove();
     this.threadControls.clear();
   }
@@ -919,9 +924,11 @@ export class CaptureControls {
     this.veil(item.host, regionRoot(p.entry, p.anchor), p.veiled === true);
   }
 
-  /** Item roots whose control is listened for to lift its veil. */
+  /** Item roots whose control is listened for to lift its veil; the listeners (on the site's elements) and their
+   * timers end with clear(). */
   private veilListening = new WeakSet<Element>();
   private veiledHost = new WeakMap<Element, HTMLElement>();
+  private veilListeners = new AbortController();
 
   /**
    * Where a page leaves no free spot at all for an item's control — looked at on screen: in the item, beside it, on a
@@ -950,15 +957,17 @@ export class CaptureControls {
       const h = this.veiledHost.get(root);
       if (h?.hasAttribute(VEIL_ATTR)) h.style.clipPath = '';
     };
+    const { signal } = this.veilListeners;
     const restore = () =>
       setTimeout(() => {
+        if (signal.aborted) return;
         const h = this.veiledHost.get(root);
         if (h?.hasAttribute(VEIL_ATTR) && !asked()) h.style.clipPath = 'inset(50%)';
       }, 400);
-    root.addEventListener('pointerenter', lift);
-    root.addEventListener('focusin', lift);
-    root.addEventListener('pointerleave', restore);
-    root.addEventListener('focusout', restore);
+    root.addEventListener('pointerenter', lift, { signal });
+    root.addEventListener('focusin', lift, { signal });
+    root.addEventListener('pointerleave', restore, { signal });
+    root.addEventListener('focusout', restore, { signal });
   }
 
   /**

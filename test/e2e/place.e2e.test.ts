@@ -65,6 +65,8 @@ interface Sweep {
   veiled: number;
   violating: number;
   covered: number;
+  /** Shown controls over another item's shown control (both painted there). */
+  overOwn: number;
   samples: string[];
 }
 
@@ -99,7 +101,7 @@ async function sweep(page: Page): Promise<Sweep> {
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''}${el.getAttribute('aria-label') ? `"${el.getAttribute('aria-label')!.slice(0, 20)}"` : ''}`;
     const hosts = Array.from(document.querySelectorAll<HTMLElement>(HOST)).filter((h) => h.getAttribute('data-holdfast-capture') !== 'page');
     const done = new Set<Element>();
-    const out = { checked: 0, veiled: 0, violating: 0, covered: 0, samples: [] as string[] };
+    const out = { checked: 0, veiled: 0, violating: 0, covered: 0, overOwn: 0, samples: [] as string[] };
     const vw = document.documentElement.clientWidth;
     const vh = window.innerHeight;
     const visible = (r: DOMRect) => r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= vh && r.right <= vw;
@@ -181,6 +183,22 @@ async function sweep(page: Page): Promise<Sweep> {
           }
         }
       }
+      // Over another item's control (counted, a known gap: see the sweep's test): each shown control against every
+      // other one shown (a veiled one is not painted).
+      const ownOver = new Set<HTMLElement>();
+      const shownHosts = hosts.filter((o) => o.isConnected && o.style.display !== 'none' && !o.hasAttribute('data-holdfast-veiled'));
+      for (const [h, hr] of boxes) {
+        if (h.hasAttribute('data-holdfast-veiled')) continue;
+        for (const o of shownHosts) {
+          if (o === h) continue;
+          const or = o.getBoundingClientRect();
+          if (or.width === 0 || !overlap(hr, or)) continue;
+          // (Where both are painted: a control clipped away with its part of the page — a hidden copy of a list —
+          // shows nothing.)
+          const at = document.elementsFromPoint((Math.max(hr.left, or.left) + Math.min(hr.right, or.right)) / 2, (Math.max(hr.top, or.top) + Math.min(hr.bottom, or.bottom)) / 2);
+          if (at.includes(h) && at.includes(o)) ownOver.add(h);
+        }
+      }
       for (const [h] of boxes) {
         if (grace && hits.has(h)) {
           deferred.push(h);
@@ -188,6 +206,7 @@ async function sweep(page: Page): Promise<Sweep> {
         }
         done.add(h);
         out.checked++;
+        if (ownOver.has(h)) out.overOwn++;
         if (h.hasAttribute('data-holdfast-veiled')) out.veiled++;
         const what = hits.get(h);
         if (!what) continue;
@@ -458,7 +477,8 @@ for (const browserName of browsersUnderTest()) {
       // tab behind another gets no animation frames, and the sweep waits for them).
       for (const other of await harness.browser.pages()) if (other !== page) await other.close().catch(() => undefined);
       await page.bringToFront();
-      const totals = { pages: 0, checks: 0, controls: 0, veiled: 0, violating: 0, covered: 0 };
+      const totals = { pages: 0, checks: 0, controls: 0, veiled: 0, violating: 0, covered: 0, overOwn: 0 };
+      const overOwnAt: string[] = [];
       const report: string[] = [];
       const veiledAt: string[] = [];
       const timing: string[] = [];
@@ -480,6 +500,8 @@ for (const browserName of browsersUnderTest()) {
           totals.violating += s.violating;
           totals.covered += s.covered;
           if (s.veiled) veiledAt.push(`${p.name} @${size.name}: ${s.veiled}`);
+          totals.overOwn += s.overOwn;
+          if (s.overOwn) overOwnAt.push(`${p.name} @${size.name}: ${s.overOwn}`);
           if (s.violating) report.push(`${p.name} @${size.name}: ${s.violating}/${s.checked} — ${s.samples.join('; ')}`);
         }
         timing.push(`${p.name} ${Date.now() - t0}ms`);
@@ -489,6 +511,10 @@ for (const browserName of browsersUnderTest()) {
         `place (${browserName}): ${totals.pages} pages × ${SIZES.length} sizes = ${totals.checks} checks, ${totals.controls} controls checked (${totals.veiled} veiled: nowhere free), ${totals.violating} over site content, ${totals.covered} site controls covered at their centre`,
       );
       if (veiledAt.length) console.log(`veiled: ${veiledAt.join('; ')}`);
+      // A known gap, measured and not yet held: the search for a free spot sees through Holdfast's own controls, so a
+      // control may be put on another item's (a tile's control beside it, on the next tile's; rows laid over one
+      // another). Measured (both browsers at once): Chromium 25 of 2,638, Firefox 23 of 2,651.
+      console.log(`place (${browserName}): ${totals.overOwn} controls over another item's control${overOwnAt.length ? ` — ${overOwnAt.join('; ')}` : ''}`);
       if (report.length) console.log(report.join('\n'));
       expect(totals.controls).toBeGreaterThan(totals.pages * SIZES.length);
       // Where nothing in or beside an item is free, its controls get a line of their own in the item's flow; a group

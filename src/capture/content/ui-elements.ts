@@ -154,6 +154,8 @@ export const drawing = {
 };
 /** Every control not drawn yet, by its host (the near-viewport observer and the early-click listener look here). */
 const undrawn = new WeakMap<Element, Control>();
+/** Every element Holdfast put into the page as a control host or a spacer line (a site's copy of one is not). */
+export const made = new WeakSet<Element>();
 
 function whenNear(control: Control): void {
   if (typeof IntersectionObserver === 'undefined') {
@@ -270,6 +272,7 @@ class Control implements ControlHandle {
     const fixed = positioned === 'fixed';
     this.width = placement.menu ? CONTROL_SIZE + CHEVRON_WIDTH : CONTROL_SIZE;
     this.host = hostModel(fixed, placement.attr ?? kind, placement.report ?? false, this.width).cloneNode(false) as HTMLElement;
+    made.add(this.host);
     if (fixed) this.build();
     else {
       listenForEarlyClicks();

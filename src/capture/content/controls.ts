@@ -7,8 +7,8 @@
  * the first scan, after in-page navigation, for adapters without `findTargetsIn`, and when a burst is too big to track.
  */
 import type { CaptureTarget, SiteAdapter } from '../../sites/types';
-import { type Box, blockersAt, findSpot, leastCovering, neighbourObstacles, SITE_CONTROLS, siteObstacles } from './placement';
-import { CONTROL_ATTR, CONTROL_SIZE, type Control, type ControlHandle, createControl, drawing, type MenuEntry, REPORT_ATTR, SPACER_TAG, VEIL_ATTR } from './ui-elements';
+import { type Box, blockersAt, findSpot, leastCovering, neighbourObstacles, overlaps, SITE_CONTROLS, siteObstacles } from './placement';
+import { CONTROL_ATTR, CONTROL_SIZE, type Control, type ControlHandle, createControl, drawing, made, type MenuEntry, REPORT_ATTR, SPACER_TAG, VEIL_ATTR } from './ui-elements';
 
 export interface ControlsOptions {
   label(target: CaptureTarget): string;
@@ -44,8 +44,24 @@ const boxOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, 
  * else), an item of that size in a flex or grid one. Not read by assistive technology, never takes a click (the
  * controls are laid over it), and removed from every snapshot like the controls.
  */
+/**
+ * Removes copies of Holdfast's elements that the site made itself: a page that builds new rows by cloning one already
+ * on the page (a lazy-loaded message history) copies the controls in it too — empty boxes, with no shadow root,
+ * translated to where the original was placed, never placed again, taking the clicks meant for the site (and a copy of
+ * a spacer leaves a blank line). Each new subtree is searched once, as it is scanned.
+ */
+function dropCopies(root: Element): void {
+  const sel = `holdfast-capture,${SPACER_TAG}`;
+  if (root.matches(sel) && !made.has(root)) {
+    root.remove();
+    return;
+  }
+  for (const el of root.querySelectorAll(sel)) if (!made.has(el)) el.remove();
+}
+
 function makeSpacer(width: number): HTMLElement {
   const el = document.createElement(SPACER_TAG);
+  made.add(el);
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = `display:block;box-sizing:content-box;width:${width + 4}px;max-width:100%;height:${CONTROL_SIZE + 4}px;margin:0;margin-inline-start:auto;padding:0;border:0;flex:0 0 auto;pointer-events:none;visibility:hidden;`;
   return el;
@@ -220,8 +236,8 @@ export class CaptureControls {
           continue;
         }
         const el = node as Element;
-        // Our own insertions do not need a rescan.
-        if (el.hasAttribute(CONTROL_ATTR) || el.hasAttribute(REPORT_ATTR)) continue;
+        // Our own insertions do not need a rescan (a copy of one made by the site does: see dropCopies).
+        if (made.has(el)) continue;
         changed = true;
         if (this.fullNext) continue;
         this.added.add(el);
@@ -303,6 +319,7 @@ export class CaptureControls {
       const f0 = performance.now();
       if (!full) {
         const roots = topmost(this.added);
+        for (const r of roots) dropCopies(r);
         try {
           targets = roots.length === 0 ? [] : (this.adapter.findTargetsIn?.(roots, ctx) ?? null);
         } catch {
@@ -312,6 +329,7 @@ export class CaptureControls {
       }
       if (full) {
         try {
+          dropCopies(document.documentElement);
           targets = this.adapter.findTargets(document, ctx);
         } catch {
           targets = [];
@@ -429,7 +447,7 @@ export class CaptureControls {
       const el = target.element;
       const placement = { attr: target.kind === 'profile' ? 'profile-posts' : 'thread', onDrawn: () => this.drawnIn(el) };
       entry.control = createControl(target.kind, label, false, () => this.opts.onThread?.(entry.target, entry.control), placement);
-      anchor.prepend(entry.control.host);
+        anchor.prepend(entry.control.host);
       this.threadControls.set(target.element, entry);
       this.controlsAdded++;
     }
@@ -545,6 +563,7 @@ export class CaptureControls {
     const spacersBefore = this.spacersMade;
     try {
       const plans: Plan[] = [];
+      this.claimed = [];
       for (const anchor of anchors) {
         const set = this.byAnchor.get(anchor);
         if (!set) continue;
@@ -564,9 +583,13 @@ export class CaptureControls {
           const plan = this.plan(entry, anchor);
           drawing.parts.planMs += performance.now() - t0;
           drawing.parts.plans++;
-          if (plan) plans.push(plan);
+          if (plan) {
+            plans.push(plan);
+            this.claim(plan);
+          }
         }
       }
+      this.claimed = null;
       for (const p of plans) this.move(p);
       this.placements += plans.length;
       // A spot the site paints over (a bar of the item's own with a z-index, seen only once the control is there):
@@ -574,6 +597,7 @@ export class CaptureControls {
       const vh = window.innerHeight;
       const vw = document.documentElement.clientWidth;
       const again: Plan[] = [];
+      this.claimed = [];
       for (const p of plans) {
         // (A veiled control is clipped away: what the page shows at its spot is the site, by design.)
         if (p.veiled) continue;
@@ -592,11 +616,15 @@ export class CaptureControls {
             if (list.length < 8) list.push({ left: c.left - a.left, top: c.top - a.top, right: c.right - a.left, bottom: c.bottom - a.top });
             this.paintedOver.set(p.anchor, list);
             const plan = this.plan(p.entry, p.anchor);
-            if (plan) again.push(plan);
+            if (plan) {
+              again.push(plan);
+              this.claim(plan);
+            }
             break;
           }
         }
       }
+      this.claimed = null;
       for (const p of again) this.move(p);
       // A line made in an item's flow moves what follows it; where the site lays its rows at fixed offsets (a
       // virtualised feed, a saved page of one), a row below now runs further over the next: every drawn group is
@@ -615,8 +643,22 @@ export class CaptureControls {
     } catch {
       // Never into the page: a control left where it was is still a control.
     } finally {
+      this.claimed = null;
       drawing.timeMs += performance.now() - started;
     }
+  }
+
+  /**
+   * The spots taken by the groups planned so far in this batch (plans are all made before any group moves, so a
+   * group planned later cannot see where an earlier one is going by looking at the page): kept off like a shown
+   * control. Null outside a batch.
+   */
+  private claimed: Box[] | null = null;
+  private claim(p: Plan): void {
+    if (!this.claimed || p.veiled) return;
+    const shown = p.collapsed ? p.members.slice(0, 1) : p.members;
+    const w = shown.reduce((sum, m) => sum + m.width, 0) + GROUP_GAP * (shown.length - 1);
+    this.claimed.push({ left: p.x, top: p.y, right: p.x + w, bottom: p.y + CONTROL_SIZE });
   }
 
   /** Lines made in items' flow so far (see plan), and the frame that places every group again after one. */
@@ -704,6 +746,10 @@ export class CaptureControls {
     }
     // Other items' controls inside this one (a post's comments), once placed.
     const own = new Set<Element>(members.map((m) => m.host));
+    const ownBlocks = this.otherControlShown(own);
+    const claimed = this.claimed ?? [];
+    obstacles.all.push(...claimed);
+    const isClaimed = (box: Box) => claimed.some((c) => overlaps(c, box));
     for (const host of root.querySelectorAll('holdfast-capture')) {
       if (own.has(host) || !this.placedHosts.has(host) || (host as HTMLElement).style.display === 'none') continue;
       obstacles.all.push(boxOf(host.getBoundingClientRect()));
@@ -726,7 +772,7 @@ export class CaptureControls {
         const box = { left: spot.x, top: spot.y, right: spot.x + w, bottom: spot.y + h };
         if (!onScreen(box)) return spot;
         const ts0 = performance.now();
-        const blockers = blockersAt(document, box, isOwn, 0, root);
+        const blockers = blockersAt(document, box, isOwn, 0, root, ownBlocks);
         drawing.parts.searchMs += performance.now() - ts0;
         if (blockers.length === 0) return { ...spot, seenFree: true };
         obstacles.all.push(...blockers);
@@ -751,8 +797,8 @@ export class CaptureControls {
     const tb = performance.now();
     for (const c of beside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
-      if (!onScreen(box)) continue;
-      if (blockersAt(document, box, isOwn, 6).length === 0) {
+      if (!onScreen(box) || isClaimed(box)) continue;
+      if (blockersAt(document, box, isOwn, 6, null, ownBlocks).length === 0) {
         drawing.parts.besideMs += performance.now() - tb;
         return done({ ...c, seenFree: true }, members.length > 1);
       }
@@ -801,7 +847,7 @@ export class CaptureControls {
     // nothing of the site covers nothing, and needs no veil.
     for (const c of inside) {
       const box = { left: c.x, top: c.y, right: c.x + itemW, bottom: c.y + h };
-      if (onScreen(box) && blockersAt(document, box, isOwn, 0, root).length === 0) return done({ ...c, seenFree: true }, members.length > 1);
+      if (onScreen(box) && !isClaimed(box) && blockersAt(document, box, isOwn, 0, root, ownBlocks).length === 0) return done({ ...c, seenFree: true }, members.length > 1);
     }
     // (A control veiled before stays veiled while it is placed again off a look: it comes back only where a free spot
     // is found.)
@@ -821,6 +867,7 @@ export class CaptureControls {
     drawing.parts.looks += entries.length;
     try {
       const again: [Plan, boolean][] = [];
+      this.claimed = [];
       for (const e of entries) {
         if (e.intersectionRatio < 0.99) continue;
         const host = e.target as HTMLElement;
@@ -840,9 +887,11 @@ export class CaptureControls {
         const found: Box[] = [];
         // (A collapsed group's other controls show only while the person asks for them, over whatever is there.)
         const peekOnly = this.collapsedGroups.get(host) ?? [];
-        for (const m of this.members(at.entry)) {
+        const group = this.members(at.entry);
+        const ownBlocks = this.otherControlShown(new Set(group.map((m) => m.host)));
+        for (const m of group) {
           if (m.host.style.display === 'none' || peekOnly.includes(m)) continue;
-          found.push(...blockersAt(document, boxOf(m.host.getBoundingClientRect()), isOwn, 0, root));
+          found.push(...blockersAt(document, boxOf(m.host.getBoundingClientRect()), isOwn, 0, root, ownBlocks));
         }
         if (found.length === 0) continue;
         const list = this.paintedOver.get(at.anchor) ?? [];
@@ -851,12 +900,17 @@ export class CaptureControls {
         const looks = (this.looks.get(host) ?? 0) + 1;
         this.looks.set(host, looks);
         const plan = this.plan(at.entry, at.anchor, false, true);
-        if (plan) again.push([plan, looks >= 3]);
+        if (plan) {
+          again.push([plan, looks >= 3]);
+          this.claim(plan);
+        }
       }
+      this.claimed = null;
       for (const [p, last] of again) this.move(p, last);
     } catch {
       // Never into the page.
     } finally {
+      this.claimed = null;
       drawing.timeMs += performance.now() - started;
       drawing.parts.lookMs += performance.now() - started;
     }
@@ -922,6 +976,16 @@ export class CaptureControls {
       x += m.width + GROUP_GAP;
     }
     this.veil(item.host, regionRoot(p.entry, p.anchor), p.veiled === true);
+  }
+
+  /**
+   * Which Holdfast elements a group must keep off, as the page paints them: another item's control, placed and shown
+   * (one control over another hides it — in a grid of tiles, a tile's control put beside it lands on the next tile's).
+   * Not one still waiting to be placed (it moves), one not shown, or a veiled one (not painted).
+   */
+  private otherControlShown(group: Set<Element>): (el: Element) => boolean {
+    return (el) =>
+      !group.has(el) && this.placedHosts.has(el) && (el as HTMLElement).style.display !== 'none' && !el.hasAttribute(VEIL_ATTR);
   }
 
   /** Item roots whose control is listened for to lift its veil; the listeners (on the site's elements) and their

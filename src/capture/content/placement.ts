@@ -23,7 +23,7 @@ export const SITE_CONTROLS = 'a[href],button,input,select,textarea,[role="button
 const GAP = 2;
 const PAD = 2;
 
-const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+export const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -210,7 +210,15 @@ export const hitTests = { hits: 0 };
  * the site's obstacles and text lines found there (empty: the spot is free). Only a spot inside the viewport can be
  * checked.
  */
-export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => boolean, step = 0, item: Element | null = null): Box[] {
+export function blockersAt(
+  doc: Document,
+  box: Box,
+  isOwn: (el: Element) => boolean,
+  step = 0,
+  item: Element | null = null,
+  /** Which of Holdfast's own elements found there take the spot too (another item's control, shown). */
+  ownBlocks: (el: Element) => boolean = () => false,
+): Box[] {
   const out: Box[] = [];
   const grid = (from: number, to: number): number[] => {
     const n = step > 0 ? Math.max(2, Math.ceil((to - from) / step) + 1) : 3;
@@ -236,7 +244,10 @@ export function blockersAt(doc: Document, box: Box, isOwn: (el: Element) => bool
       for (const el of stack) {
         if (seen.has(el)) continue;
         seen.add(el);
-        if (isOwn(el)) continue;
+        if (isOwn(el)) {
+          if (ownBlocks(el)) out.push(toBox(el.getBoundingClientRect()));
+          continue;
+        }
         const obstacle = el.matches(SITE_OBSTACLES) ? el : el.closest(SITE_CONTROLS);
         if (obstacle) {
           out.push(toBox(obstacle.getBoundingClientRect()));

@@ -185,6 +185,9 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
   const sockets = new Set<Socket>();
   const proxy: Server = createHttpServer((_req, res) => res.writeHead(405).end());
   proxy.on('connect', (req, client: Socket, head) => {
+    // A browser may reset a tunnel at any moment (a tab closed, a route to a host outside the replicas refused below):
+    // an unhandled 'error' would end the test run.
+    client.on('error', () => client.destroy());
     const target = req.url ?? '';
     proxied.push(target);
     const [host] = target.split(':');
